@@ -1,0 +1,153 @@
+import { InputError } from '../common/errors.js'
+import { parseBoolean, parseEnum, parseKeyValues, parseList } from '../common/inputs.js'
+import {
+  ENCRYPTION_TYPES,
+  TAG_MUTABILITIES,
+  type RepositorySettings,
+  type TagMutability
+} from '../ecr/repositories.js'
+
+/** The deliver action's inputs, parsed and checked. */
+export interface DeliverInputs {
+  repository?: string
+  image?: string
+  tags: string[]
+  registryId?: string
+  /** Further registries (account IDs) to log in to. */
+  registries: string[]
+  createRepository: boolean
+  settings: RepositorySettings
+  skipLogout: boolean
+  maskPassword: boolean
+}
+
+export const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/
+export const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
+const ACCOUNT_ID = /^\d{12}$/
+const EXCLUSION_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/
+const MAX_TAGS_PER_IMAGE = 1000
+const MAX_EXCLUSIONS = 5
+const MAX_RESOURCE_TAGS = 50
+const WITH_EXCLUSION: readonly TagMutability[] = ['IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION']
+
+/**
+ * Reads every input through `get` (core.getInput in the action, a record in tests) and checks every
+ * rule, so bad input fails here, before any AWS call or docker command.
+ */
+export function parseDeliverInputs(get: (name: string) => string): DeliverInputs {
+  const image = get('image').trim() || undefined
+  const repository = parseRepositoryName(get('repository'))
+  if (image && !repository) throw new InputError('repository', 'is required when image is given')
+
+  const tags = parseList(get('tags'))
+  for (const tag of tags) {
+    if (!TAG.test(tag)) {
+      throw new InputError(
+        'tags',
+        `"${tag}" is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`
+      )
+    }
+  }
+  if (image && tags.length === 0)
+    throw new InputError('tags', 'must name at least one tag when image is given')
+  if (tags.length > MAX_TAGS_PER_IMAGE)
+    throw new InputError('tags', `at most ${MAX_TAGS_PER_IMAGE} tags per image`)
+
+  const registryId = parseAccountId('registry-id', get('registry-id'))
+  const registries = parseList(get('registries')).map(id => parseAccountId('registries', id) as string)
+
+  return {
+    repository,
+    image,
+    tags,
+    registryId,
+    registries,
+    createRepository: parseBoolean('create-repository', get('create-repository'), true),
+    settings: parseRepositorySettings(get),
+    skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
+    maskPassword: parseBoolean('mask-password', get('mask-password'), true)
+  }
+}
+
+export function parseRepositoryName(raw: string): string | undefined {
+  const name = raw.trim()
+  if (name === '') return undefined
+  if (name.length < 2 || name.length > 256) {
+    throw new InputError('repository', `"${name}" must be 2 to 256 characters long (it has ${name.length})`)
+  }
+  if (!REPOSITORY_NAME.test(name)) {
+    throw new InputError(
+      'repository',
+      `"${name}" is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
+        'dashes, in path components joined by "/" (no leading, trailing or doubled separators)'
+    )
+  }
+  return name
+}
+
+function parseAccountId(input: string, raw: string): string | undefined {
+  const id = raw.trim()
+  if (id === '') return undefined
+  if (!ACCOUNT_ID.test(id)) throw new InputError(input, `"${id}" is not an AWS account ID (12 digits)`)
+  return id
+}
+
+/** The settings used when the repository is created (and compared with an existing one). */
+export function parseRepositorySettings(get: (name: string) => string): RepositorySettings {
+  const tagMutability = parseEnum('image-tag-mutability', get('image-tag-mutability'), TAG_MUTABILITIES)
+  const exclusions = parseList(get('image-tag-mutability-exclusions'))
+  for (const filter of exclusions) {
+    if (!EXCLUSION_FILTER.test(filter)) {
+      throw new InputError(
+        'image-tag-mutability-exclusions',
+        `"${filter}" must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`
+      )
+    }
+  }
+  if (exclusions.length > MAX_EXCLUSIONS) {
+    throw new InputError('image-tag-mutability-exclusions', `at most ${MAX_EXCLUSIONS} patterns`)
+  }
+  const withExclusion = tagMutability !== undefined && WITH_EXCLUSION.includes(tagMutability)
+  if (exclusions.length > 0 && !withExclusion) {
+    throw new InputError(
+      'image-tag-mutability-exclusions',
+      'applies only with image-tag-mutability IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION'
+    )
+  }
+  if (withExclusion && exclusions.length === 0) {
+    throw new InputError(
+      'image-tag-mutability-exclusions',
+      `is required with image-tag-mutability ${tagMutability}`
+    )
+  }
+
+  const encryptionType = parseEnum('encryption-type', get('encryption-type'), ENCRYPTION_TYPES)
+  const kmsKey = get('kms-key').trim() || undefined
+  const usesKms = encryptionType === 'KMS' || encryptionType === 'KMS_DSSE'
+  if (usesKms && !kmsKey)
+    throw new InputError('kms-key', `is required with encryption-type ${encryptionType}`)
+  if (kmsKey && !usesKms) throw new InputError('kms-key', 'applies only with encryption-type KMS or KMS_DSSE')
+
+  const tags = parseKeyValues('repository-tags', get('repository-tags'))
+  const tagEntries = Object.entries(tags)
+  if (tagEntries.length > MAX_RESOURCE_TAGS) {
+    throw new InputError('repository-tags', `at most ${MAX_RESOURCE_TAGS} tags per repository`)
+  }
+  for (const [key, value] of tagEntries) {
+    if (key.length > 128)
+      throw new InputError('repository-tags', `key "${key}" is longer than 128 characters`)
+    if (key.toLowerCase().startsWith('aws:'))
+      throw new InputError('repository-tags', `key "${key}": the aws: prefix is reserved`)
+    if (value.length > 256)
+      throw new InputError('repository-tags', `value of "${key}" is longer than 256 characters`)
+  }
+
+  return {
+    tagMutability,
+    tagMutabilityExclusions: withExclusion ? exclusions : undefined,
+    scanOnPush: parseBoolean('scan-on-push', get('scan-on-push')),
+    encryptionType,
+    kmsKey,
+    tags: tagEntries.length > 0 ? tags : undefined
+  }
+}

@@ -1,0 +1,32 @@
+import * as core from '@actions/core'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import { getRegistryLogins, type RegistryLogin } from '../ecr/auth.js'
+import type { DockerCli } from '../docker/cli.js'
+import { State } from './constants.js'
+
+/**
+ * Logs docker in to the target registry (registry-id, else the caller's own) and to each extra
+ * registry, recording each host in state right after its login so the post step logs out of it
+ * even when a later step fails. Returns the target registry's login first.
+ */
+export async function logInToRegistries(
+  ecr: ECRClient,
+  docker: DockerCli,
+  target: { registryId?: string; registries: string[]; maskPassword: boolean }
+): Promise<RegistryLogin[]> {
+  const options = { maskPassword: target.maskPassword }
+  const primary = await getRegistryLogins(ecr, target.registryId ? [target.registryId] : [], options)
+  const extraIds = target.registries.filter(id => id !== target.registryId)
+  const extra = extraIds.length > 0 ? await getRegistryLogins(ecr, extraIds, options) : []
+
+  const hosts: string[] = []
+  const logins: RegistryLogin[] = []
+  for (const login of [...primary, ...extra]) {
+    if (hosts.includes(login.host)) continue
+    await docker.login(login.host, login.username, login.password)
+    hosts.push(login.host)
+    logins.push(login)
+    core.saveState(State.registries, JSON.stringify(hosts))
+  }
+  return logins
+}

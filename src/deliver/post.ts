@@ -1,0 +1,4 @@
+import { runAction } from '../common/run.js'
+import { runPost } from './post-main.js'
+
+await runAction(runPost)

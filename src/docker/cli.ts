@@ -1,0 +1,110 @@
+import * as exec from '@actions/exec'
+import { ActionError } from '../common/errors.js'
+
+/** What the engine knows about a local image. */
+export interface LocalImage {
+  reference: string
+  /** The image ID: the config digest (classic store) or the manifest/index digest (containerd store). */
+  id: string
+  repoDigests: string[]
+  /** Uncompressed size as the engine reports it. */
+  size: number
+  platform: string
+}
+
+export interface PushResult {
+  digest: string
+  /** Size of the manifest, as `docker push` prints it. */
+  manifestSize: number
+}
+
+interface RunResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+/**
+ * The docker CLI, through @actions/exec so each command line is logged. DOCKER_HOST, DOCKER_CONFIG
+ * and DOCKER_CONTEXT are honoured because the CLI itself reads them.
+ */
+export class DockerCli {
+  constructor(private readonly command = 'docker') {}
+
+  /** Logs in with the password on stdin: never on argv, where `ps` and logs could show it. */
+  async login(registry: string, username: string, password: string): Promise<void> {
+    const result = await this.run(['login', '--username', username, '--password-stdin', registry], {
+      input: Buffer.from(password)
+    })
+    if (result.exitCode !== 0) throw this.failure(`docker login to ${registry} failed`, result)
+  }
+
+  async logout(registry: string): Promise<void> {
+    const result = await this.run(['logout', registry])
+    if (result.exitCode !== 0) throw this.failure(`docker logout from ${registry} failed`, result)
+  }
+
+  /** The local image, or undefined when the engine has no such image. */
+  async inspectImage(reference: string): Promise<LocalImage | undefined> {
+    const result = await this.run(['image', 'inspect', '--format', '{{json .}}', reference], { silent: true })
+    if (result.exitCode !== 0) {
+      if (/no such (image|object)/i.test(result.stderr)) return undefined
+      throw this.failure(`docker image inspect ${reference} failed`, result)
+    }
+    return parseInspect(reference, result.stdout)
+  }
+
+  async tag(source: string, target: string): Promise<void> {
+    const result = await this.run(['tag', source, target])
+    if (result.exitCode !== 0) throw this.failure(`docker tag ${source} ${target} failed`, result)
+  }
+
+  /** Pushes one reference and returns the digest that docker reports for it. */
+  async push(reference: string): Promise<PushResult> {
+    const result = await this.run(['push', reference])
+    if (result.exitCode !== 0) throw this.failure(`docker push ${reference} failed`, result)
+    const pushed = parsePushDigest(result.stdout)
+    if (!pushed) throw new ActionError(`docker push ${reference} succeeded but printed no digest line`)
+    return pushed
+  }
+
+  private async run(args: string[], options: { input?: Buffer; silent?: boolean } = {}): Promise<RunResult> {
+    return exec.getExecOutput(this.command, args, {
+      ignoreReturnCode: true,
+      silent: options.silent ?? false,
+      input: options.input
+    })
+  }
+
+  private failure(summary: string, result: RunResult): ActionError {
+    const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-5).join('\n')
+    return new ActionError(`${summary} (exit ${result.exitCode}): ${detail}`)
+  }
+}
+
+/** `<tag>: digest: sha256:<hex> size: <n>`, the last line of a successful `docker push`. */
+export function parsePushDigest(output: string): PushResult | undefined {
+  const matches = [...output.matchAll(/digest: (sha256:[a-f0-9]{64}) size: (\d+)/g)]
+  const last = matches.at(-1)
+  if (!last) return undefined
+  return { digest: last[1] as string, manifestSize: Number(last[2]) }
+}
+
+export function parseInspect(reference: string, output: string): LocalImage {
+  const parsed = JSON.parse(output.trim().split('\n')[0] ?? '{}') as {
+    Id?: string
+    RepoDigests?: string[] | null
+    Size?: number
+    Os?: string
+    Architecture?: string
+    Variant?: string
+  }
+  if (!parsed.Id) throw new ActionError(`docker image inspect ${reference} returned no image ID`)
+  return {
+    reference,
+    id: parsed.Id,
+    repoDigests: parsed.RepoDigests ?? [],
+    size: parsed.Size ?? 0,
+    platform: [parsed.Os, parsed.Architecture, parsed.Variant].filter(Boolean).join('/')
+  }
+}

@@ -1,0 +1,87 @@
+import * as core from '@actions/core'
+import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
+import { ActionError } from '../common/errors.js'
+import { retry } from '../common/retry.js'
+import { explainAwsError } from './errors.js'
+import { registryHostOf } from './hosts.js'
+
+/** Credentials for one registry, as GetAuthorizationToken hands them out. */
+export interface RegistryLogin {
+  /** `123456789012.dkr.ecr.eu-west-1.amazonaws.com`: what image references and docker login use. */
+  host: string
+  /** `https://<host>`: the base of the registry API. */
+  endpoint: string
+  username: string
+  password: string
+  /** base64(`username:password`), sent as is in `Authorization: Basic`. */
+  token: string
+  expiresAt?: Date
+}
+
+const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable'])
+
+/**
+ * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
+ * registers the token and password as secrets before anything can print them.
+ */
+export async function getRegistryLogins(
+  client: ECRClient,
+  registryIds: string[],
+  options: { maskPassword?: boolean; sleep?: (ms: number) => Promise<void> } = {}
+): Promise<RegistryLogin[]> {
+  const command = new GetAuthorizationTokenCommand(registryIds.length > 0 ? { registryIds } : {})
+  let response
+  try {
+    response = await retry(() => client.send(command), {
+      attempts: 5,
+      baseDelayMs: 1000,
+      maxDelayMs: 15000,
+      retryable: error =>
+        error instanceof Error &&
+        (THROTTLED.has(error.name) ||
+          (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429),
+      onRetry: (_error, attempt, delay) =>
+        core.info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
+      sleep: options.sleep
+    })
+  } catch (error) {
+    throw explainAwsError(error, 'GetAuthorizationToken')
+  }
+  const logins = (response.authorizationData ?? []).map(data =>
+    decodeAuthorization(data, options.maskPassword ?? true)
+  )
+  if (logins.length === 0) throw new ActionError('GetAuthorizationToken returned no authorization data')
+  return logins
+}
+
+function decodeAuthorization(
+  data: {
+    authorizationToken?: string
+    proxyEndpoint?: string
+    expiresAt?: Date
+  },
+  maskPassword: boolean
+): RegistryLogin {
+  const token = data.authorizationToken ?? ''
+  // The token is the password in another encoding and is never output: always masked.
+  if (token) core.setSecret(token)
+  const decoded = Buffer.from(token, 'base64').toString('utf8')
+  const separator = decoded.indexOf(':')
+  if (!token || separator <= 0 || !data.proxyEndpoint) {
+    throw new ActionError(
+      'GetAuthorizationToken returned an authorization token that is not username:password'
+    )
+  }
+  const password = decoded.slice(separator + 1)
+  // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
+  if (maskPassword) core.setSecret(password)
+  const host = registryHostOf(data.proxyEndpoint)
+  return {
+    host,
+    endpoint: `https://${host}`,
+    username: decoded.slice(0, separator),
+    password,
+    token,
+    expiresAt: data.expiresAt
+  }
+}

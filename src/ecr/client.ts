@@ -1,0 +1,35 @@
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { ActionError } from '../common/errors.js'
+
+export const USER_AGENT = 'ecr-deliver'
+
+/**
+ * The ECR API client. Credentials and the endpoint come from the SDK's standard chain
+ * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
+ * a bare 429) is handled by the SDK's adaptive retry mode.
+ */
+export function createEcrClient(region?: string): ECRClient {
+  return new ECRClient({
+    region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
+    customUserAgent: USER_AGENT,
+    retryMode: 'adaptive',
+    maxAttempts: 5
+  })
+}
+
+/** The region the client will call, or a clear error saying how to provide one. */
+export async function resolveRegion(client: { config: { region: () => Promise<string> } }): Promise<string> {
+  let region: string | undefined
+  try {
+    region = await client.config.region()
+  } catch {
+    region = undefined
+  }
+  if (!region) {
+    throw new ActionError(
+      'No AWS region is set: give aws-region to aws-actions/configure-aws-credentials before this step, ' +
+        'or set AWS_REGION in the environment.'
+    )
+  }
+  return region
+}

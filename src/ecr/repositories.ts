@@ -1,0 +1,206 @@
+import * as core from '@actions/core'
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  ListTagsForResourceCommand,
+  type ECRClient,
+  type Repository
+} from '@aws-sdk/client-ecr'
+import { ActionError, messageOf } from '../common/errors.js'
+import { wildcardToRegExp } from '../common/inputs.js'
+import { awsErrorName, explainAwsError } from './errors.js'
+
+export const TAG_MUTABILITIES = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION'
+] as const
+export type TagMutability = (typeof TAG_MUTABILITIES)[number]
+
+export const ENCRYPTION_TYPES = ['AES256', 'KMS', 'KMS_DSSE'] as const
+export type EncryptionType = (typeof ENCRYPTION_TYPES)[number]
+
+/** The settings a user declared. Undefined means "not given": ECR's default on creation, no comparison after. */
+export interface RepositorySettings {
+  tagMutability?: TagMutability
+  tagMutabilityExclusions?: string[]
+  scanOnPush?: boolean
+  encryptionType?: EncryptionType
+  kmsKey?: string
+  tags?: Record<string, string>
+}
+
+export interface RepositoryRef {
+  name: string
+  /** The registry's account; undefined means the caller's own. */
+  registryId?: string
+}
+
+export interface EnsuredRepository {
+  repository: Repository
+  created: boolean
+  /** Declared settings that the existing repository does not have, one sentence each. */
+  differences: string[]
+}
+
+/**
+ * Makes sure the repository exists: describe, create when missing (with the declared settings),
+ * and report how an existing repository differs from what was declared. Never changes an existing one.
+ */
+export async function ensureRepository(
+  client: ECRClient,
+  ref: RepositoryRef,
+  settings: RepositorySettings,
+  options: { create: boolean }
+): Promise<EnsuredRepository> {
+  const existing = await describeRepository(client, ref)
+  if (existing) {
+    const tags = settings.tags ? await listRepositoryTags(client, existing) : {}
+    return {
+      repository: existing,
+      created: false,
+      differences: diffRepositorySettings(existing, tags, settings)
+    }
+  }
+  if (!options.create) {
+    throw new ActionError(
+      `Repository "${ref.name}" does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
+        'and create-repository is false: create it first, or set create-repository: true.'
+    )
+  }
+  try {
+    const { repository } = await client.send(
+      new CreateRepositoryCommand(createRepositoryRequest(ref, settings))
+    )
+    if (!repository) throw new ActionError(`CreateRepository returned no repository for "${ref.name}"`)
+    return { repository, created: true, differences: [] }
+  } catch (error) {
+    // Another job created it between our describe and create: that is what we wanted.
+    if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
+      core.info(`Repository "${ref.name}" was created concurrently; using it`)
+      const repository = await describeRepository(client, ref)
+      if (!repository) throw new ActionError(`Repository "${ref.name}" exists but cannot be described`)
+      const tags = settings.tags ? await listRepositoryTags(client, repository) : {}
+      return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) }
+    }
+    throw explainAwsError(error, `CreateRepository ${ref.name}`)
+  }
+}
+
+export function createRepositoryRequest(ref: RepositoryRef, settings: RepositorySettings) {
+  return {
+    repositoryName: ref.name,
+    registryId: ref.registryId,
+    imageTagMutability: settings.tagMutability,
+    imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
+      filterType: 'WILDCARD' as const,
+      filter
+    })),
+    imageScanningConfiguration:
+      settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
+    encryptionConfiguration: settings.encryptionType
+      ? { encryptionType: settings.encryptionType, kmsKey: settings.kmsKey }
+      : undefined,
+    tags: settings.tags ? Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })) : undefined
+  }
+}
+
+async function describeRepository(client: ECRClient, ref: RepositoryRef): Promise<Repository | undefined> {
+  try {
+    const { repositories } = await client.send(
+      new DescribeRepositoriesCommand({ repositoryNames: [ref.name], registryId: ref.registryId })
+    )
+    return repositories?.[0]
+  } catch (error) {
+    if (awsErrorName(error) === 'RepositoryNotFoundException') return undefined
+    throw explainAwsError(error, `DescribeRepositories ${ref.name}`)
+  }
+}
+
+async function listRepositoryTags(
+  client: ECRClient,
+  repository: Repository
+): Promise<Record<string, string>> {
+  try {
+    const { tags } = await client.send(
+      new ListTagsForResourceCommand({ resourceArn: repository.repositoryArn })
+    )
+    return Object.fromEntries((tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']))
+  } catch (error) {
+    // Reading tags is only for a warning: lack of ecr:ListTagsForResource must not fail a push.
+    core.warning(`Could not read the tags of ${repository.repositoryName}: ${messageOf(error)}`)
+    return {}
+  }
+}
+
+/** Pure: what the declared settings would change on an existing repository. */
+export function diffRepositorySettings(
+  repository: Repository,
+  actualTags: Record<string, string>,
+  desired: RepositorySettings
+): string[] {
+  const differences: string[] = []
+  const actualMutability = repository.imageTagMutability ?? 'MUTABLE'
+  if (desired.tagMutability && desired.tagMutability !== actualMutability) {
+    differences.push(`image-tag-mutability is ${actualMutability}, declared ${desired.tagMutability}`)
+  }
+  if (desired.tagMutabilityExclusions) {
+    const actual = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort()
+    const wanted = [...desired.tagMutabilityExclusions].sort()
+    if (actual.join('\n') !== wanted.join('\n')) {
+      differences.push(
+        `image-tag-mutability-exclusions are [${actual.join(', ')}], declared [${wanted.join(', ')}]`
+      )
+    }
+  }
+  const actualScan = repository.imageScanningConfiguration?.scanOnPush ?? false
+  if (desired.scanOnPush !== undefined && desired.scanOnPush !== actualScan) {
+    differences.push(`scan-on-push is ${actualScan}, declared ${desired.scanOnPush}`)
+  }
+  const actualEncryption = repository.encryptionConfiguration?.encryptionType ?? 'AES256'
+  if (desired.encryptionType && desired.encryptionType !== actualEncryption) {
+    differences.push(
+      `encryption-type is ${actualEncryption}, declared ${desired.encryptionType} (encryption cannot change after creation)`
+    )
+  }
+  const actualKey = repository.encryptionConfiguration?.kmsKey
+  if (desired.kmsKey && actualKey && !sameKmsKey(actualKey, desired.kmsKey)) {
+    differences.push(
+      `kms-key is ${actualKey}, declared ${desired.kmsKey} (encryption cannot change after creation)`
+    )
+  }
+  for (const [key, value] of Object.entries(desired.tags ?? {})) {
+    if (!(key in actualTags)) differences.push(`repository tag ${key} is missing, declared "${value}"`)
+    else if (actualTags[key] !== value)
+      differences.push(`repository tag ${key} is "${actualTags[key]}", declared "${value}"`)
+  }
+  return differences
+}
+
+/** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */
+function sameKmsKey(actualArn: string, declared: string): boolean {
+  return (
+    actualArn === declared || actualArn.endsWith(`:key/${declared}`) || actualArn.endsWith(`:${declared}`)
+  )
+}
+
+/** Pure: whether pushing `tag` over an existing, different image is refused by the repository. */
+export function isTagImmutable(tag: string, mutability: string | undefined, exclusions: string[]): boolean {
+  const excluded = exclusions.some(pattern => wildcardToRegExp(pattern).test(tag))
+  switch (mutability) {
+    case 'IMMUTABLE':
+      return true
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !excluded
+    case 'MUTABLE_WITH_EXCLUSION':
+      return excluded
+    default:
+      return false
+  }
+}
+
+/** The console page of a private repository. */
+export function repositoryConsoleUrl(region: string, registryId: string, name: string): string {
+  return `https://${region}.console.aws.amazon.com/ecr/repositories/private/${registryId}/${name}?region=${region}`
+}

@@ -1,0 +1,54 @@
+export const MediaType = {
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  ociIndex: 'application/vnd.oci.image.index.v1+json'
+} as const
+
+/**
+ * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
+ * and the converted manifest has another digest: asking for all four reads what was pushed.
+ */
+export const ACCEPT_ALL_MANIFESTS = [
+  MediaType.ociIndex,
+  MediaType.dockerManifestList,
+  MediaType.ociManifest,
+  MediaType.dockerManifest
+].join(', ')
+
+export const INDEX_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  MediaType.ociIndex,
+  MediaType.dockerManifestList
+])
+
+export interface Descriptor {
+  mediaType: string
+  digest: string
+  size: number
+  platform?: { os?: string; architecture?: string; variant?: string }
+  annotations?: Record<string, string>
+}
+
+export interface ImageManifest {
+  mediaType?: string
+  config: Descriptor
+  layers: Descriptor[]
+  subject?: Descriptor
+}
+
+export interface ImageIndex {
+  mediaType?: string
+  manifests: Descriptor[]
+  subject?: Descriptor
+}
+
+export type Manifest = ImageManifest | ImageIndex
+
+export function isIndex(manifest: Manifest): manifest is ImageIndex {
+  return Array.isArray((manifest as ImageIndex).manifests)
+}
+
+/** The compressed bytes an image manifest refers to (config and layers), as a registry stores them. */
+export function imageManifestSize(manifest: ImageManifest): number {
+  return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0)
+}
