@@ -1,5 +1,6 @@
 // Two projects: `unit` runs anywhere; `integration` needs the local stand-ins
-// (scripts/test-env.sh up) and runs the bundled actions in dist/ as the runner does.
+// (scripts/test-env.sh up) and runs the bundled actions in dist/ as the runner does. The stand-ins
+// are shared (one engine, one registry, one moto), so integration files run with --runInBand.
 const transform = {
   '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } }]
 }
@@ -18,8 +19,6 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      // The stand-ins are shared (one engine, one registry, one moto): run files one after another.
-      maxWorkers: 1,
       testTimeout: 180000
     }
   ],

@@ -1,0 +1,136 @@
+import { describe, expect, test } from '@jest/globals'
+import { InputError } from '../../src/common/errors.js'
+import { parseDeliverInputs } from '../../src/deliver/inputs.js'
+
+/** action.yml's defaults, as the runner fills them in. */
+const DEFAULTS: Record<string, string> = {
+  tags: 'abc123',
+  'create-repository': 'true',
+  'skip-logout': 'false',
+  'mask-password': 'true'
+}
+
+function parse(given: Record<string, string>) {
+  const inputs = { ...DEFAULTS, ...given }
+  return parseDeliverInputs(name => inputs[name] ?? '')
+}
+
+describe('parseDeliverInputs', () => {
+  test('a typical delivery', () => {
+    expect(parse({ image: 'app:ci', repository: 'team/app', tags: 'abc123\nlatest' })).toEqual({
+      image: 'app:ci',
+      repository: 'team/app',
+      tags: ['abc123', 'latest'],
+      registryId: undefined,
+      registries: [],
+      createRepository: true,
+      settings: {
+        tagMutability: undefined,
+        tagMutabilityExclusions: undefined,
+        scanOnPush: undefined,
+        encryptionType: undefined,
+        kmsKey: undefined,
+        tags: undefined
+      },
+      skipLogout: false,
+      maskPassword: true
+    })
+  })
+
+  test('login only: no image, no repository', () => {
+    expect(parse({})).toMatchObject({ image: undefined, repository: undefined })
+  })
+
+  test('every setting', () => {
+    const inputs = parse({
+      image: 'app:ci',
+      repository: 'team/app',
+      'registry-id': '210987654321',
+      registries: '111111111111, 222222222222',
+      'image-tag-mutability': 'immutable_with_exclusion',
+      'image-tag-mutability-exclusions': 'latest\ndev-*',
+      'scan-on-push': 'true',
+      'encryption-type': 'KMS',
+      'kms-key': 'alias/ecr',
+      'repository-tags': 'team=core\ncost-center=42'
+    })
+    expect(inputs.registryId).toBe('210987654321')
+    expect(inputs.registries).toEqual(['111111111111', '222222222222'])
+    expect(inputs.settings).toEqual({
+      tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      tagMutabilityExclusions: ['latest', 'dev-*'],
+      scanOnPush: true,
+      encryptionType: 'KMS',
+      kmsKey: 'alias/ecr',
+      tags: { team: 'core', 'cost-center': '42' }
+    })
+  })
+
+  test.each([
+    ['a', 'repository', { repository: 'a' }],
+    ['256 max', 'repository', { repository: 'a'.repeat(257) }],
+    ['uppercase', 'repository', { repository: 'Team/App' }],
+    ['leading separator', 'repository', { repository: '-team/app' }],
+    ['trailing slash', 'repository', { repository: 'team/app/' }],
+    ['double slash', 'repository', { repository: 'team//app' }],
+    ['triple underscore', 'repository', { repository: 'team___app' }],
+    ['image without repository', 'repository', { image: 'app:ci' }],
+    ['bad tag', 'tags', { image: 'app:ci', repository: 'team/app', tags: 'v1\n-bad' }],
+    ['tag too long', 'tags', { image: 'app:ci', repository: 'team/app', tags: 'a'.repeat(129) }],
+    ['tag with slash', 'tags', { image: 'app:ci', repository: 'team/app', tags: 'feature/x' }],
+    ['no tags with image', 'tags', { image: 'app:ci', repository: 'team/app', tags: ' \n ' }],
+    ['registry-id not 12 digits', 'registry-id', { 'registry-id': '12345' }],
+    ['registries entry', 'registries', { registries: '123456789012\nabc' }],
+    ['unknown mutability', 'image-tag-mutability', { 'image-tag-mutability': 'FROZEN' }],
+    ['unknown encryption', 'encryption-type', { 'encryption-type': 'RSA' }],
+    ['KMS without key', 'kms-key', { 'encryption-type': 'KMS' }],
+    ['KMS_DSSE without key', 'kms-key', { 'encryption-type': 'KMS_DSSE' }],
+    ['key without KMS', 'kms-key', { 'kms-key': 'alias/x' }],
+    ['key with AES256', 'kms-key', { 'encryption-type': 'AES256', 'kms-key': 'alias/x' }],
+    [
+      'exclusions without the setting',
+      'image-tag-mutability-exclusions',
+      { 'image-tag-mutability-exclusions': 'dev-*' }
+    ],
+    [
+      'setting without exclusions',
+      'image-tag-mutability-exclusions',
+      { 'image-tag-mutability': 'MUTABLE_WITH_EXCLUSION' }
+    ],
+    [
+      'bad exclusion',
+      'image-tag-mutability-exclusions',
+      { 'image-tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'image-tag-mutability-exclusions': 'dev/*' }
+    ],
+    [
+      'six exclusions',
+      'image-tag-mutability-exclusions',
+      { 'image-tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'image-tag-mutability-exclusions': 'a,b,c,d,e,f' }
+    ],
+    ['scan-on-push not a boolean', 'scan-on-push', { 'scan-on-push': 'sometimes' }],
+    ['repository tag without =', 'repository-tags', { 'repository-tags': 'team' }],
+    ['reserved tag key', 'repository-tags', { 'repository-tags': 'aws:team=x' }],
+    ['create-repository not a boolean', 'create-repository', { 'create-repository': 'y' }]
+  ])('%s: error names %s', (_case, input, given) => {
+    let thrown: unknown
+    try {
+      parse(given)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(InputError)
+    expect((thrown as InputError).input).toBe(input)
+    expect((thrown as InputError).message).toMatch(new RegExp(`^Input "${input}": .+`))
+  })
+
+  test.each([['ab'], ['a'.repeat(256)], ['team/app'], ['my.repo_name__x-y--z/a1/b2'], ['a-----b']])(
+    'accepts repository %s',
+    name => {
+      expect(parse({ repository: name }).repository).toBe(name)
+    }
+  )
+
+  test.each([['_underscore-start'], ['v1.2.3'], ['a'.repeat(128)], ['A_b.c-D']])('accepts tag %s', tag => {
+    expect(parse({ image: 'x', repository: 'team/app', tags: tag }).tags).toEqual([tag])
+  })
+})

@@ -1,0 +1,467 @@
+#!/usr/bin/env bash
+# Local stand-in for Amazon ECR, for integration tests:
+#   - docker-registry (distribution 2.8) serving https://<account>.dkr.ecr.<region>.amazonaws.com
+#     on 127.0.0.1:443 (TLS from a throwaway CA, htpasswd auth matching moto's ECR token)
+#   - a private dockerd (own socket, data-root, exec-root; vfs storage, no networking)
+#   - a moto server providing the ECR API
+#
+# Usage: scripts/test-env.sh up | down [--purge] | status | env
+#   eval "$(scripts/test-env.sh env)"   # load the test environment into a shell
+#
+# Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT,
+#              ECR_TEST_TIMEOUT (readiness bound, seconds), PYTHON.
+set -euo pipefail
+
+ECR_TEST_DIR=${ECR_TEST_DIR:-/tmp/ecr-deliver-test-env}
+ECR_TEST_ACCOUNT=${ECR_TEST_ACCOUNT:-123456789012}
+ECR_TEST_REGION=${ECR_TEST_REGION:-us-east-1}
+MOTO_PORT=${MOTO_PORT:-5055}
+ECR_TEST_TIMEOUT=${ECR_TEST_TIMEOUT:-60}
+PYTHON=${PYTHON:-python3}
+
+case $ECR_TEST_DIR in /*) ;; *) ECR_TEST_DIR=$PWD/$ECR_TEST_DIR ;; esac
+if ! [[ $MOTO_PORT =~ ^[0-9]+$ ]] || [ "$MOTO_PORT" -lt 1 ] || [ "$MOTO_PORT" -gt 65535 ]; then
+  echo "[test-env] ERROR: bad MOTO_PORT: $MOTO_PORT" >&2
+  exit 2
+fi
+DIR=$ECR_TEST_DIR
+HOST=$ECR_TEST_ACCOUNT.dkr.ecr.$ECR_TEST_REGION.amazonaws.com
+# The port is fixed: ECR hosts carry no port, and moto's proxyEndpoint is https://<host>.
+REGISTRY_ADDR=127.0.0.1:443
+REG_USER=AWS
+REG_PASS=$ECR_TEST_ACCOUNT-auth-token # what moto's GetAuthorizationToken returns
+CERTS=$DIR/certs
+LOGS=$DIR/logs
+SOCK=$DIR/docker.sock
+MOTO_URL=http://127.0.0.1:$MOTO_PORT
+ENV_FILE=$DIR/env.sh
+HOSTS_MARK="# ecr-deliver-test-env"
+CERTS_D_DIRS=("/etc/docker/certs.d/$HOST" "/etc/containers/certs.d/$HOST")
+
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+
+log() { printf '[test-env] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# Talk to our dockerd regardless of the caller's docker context/TLS settings.
+dk() { env -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH DOCKER_HOST="unix://$SOCK" docker "$@"; }
+
+# ---------------------------------------------------------------- processes
+
+pidfile() { echo "$DIR/$1.pid"; }
+
+# Is pid alive (and not a zombie)? Works for other users' processes too.
+pid_alive() {
+  local pid=$1 state
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+  state=$(sed -E 's/^.*\) (.).*$/\1/' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# Command line of pid, space-separated, with a trailing space.
+cmdline() { tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null; }
+
+# Prints the pid of component $1 if its pid file points at a live process whose
+# command line contains $2 (guards against pid reuse).
+running_pid() {
+  local f pid
+  f=$(pidfile "$1")
+  [ -s "$f" ] || return 1
+  pid=$(tr -dc 0-9 <"$f")
+  pid_alive "$pid" || return 1
+  cmdline "$pid" | grep -qF -- "$2" || return 1
+  echo "$pid"
+}
+
+registry_pid() { running_pid registry "$DIR/registry.yml"; }
+dockerd_pid() { running_pid dockerd "$SOCK"; }
+moto_pid() { running_pid moto "moto.server"; }
+
+# spawn <as-root:0|1> <name> <pidfile|-> cmd...: start detached (own session,
+# immune to SIGHUP, stdin closed), log to $LOGS/<name>.log. The wrapper shell
+# records its pid and then execs, so the pid file holds the real process.
+# Sets SPAWNED_PID to the started process for liveness checks.
+spawn() {
+  local root=$1 name=$2 pf=$3; shift 3
+  local run=()
+  [ "$root" = 1 ] && [ -n "$SUDO" ] && run=("$SUDO")
+  # Keep the fake AWS host away from any CI proxy.
+  local np="$HOST,127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
+  printf '\n==== %s: starting %s\n' "$(date -u +%FT%TZ)" "$*" >>"$LOGS/$name.log"
+  # shellcheck disable=SC2016 # $0/$$/$@ belong to the inner sh
+  "${run[@]}" env NO_PROXY="$np" no_proxy="$np" setsid nohup sh -c \
+    'if [ "$0" != - ]; then echo $$ > "$0"; fi; exec "$@"' "$pf" "$@" \
+    >>"$LOGS/$name.log" 2>&1 </dev/null &
+  SPAWNED_PID=$!
+  # Under sudo $! is sudo itself, which may outlive or predecease the real
+  # process; only the timeout then detects failure.
+  [ ${#run[@]} -eq 0 ] || SPAWNED_PID=
+}
+
+# Last lines of a component's log, from its most recent start only.
+log_tail() {
+  log "last log lines ($LOGS/$1.log):"
+  awk '/^==== /{buf=""} {buf=buf $0 "\n"} END{printf "%s", buf}' "$LOGS/$1.log" 2>/dev/null |
+    tail -n 40 >&2 || true
+}
+
+# wait_ready <name> <spawned pid or ""> <check-fn>: poll with a bound.
+wait_ready() {
+  local name=$1 pid=$2 check=$3 deadline=$((SECONDS + ECR_TEST_TIMEOUT))
+  until "$check"; do
+    if [ -n "$pid" ] && ! pid_alive "$pid"; then
+      log "$name exited during startup"
+      log_tail "$name"
+      exit 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log "$name not ready after ${ECR_TEST_TIMEOUT}s"
+      log_tail "$name"
+      exit 1
+    fi
+    sleep 0.3
+  done
+}
+
+# Something accepting TCP connections on 127.0.0.1:<port>?
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+require_free_port() { # <port> <hint>
+  port_busy "$1" || return 0
+  log "something else is listening on 127.0.0.1:$1:"
+  ss -ltnp "sport = :$1" >&2 2>/dev/null || true
+  die "port $1 is taken; $2"
+}
+
+# stop <name> <pid> <grace-seconds>: TERM, wait bounded, then KILL.
+stop_pid() {
+  local name=$1 pid=$2 grace=$3 deadline
+  log "stopping $name (pid $pid)"
+  $SUDO kill -TERM "$pid" 2>/dev/null || true
+  deadline=$((SECONDS + grace))
+  while pid_alive "$pid" && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+  if pid_alive "$pid"; then
+    log "$name did not exit within ${grace}s; killing"
+    $SUDO kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+
+# ---------------------------------------------------------------- checks
+
+registry_ok() {
+  [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
+    --cacert "$CERTS/ca.crt" -u "$REG_USER:$REG_PASS" "https://$HOST/v2/" 2>/dev/null)" = 200 ]
+}
+dockerd_ok() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+moto_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$MOTO_URL/moto-api/data.json" 2>/dev/null; }
+
+# ---------------------------------------------------------------- up steps
+
+# Installed? (non-root PATHs lack /usr/sbin, where dockerd lives)
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
+
+APT_UPDATED=0
+apt_install() {
+  [ "$APT_UPDATED" = 1 ] || { $SUDO apt-get update; APT_UPDATED=1; }
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
+install_deps() {
+  local cmd missing=0
+  # docker: dockerd needs a client too (docker.io ships one).
+  for cmd in dockerd docker docker-registry skopeo htpasswd openssl curl; do
+    have "$cmd" || missing=1
+  done
+  if [ "$missing" = 1 ]; then
+    log "installing missing system packages"
+    apt_install docker.io docker-registry skopeo apache2-utils openssl curl
+  fi
+  if ! "$PYTHON" -c 'import moto.server' 2>/dev/null; then
+    log "installing moto[server] with pip"
+    "$PYTHON" -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+    local user=()
+    [ -z "$SUDO" ] || user=(--user)
+    "$PYTHON" -m pip install "${user[@]}" 'moto[server]' ||
+      "$PYTHON" -m pip install "${user[@]}" --break-system-packages 'moto[server]' # PEP 668 (Debian 12)
+    "$PYTHON" -c 'import moto.server' || die "moto.server still not importable with $PYTHON"
+  fi
+}
+
+REGISTRY_DIRTY=0 # set when anything the running registry has loaded changes
+
+make_certs() {
+  mkdir -p "$CERTS"
+  if [ ! -s "$CERTS/ca.crt" ] || [ ! -s "$CERTS/ca.key" ]; then
+    log "creating throwaway CA"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -sha256 \
+      -subj "/CN=ecr-deliver test CA" \
+      -addext "basicConstraints=critical,CA:TRUE" \
+      -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout "$CERTS/ca.key" -out "$CERTS/ca.crt" 2>/dev/null
+    rm -f "$CERTS/server.crt"
+  fi
+  # Reuse the server cert only if it is signed by this CA and names this host.
+  if [ -s "$CERTS/server.crt" ] && [ -s "$CERTS/server.key" ] &&
+    openssl verify -CAfile "$CERTS/ca.crt" "$CERTS/server.crt" >/dev/null 2>&1 &&
+    openssl x509 -in "$CERTS/server.crt" -noout -checkhost "$HOST" 2>/dev/null | grep -q 'does match'; then
+    return
+  fi
+  log "creating server certificate for $HOST"
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=$HOST" \
+    -keyout "$CERTS/server.key" -out "$CERTS/server.csr" 2>/dev/null
+  printf '%s\n' "subjectAltName=DNS:$HOST" "basicConstraints=CA:FALSE" \
+    "keyUsage=critical,digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" \
+    >"$CERTS/server.ext"
+  openssl x509 -req -in "$CERTS/server.csr" -CA "$CERTS/ca.crt" -CAkey "$CERTS/ca.key" \
+    -CAcreateserial -days 825 -sha256 -extfile "$CERTS/server.ext" \
+    -out "$CERTS/server.crt" 2>/dev/null
+  rm -f "$CERTS/server.csr" "$CERTS/server.ext"
+  REGISTRY_DIRTY=1
+}
+
+ensure_hosts_entry() {
+  if grep -qE "^[[:space:]]*127\.0\.0\.1[[:space:]]+([^#]*[[:space:]])?${HOST//./\\.}([[:space:]]|$)" /etc/hosts; then
+    return
+  fi
+  log "adding $HOST to /etc/hosts"
+  # Append in place (tee -a): /etc/hosts may be a bind mount, so never replace the file.
+  {
+    [ -z "$(tail -c1 /etc/hosts)" ] || echo
+    echo "127.0.0.1 $HOST $HOSTS_MARK"
+  } | $SUDO tee -a /etc/hosts >/dev/null
+}
+
+trust_ca() {
+  local d
+  for d in "${CERTS_D_DIRS[@]}"; do
+    if ! cmp -s "$CERTS/ca.crt" "$d/ca.crt"; then
+      $SUDO install -D -m 0644 "$CERTS/ca.crt" "$d/ca.crt"
+    fi
+  done
+}
+
+make_htpasswd() {
+  if [ -s "$DIR/htpasswd" ] && htpasswd -vb "$DIR/htpasswd" "$REG_USER" "$REG_PASS" >/dev/null 2>&1; then
+    return
+  fi
+  htpasswd -Bbn "$REG_USER" "$REG_PASS" >"$DIR/htpasswd"
+  REGISTRY_DIRTY=1
+}
+
+write_registry_config() {
+  local cfg="$DIR/registry.yml" secret
+  [ -s "$DIR/registry.secret" ] || openssl rand -hex 16 >"$DIR/registry.secret"
+  secret=$(cat "$DIR/registry.secret")
+  cat >"$cfg.new" <<EOF
+version: 0.1
+log:
+  level: info
+storage:
+  filesystem:
+    rootdirectory: $DIR/registry
+  delete:
+    enabled: true
+  cache:
+    blobdescriptor: inmemory
+http:
+  addr: $REGISTRY_ADDR
+  secret: $secret
+  tls:
+    certificate: $CERTS/server.crt
+    key: $CERTS/server.key
+  headers:
+    X-Content-Type-Options: [nosniff]
+auth:
+  htpasswd:
+    realm: ecr-deliver-test
+    path: $DIR/htpasswd
+EOF
+  if cmp -s "$cfg.new" "$cfg"; then
+    rm -f "$cfg.new"
+  else
+    mv "$cfg.new" "$cfg"
+    REGISTRY_DIRTY=1
+  fi
+}
+
+start_registry() {
+  local pid
+  if pid=$(registry_pid); then
+    if [ "$REGISTRY_DIRTY" = 0 ]; then wait_ready registry "$pid" registry_ok; return; fi
+    log "registry config/certs changed; restarting"
+    stop_pid registry "$pid" 10
+  fi
+  require_free_port 443 "stop that service first"
+  mkdir -p "$DIR/registry"
+  log "starting docker-registry on $REGISTRY_ADDR"
+  # Drop REGISTRY_* variables: distribution reads them as config overrides.
+  local unset=()
+  mapfile -t unset < <(env | sed -n 's/^\(REGISTRY_[A-Za-z0-9_]*\)=.*/--unset=\1/p')
+  spawn 1 registry "$(pidfile registry)" env "${unset[@]}" \
+    /usr/bin/docker-registry serve "$DIR/registry.yml"
+  wait_ready registry "$SPAWNED_PID" registry_ok
+}
+
+start_dockerd() {
+  local pid
+  if pid=$(dockerd_pid); then wait_ready dockerd "$pid" dockerd_ok; return; fi
+  mkdir -p "$DIR/docker-data" "$DIR/docker-exec"
+  # Own (empty) daemon.json so a host /etc/docker/daemon.json can't conflict.
+  [ -f "$DIR/daemon.json" ] || echo '{}' >"$DIR/daemon.json"
+  local extra=()
+  # Let a non-root caller use the socket.
+  [ -n "$SUDO" ] && extra+=(--group "$(id -gn)")
+  log "starting dockerd on unix://$SOCK"
+  # No --containerd: dockerd then supervises its own containerd under
+  # docker-exec/containerd (or reuses a system one at /run/containerd); the
+  # separate namespaces keep us apart from a system dockerd in the latter case.
+  # vfs + no bridge/iptables: works without overlayfs or netfilter (sandboxes, CI).
+  spawn 1 dockerd - env -u DOCKER_HOST -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH \
+    dockerd \
+    --config-file "$DIR/daemon.json" \
+    --storage-driver vfs \
+    --iptables=false --ip6tables=false --bridge=none \
+    --host "unix://$SOCK" \
+    --data-root "$DIR/docker-data" \
+    --exec-root "$DIR/docker-exec" \
+    --pidfile "$(pidfile dockerd)" \
+    --containerd-namespace ecr-deliver-test \
+    --containerd-plugins-namespace ecr-deliver-test-plugins \
+    "${extra[@]}"
+  wait_ready dockerd "$SPAWNED_PID" dockerd_ok
+}
+
+start_moto() {
+  local pid
+  if pid=$(moto_pid); then
+    if cmdline "$pid" | grep -qF -- "-p $MOTO_PORT " &&
+      tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "MOTO_ACCOUNT_ID=$ECR_TEST_ACCOUNT"; then
+      wait_ready moto "$pid" moto_ok
+      return
+    fi
+    log "moto is running with another port/account; restarting"
+    stop_pid moto "$pid" 10
+  fi
+  require_free_port "$MOTO_PORT" "set MOTO_PORT"
+  local py
+  # Resolve shims (pyenv etc.) so the pid file names the real interpreter.
+  py=$("$PYTHON" -c 'import sys; print(sys.executable)')
+  log "starting moto server on $MOTO_URL"
+  spawn 0 moto "$(pidfile moto)" env MOTO_ACCOUNT_ID="$ECR_TEST_ACCOUNT" \
+    "$py" -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
+  wait_ready moto "$SPAWNED_PID" moto_ok
+}
+
+write_env() {
+  local kv
+  for kv in "DOCKER_HOST=unix://$SOCK" "AWS_ENDPOINT_URL_ECR=$MOTO_URL" \
+    AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "AWS_REGION=$ECR_TEST_REGION" \
+    "NODE_EXTRA_CA_CERTS=$CERTS/ca.crt" "ECR_TEST_REGISTRY=$HOST" \
+    "ECR_TEST_ACCOUNT=$ECR_TEST_ACCOUNT" "ECR_TEST_DIR=$DIR" "MOTO_URL=$MOTO_URL"; do
+    printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
+  done >"$ENV_FILE"
+}
+
+# Fail on port conflicts before touching anything.
+preflight() {
+  registry_pid >/dev/null || require_free_port 443 "stop that service first"
+  moto_pid >/dev/null || require_free_port "$MOTO_PORT" "set MOTO_PORT"
+}
+
+cmd_up() {
+  preflight
+  install_deps
+  mkdir -p "$DIR" "$LOGS"
+  make_certs
+  ensure_hosts_entry
+  trust_ca
+  make_htpasswd
+  write_registry_config
+  start_registry
+  start_dockerd
+  start_moto
+  write_env
+  cat <<EOF
+[test-env] up:
+  registry  https://$HOST  (user $REG_USER, password $REG_PASS)
+  dockerd   unix://$SOCK
+  moto      $MOTO_URL  (account $ECR_TEST_ACCOUNT, region $ECR_TEST_REGION)
+  env file  $ENV_FILE   ->  eval "\$($0 env)"
+  logs      $LOGS
+EOF
+}
+
+# ---------------------------------------------------------------- down/status/env
+
+cmd_down() {
+  local purge=0 pid cpid d
+  case "${1:-}" in
+    --purge) purge=1 ;;
+    "") ;;
+    *) die "unknown option for down: $1" ;;
+  esac
+  if pid=$(moto_pid); then stop_pid moto "$pid" 10; fi
+  if pid=$(dockerd_pid); then
+    stop_pid dockerd "$pid" 30
+    # If dockerd had to be killed, its supervised containerd may be left behind.
+    cpid=$(cat "$DIR/docker-exec/containerd/containerd.pid" 2>/dev/null || true)
+    if [ -n "$cpid" ] && pid_alive "$cpid" &&
+      cmdline "$cpid" | grep -qF "$DIR/docker-exec"; then
+      stop_pid containerd "$cpid" 10
+    fi
+  fi
+  if pid=$(registry_pid); then stop_pid registry "$pid" 10; fi
+  $SUDO rm -f "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
+  [ -d "$DIR" ] && rm -f "$ENV_FILE"
+
+  if [ "$purge" = 1 ]; then
+    log "purging $DIR, certs.d entries and /etc/hosts line"
+    # vfs layers and containerd state are root-owned.
+    $SUDO rm -rf "$DIR"
+    for d in "${CERTS_D_DIRS[@]}"; do $SUDO rm -rf "$d"; done
+    if grep -qF "$HOST $HOSTS_MARK" /etc/hosts; then
+      local kept
+      kept=$(grep -vxF "127.0.0.1 $HOST $HOSTS_MARK" /etc/hosts || true)
+      # Rewrite in place (same inode) in case /etc/hosts is a bind mount.
+      printf '%s\n' "$kept" | $SUDO tee /etc/hosts >/dev/null
+    fi
+  fi
+  log "down"
+}
+
+# status_line <label> <pid-fn> <check-fn> <where>
+status_line() {
+  local pid
+  if ! pid=$("$2"); then
+    echo "$1 stopped"
+    return 1
+  elif "$3"; then
+    echo "$1 running (pid $pid), $4 OK"
+  else
+    echo "$1 running (pid $pid), $4 NOT answering"
+    return 1
+  fi
+}
+
+cmd_status() {
+  local rc=0
+  status_line "registry:" registry_pid registry_ok "https://$HOST/v2/" || rc=1
+  status_line "dockerd: " dockerd_pid dockerd_ok "unix://$SOCK" || rc=1
+  status_line "moto:    " moto_pid moto_ok "$MOTO_URL" || rc=1
+  if [ -f "$ENV_FILE" ]; then echo "env file: $ENV_FILE"; else echo "env file: (none)"; fi
+  return $rc
+}
+
+cmd_env() {
+  [ -f "$ENV_FILE" ] || die "no $ENV_FILE; run: $0 up"
+  cat "$ENV_FILE"
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) shift; cmd_down "$@" ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  *) echo "usage: $0 up | down [--purge] | status | env" >&2; exit 2 ;;
+esac
