@@ -29,7 +29,9 @@ const repository: Repository = {
 }
 const notFound = () => new RepositoryNotFoundException({ message: 'not found', $metadata: {} })
 
-beforeEach(() => ecrMock.reset())
+beforeEach(() => {
+  ecrMock.reset()
+})
 
 describe('ensureRepository', () => {
   test('an existing repository is used, not created', async () => {
