@@ -19,7 +19,7 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      testTimeout: 180000
+      setupFilesAfterEnv: ['<rootDir>/test/integration/setup.ts']
     }
   ],
   collectCoverageFrom: ['src/**/*.ts']

@@ -1,0 +1,214 @@
+/**
+ * Runs a bundled action the way the runner does: `node dist/...` with INPUT_* variables (action.yml
+ * defaults applied), GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files, and STATE_* for the post
+ * step. Checks use independent clients: skopeo for the registry, the AWS SDK for moto's ECR API.
+ */
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { parse as parseYaml } from 'yaml'
+
+const execFileAsync = promisify(execFile)
+export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..')
+
+/** The variables scripts/test-env.sh wrote for the running stand-ins. */
+export function loadTestEnv(): Record<string, string> {
+  const dir = process.env.ECR_TEST_DIR ?? '/tmp/ecr-deliver-test-env'
+  const file = join(dir, 'env.sh')
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing: bring the stand-ins up first with scripts/test-env.sh up`)
+  }
+  const env: Record<string, string> = {}
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^export ([A-Z0-9_]+)=(.*)$/.exec(line.trim())
+    if (match) env[match[1] as string] = (match[2] as string).replace(/^['"]|['"]$/g, '')
+  }
+  return env
+}
+
+export const testEnv = loadTestEnv()
+export const REGISTRY = testEnv.ECR_TEST_REGISTRY as string
+export const PASSWORD = `${testEnv.ECR_TEST_ACCOUNT}-auth-token`
+export const FAKE_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
+
+/** A repository name no other test uses. */
+export function uniqueRepository(prefix = 'it'): string {
+  return `${prefix}/${randomBytes(4).toString('hex')}`
+}
+
+/** action.yml's input defaults, with `${{ github.sha }}` filled in as the runner would. */
+export function actionDefaults(actionYml: string): Record<string, string> {
+  const spec = parseYaml(readFileSync(join(ROOT, actionYml), 'utf8')) as {
+    inputs?: Record<string, { default?: string }>
+  }
+  const defaults: Record<string, string> = {}
+  for (const [name, input] of Object.entries(spec.inputs ?? {})) {
+    if (input.default !== undefined)
+      defaults[name] = String(input.default).replace('${{ github.sha }}', FAKE_SHA)
+  }
+  return defaults
+}
+
+export interface StepResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  /** The `::error::` lines, without the prefix. */
+  errors: string[]
+  warnings: string[]
+}
+
+export interface StepOptions {
+  inputs?: Record<string, string>
+  /** Replaces or (with undefined) removes variables of the test environment. */
+  env?: Record<string, string | undefined>
+  state?: Record<string, string>
+  /** The docker config folder (login credentials); one per test keeps logins apart. */
+  dockerConfig: string
+}
+
+/** Runs `dist/<entry>` as the runner runs an action step. */
+export async function runStep(actionYml: string, entry: string, options: StepOptions): Promise<StepResult> {
+  const work = mkdtempSync(join(tmpdir(), 'ecr-step-'))
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary' }
+  for (const name of Object.values(files)) writeFileSync(join(work, name), '')
+
+  const inputs = { ...actionDefaults(actionYml), ...options.inputs }
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...testEnv,
+    DOCKER_CONFIG: options.dockerConfig,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_SHA: FAKE_SHA,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '42',
+    RUNNER_TEMP: work,
+    ...Object.fromEntries(Object.entries(files).map(([name, file]) => [name, join(work, file)])),
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+    ),
+    ...Object.fromEntries(
+      Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])
+    ),
+    ...options.env
+  }
+  const cleanEnv = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined)
+  ) as Record<string, string>
+  let exitCode = 0
+  let stdout = ''
+  let stderr = ''
+  try {
+    ;({ stdout, stderr } = await execFileAsync('node', [join(ROOT, entry)], {
+      env: cleanEnv,
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024
+    }))
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string }
+    exitCode = typeof failed.code === 'number' ? failed.code : 1
+    stdout = failed.stdout ?? ''
+    stderr = failed.stderr ?? ''
+  }
+  const commandLines = (prefix: string) =>
+    stdout
+      .split('\n')
+      .filter(line => line.startsWith(prefix))
+      .map(line => line.slice(prefix.length))
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(readFileSync(join(work, 'output'), 'utf8')),
+    state: parseFileCommands(readFileSync(join(work, 'state'), 'utf8')),
+    summary: readFileSync(join(work, 'summary'), 'utf8'),
+    errors: commandLines('::error::'),
+    warnings: commandLines('::warning::')
+  }
+}
+
+/** The `name<<delimiter` format @actions/core writes to GITHUB_OUTPUT and GITHUB_STATE. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] as string)
+    if (!match) continue
+    const [, name, delimiter] = match as unknown as [string, string, string]
+    const value: string[] = []
+    while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] as string)
+    values[name] = value.join('\n')
+  }
+  return values
+}
+
+export async function run(command: string, args: string[], env: Record<string, string> = {}) {
+  return execFileAsync(command, args, {
+    env: { ...process.env, ...testEnv, ...env },
+    maxBuffer: 64 * 1024 * 1024
+  })
+}
+
+/** Builds a tiny image in the test engine (FROM scratch: no container runs). */
+export async function buildImage(tag: string, content: string): Promise<string> {
+  const context = mkdtempSync(join(tmpdir(), 'ecr-build-'))
+  writeFileSync(join(context, 'payload.txt'), content)
+  writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\nCOPY payload.txt /\n')
+  await run('docker', ['build', '-q', '-t', tag, context], { DOCKER_BUILDKIT: '0' })
+  const { stdout } = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', tag])
+  return stdout.trim()
+}
+
+/** The manifest digest of a reference as skopeo reads it, or undefined when it does not exist. */
+export async function skopeoDigest(reference: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('skopeo', [
+      'inspect',
+      '--format',
+      '{{.Digest}}',
+      '--creds',
+      `AWS:${PASSWORD}`,
+      `docker://${reference}`
+    ])
+    return stdout.trim()
+  } catch (error) {
+    const message = String((error as { stderr?: string }).stderr ?? error)
+    if (/manifest unknown|not found|name unknown/i.test(message)) return undefined
+    throw error
+  }
+}
+
+/**
+ * Calls moto's ECR API with plain JSON over HTTP (the AWS JSON 1.1 protocol): a client independent of
+ * the action's SDK code.
+ */
+export async function ecrApi<T = Record<string, unknown>>(operation: string, body: object): Promise<T> {
+  const response = await fetch(testEnv.AWS_ENDPOINT_URL_ECR as string, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': `AmazonEC2ContainerRegistry_V20150921.${operation}`,
+      Authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${testEnv.AWS_REGION}/ecr/aws4_request, SignedHeaders=host, Signature=0`
+    },
+    body: JSON.stringify(body)
+  })
+  const result = (await response.json()) as T & { __type?: string; message?: string }
+  if (!response.ok) {
+    throw Object.assign(new Error(result.message ?? `${operation} failed`), {
+      name: (result.__type ?? 'Error').split('#').pop()
+    })
+  }
+  return result
+}
+
+export function newDockerConfig(): string {
+  return mkdtempSync(join(tmpdir(), 'ecr-docker-config-'))
+}
