@@ -5,7 +5,8 @@
 #   - a private dockerd (own socket, data-root, exec-root; vfs storage, no networking)
 #   - a moto server providing the ECR API
 #
-# Usage: scripts/test-env.sh up | down [--purge] | status | env
+# Usage: scripts/test-env.sh install | up | down [--purge] | status | env
+#   install: only the system packages (up installs them too when missing)
 #   eval "$(scripts/test-env.sh env)"   # load the test environment into a shell
 #
 # Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT,
@@ -459,9 +460,10 @@ cmd_env() {
 }
 
 case "${1:-}" in
+  install) install_deps ;;
   up) cmd_up ;;
   down) shift; cmd_down "$@" ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  *) echo "usage: $0 up | down [--purge] | status | env" >&2; exit 2 ;;
+  *) echo "usage: $0 install | up | down [--purge] | status | env" >&2; exit 2 ;;
 esac
