@@ -2,7 +2,10 @@
 // (scripts/test-env.sh up) and runs the bundled actions in dist/ as the runner does. The stand-ins
 // are shared (one engine, one registry, one moto), so integration files run with --runInBand.
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } }]
+  '^.+\\.ts$': [
+    'ts-jest',
+    { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } }
+  ]
 }
 const common = {
   extensionsToTreatAsEsm: ['.ts'],

@@ -57358,8 +57358,8 @@ async function writeDeliverySummary(summary) {
         core/* summary */.z.addHeading('ECR delivery', 2);
         if (summary.repository) {
             const { name, uri, consoleUrl, created, differences } = summary.repository;
-            core/* summary */.z.addRaw(`Repository <a href="${consoleUrl}"><code>${name}</code></a> `);
-            core/* summary */.z.addRaw(created ? '(created by this step)' : '(existing)', true);
+            core/* summary */.z.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `);
+            core/* summary */.z.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true);
             core/* summary */.z.addRaw(`<p><code>${uri}</code></p>`, true);
             if (differences.length > 0) {
                 core/* summary */.z.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true);

@@ -17,7 +17,7 @@ export async function writeDeliverySummary(summary: DeliverySummary): Promise<vo
     if (summary.repository) {
       const { name, uri, consoleUrl, created, differences } = summary.repository
       core.summary.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `)
-      core.summary.addRaw(created ? "(created by this step)</p>" : "(existing)</p>", true)
+      core.summary.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true)
       core.summary.addRaw(`<p><code>${uri}</code></p>`, true)
       if (differences.length > 0) {
         core.summary.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true)

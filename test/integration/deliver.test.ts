@@ -9,6 +9,7 @@ import {
   newDockerConfig,
   run,
   runStep,
+  skopeoConfigDigest,
   skopeoDigest,
   uniqueRepository,
   type StepOptions
@@ -89,6 +90,8 @@ describe('deliver action against the local engine, registry and ECR API', () => 
     // An independent client sees both tags at the output digest.
     expect(await skopeoDigest(`${uri}:abc123`)).toBe(digest)
     expect(await skopeoDigest(`${uri}:latest`)).toBe(digest)
+    // ...and it is the local image: its config is the one docker identifies it by.
+    expect(await skopeoConfigDigest(`${uri}:abc123`)).toBe(imageOne)
 
     // The ECR API has the repository with the declared settings.
     const created = await describeRepository(repository)

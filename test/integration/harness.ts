@@ -4,7 +4,7 @@
  * step. Checks use independent clients: skopeo for the registry, the AWS SDK for moto's ECR API.
  */
 import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -103,21 +103,18 @@ export async function runStep(actionYml: string, entry: string, options: StepOpt
   const cleanEnv = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined)
   ) as Record<string, string>
-  let exitCode = 0
-  let stdout = ''
-  let stderr = ''
-  try {
-    ;({ stdout, stderr } = await execFileAsync('node', [join(ROOT, entry)], {
-      env: cleanEnv,
-      cwd: ROOT,
-      maxBuffer: 64 * 1024 * 1024
-    }))
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string }
-    exitCode = typeof failed.code === 'number' ? failed.code : 1
-    stdout = failed.stdout ?? ''
-    stderr = failed.stderr ?? ''
-  }
+  const { exitCode, stdout, stderr } = await execFileAsync('node', [join(ROOT, entry)], {
+    env: cleanEnv,
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024
+  }).then(
+    ({ stdout, stderr }) => ({ exitCode: 0, stdout, stderr }),
+    (failed: { code?: number; stdout?: string; stderr?: string }) => ({
+      exitCode: typeof failed.code === 'number' ? failed.code : 1,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? ''
+    })
+  )
   const commandLines = (prefix: string) =>
     stdout
       .split('\n')
@@ -207,6 +204,16 @@ export async function ecrApi<T = Record<string, unknown>>(operation: string, bod
     })
   }
   return result
+}
+
+/** The config digest a reference points at: the image ID docker gave the image it pushed. */
+export async function skopeoConfigDigest(reference: string): Promise<string> {
+  const { stdout } = await execFileAsync(
+    'skopeo',
+    ['inspect', '--config', '--raw', '--creds', `AWS:${PASSWORD}`, `docker://${reference}`],
+    { env: { ...process.env, ...testEnv }, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 }
+  )
+  return `sha256:${createHash('sha256').update(stdout).digest('hex')}`
 }
 
 export function newDockerConfig(): string {
