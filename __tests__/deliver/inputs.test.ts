@@ -4,23 +4,26 @@ import { parseDeliverInputs } from '../../src/deliver/inputs.js'
 
 /** action.yml's defaults, as the runner fills them in. */
 const DEFAULTS: Record<string, string> = {
-  tags: 'abc123',
   'create-repository': 'true',
+  'max-concurrency': '5',
   'skip-logout': 'false',
   'mask-password': 'true'
 }
 
 function parse(given: Record<string, string>) {
   const inputs = { ...DEFAULTS, ...given }
-  return parseDeliverInputs(name => inputs[name] ?? '')
+  return parseDeliverInputs(name => inputs[name] ?? '', { sha: 'abc123' })
 }
 
 describe('parseDeliverInputs', () => {
   test('a typical delivery', () => {
     expect(parse({ image: 'app:ci', repository: 'team/app', tags: 'abc123\nlatest' })).toEqual({
       image: 'app:ci',
+      source: undefined,
       repository: 'team/app',
       tags: ['abc123', 'latest'],
+      maxConcurrency: 5,
+      mountFrom: undefined,
       registryId: undefined,
       registries: [],
       createRepository: true,
@@ -37,8 +40,21 @@ describe('parseDeliverInputs', () => {
     })
   })
 
-  test('login only: no image, no repository', () => {
-    expect(parse({})).toMatchObject({ image: undefined, repository: undefined })
+  test('login only: no image, no repository, no tags', () => {
+    expect(parse({})).toMatchObject({ image: undefined, source: undefined, repository: undefined, tags: [] })
+  })
+
+  test.each([
+    ['image', { image: 'app:ci', repository: 'team/app' }],
+    ['source', { source: 'build/oci', repository: 'team/app' }]
+  ])('the commit SHA is the default tag with %s', (_case, given) => {
+    expect(parse(given).tags).toEqual(['abc123'])
+  })
+
+  test('a source push', () => {
+    expect(
+      parse({ source: 'out.tar', repository: 'team/app', 'max-concurrency': '8', 'mount-from': 'team/base' })
+    ).toMatchObject({ source: 'out.tar', image: undefined, maxConcurrency: 8, mountFrom: 'team/base' })
   })
 
   test('every setting', () => {
@@ -78,7 +94,13 @@ describe('parseDeliverInputs', () => {
     ['bad tag', 'tags', { image: 'app:ci', repository: 'team/app', tags: 'v1\n-bad' }],
     ['tag too long', 'tags', { image: 'app:ci', repository: 'team/app', tags: 'a'.repeat(129) }],
     ['tag with slash', 'tags', { image: 'app:ci', repository: 'team/app', tags: 'feature/x' }],
-    ['no tags with image', 'tags', { image: 'app:ci', repository: 'team/app', tags: ' \n ' }],
+    ['image and source', 'source', { image: 'app:ci', source: 'out.tar', repository: 'team/app' }],
+    ['tags without image or source', 'tags', { tags: 'v1' }],
+    ['source without repository', 'repository', { source: 'out.tar' }],
+    ['max-concurrency zero', 'max-concurrency', { 'max-concurrency': '0' }],
+    ['max-concurrency not a number', 'max-concurrency', { 'max-concurrency': 'many' }],
+    ['max-concurrency too high', 'max-concurrency', { 'max-concurrency': '33' }],
+    ['bad mount-from', 'mount-from', { 'mount-from': 'Team/Base' }],
     ['registry-id not 12 digits', 'registry-id', { 'registry-id': '12345' }],
     ['registries entry', 'registries', { registries: '123456789012\nabc' }],
     ['unknown mutability', 'image-tag-mutability', { 'image-tag-mutability': 'FROZEN' }],

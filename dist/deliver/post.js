@@ -28555,6 +28555,7 @@ const Output = {
     imageDigest: 'image-digest',
     imageUri: 'image-uri',
     imageUris: 'image-uris',
+    platformDigests: 'platform-digests',
     dockerUsername: 'docker-username',
     dockerPassword: 'docker-password'
 };

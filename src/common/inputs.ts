@@ -37,6 +37,20 @@ export function parseBoolean(input: string, raw: string, fallback?: boolean): bo
   throw new InputError(input, `must be true or false, got "${raw.trim()}"`)
 }
 
+/** A whole number within bounds; empty gives the fallback. */
+export function parseInteger(
+  input: string,
+  raw: string,
+  bounds: { min: number; max: number; fallback: number }
+): number {
+  const value = raw.trim()
+  if (value === '') return bounds.fallback
+  if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
+    throw new InputError(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`)
+  }
+  return Number(value)
+}
+
 /** One of a fixed set of values (case-insensitive match, canonical spelling returned); empty → undefined. */
 export function parseEnum<T extends string>(
   input: string,

@@ -10,6 +10,7 @@ export const Output = {
   imageDigest: 'image-digest',
   imageUri: 'image-uri',
   imageUris: 'image-uris',
+  platformDigests: 'platform-digests',
   dockerUsername: 'docker-username',
   dockerPassword: 'docker-password'
 } as const

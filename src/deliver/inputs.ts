@@ -1,5 +1,5 @@
 import { InputError } from '../common/errors.js'
-import { parseBoolean, parseEnum, parseKeyValues, parseList } from '../common/inputs.js'
+import { parseBoolean, parseEnum, parseInteger, parseKeyValues, parseList } from '../common/inputs.js'
 import {
   ENCRYPTION_TYPES,
   TAG_MUTABILITIES,
@@ -10,8 +10,15 @@ import {
 /** The deliver action's inputs, parsed and checked. */
 export interface DeliverInputs {
   repository?: string
+  /** A local image in the docker engine; exclusive with `source`. */
   image?: string
+  /** An OCI layout (directory or tar) or a docker-save archive, pushed without docker. */
+  source?: string
   tags: string[]
+  /** Blobs uploaded at once (source pushes). */
+  maxConcurrency: number
+  /** A repository of the same registry to mount blobs from (source pushes). */
+  mountFrom?: string
   registryId?: string
   /** Further registries (account IDs) to log in to. */
   registries: string[]
@@ -34,12 +41,29 @@ const WITH_EXCLUSION: readonly TagMutability[] = ['IMMUTABLE_WITH_EXCLUSION', 'M
  * Reads every input through `get` (core.getInput in the action, a record in tests) and checks every
  * rule, so bad input fails here, before any AWS call or docker command.
  */
-export function parseDeliverInputs(get: (name: string) => string): DeliverInputs {
+export function parseDeliverInputs(
+  get: (name: string) => string,
+  context: { sha?: string } = {}
+): DeliverInputs {
   const image = get('image').trim() || undefined
-  const repository = parseRepositoryName(get('repository'))
-  if (image && !repository) throw new InputError('repository', 'is required when image is given')
+  const source = get('source').trim() || undefined
+  if (image && source) {
+    throw new InputError(
+      'source',
+      'and image are mutually exclusive: give image (docker engine) or source (files)'
+    )
+  }
+  const what = image ? 'image' : 'source'
+  const repository = parseRepositoryName('repository', get('repository'))
+  if ((image || source) && !repository)
+    throw new InputError('repository', `is required when ${what} is given`)
 
-  const tags = parseList(get('tags'))
+  const givenTags = parseList(get('tags'))
+  if (givenTags.length > 0 && !image && !source) {
+    throw new InputError('tags', 'need image or source: without one there is nothing to push')
+  }
+  // The commit SHA is the default tag, as `${{ github.sha }}` would be.
+  const tags = givenTags.length > 0 || !(image || source) || !context.sha ? givenTags : [context.sha]
   for (const tag of tags) {
     if (!TAG.test(tag)) {
       throw new InputError(
@@ -48,8 +72,9 @@ export function parseDeliverInputs(get: (name: string) => string): DeliverInputs
       )
     }
   }
-  if (image && tags.length === 0)
-    throw new InputError('tags', 'must name at least one tag when image is given')
+  if ((image || source) && tags.length === 0) {
+    throw new InputError('tags', `must name at least one tag when ${what} is given`)
+  }
   if (tags.length > MAX_TAGS_PER_IMAGE)
     throw new InputError('tags', `at most ${MAX_TAGS_PER_IMAGE} tags per image`)
 
@@ -59,7 +84,10 @@ export function parseDeliverInputs(get: (name: string) => string): DeliverInputs
   return {
     repository,
     image,
+    source,
     tags,
+    maxConcurrency: parseInteger('max-concurrency', get('max-concurrency'), { min: 1, max: 32, fallback: 5 }),
+    mountFrom: parseRepositoryName('mount-from', get('mount-from')),
     registryId,
     registries,
     createRepository: parseBoolean('create-repository', get('create-repository'), true),
@@ -69,15 +97,15 @@ export function parseDeliverInputs(get: (name: string) => string): DeliverInputs
   }
 }
 
-export function parseRepositoryName(raw: string): string | undefined {
+export function parseRepositoryName(input: string, raw: string): string | undefined {
   const name = raw.trim()
   if (name === '') return undefined
   if (name.length < 2 || name.length > 256) {
-    throw new InputError('repository', `"${name}" must be 2 to 256 characters long (it has ${name.length})`)
+    throw new InputError(input, `"${name}" must be 2 to 256 characters long (it has ${name.length})`)
   }
   if (!REPOSITORY_NAME.test(name)) {
     throw new InputError(
-      'repository',
+      input,
       `"${name}" is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
         'dashes, in path components joined by "/" (no leading, trailing or doubled separators)'
     )

@@ -5,13 +5,14 @@ import type { DockerCli } from '../docker/cli.js'
 import { State } from './constants.js'
 
 /**
- * Logs docker in to the target registry (registry-id, else the caller's own) and to each extra
- * registry, recording each host in state right after its login so the post step logs out of it
- * even when a later step fails. Returns the target registry's login first.
+ * Gets credentials for the target registry (registry-id, else the caller's own) and each extra one, and
+ * logs docker in to each (unless there is no docker CLI: a daemonless push may run without one),
+ * recording each host in state right after its login so the post step logs out of it even when a later
+ * step fails. Returns the target registry's login first.
  */
 export async function logInToRegistries(
   ecr: ECRClient,
-  docker: DockerCli,
+  docker: DockerCli | undefined,
   target: { registryId?: string; registries: string[]; maskPassword: boolean }
 ): Promise<RegistryLogin[]> {
   const options = { maskPassword: target.maskPassword }
@@ -22,10 +23,11 @@ export async function logInToRegistries(
   const hosts: string[] = []
   const logins: RegistryLogin[] = []
   for (const login of [...primary, ...extra]) {
-    if (hosts.includes(login.host)) continue
+    if (logins.some(known => known.host === login.host)) continue
+    logins.push(login)
+    if (!docker) continue
     await docker.login(login.host, login.username, login.password)
     hosts.push(login.host)
-    logins.push(login)
     core.saveState(State.registries, JSON.stringify(hosts))
   }
   return logins

@@ -1,4 +1,6 @@
 import * as core from '@actions/core'
+import { context } from '@actions/github'
+import { which } from '@actions/io'
 import { ActionError } from '../common/errors.js'
 import { DockerCli, type LocalImage } from '../docker/cli.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
@@ -9,99 +11,147 @@ import {
   type EnsuredRepository
 } from '../ecr/repositories.js'
 import { RegistryClient } from '../registry/client.js'
+import { openImageSource, type LocalImageSource } from '../registry/sources/index.js'
 import { Output, State } from './constants.js'
-import { parseDeliverInputs } from './inputs.js'
+import type { Delivery, DeliveryTarget } from './delivery.js'
+import { deliverDockerImage } from './docker-push.js'
+import { parseDeliverInputs, type DeliverInputs } from './inputs.js'
 import { logInToRegistries } from './login.js'
-import { deliverImage, type Delivery } from './push.js'
+import { deliverSourceImage } from './source-push.js'
 import { writeDeliverySummary } from './summary.js'
+
+/** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
+const GZIP_LEVEL = 1
+
+/** What is to be pushed, found and checked before anything changes. */
+type Payload =
+  { kind: 'docker'; image: LocalImage } | { kind: 'source'; image: LocalImageSource } | { kind: 'none' }
 
 /** The deliver action: log in, ensure the repository, push and verify, output what was delivered. */
 export async function run(): Promise<void> {
-  const inputs = parseDeliverInputs(name => core.getInput(name))
+  const inputs = parseDeliverInputs(name => core.getInput(name), { sha: context.sha })
   core.saveState(State.skipLogout, String(inputs.skipLogout))
-  const docker = new DockerCli()
   const ecr = createEcrClient()
   const region = await resolveRegion(ecr)
-  // A missing image is bad input: find out before logging in or creating anything.
-  const local = inputs.image ? await findLocalImage(docker, inputs.image) : undefined
-
-  const [login] = await core.group('Log in to Amazon ECR', () => logInToRegistries(ecr, docker, inputs))
-  if (!login) throw new ActionError('No registry to log in to')
-  core.setOutput(Output.registry, login.host)
-  core.setOutput(Output.dockerUsername, login.username)
-  if (!inputs.maskPassword) {
-    core.warning('mask-password is false: docker-password is not masked, so it can be passed to other jobs.')
-  }
-  core.setOutput(Output.dockerPassword, login.password)
-
-  let ensured: EnsuredRepository | undefined
-  if (inputs.repository) {
-    const name = inputs.repository
-    ensured = await core.group(`Ensure repository ${name}`, () =>
-      ensureRepository(ecr, { name, registryId: inputs.registryId }, inputs.settings, {
-        create: inputs.createRepository
-      })
-    )
-    core.info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`)
-    if (ensured.differences.length > 0) {
+  // A missing image or a broken source is bad input: find out before logging in or creating anything.
+  const docker = inputs.source && !(await which('docker', false)) ? undefined : new DockerCli()
+  const payload = await findPayload(inputs, docker)
+  try {
+    const logins = await core.group('Log in to Amazon ECR', () => logInToRegistries(ecr, docker, inputs))
+    const login = logins[0]
+    if (!login) throw new ActionError('No registry to log in to')
+    core.setOutput(Output.registry, login.host)
+    core.setOutput(Output.dockerUsername, login.username)
+    if (!inputs.maskPassword) {
       core.warning(
-        `Repository ${name} differs from the declared settings, and was left unchanged:\n- ` +
-          ensured.differences.join('\n- ')
+        'mask-password is false: docker-password is not masked, so it can be passed to other jobs.'
       )
     }
-    core.setOutput(Output.repositoryUri, ensured.repository.repositoryUri)
-  }
+    core.setOutput(Output.dockerPassword, login.password)
 
-  let delivery: Delivery | undefined
-  if (local && ensured) {
-    const repository = ensured.repository
-    const repositoryUri = repository.repositoryUri ?? `${login.host}/${inputs.repository}`
-    const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '')
-    const registry = new RegistryClient({
-      endpoint: `https://${repositoryUri.split('/')[0]}`,
-      basicToken: login.token
-    })
-    delivery = await core.group(`Push ${local.reference} to ${repositoryUri}`, () =>
-      deliverImage(
-        docker,
-        registry,
-        local,
-        {
-          repositoryUri,
-          repository: repository.repositoryName ?? (inputs.repository as string),
-          isImmutable: tag => isTagImmutable(tag, repository.imageTagMutability, exclusions)
-        },
-        inputs.tags
+    const ensured = inputs.repository ? await ensure(ecr, inputs, inputs.repository) : undefined
+    let delivery: Delivery | undefined
+    if (ensured && payload.kind !== 'none') {
+      const target = deliveryTarget(ensured, login.host, inputs.repository as string)
+      const registry = new RegistryClient({
+        endpoint: `https://${target.repositoryUri.split('/')[0]}`,
+        basicToken: login.token
+      })
+      delivery = await core.group(`Push to ${target.repositoryUri}`, () =>
+        payload.kind === 'docker'
+          ? deliverDockerImage(docker as DockerCli, registry, payload.image, target, inputs.tags)
+          : deliverSourceImage(registry, payload.image, target, inputs.tags, {
+              concurrency: inputs.maxConcurrency,
+              mountFrom: inputs.mountFrom
+            })
       )
-    )
-    core.setOutput(Output.imageDigest, delivery.digest)
-    core.setOutput(Output.imageUri, `${repositoryUri}@${delivery.digest}`)
-    core.setOutput(Output.imageUris, delivery.tags.map(t => t.reference).join('\n'))
-    core.info(`Delivered ${repositoryUri}@${delivery.digest}`)
-  }
+      setDeliveryOutputs(target.repositoryUri, delivery)
+    }
 
-  await writeDeliverySummary({
-    registry: login.host,
-    repository: ensured && {
-      name: inputs.repository as string,
-      uri: ensured.repository.repositoryUri ?? '',
-      consoleUrl: repositoryConsoleUrl(
-        region,
-        ensured.repository.registryId ?? '',
-        inputs.repository as string
-      ),
-      created: ensured.created,
-      differences: ensured.differences
-    },
-    delivery
-  })
+    await writeDeliverySummary({
+      registry: login.host,
+      repository: ensured && {
+        name: inputs.repository as string,
+        uri: ensured.repository.repositoryUri ?? '',
+        consoleUrl: repositoryConsoleUrl(
+          region,
+          ensured.repository.registryId ?? '',
+          inputs.repository as string
+        ),
+        created: ensured.created,
+        differences: ensured.differences
+      },
+      delivery
+    })
+  } finally {
+    if (payload.kind === 'source') await payload.image.dispose()
+  }
+}
+
+async function findPayload(inputs: DeliverInputs, docker: DockerCli | undefined): Promise<Payload> {
+  if (inputs.image) return { kind: 'docker', image: await findLocalImage(docker as DockerCli, inputs.image) }
+  if (inputs.source) {
+    const source = inputs.source
+    const image = await core.group(`Read ${source}`, () =>
+      openImageSource(source, {
+        tempDir: process.env.RUNNER_TEMP || undefined,
+        concurrency: inputs.maxConcurrency,
+        gzipLevel: GZIP_LEVEL
+      })
+    )
+    core.info(
+      `${source}: ${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`
+    )
+    return { kind: 'source', image }
+  }
+  return { kind: 'none' }
+}
+
+async function ensure(
+  ecr: ReturnType<typeof createEcrClient>,
+  inputs: DeliverInputs,
+  name: string
+): Promise<EnsuredRepository> {
+  const ensured = await core.group(`Ensure repository ${name}`, () =>
+    ensureRepository(ecr, { name, registryId: inputs.registryId }, inputs.settings, {
+      create: inputs.createRepository
+    })
+  )
+  core.info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`)
+  if (ensured.differences.length > 0) {
+    core.warning(
+      `Repository ${name} differs from the declared settings, and was left unchanged:\n- ` +
+        ensured.differences.join('\n- ')
+    )
+  }
+  core.setOutput(Output.repositoryUri, ensured.repository.repositoryUri)
+  return ensured
+}
+
+function deliveryTarget(ensured: EnsuredRepository, host: string, name: string): DeliveryTarget {
+  const { repository } = ensured
+  const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '')
+  return {
+    repositoryUri: repository.repositoryUri ?? `${host}/${name}`,
+    repository: repository.repositoryName ?? name,
+    isImmutable: tag => isTagImmutable(tag, repository.imageTagMutability, exclusions)
+  }
+}
+
+function setDeliveryOutputs(repositoryUri: string, delivery: Delivery): void {
+  core.setOutput(Output.imageDigest, delivery.digest)
+  core.setOutput(Output.imageUri, `${repositoryUri}@${delivery.digest}`)
+  core.setOutput(Output.imageUris, delivery.tags.map(t => t.reference).join('\n'))
+  core.setOutput(Output.platformDigests, delivery.platforms.map(p => `${p.platform}=${p.digest}`).join('\n'))
+  core.info(`Delivered ${repositoryUri}@${delivery.digest}`)
 }
 
 async function findLocalImage(docker: DockerCli, image: string): Promise<LocalImage> {
   const local = await docker.inspectImage(image)
   if (!local) {
+    const engine = process.env.DOCKER_HOST ? ` at ${process.env.DOCKER_HOST}` : ''
     throw new ActionError(
-      `Input "image": "${image}" is not an image in the docker engine${process.env.DOCKER_HOST ? ` at ${process.env.DOCKER_HOST}` : ''}: ` +
+      `Input "image": "${image}" is not an image in the docker engine${engine}: ` +
         'build or pull it in an earlier step (docker images lists what is there).'
     )
   }

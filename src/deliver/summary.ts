@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { formatBytes } from '../common/format.js'
-import type { Delivery } from './push.js'
+import { formatBytes, shortDigest } from '../common/format.js'
+import type { Delivery } from './delivery.js'
 
 export interface DeliverySummary {
   registry: string
@@ -9,6 +9,7 @@ export interface DeliverySummary {
 }
 
 const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' } as const
+const header = (...names: string[]) => names.map(data => ({ data, header: true }))
 
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */
 export async function writeDeliverySummary(summary: DeliverySummary): Promise<void> {
@@ -26,25 +27,40 @@ export async function writeDeliverySummary(summary: DeliverySummary): Promise<vo
     } else {
       core.summary.addRaw(`<p>Logged in to <code>${summary.registry}</code>.</p>`, true)
     }
-    if (summary.delivery) {
-      const { digest, size, tags } = summary.delivery
-      core.summary.addTable([
-        [
-          { data: 'Reference', header: true },
-          { data: 'Digest', header: true },
-          { data: 'Size', header: true },
-          { data: 'Result', header: true }
-        ],
-        ...tags.map(t => [
-          `<code>${t.reference}</code>`,
-          `<code>${digest}</code>`,
-          formatBytes(size),
-          RESULT_TEXT[t.result]
-        ])
-      ])
-    }
+    if (summary.delivery) addDelivery(summary.delivery)
     await core.summary.write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+function addDelivery({ digest, size, tags, platforms, blobs }: Delivery): void {
+  core.summary.addTable([
+    header('Reference', 'Digest', 'Size', 'Result'),
+    ...tags.map(t => [
+      `<code>${t.reference}</code>`,
+      `<code>${digest}</code>`,
+      formatBytes(size),
+      RESULT_TEXT[t.result]
+    ])
+  ])
+  if (platforms.length > 0) {
+    core.summary.addTable([
+      header('Platform', 'Digest'),
+      ...platforms.map(p => [p.platform, `<code>${p.digest}</code>`])
+    ])
+  }
+  if (blobs && blobs.length > 0) {
+    const sent = blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
+    core.summary.addDetails(
+      `Blobs: ${blobs.length}, ${formatBytes(sent)} sent`,
+      `<table><tr><th>Blob</th><th>Size</th><th>Result</th><th>Sent</th></tr>${blobs
+        .map(
+          b =>
+            `<tr><td><code>${shortDigest(b.digest)}</code></td><td>${formatBytes(b.size)}</td>` +
+            `<td>${b.outcome === 'present' ? 'already present' : b.outcome}</td><td>${formatBytes(b.bytesSent)}</td></tr>`
+        )
+        .join('')}</table>`
+    )
   }
 }

@@ -72,3 +72,15 @@ export function isRetryableRegistryFailure(error: unknown): boolean {
   const code = cause?.code ?? (error as { code?: string }).code
   return RETRYABLE_NETWORK.has(code ?? '')
 }
+
+/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
+export class BlobVerificationError extends Error {
+  constructor(
+    readonly digest: string,
+    readonly actual: string,
+    readonly size: number
+  ) {
+    super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`)
+    this.name = 'BlobVerificationError'
+  }
+}

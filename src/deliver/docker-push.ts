@@ -3,30 +3,14 @@ import { ActionError } from '../common/errors.js'
 import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { RegistryClient } from '../registry/client.js'
 import { imageManifestSize, isIndex } from '../registry/media-types.js'
+import type { Delivery, DeliveryTarget, TagResult } from './delivery.js'
 import { isSameImage, planTagWrites, type RemoteTag, type TagPlan } from './tag-plan.js'
 
-export interface DeliveryTarget {
-  /** `123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app`. */
-  repositoryUri: string
-  /** The repository name, the path under /v2/. */
-  repository: string
-  isImmutable: (tag: string) => boolean
-}
-
-export type TagResult = 'pushed' | 'tagged' | 'unchanged'
-
-export interface Delivery {
-  digest: string
-  /** Compressed bytes of the image as stored (config and layers; for an index, its children). */
-  size: number
-  tags: { tag: string; reference: string; result: TagResult }[]
-}
-
 /**
- * Delivers the local image under every tag and proves it: afterwards each tag resolves, in the
+ * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in the
  * registry itself, to the one digest reported.
  */
-export async function deliverImage(
+export async function deliverDockerImage(
   docker: DockerCli,
   registry: RegistryClient,
   local: LocalImage,
@@ -49,7 +33,8 @@ export async function deliverImage(
       tag,
       reference: `${target.repositoryUri}:${tag}`,
       result: results.get(tag) ?? 'pushed'
-    }))
+    })),
+    platforms: []
   }
 }
 

@@ -1,0 +1,42 @@
+import * as core from '@actions/core'
+import { formatBytes } from '../common/format.js'
+import type { RegistryClient } from '../registry/client.js'
+import { pushImage } from '../registry/push.js'
+import type { LocalImageSource } from '../registry/sources/index.js'
+import type { Delivery, DeliveryTarget } from './delivery.js'
+
+/** Delivers an image read from files (OCI layout or docker-save archive) through the registry API. */
+export async function deliverSourceImage(
+  registry: RegistryClient,
+  image: LocalImageSource,
+  target: DeliveryTarget,
+  tags: string[],
+  options: { concurrency: number; mountFrom?: string }
+): Promise<Delivery> {
+  const started = Date.now()
+  const result = await pushImage(registry, target.repository, image, tags, {
+    concurrency: options.concurrency,
+    mountFrom: options.mountFrom,
+    isImmutable: target.isImmutable
+  })
+  const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
+  const seconds = (Date.now() - started) / 1000
+  core.info(
+    `${result.blobs.length} blobs: ` +
+      (['uploaded', 'present', 'mounted'] as const)
+        .map(outcome => `${result.blobs.filter(b => b.outcome === outcome).length} ${outcome}`)
+        .join(', ') +
+      `; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`
+  )
+  return {
+    digest: result.digest,
+    size: image.blobs.reduce((sum, blob) => sum + blob.size, 0),
+    tags: result.tags.map(({ tag, outcome }) => ({
+      tag,
+      reference: `${target.repositoryUri}:${tag}`,
+      result: outcome
+    })),
+    platforms: result.platforms,
+    blobs: result.blobs
+  }
+}
