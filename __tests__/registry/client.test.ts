@@ -1,36 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { ScriptedRegistry, answer } from '../helpers/scripted-registry.js'
 import { RegistryClient, sha256Digest } from '../../src/registry/client.js'
 import { RegistryError, isRetryableRegistryFailure, parseRetryAfter } from '../../src/registry/errors.js'
 import { ACCEPT_ALL_MANIFESTS, MediaType } from '../../src/registry/media-types.js'
 
-/** A scripted registry on loopback: each request is answered by the next handler for its path. */
-type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void
-let server: Server
+const registry = new ScriptedRegistry()
 let endpoint: string
-let script: Handler[] = []
-const seen: { method: string; url: string; headers: IncomingMessage['headers'] }[] = []
+const seen = registry.seen
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', chunk => chunks.push(chunk as Buffer))
-    req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers })
-      const handler = script.shift()
-      if (handler) handler(req, res, Buffer.concat(chunks))
-      else res.writeHead(500).end('unscripted request')
-    })
-  })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  await registry.start()
+  endpoint = registry.endpoint
 })
-afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
-beforeEach(() => {
-  script = []
-  seen.length = 0
-})
+afterAll(() => registry.stop())
+beforeEach(() => registry.reset())
 
 const manifest = Buffer.from(
   JSON.stringify({
@@ -57,7 +40,7 @@ const errorBody = (code: string, message: string) => JSON.stringify({ errors: [{
 
 describe('RegistryClient', () => {
   test('HEAD reads Docker-Content-Digest with Basic auth and every manifest type accepted', async () => {
-    script = [(_req, res) => res.writeHead(200, { 'Docker-Content-Digest': digest }).end()]
+    registry.reset((_req, res) => res.writeHead(200, { 'Docker-Content-Digest': digest }).end())
     expect(await client().resolveManifestDigest('team/app', 'v1')).toBe(digest)
     expect(seen[0]).toMatchObject({ method: 'HEAD', url: '/v2/team/app/manifests/v1' })
     expect(seen[0]?.headers.authorization).toBe('Basic QVdTOnB3')
@@ -65,20 +48,20 @@ describe('RegistryClient', () => {
   })
 
   test('HEAD 404 is "absent", not an error', async () => {
-    script = [(_req, res) => res.writeHead(404).end()]
+    registry.reset((_req, res) => res.writeHead(404).end())
     expect(await client().resolveManifestDigest('team/app', 'nope')).toBeUndefined()
   })
 
   test('without Docker-Content-Digest the digest is computed from the bytes', async () => {
-    script = [
+    registry.reset(
       (_req, res) => res.writeHead(200).end(),
       (_req, res) => res.writeHead(200, { 'Content-Type': MediaType.ociManifest }).end(manifest)
-    ]
+    )
     expect(await client().resolveManifestDigest('team/app', 'v1')).toBe(digest)
   })
 
   test('GET returns the exact bytes and their digest', async () => {
-    script = [(_req, res) => res.writeHead(200, { 'Content-Type': MediaType.ociManifest }).end(manifest)]
+    registry.reset((_req, res) => res.writeHead(200, { 'Content-Type': MediaType.ociManifest }).end(manifest))
     const stored = await client().getManifest('team/app', 'v1')
     expect(stored?.digest).toBe(digest)
     expect(stored?.mediaType).toBe(MediaType.ociManifest)
@@ -86,21 +69,21 @@ describe('RegistryClient', () => {
   })
 
   test('GET by digest refuses bytes that hash to something else', async () => {
-    script = [(_req, res) => res.writeHead(200).end(manifest)]
+    registry.reset((_req, res) => res.writeHead(200).end(manifest))
     await expect(client().getManifest('team/app', `sha256:${'0'.repeat(64)}`)).rejects.toThrow(
       /DIGEST_INVALID/
     )
   })
 
   test('PUT sends the media type and checks the digest the registry returns', async () => {
-    script = [
+    registry.reset(
       (req, res, body) => {
         expect(req.headers['content-type']).toBe(MediaType.ociManifest)
         expect(body.equals(manifest)).toBe(true)
         res.writeHead(201, { 'Docker-Content-Digest': digest }).end()
       },
       (_req, res) => res.writeHead(201, { 'Docker-Content-Digest': `sha256:${'e'.repeat(64)}` }).end()
-    ]
+    )
     expect(await client().putManifest('team/app', 'v1', manifest, MediaType.ociManifest)).toBe(digest)
     await expect(client().putManifest('team/app', 'v2', manifest, MediaType.ociManifest)).rejects.toThrow(
       /stored the manifest as sha256:e+, but the bytes sent hash to/
@@ -114,12 +97,12 @@ describe('RegistryClient', () => {
       basicToken: 't',
       retry: { sleep: async ms => void delays.push(ms), baseDelayMs: 1, maxDelayMs: 1 }
     })
-    script = [
+    registry.reset(
       (_req, res) =>
         res.writeHead(429, { 'Retry-After': '2' }).end(errorBody('TOOMANYREQUESTS', 'slow down')),
       (_req, res) => res.writeHead(503).end(),
       (_req, res) => res.writeHead(200, { 'Docker-Content-Digest': digest }).end()
-    ]
+    )
     expect(await retrying.resolveManifestDigest('team/app', 'v1')).toBe(digest)
     expect(delays[0]).toBe(2000)
     expect(seen).toHaveLength(3)
@@ -131,19 +114,15 @@ describe('RegistryClient', () => {
       basicToken: 't',
       retry: { attempts: 3, sleep: async () => {} }
     })
-    script = Array.from(
-      { length: 3 },
-      () => (_req: IncomingMessage, res: ServerResponse) =>
-        res.writeHead(503).end(errorBody('UNAVAILABLE', 'try later'))
-    )
+    registry.reset(...Array.from({ length: 3 }, () => answer(503, {}, errorBody('UNAVAILABLE', 'try later'))))
     await expect(bounded.getManifest('team/app', 'v1')).rejects.toThrow('UNAVAILABLE: try later (HTTP 503')
     expect(seen).toHaveLength(3)
   })
 
   test('401 and other 4xx are final, with the registry message', async () => {
-    script = [
-      (_req, res) => res.writeHead(401).end(errorBody('DENIED', 'Your authorization token has expired'))
-    ]
+    registry.reset((_req, res) =>
+      res.writeHead(401).end(errorBody('DENIED', 'Your authorization token has expired'))
+    )
     await expect(client().getManifest('team/app', 'v1')).rejects.toThrow(
       'DENIED: Your authorization token has expired (HTTP 401'
     )

@@ -67,10 +67,10 @@ const RETRYABLE_NETWORK = new Set([
 /** 408/429/5xx answers and dropped connections are worth another try; everything else is final. */
 export function isRetryableRegistryFailure(error: unknown): boolean {
   if (error instanceof RegistryError) return RETRYABLE_STATUS.has(error.status)
-  if (!(error instanceof Error)) return false
-  const cause = (error as { cause?: { code?: string } }).cause
-  const code = cause?.code ?? (error as { code?: string }).code
-  return RETRYABLE_NETWORK.has(code ?? '')
+  // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (undici, VM contexts).
+  if (typeof error !== 'object' || error === null) return false
+  const failure = error as { code?: string; cause?: { code?: string } }
+  return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '')
 }
 
 /** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
