@@ -65713,11 +65713,11 @@ const RETRYABLE_NETWORK = new Set([
 function isRetryableRegistryFailure(error) {
     if (error instanceof RegistryError)
         return RETRYABLE_STATUS.has(error.status);
-    if (!(error instanceof Error))
+    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (undici, VM contexts).
+    if (typeof error !== 'object' || error === null)
         return false;
-    const cause = error.cause;
-    const code = cause?.code ?? error.code;
-    return RETRYABLE_NETWORK.has(code ?? '');
+    const failure = error;
+    return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
 }
 /** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
 class BlobVerificationError extends Error {
@@ -66619,72 +66619,56 @@ var tar_stream = __nccwpck_require__(6118);
 
 
 
-/** The first entries' names of a tar, to tell an OCI layout archive from a docker-save archive. */
-async function tarEntryNames(path) {
-    const names = new Set();
+/** Reads a tar entry by entry; a truncated or corrupt archive rejects with a clear error. */
+async function eachEntry(path, visit) {
     const reader = (0,tar_stream.extract)();
-    const done = new Promise((resolve, reject) => {
-        reader.on('entry', (header, stream, next) => {
-            names.add(normalizeEntry(header.name));
-            stream.on('end', next);
-            stream.resume();
-        });
-        reader.on('finish', resolve);
-        reader.on('error', reject);
-    });
+    const input = (0,external_node_fs_.createReadStream)(path);
+    input.on('error', error => reader.destroy(error));
+    input.pipe(reader);
     try {
-        await Promise.all([(0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), reader), done]);
+        for await (const entry of reader) {
+            await visit(entry, normalizeEntry(entry.header.name));
+        }
     }
     catch (error) {
-        throw unreadable(path, error);
+        input.destroy();
+        if (error instanceof errors/* ActionError */.lZ)
+            throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors/* ActionError */.lZ(`${path} is not a readable tar archive (${reason}): is it truncated or corrupt?`);
     }
+}
+/** The entry names of a tar, to tell an OCI layout archive from a docker-save archive. */
+async function tarEntryNames(path) {
+    const names = new Set();
+    await eachEntry(path, async (entry, name) => {
+        names.add(name);
+        entry.resume();
+    });
     return names;
 }
 /**
  * Extracts regular files and directories into `dir`, streaming each entry to disk. Entries that would
- * land outside `dir` (absolute paths, `..`) and links are refused: the archive comes from a build, but a
+ * land outside `dir` (absolute paths, `..`) and links are skipped: the archive comes from a build, but a
  * tar is still input.
  */
 async function extractTar(path, dir) {
-    const reader = (0,tar_stream.extract)();
-    reader.on('entry', (header, stream, next) => {
-        const name = normalizeEntry(header.name);
+    await eachEntry(path, async (entry, name) => {
         const target = (0,external_node_path_.join)(dir, name);
-        const fail = (error) => reader.destroy(error instanceof Error ? error : new Error(String(error)));
-        if (name === '' || name.startsWith(`..${external_node_path_.sep}`) || name === '..' || target === dir) {
-            stream.resume();
-            stream.on('end', next);
+        const inside = name !== '' && name !== '..' && !name.startsWith(`..${external_node_path_.sep}`);
+        if (inside && entry.header.type === 'directory') {
+            await (0,promises_.mkdir)(target, { recursive: true });
+        }
+        else if (inside && (entry.header.type === 'file' || entry.header.type === 'contiguous-file')) {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target));
             return;
         }
-        if (header.type === 'directory') {
-            (0,promises_.mkdir)(target, { recursive: true }).then(() => {
-                stream.resume();
-                stream.on('end', next);
-            }, fail);
-            return;
-        }
-        if (header.type !== 'file' && header.type !== 'contiguous-file') {
-            stream.resume();
-            stream.on('end', next);
-            return;
-        }
-        (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true })
-            .then(() => (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (0,external_node_fs_.createWriteStream)(target)))
-            .then(() => next(), fail);
+        entry.resume();
     });
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), reader);
-    }
-    catch (error) {
-        throw unreadable(path, error);
-    }
 }
 function normalizeEntry(name) {
     return (0,external_node_path_.normalize)(name.replace(/^\/+/, '')).replace(/\/+$/, '').replace(/^\.$/, '');
-}
-function unreadable(path, error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new errors/* ActionError */.lZ(`${path} is not a readable tar archive (${reason}): is it truncated or corrupt?`);
 }
 
 ;// CONCATENATED MODULE: ./src/registry/sources/index.ts
