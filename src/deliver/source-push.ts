@@ -21,13 +21,16 @@ export async function deliverSourceImage(
   })
   const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
   const seconds = (Date.now() - started) / 1000
-  core.info(
-    `${result.blobs.length} blobs: ` +
-      (['uploaded', 'present', 'mounted'] as const)
-        .map(outcome => `${result.blobs.filter(b => b.outcome === outcome).length} ${outcome}`)
-        .join(', ') +
-      `; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`
-  )
+  if (result.tags.every(t => t.outcome === 'unchanged')) {
+    core.info(`Every tag already points at ${result.digest}: nothing to push`)
+  } else {
+    const counts = (['uploaded', 'present', 'mounted'] as const).map(
+      outcome => `${result.blobs.filter(b => b.outcome === outcome).length} ${outcome}`
+    )
+    core.info(
+      `${result.blobs.length} blobs: ${counts.join(', ')}; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`
+    )
+  }
   return {
     digest: result.digest,
     size: image.blobs.reduce((sum, blob) => sum + blob.size, 0),
