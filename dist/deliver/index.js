@@ -67357,7 +67357,9 @@ async function run() {
             const target = deliveryTarget(ensured, login.host, inputs.repository);
             const registry = new RegistryClient({
                 endpoint: `https://${target.repositoryUri.split('/')[0]}`,
-                basicToken: login.token
+                basicToken: login.token,
+                // With step debug logging on, every registry request is listed (paths only: upload URLs carry state).
+                onRequest: (method, url) => core/* debug */.Yz(`registry: ${method} ${new URL(url).pathname}`)
             });
             delivery = await core/* group */.Os(`Push to ${target.repositoryUri}`, () => payload.kind === 'docker'
                 ? deliverDockerImage(docker, registry, payload.image, target, inputs.tags)

@@ -55,7 +55,9 @@ export async function run(): Promise<void> {
       const target = deliveryTarget(ensured, login.host, inputs.repository as string)
       const registry = new RegistryClient({
         endpoint: `https://${target.repositoryUri.split('/')[0]}`,
-        basicToken: login.token
+        basicToken: login.token,
+        // With step debug logging on, every registry request is listed (paths only: upload URLs carry state).
+        onRequest: (method, url) => core.debug(`registry: ${method} ${new URL(url).pathname}`)
       })
       delivery = await core.group(`Push to ${target.repositoryUri}`, () =>
         payload.kind === 'docker'
