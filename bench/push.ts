@@ -1,0 +1,468 @@
+// Push benchmark: our action against skopeo, the bare wire (curl) and docker push, on the local stand-ins
+// (scripts/test-env.sh). Prints one markdown table of medians over BENCH_RUNS runs (default 3);
+// BENCH_QUICK=1 shrinks the images for a fast dry run. Progress goes to stderr.
+import { randomBytes } from 'node:crypto'
+import { readFileSync, rmSync } from 'node:fs'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { availableParallelism, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { writeDockerSaveArchive, writeOciLayout, type LayerSpec } from '../test/fixtures/images.js'
+import {
+  PHASES,
+  ROOT,
+  pushedSize,
+  runDockerPush,
+  runOurs,
+  runSkopeo,
+  runWire,
+  type Context,
+  type OursResult,
+  type Phases
+} from './runners.js'
+import {
+  BenchError,
+  markdownTable,
+  mebibytes,
+  median,
+  megabytes,
+  mustRun,
+  progress,
+  ratio,
+  run,
+  seconds
+} from './util.js'
+
+const MiB = 1024 * 1024
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const QUICK = process.env.BENCH_QUICK === '1'
+/** Incompressible layers of cases 1-4, and the single layer of case 6. */
+const LAYER = QUICK ? 4 * MiB : 32 * MiB
+const BIG = QUICK ? 64 * MiB : 1024 * MiB
+const LAYERS = 8
+const RSS_TARGET_BYTES = 200e6
+const WIRE = 'curl POST+PUT ×5, HTTP/1.1'
+
+type Kind = 'random' | 'compressible'
+const KINDS: Kind[] = ['random', 'compressible']
+
+interface Row {
+  name: string
+  ours: string
+  peer: string
+  peerValue: string
+  ratio: number
+  target: string
+  /** undefined: informative only. */
+  met?: boolean
+}
+
+const rows: Row[] = []
+const notes: string[] = []
+
+const rand = () => randomBytes(4).toString('hex')
+const values = <T>(items: T[], pick: (item: T) => number) => median(items.map(pick))
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(RUNS) || RUNS < 1)
+    throw new BenchError(`BENCH_RUNS must be a positive integer: ${RUNS}`)
+  const started = performance.now()
+  progress('bringing the stand-ins up (scripts/test-env.sh up)')
+  await mustRun('scripts/test-env.sh up', join(ROOT, 'scripts/test-env.sh'), ['up'])
+  const testEnv = parseExports(
+    (await mustRun('test-env env', join(ROOT, 'scripts/test-env.sh'), ['env'])).stdout
+  )
+  const env = { ...cleanEnv(), ...testEnv }
+  const registry = required(testEnv, 'ECR_TEST_REGISTRY')
+  const ctx: Context = {
+    env,
+    registry,
+    username: 'AWS',
+    password: `${required(testEnv, 'ECR_TEST_ACCOUNT')}-auth-token`,
+    ca: required(testEnv, 'NODE_EXTRA_CA_CERTS'),
+    work: await mkdtemp('/tmp/ecr-deliver-bench-')
+  }
+  const header = await machine(env)
+  const removeWork = () => rmSync(ctx.work, { recursive: true, force: true })
+  process.once('SIGINT', () => {
+    removeWork()
+    process.exit(130)
+  })
+  try {
+    const layout = await caseOciLayout(ctx)
+    await caseRepush(ctx, layout)
+    await caseDockerSave(ctx)
+    await caseDockerPush(ctx)
+    await caseBigLayer(ctx)
+  } finally {
+    removeWork()
+  }
+
+  const table = markdownTable(
+    ['case', 'ours', 'peer', 'peer result', 'ours/peer', 'target', 'met'],
+    rows.map(r => [
+      r.name,
+      r.ours,
+      r.peer,
+      r.peerValue,
+      ratio(r.ratio),
+      r.target,
+      r.met === undefined ? '—' : r.met ? 'yes' : 'NO'
+    ])
+  )
+  const total = (performance.now() - started) / 1000
+  console.log(`${header}\n\n${table}\n\n${notes.map(n => `- ${n}`).join('\n')}`)
+  console.log(`- benchmark wall time: ${(total / 60).toFixed(1)} min`)
+}
+
+/** Case 1 and 2: an OCI layout vs skopeo, and its blobs vs parallel curl uploads. */
+async function caseOciLayout(
+  ctx: Context
+): Promise<{ dir: string; repository: string; blobs: number; manifests: number }> {
+  const dir = join(ctx.work, 'oci')
+  const layers: LayerSpec[] = [
+    ...Array.from({ length: LAYERS }, () => ({ size: LAYER })),
+    { size: 256 * 1024, compressible: true },
+    { size: 2 * MiB, compressible: true }
+  ]
+  progress(
+    `case 1: writing an OCI layout, ${LAYERS} × ${mebibytes(LAYER)} random + 2 small text layers (gzip -1)`
+  )
+  const image = await writeOciLayout(dir, {
+    platforms: [{ os: 'linux', architecture: 'amd64', layers }],
+    tag: 'v1',
+    gzipLevel: 1
+  })
+  const blobDigests = [...image.configDigests, ...image.layerDigests]
+  const wireBlobs = blobDigests.map(digest => ({ digest, path: join(dir, 'blobs/sha256', digest.slice(7)) }))
+  const bytes = (await Promise.all(wireBlobs.map(b => stat(b.path)))).reduce((sum, s) => sum + s.size, 0)
+
+  const ours: OursResult[] = []
+  const logins: OursResult[] = []
+  const skopeo: number[] = []
+  const wire: number[] = []
+  const wireH2: number[] = []
+  let firstRepository = ''
+  for (let n = 1; n <= RUNS; n++) {
+    const repository = `bench/oci-${rand()}`
+    firstRepository ||= repository
+    const result = await runOurs(ctx, `OCI layout, run ${n}`, { source: dir, repository, tags: 'v1' })
+    expectDigest(result, image.top.digest, 'OCI layout')
+    ours.push(result)
+    skopeo.push((await runSkopeo(ctx, `oci, run ${n}`, `oci:${dir}`, `bench/skopeo-${rand()}`)).seconds)
+    wire.push(await runWire(ctx, wireBlobs, `bench/wire-${rand()}`, { http: '1.1' }))
+    wireH2.push(await runWire(ctx, wireBlobs, `bench/wire-${rand()}`, { http: '2' }))
+    logins.push(await runOurs(ctx, `login only, run ${n}`, { repository: `bench/login-${rand()}` }))
+    progress(
+      `case 1/2 run ${n}/${RUNS}: ours ${seconds(result.seconds)} (${result.pushLine}), skopeo ${seconds(skopeo.at(-1) as number)}, ` +
+        `curl ${seconds(wire.at(-1) as number)} (HTTP/2 ${seconds(wireH2.at(-1) as number)}), login-only ${seconds((logins.at(-1) as OursResult).seconds)}`
+    )
+  }
+  const oursTotal = values(ours, r => r.seconds)
+  const login = values(logins, r => r.seconds)
+  const wireTime = median(wire)
+  const size = `${blobDigests.length} blobs, ${mebibytes(bytes)}`
+  rows.push({
+    name: `1 OCI layout (${size}) → new repo, whole action`,
+    ours: seconds(oursTotal),
+    peer: 'skopeo copy oci:',
+    peerValue: seconds(median(skopeo)),
+    ratio: oursTotal / median(skopeo),
+    target: '≤ 1.0',
+    met: oursTotal / median(skopeo) <= 1
+  })
+  rows.push({
+    name: '2a same blobs, ours whole action',
+    ours: seconds(oursTotal),
+    peer: WIRE,
+    peerValue: seconds(wireTime),
+    ratio: oursTotal / wireTime,
+    target: '(informative)'
+  })
+  rows.push({
+    name: `2b same blobs, ours push only (total − login-only ${seconds(login)})`,
+    ours: seconds(oursTotal - login),
+    peer: WIRE,
+    peerValue: seconds(wireTime),
+    ratio: (oursTotal - login) / wireTime,
+    target: '≤ 1.1',
+    met: (oursTotal - login) / wireTime <= 1.1
+  })
+  const pushPhase = values(ours, r => r.pushSeconds)
+  rows.push({
+    name: '2c same blobs, ours push phase as logged',
+    ours: seconds(pushPhase),
+    peer: WIRE,
+    peerValue: seconds(wireTime),
+    ratio: pushPhase / wireTime,
+    target: '(informative)'
+  })
+  rows.push({
+    name: '2d same blobs, ours push only',
+    ours: seconds(oursTotal - login),
+    peer: 'curl as 2b but HTTP/2',
+    peerValue: seconds(median(wireH2)),
+    ratio: (oursTotal - login) / median(wireH2),
+    target: '(informative)'
+  })
+  notes.push(`case 1 ours phases: ${phaseSummary(ours)}; requests ${requestSummary(ours[0] as OursResult)}`)
+  notes.push(`login-only run phases: ${phaseSummary(logins)}`)
+  return {
+    dir,
+    repository: firstRepository,
+    blobs: blobDigests.length,
+    manifests: image.manifestDigests.length + (image.indexDigest ? 1 : 0)
+  }
+}
+
+/** Case 5: the same layout again into the repository that has it all. */
+async function caseRepush(
+  ctx: Context,
+  layout: { dir: string; repository: string; blobs: number; manifests: number }
+): Promise<void> {
+  const results: OursResult[] = []
+  for (let n = 1; n <= RUNS; n++) {
+    const result = await runOurs(ctx, `re-push, run ${n}`, {
+      source: layout.dir,
+      repository: layout.repository,
+      tags: 'v1'
+    })
+    results.push(result)
+    progress(
+      `case 5 run ${n}/${RUNS}: ${seconds(result.seconds)}, ${result.requestCount} requests (${requestSummary(result)})`
+    )
+  }
+  const expected = layout.blobs + layout.manifests
+  const requests = values(results, r => r.requestCount)
+  rows.push({
+    name: `5 re-push of case 1 into the same repo (${layout.blobs} blobs present)`,
+    ours: seconds(values(results, r => r.seconds)),
+    peer: 'registry requests',
+    peerValue: `${requests} (${requestSummary(results[0] as OursResult)})`,
+    ratio: requests / expected,
+    target: `≤ ${expected} requests: ${layout.blobs} blob HEADs + ${layout.manifests} manifest`,
+    met: requests <= expected
+  })
+  notes.push(`case 5 ours phases: ${phaseSummary(results)}; push line: "${results[0]?.pushLine}"`)
+}
+
+/** Case 3: docker-save archives (all random, all text) vs skopeo copy docker-archive:. */
+async function caseDockerSave(ctx: Context): Promise<void> {
+  for (const kind of KINDS) {
+    const archive = join(ctx.work, `save-${kind}.tar`)
+    progress(`case 3 (${kind}): writing a docker-save archive, ${LAYERS} × ${mebibytes(LAYER)}`)
+    await writeDockerSaveArchive(archive, { layers: layerSpecs(kind), repoTag: `bench/save-${kind}:v1` })
+    const ours: OursResult[] = []
+    const skopeo: number[] = []
+    const skopeoRepos: string[] = []
+    for (let n = 1; n <= RUNS; n++) {
+      ours.push(
+        await runOurs(ctx, `docker-save ${kind}, run ${n}`, {
+          source: archive,
+          repository: `bench/save-${rand()}`,
+          tags: 'v1'
+        })
+      )
+      skopeoRepos.push(`bench/skopeo-${rand()}`)
+      skopeo.push(
+        (
+          await runSkopeo(
+            ctx,
+            `docker-archive ${kind}, run ${n}`,
+            `docker-archive:${archive}`,
+            skopeoRepos.at(-1) as string
+          )
+        ).seconds
+      )
+      progress(
+        `case 3 (${kind}) run ${n}/${RUNS}: ours ${seconds((ours.at(-1) as OursResult).seconds)}, skopeo ${seconds(skopeo.at(-1) as number)}`
+      )
+    }
+    const oursTime = values(ours, r => r.seconds)
+    const skopeoSize = await pushedSize(ctx, skopeoRepos[0] as string, 'v1')
+    rows.push({
+      name: `3${kind === 'random' ? 'a' : 'b'} docker-save ${LAYERS} × ${mebibytes(LAYER)} ${kind} → new repo`,
+      ours: seconds(oursTime),
+      peer: 'skopeo copy docker-archive:',
+      peerValue: seconds(median(skopeo)),
+      ratio: oursTime / median(skopeo),
+      target: '≤ 0.8',
+      met: oursTime / median(skopeo) <= 0.8
+    })
+    notes.push(
+      `case 3 ${kind} ours phases: ${phaseSummary(ours)}; pushed ${(ours[0] as OursResult).pushLine}; ` +
+        `skopeo's image is ${mebibytes(skopeoSize)}`
+    )
+    await rm(archive)
+  }
+}
+
+/** Case 4: a fresh docker-save archive per run, pushed by us and by docker push from the engine. */
+async function caseDockerPush(ctx: Context): Promise<void> {
+  for (const kind of KINDS) {
+    const ours: OursResult[] = []
+    const docker: number[] = []
+    let dockerSize = 0
+    for (let n = 1; n <= RUNS; n++) {
+      // New random data every run: the engine remembers what it pushed and would skip or mount it.
+      const archive = join(ctx.work, `docker-${kind}.tar`)
+      const ref = `bench/docker-src-${rand()}:v1`
+      await writeDockerSaveArchive(archive, { layers: layerSpecs(kind), repoTag: ref })
+      ours.push(
+        await runOurs(ctx, `docker-save for docker push ${kind}, run ${n}`, {
+          source: archive,
+          repository: `bench/dsave-${rand()}`,
+          tags: 'v1'
+        })
+      )
+      const repository = `bench/docker-${rand()}`
+      docker.push((await runDockerPush(ctx, archive, ref, repository)).seconds)
+      if (n === 1) dockerSize = await pushedSize(ctx, repository, 'v1')
+      await rm(archive)
+      progress(
+        `case 4 (${kind}) run ${n}/${RUNS}: ours ${seconds((ours.at(-1) as OursResult).seconds)}, docker push ${seconds(docker.at(-1) as number)}`
+      )
+    }
+    const oursTime = values(ours, r => r.seconds)
+    rows.push({
+      name: `4${kind === 'random' ? 'a' : 'b'} docker-save ${LAYERS} × ${mebibytes(LAYER)} ${kind} (new each run)`,
+      ours: seconds(oursTime),
+      peer: 'docker push (engine 20.10, vfs)',
+      peerValue: seconds(median(docker)),
+      ratio: oursTime / median(docker),
+      target: '≤ 0.8',
+      met: oursTime / median(docker) <= 0.8
+    })
+    notes.push(
+      `case 4 ${kind} ours phases: ${phaseSummary(ours)}; docker's image is ${mebibytes(dockerSize)}`
+    )
+  }
+}
+
+/** Case 6: one big incompressible layer; peak RSS and wall time vs skopeo. */
+async function caseBigLayer(ctx: Context): Promise<void> {
+  const dir = join(ctx.work, 'big')
+  progress(`case 6: writing an OCI layout with one ${mebibytes(BIG)} random layer (gzip -1)`)
+  const image = await writeOciLayout(dir, {
+    platforms: [{ os: 'linux', architecture: 'amd64', layers: [{ size: BIG }] }],
+    tag: 'v1',
+    gzipLevel: 1
+  })
+  const ours: OursResult[] = []
+  const skopeo: { seconds: number; rssKiB: number }[] = []
+  for (let n = 1; n <= RUNS; n++) {
+    const result = await runOurs(ctx, `big layer, run ${n}`, {
+      source: dir,
+      repository: `bench/big-${rand()}`,
+      tags: 'v1'
+    })
+    expectDigest(result, image.top.digest, 'big layer')
+    ours.push(result)
+    skopeo.push(await runSkopeo(ctx, `big layer, run ${n}`, `oci:${dir}`, `bench/skopeo-big-${rand()}`))
+    progress(
+      `case 6 run ${n}/${RUNS}: ours ${seconds(result.seconds)} ${megabytes(result.rssKiB * 1024)}, ` +
+        `skopeo ${seconds((skopeo.at(-1) as { seconds: number }).seconds)} ${megabytes((skopeo.at(-1) as { rssKiB: number }).rssKiB * 1024)}`
+    )
+  }
+  const name = `6 OCI layout, 1 × ${mebibytes(BIG)} random layer (gzip -1)`
+  const oursTime = values(ours, r => r.seconds)
+  const skopeoTime = values(skopeo, r => r.seconds)
+  rows.push({
+    name: `${name}: wall time`,
+    ours: seconds(oursTime),
+    peer: 'skopeo copy oci:',
+    peerValue: seconds(skopeoTime),
+    ratio: oursTime / skopeoTime,
+    target: '(informative)'
+  })
+  const rss = values(ours, r => r.rssKiB * 1024)
+  const skopeoRss = values(skopeo, r => r.rssKiB * 1024)
+  rows.push({
+    name: `${name}: peak RSS`,
+    ours: megabytes(rss),
+    peer: 'skopeo peak RSS',
+    peerValue: megabytes(skopeoRss),
+    ratio: rss / skopeoRss,
+    target: `≤ ${megabytes(RSS_TARGET_BYTES)}`,
+    met: rss <= RSS_TARGET_BYTES
+  })
+  notes.push(
+    `case 6 ours phases: ${phaseSummary(ours)}; peak RSS per run ${ours.map(r => megabytes(r.rssKiB * 1024)).join(', ')}`
+  )
+  await rm(dir, { recursive: true })
+}
+
+function layerSpecs(kind: Kind): LayerSpec[] {
+  return Array.from({ length: LAYERS }, () => ({ size: LAYER, compressible: kind === 'compressible' }))
+}
+
+function expectDigest(result: OursResult, digest: string, label: string): void {
+  if (result.digest !== digest) {
+    throw new BenchError(
+      `ours (${label}): image-digest output is ${result.digest}, the layout's is ${digest}`
+    )
+  }
+}
+
+/** Median seconds per phase, e.g. "startup 0.15, read 0.02, …". */
+function phaseSummary(results: OursResult[]): string {
+  return PHASES.map(phase => [phase, values(results, r => r.phases[phase as keyof Phases])] as const)
+    .filter(([, value]) => Number.isFinite(value))
+    .map(([phase, value]) => `${phase} ${value.toFixed(2)}`)
+    .join(', ')
+}
+
+function requestSummary(result: OursResult): string {
+  return Object.entries(result.requests)
+    .map(([method, count]) => `${count} ${method}`)
+    .join(' + ')
+}
+
+/** The machine and tool versions, as one line. */
+async function machine(env: NodeJS.ProcessEnv): Promise<string> {
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU'
+  const version = async (command: string, args: string[]) => {
+    const result = await run(command, args, { env })
+    return result.code === 0 ? result.stdout.trim() : `${command}: unavailable`
+  }
+  const node = await version('node', ['--version'])
+  const skopeo = await version('skopeo', ['--version'])
+  const docker = await version('docker', [
+    'version',
+    '--format',
+    'client {{.Client.Version}}, engine {{.Server.Version}}'
+  ])
+  const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`
+  return (
+    `**Machine:** ${availableParallelism()} cores (nproc), ${memory}, ${cpu}; node ${node}; ${skopeo}; docker ${docker}. ` +
+    `**RUNS=${RUNS}**${QUICK ? ' (BENCH_QUICK: small sizes)' : ''}; figures are medians; ours runs with RUNNER_DEBUG=1.`
+  )
+}
+
+/** `export K=V` lines of scripts/test-env.sh env. */
+function parseExports(text: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const match of text.matchAll(/^export ([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm)) {
+    env[match[1] as string] = (match[2] as string).replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1')
+  }
+  return env
+}
+
+/** The caller's environment without anything a runner would set, so nothing leaks into the action. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(INPUT_|GITHUB_|RUNNER_|DOCKER_CONFIG$)/.test(name))
+  )
+}
+
+function required(env: Record<string, string>, name: string): string {
+  const value = env[name]
+  if (!value) throw new BenchError(`scripts/test-env.sh env does not set ${name}`)
+  return value
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `\n[bench] FAILED: ${error instanceof BenchError ? error.message : ((error as Error).stack ?? String(error))}`
+  )
+  process.exit(1)
+})

@@ -1,0 +1,71 @@
+import * as core from '@actions/core'
+import { formatAge } from '../common/duration.js'
+import { formatBytes, shortDigest } from '../common/format.js'
+import type { ImageDecision } from './planner.js'
+
+export interface RepositoryReport {
+  name: string
+  decisions: ImageDecision[]
+  /** Digests actually deleted (empty in a dry run). */
+  deleted: Set<string>
+  failed: { digest: string; code: string; reason: string }[]
+}
+
+const MAX_ROWS = 200
+
+/** Per repository: images before and after, what went (or would go) with tags, age and rule. */
+export async function writeCleanupSummary(reports: RepositoryReport[], dryRun: boolean): Promise<void> {
+  try {
+    core.summary.addHeading(dryRun ? 'ECR cleanup plan (dry run: nothing deleted)' : 'ECR cleanup', 2)
+    core.summary.addTable([
+      [
+        'Repository',
+        'Images before',
+        dryRun ? 'Would delete' : 'Deleted',
+        'Bytes',
+        'Images after',
+        'Failed'
+      ].map(data => ({ data, header: true })),
+      ...reports.map(r => {
+        const going = goingOf(r, dryRun)
+        return [
+          `<code>${r.name}</code>`,
+          String(r.decisions.length),
+          String(going.length),
+          formatBytes(going.reduce((sum, d) => sum + d.size, 0)),
+          String(r.decisions.length - going.length),
+          String(r.failed.length)
+        ]
+      })
+    ])
+    for (const report of reports) {
+      const going = goingOf(report, dryRun)
+      if (going.length === 0 && report.failed.length === 0) continue
+      core.summary.addHeading(`${report.name}: ${dryRun ? 'plan' : 'deleted'}`, 3)
+      core.summary.addTable([
+        ['Digest', 'Tags', 'Age', 'Size', 'Rule'].map(data => ({ data, header: true })),
+        ...going
+          .slice(0, MAX_ROWS)
+          .map(d => [
+            `<code>${shortDigest(d.digest)}</code>`,
+            d.tags.join(', ') || '<i>untagged</i>',
+            formatAge(d.ageMs),
+            formatBytes(d.size),
+            d.rule
+          ])
+      ])
+      if (going.length > MAX_ROWS)
+        core.summary.addRaw(`<p>… and ${going.length - MAX_ROWS} more (see the plan file)</p>`)
+      if (report.failed.length > 0) {
+        core.summary.addList(report.failed.map(f => `${shortDigest(f.digest)}: ${f.code}: ${f.reason}`))
+      }
+    }
+    await core.summary.write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+function goingOf(report: RepositoryReport, dryRun: boolean): ImageDecision[] {
+  return report.decisions.filter(d => (dryRun ? d.verdict === 'delete' : report.deleted.has(d.digest)))
+}

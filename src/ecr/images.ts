@@ -1,0 +1,155 @@
+import {
+  BatchDeleteImageCommand,
+  BatchGetImageCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  type ECRClient,
+  type ImageDetail,
+  type ImageFailure
+} from '@aws-sdk/client-ecr'
+import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
+import { explainAwsError } from './errors.js'
+
+export const PAGE_SIZE = 1000
+export const BATCH_SIZE = 100
+
+/** Every repository name of the registry, every page. */
+export async function listRepositoryNames(client: ECRClient, registryId?: string): Promise<string[]> {
+  const names: string[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await attempt('DescribeRepositories', () =>
+      client.send(new DescribeRepositoriesCommand({ registryId, maxResults: PAGE_SIZE, nextToken }))
+    )
+    names.push(...(page.repositories ?? []).map(r => r.repositoryName ?? '').filter(Boolean))
+    nextToken = page.nextToken
+  } while (nextToken)
+  return names
+}
+
+/**
+ * Every image of a repository, every page, archived ones included. Any failure throws: a partial
+ * listing must never become a cleanup plan.
+ */
+export async function listImages(
+  client: ECRClient,
+  repositoryName: string,
+  registryId?: string
+): Promise<ImageDetail[]> {
+  const images: ImageDetail[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await attempt(`DescribeImages ${repositoryName}`, () =>
+      client.send(
+        new DescribeImagesCommand({
+          repositoryName,
+          registryId,
+          maxResults: PAGE_SIZE,
+          nextToken,
+          filter: { tagStatus: 'ANY', imageStatus: 'ANY' }
+        })
+      )
+    )
+    images.push(...(page.imageDetails ?? []))
+    nextToken = page.nextToken
+  } while (nextToken)
+  return images
+}
+
+/** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
+export async function getManifests(
+  client: ECRClient,
+  repositoryName: string,
+  digests: string[],
+  registryId?: string
+): Promise<Map<string, Manifest>> {
+  const manifests = new Map<string, Manifest>()
+  for (const batch of chunks(digests, BATCH_SIZE)) {
+    const { images } = await attempt(`BatchGetImage ${repositoryName}`, () =>
+      client.send(
+        new BatchGetImageCommand({
+          repositoryName,
+          registryId,
+          imageIds: batch.map(imageDigest => ({ imageDigest })),
+          acceptedMediaTypes: ACCEPT_ALL_MANIFESTS.split(', ')
+        })
+      )
+    )
+    for (const image of images ?? []) {
+      const digest = image.imageId?.imageDigest
+      if (digest && image.imageManifest) manifests.set(digest, JSON.parse(image.imageManifest) as Manifest)
+    }
+  }
+  return manifests
+}
+
+export interface DeleteOutcome {
+  deleted: string[]
+  /** Digests ECR refused for now because an index still references them. */
+  referenced: string[]
+  failed: { digest: string; code: string; reason: string }[]
+}
+
+/**
+ * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
+ * ImageNotFound is as good as deleted, ImageReferencedByManifestList is for a later try, the rest failed.
+ */
+export async function deleteImages(
+  client: ECRClient,
+  repositoryName: string,
+  digests: string[],
+  registryId?: string,
+  onBatch?: (batch: string[], outcome: DeleteOutcome) => void
+): Promise<DeleteOutcome> {
+  const total: DeleteOutcome = { deleted: [], referenced: [], failed: [] }
+  for (const batch of chunks(digests, BATCH_SIZE)) {
+    const response = await attempt(`BatchDeleteImage ${repositoryName}`, () =>
+      client.send(
+        new BatchDeleteImageCommand({
+          repositoryName,
+          registryId,
+          imageIds: batch.map(imageDigest => ({ imageDigest }))
+        })
+      )
+    )
+    const outcome = sortFailures(batch, response.failures ?? [])
+    onBatch?.(batch, outcome)
+    total.deleted.push(...outcome.deleted)
+    total.referenced.push(...outcome.referenced)
+    total.failed.push(...outcome.failed)
+  }
+  return total
+}
+
+function sortFailures(batch: string[], failures: ImageFailure[]): DeleteOutcome {
+  const outcome: DeleteOutcome = { deleted: [], referenced: [], failed: [] }
+  const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]))
+  for (const digest of batch) {
+    const failure = byDigest.get(digest)
+    if (!failure || failure.failureCode === 'ImageNotFound') outcome.deleted.push(digest)
+    else if (failure.failureCode === 'ImageReferencedByManifestList') outcome.referenced.push(digest)
+    else {
+      outcome.failed.push({
+        digest,
+        code: failure.failureCode ?? 'Unknown',
+        reason: failure.failureReason ?? 'no reason given'
+      })
+    }
+  }
+  return outcome
+}
+
+/** One API call; SDK failures become messages that say what to do. */
+async function attempt<T>(action: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw explainAwsError(error, action)
+  }
+}
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = []
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size))
+  return result
+}
