@@ -17,7 +17,9 @@ import {
   runWire,
   type Context,
   type OursResult,
-  type Phases
+  type PeerResult,
+  type Phases,
+  type Usage
 } from './runners.js'
 import {
   BenchError,
@@ -138,7 +140,7 @@ async function caseOciLayout(
 
   const ours: OursResult[] = []
   const logins: OursResult[] = []
-  const skopeo: number[] = []
+  const skopeo: PeerResult[] = []
   const wire: number[] = []
   const wireH2: number[] = []
   let firstRepository = ''
@@ -148,27 +150,28 @@ async function caseOciLayout(
     const result = await runOurs(ctx, `OCI layout, run ${n}`, { source: dir, repository, tags: 'v1' })
     expectDigest(result, image.top.digest, 'OCI layout')
     ours.push(result)
-    skopeo.push((await runSkopeo(ctx, `oci, run ${n}`, `oci:${dir}`, `bench/skopeo-${rand()}`)).seconds)
+    skopeo.push(await runSkopeo(ctx, `oci, run ${n}`, `oci:${dir}`, `bench/skopeo-${rand()}`))
     wire.push(await runWire(ctx, wireBlobs, `bench/wire-${rand()}`, { http: '1.1' }))
     wireH2.push(await runWire(ctx, wireBlobs, `bench/wire-${rand()}`, { http: '2' }))
     logins.push(await runOurs(ctx, `login only, run ${n}`, { repository: `bench/login-${rand()}` }))
     progress(
-      `case 1/2 run ${n}/${RUNS}: ours ${seconds(result.seconds)} (${result.pushLine}), skopeo ${seconds(skopeo.at(-1) as number)}, ` +
+      `case 1/2 run ${n}/${RUNS}: ours ${seconds(result.seconds)} (${result.pushLine}), skopeo ${seconds((skopeo.at(-1) as PeerResult).seconds)}, ` +
         `curl ${seconds(wire.at(-1) as number)} (HTTP/2 ${seconds(wireH2.at(-1) as number)}), login-only ${seconds((logins.at(-1) as OursResult).seconds)}`
     )
   }
   const oursTotal = values(ours, r => r.seconds)
   const login = values(logins, r => r.seconds)
   const wireTime = median(wire)
+  const skopeoTime = values(skopeo, r => r.seconds)
   const size = `${blobDigests.length} blobs, ${mebibytes(bytes)}`
   rows.push({
     name: `1 OCI layout (${size}) → new repo, whole action`,
     ours: seconds(oursTotal),
     peer: 'skopeo copy oci:',
-    peerValue: seconds(median(skopeo)),
-    ratio: oursTotal / median(skopeo),
+    peerValue: seconds(skopeoTime),
+    ratio: oursTotal / skopeoTime,
     target: '≤ 1.0',
-    met: oursTotal / median(skopeo) <= 1
+    met: oursTotal / skopeoTime <= 1
   })
   rows.push({
     name: '2a same blobs, ours whole action',
@@ -204,8 +207,11 @@ async function caseOciLayout(
     ratio: (oursTotal - login) / median(wireH2),
     target: '(informative)'
   })
-  notes.push(`case 1 ours phases: ${phaseSummary(ours)}; requests ${requestSummary(ours[0] as OursResult)}`)
-  notes.push(`login-only run phases: ${phaseSummary(logins)}`)
+  notes.push(
+    `case 1 ours: ${phaseSummary(ours)}; ${usageSummary(ours)} (skopeo ${usageSummary(skopeo)}); ` +
+      `requests ${requestSummary(ours[0] as OursResult)}`
+  )
+  notes.push(`login-only run: ${phaseSummary(logins)}; ${usageSummary(logins)}`)
   return {
     dir,
     repository: firstRepository,
@@ -242,7 +248,7 @@ async function caseRepush(
     target: `≤ ${expected} requests: ${layout.blobs} blob HEADs + ${layout.manifests} manifest`,
     met: requests <= expected
   })
-  notes.push(`case 5 ours phases: ${phaseSummary(results)}; push line: "${results[0]?.pushLine}"`)
+  notes.push(`case 5 ours: ${phaseSummary(results)}; push line: "${results[0]?.pushLine}"`)
 }
 
 /** Case 3: docker-save archives (all random, all text) vs skopeo copy docker-archive:. */
@@ -252,7 +258,7 @@ async function caseDockerSave(ctx: Context): Promise<void> {
     progress(`case 3 (${kind}): writing a docker-save archive, ${LAYERS} × ${mebibytes(LAYER)}`)
     await writeDockerSaveArchive(archive, { layers: layerSpecs(kind), repoTag: `bench/save-${kind}:v1` })
     const ours: OursResult[] = []
-    const skopeo: number[] = []
+    const skopeo: PeerResult[] = []
     const skopeoRepos: string[] = []
     for (let n = 1; n <= RUNS; n++) {
       ours.push(
@@ -264,33 +270,32 @@ async function caseDockerSave(ctx: Context): Promise<void> {
       )
       skopeoRepos.push(`bench/skopeo-${rand()}`)
       skopeo.push(
-        (
-          await runSkopeo(
-            ctx,
-            `docker-archive ${kind}, run ${n}`,
-            `docker-archive:${archive}`,
-            skopeoRepos.at(-1) as string
-          )
-        ).seconds
+        await runSkopeo(
+          ctx,
+          `docker-archive ${kind}, run ${n}`,
+          `docker-archive:${archive}`,
+          skopeoRepos.at(-1) as string
+        )
       )
       progress(
-        `case 3 (${kind}) run ${n}/${RUNS}: ours ${seconds((ours.at(-1) as OursResult).seconds)}, skopeo ${seconds(skopeo.at(-1) as number)}`
+        `case 3 (${kind}) run ${n}/${RUNS}: ours ${seconds((ours.at(-1) as OursResult).seconds)}, skopeo ${seconds((skopeo.at(-1) as PeerResult).seconds)}`
       )
     }
     const oursTime = values(ours, r => r.seconds)
+    const skopeoTime = values(skopeo, r => r.seconds)
     const skopeoSize = await pushedSize(ctx, skopeoRepos[0] as string, 'v1')
     rows.push({
       name: `3${kind === 'random' ? 'a' : 'b'} docker-save ${LAYERS} × ${mebibytes(LAYER)} ${kind} → new repo`,
       ours: seconds(oursTime),
       peer: 'skopeo copy docker-archive:',
-      peerValue: seconds(median(skopeo)),
-      ratio: oursTime / median(skopeo),
+      peerValue: seconds(skopeoTime),
+      ratio: oursTime / skopeoTime,
       target: '≤ 0.8',
-      met: oursTime / median(skopeo) <= 0.8
+      met: oursTime / skopeoTime <= 0.8
     })
     notes.push(
-      `case 3 ${kind} ours phases: ${phaseSummary(ours)}; pushed ${(ours[0] as OursResult).pushLine}; ` +
-        `skopeo's image is ${mebibytes(skopeoSize)}`
+      `case 3 ${kind} ours: ${phaseSummary(ours)}; ${usageSummary(ours)} (skopeo ${usageSummary(skopeo)}); ` +
+        `pushed ${(ours[0] as OursResult).pushLine}; skopeo's image is ${mebibytes(skopeoSize)}`
     )
     await rm(archive)
   }
@@ -333,7 +338,7 @@ async function caseDockerPush(ctx: Context): Promise<void> {
       met: oursTime / median(docker) <= 0.8
     })
     notes.push(
-      `case 4 ${kind} ours phases: ${phaseSummary(ours)}; docker's image is ${mebibytes(dockerSize)}`
+      `case 4 ${kind} ours: ${phaseSummary(ours)}; ${usageSummary(ours)}; docker's image is ${mebibytes(dockerSize)}`
     )
   }
 }
@@ -348,7 +353,7 @@ async function caseBigLayer(ctx: Context): Promise<void> {
     gzipLevel: 1
   })
   const ours: OursResult[] = []
-  const skopeo: { seconds: number; rssKiB: number }[] = []
+  const skopeo: PeerResult[] = []
   for (let n = 1; n <= RUNS; n++) {
     const result = await runOurs(ctx, `big layer, run ${n}`, {
       source: dir,
@@ -360,7 +365,7 @@ async function caseBigLayer(ctx: Context): Promise<void> {
     skopeo.push(await runSkopeo(ctx, `big layer, run ${n}`, `oci:${dir}`, `bench/skopeo-big-${rand()}`))
     progress(
       `case 6 run ${n}/${RUNS}: ours ${seconds(result.seconds)} ${megabytes(result.rssKiB * 1024)}, ` +
-        `skopeo ${seconds((skopeo.at(-1) as { seconds: number }).seconds)} ${megabytes((skopeo.at(-1) as { rssKiB: number }).rssKiB * 1024)}`
+        `skopeo ${seconds((skopeo.at(-1) as PeerResult).seconds)} ${megabytes((skopeo.at(-1) as PeerResult).rssKiB * 1024)}`
     )
   }
   const name = `6 OCI layout, 1 × ${mebibytes(BIG)} random layer (gzip -1)`
@@ -386,7 +391,8 @@ async function caseBigLayer(ctx: Context): Promise<void> {
     met: rss <= RSS_TARGET_BYTES
   })
   notes.push(
-    `case 6 ours phases: ${phaseSummary(ours)}; peak RSS per run ${ours.map(r => megabytes(r.rssKiB * 1024)).join(', ')}`
+    `case 6 ours: ${phaseSummary(ours)}; ${usageSummary(ours)} (skopeo ${usageSummary(skopeo)}); ` +
+      `peak RSS per run ${ours.map(r => megabytes(r.rssKiB * 1024)).join(', ')}`
   )
   await rm(dir, { recursive: true })
 }
@@ -403,12 +409,19 @@ function expectDigest(result: OursResult, digest: string, label: string): void {
   }
 }
 
-/** Median seconds per phase, e.g. "startup 0.15, read 0.02, …". */
+/** Median seconds per phase of the action's log, e.g. "phases startup 0.15, read 0.02, …". */
 function phaseSummary(results: OursResult[]): string {
-  return PHASES.map(phase => [phase, values(results, r => r.phases[phase as keyof Phases])] as const)
+  const timed = PHASES.map(phase => [phase, values(results, r => r.phases[phase as keyof Phases])] as const)
+  return `phases ${timed
     .filter(([, value]) => Number.isFinite(value))
     .map(([phase, value]) => `${phase} ${value.toFixed(2)}`)
-    .join(', ')
+    .join(', ')}`
+}
+
+/** Median CPU time and peak RSS. */
+function usageSummary(results: Usage[]): string {
+  const cpu = values(results, r => r.cpuSeconds)
+  return `CPU ${cpu.toFixed(2)} s, peak RSS ${megabytes(values(results, r => r.rssKiB * 1024))}`
 }
 
 function requestSummary(result: OursResult): string {

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { BenchError, failure, mustRun, run, type Line } from './util.js'
+import { BenchError, failure, mustRun, run, tail, type Line } from './util.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 const ACTION = join(ROOT, 'dist', 'deliver', 'index.js')
@@ -21,9 +21,14 @@ export interface Context {
 export const PHASES = ['startup', 'read', 'login', 'ensure', 'push', 'finish'] as const
 export type Phases = Record<(typeof PHASES)[number], number>
 
-export interface OursResult {
-  seconds: number
+/** Peak RSS and CPU time (user + system) of a process, from /usr/bin/time. */
+export interface Usage {
   rssKiB: number
+  cpuSeconds: number
+}
+
+export interface OursResult extends Usage {
+  seconds: number
   digest: string | undefined
   /** Registry requests by method, from the `::debug::registry:` lines. */
   requests: Record<string, number>
@@ -72,10 +77,14 @@ export async function runOurs(
     for (const [name, value] of Object.entries({ ...defaults, ...inputs })) {
       env[`INPUT_${name.toUpperCase()}`] = value
     }
-    const rssFile = join(dir, 'rss')
-    const result = await run('/usr/bin/time', ['-f', '%M', '-o', rssFile, 'node', ACTION], { env, cwd: ROOT })
+    const usageFile = join(dir, 'usage')
+    const result = await run(...underTime(usageFile, 'node', [ACTION]), { env, cwd: ROOT })
     if (result.code !== 0) throw failure(`ours (${label})`, result)
     const output = await readFile(files.GITHUB_OUTPUT, 'utf8')
+    const digest = /^image-digest<<(.+)\n(.*)\n\1$/m.exec(output)?.[2]
+    if (inputs.source && !digest?.startsWith('sha256:')) {
+      throw new BenchError(`ours (${label}): exit code 0 but no image-digest output\n${tail(result.stdout)}`)
+    }
     const requests: Record<string, number> = {}
     for (const { text } of result.lines) {
       const method = /^::debug::registry: (\S+) /.exec(text)?.[1]
@@ -84,8 +93,8 @@ export async function runOurs(
     const pushLine = result.lines.map(l => l.text).find(t => /^\d+ blobs: .* sent in [\d.]+ s$/.test(t))
     return {
       seconds: result.seconds,
-      rssKiB: Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop()),
-      digest: /^image-digest<<(.+)\n(.*)\n\1$/m.exec(output)?.[2],
+      ...(await readUsage(usageFile)),
+      digest,
       requests,
       requestCount: Object.values(requests).reduce((a, b) => a + b, 0),
       phases: phasesOf(result.lines, result.seconds),
@@ -121,9 +130,8 @@ function phasesOf(lines: Line[], end: number): Phases {
   }
 }
 
-export interface PeerResult {
+export interface PeerResult extends Usage {
   seconds: number
-  rssKiB: number
 }
 
 /**
@@ -140,30 +148,11 @@ export async function runSkopeo(
     const names = await readdir(dir).catch(() => [] as string[])
     for (const name of names.filter(n => n.startsWith('blob-info-cache-v1.'))) await rm(join(dir, name))
   }
-  const rssFile = join(ctx.work, 'skopeo.rss')
+  const usageFile = join(ctx.work, 'skopeo.usage')
   const destination = `docker://${ctx.registry}/${repository}:v1`
-  const result = await mustRun(
-    `skopeo (${label})`,
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      '-o',
-      rssFile,
-      'skopeo',
-      'copy',
-      '--quiet',
-      '--dest-creds',
-      credentials(ctx),
-      source,
-      destination
-    ],
-    { env: ctx.env }
-  )
-  return {
-    seconds: result.seconds,
-    rssKiB: Number((await readFile(rssFile, 'utf8')).trim().split('\n').pop())
-  }
+  const args = ['copy', '--quiet', '--dest-creds', credentials(ctx), source, destination]
+  const result = await mustRun(`skopeo (${label})`, ...underTime(usageFile, 'skopeo', args), { env: ctx.env })
+  return { seconds: result.seconds, ...(await readUsage(usageFile)) }
 }
 
 export interface WireBlob {
@@ -256,7 +245,8 @@ export async function runDockerPush(
       input: ctx.password
     })
     const push = await mustRun(`docker push ${target}`, 'docker', ['push', target], { env })
-    return { seconds: push.seconds, rssKiB: Number.NaN }
+    // The work happens in dockerd: the CLI's own usage says nothing.
+    return { seconds: push.seconds, rssKiB: Number.NaN, cpuSeconds: Number.NaN }
   } finally {
     const removed = await run('docker', ['rmi', '-f', target, archiveRef], { env })
     if (removed.code !== 0) console.error(`[bench] warning: docker rmi failed: ${removed.stderr.trim()}`)
@@ -283,6 +273,18 @@ export async function pushedSize(ctx: Context, repository: string, reference: st
   ])
   const manifest = JSON.parse(got.stdout) as { config: { size: number }; layers: { size: number }[] }
   return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0)
+}
+
+/** The command line running `command` under /usr/bin/time, which writes the usage to `file`. */
+function underTime(file: string, command: string, args: string[]): [string, string[]] {
+  return ['/usr/bin/time', ['-f', '%M %U %S', '-o', file, command, ...args]]
+}
+
+async function readUsage(file: string): Promise<Usage> {
+  // A failed command gets a "Command exited with non-zero status" line first.
+  const last = (await readFile(file, 'utf8')).trim().split('\n').pop() ?? ''
+  const [rss, user, system] = last.split(' ').map(Number)
+  return { rssKiB: rss ?? Number.NaN, cpuSeconds: (user ?? Number.NaN) + (system ?? Number.NaN) }
 }
 
 function credentials(ctx: Context): string {

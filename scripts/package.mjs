@@ -1,24 +1,41 @@
-// Bundles each action entry with ncc into dist/<entry>/, one self-contained ESM file each.
+// Bundles each action entry with ncc into dist/<action>/<entry>.js, one self-contained ESM file each.
+// Everything is built into a staging folder first and then renamed into place file by file, so a
+// process running dist/ meanwhile never sees a missing or half-written bundle.
 import { execFileSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 
 const entries = {
-  deliver: ['src/deliver/index.ts', 'src/deliver/post.ts']
+  deliver: ['src/deliver/index.ts', 'src/deliver/post.ts'],
+  cleanup: ['src/cleanup/index.ts']
 }
 
-rmSync('dist', { recursive: true, force: true })
+const staging = '.dist-staging'
+rmSync(staging, { recursive: true, force: true })
 for (const [action, files] of Object.entries(entries)) {
   for (const file of files) {
     const name = file.split('/').pop().replace(/\.ts$/, '')
-    const out = `dist/${action}/.build-${name}`
+    const out = join(staging, '.ncc', action, name)
     execFileSync('npx', ['ncc', 'build', file, '-o', out, '--license', 'licenses.txt', '--quiet'], {
       stdio: 'inherit'
     })
-    // ncc writes index.js in its output folder; give each entry its own name beside the others.
-    execFileSync('mv', [`${out}/index.js`, `dist/${action}/${name}.js`])
-    execFileSync('mv', [`${out}/licenses.txt`, `dist/${action}/${name}.licenses.txt`])
-    rmSync(out, { recursive: true, force: true })
+    mkdirSync(join(staging, action), { recursive: true })
+    renameSync(join(out, 'index.js'), join(staging, action, `${name}.js`))
+    renameSync(join(out, 'licenses.txt'), join(staging, action, `${name}.licenses.txt`))
   }
 }
+rmSync(join(staging, '.ncc'), { recursive: true, force: true })
 // The bundles are ES modules whatever package.json a consumer's checkout sits under.
-writeFileSync('dist/package.json', '{ "type": "module" }\n')
+writeFileSync(join(staging, 'package.json'), '{ "type": "module" }\n')
+
+const list = dir =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter(entry => entry.isFile())
+    .map(entry => relative(dir, join(entry.parentPath ?? entry.path, entry.name)))
+const built = new Set(list(staging))
+for (const file of built) {
+  mkdirSync(dirname(join('dist', file)), { recursive: true })
+  renameSync(join(staging, file), join('dist', file))
+}
+for (const file of list('dist')) if (!built.has(file)) rmSync(join('dist', file))
+rmSync(staging, { recursive: true, force: true })

@@ -1,0 +1,218 @@
+import { describe, expect, test } from '@jest/globals'
+import { createHash, randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import type { ImageDetail } from '@aws-sdk/client-ecr'
+import { ecrApi, newDockerConfig, runStep, testEnv, uniqueRepository, type StepOptions } from './harness.js'
+
+const cleanup = (options: Omit<StepOptions, 'dockerConfig'>) =>
+  runStep('cleanup/action.yml', 'dist/cleanup/index.js', { dockerConfig: newDockerConfig(), ...options })
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
+const fakeDigest = () => `sha256:${randomBytes(32).toString('hex')}`
+
+/** Puts an image manifest (or index) into moto's ECR, as a push would; returns its digest. */
+async function putImage(
+  repository: string,
+  manifest: object,
+  mediaType: string,
+  tag?: string
+): Promise<string> {
+  const text = JSON.stringify(manifest)
+  const digest = sha256(text)
+  await ecrApi('PutImage', {
+    repositoryName: repository,
+    imageManifest: text,
+    imageManifestMediaType: mediaType,
+    imageDigest: digest,
+    ...(tag ? { imageTag: tag } : {})
+  })
+  return digest
+}
+
+const imageManifest = () => ({
+  schemaVersion: 2,
+  mediaType: OCI_MANIFEST,
+  config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: fakeDigest(), size: 100 },
+  layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: fakeDigest(), size: 1000 }]
+})
+
+interface Seeded {
+  repository: string
+  digests: Record<string, string>
+}
+
+/** v1..v4 (oldest first), an index tagged release-1 with two untagged children, an untagged orphan, latest. */
+async function seed(repository = uniqueRepository('cl')): Promise<Seeded> {
+  await ecrApi('CreateRepository', { repositoryName: repository })
+  const digests: Record<string, string> = {}
+  for (const tag of ['v1', 'v2'])
+    digests[tag] = await putImage(repository, imageManifest(), OCI_MANIFEST, tag)
+  digests.child1 = await putImage(repository, imageManifest(), OCI_MANIFEST)
+  digests.child2 = await putImage(repository, imageManifest(), OCI_MANIFEST)
+  digests.index = await putImage(
+    repository,
+    {
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [
+        {
+          mediaType: OCI_MANIFEST,
+          digest: digests.child1,
+          size: 500,
+          platform: { os: 'linux', architecture: 'amd64' }
+        },
+        {
+          mediaType: OCI_MANIFEST,
+          digest: digests.child2,
+          size: 500,
+          platform: { os: 'linux', architecture: 'arm64' }
+        }
+      ]
+    },
+    OCI_INDEX,
+    'release-1'
+  )
+  digests.orphan = await putImage(repository, imageManifest(), OCI_MANIFEST)
+  for (const tag of ['v3', 'v4', 'latest'])
+    digests[tag] = await putImage(repository, imageManifest(), OCI_MANIFEST, tag)
+  return { repository, digests }
+}
+
+async function remaining(repository: string): Promise<Set<string>> {
+  const { imageDetails } = await ecrApi<{ imageDetails: ImageDetail[] }>('DescribeImages', {
+    repositoryName: repository,
+    maxResults: 1000
+  })
+  return new Set(imageDetails.map(d => d.imageDigest as string))
+}
+
+/** Calls moto received while `action` ran, by X-Amz-Target operation. */
+async function recordCalls(action: () => Promise<unknown>): Promise<string[]> {
+  const moto = testEnv.MOTO_URL as string
+  await fetch(`${moto}/moto-api/recorder/reset-recording`, { method: 'POST' })
+  await fetch(`${moto}/moto-api/recorder/start-recording`, { method: 'POST' })
+  try {
+    await action()
+  } finally {
+    await fetch(`${moto}/moto-api/recorder/stop-recording`, { method: 'POST' })
+  }
+  const recording = await (await fetch(`${moto}/moto-api/recorder/download-recording`)).text()
+  return recording
+    .split('\n')
+    .filter(Boolean)
+    .map(line => (JSON.parse(line) as { headers: Record<string, string> }).headers['X-Amz-Target'] ?? '')
+    .map(target => target.split('.').pop() as string)
+}
+
+// moto records every image as pushed "now": the ages are zero, so these tests use 0d limits.
+const RULES = { 'older-than': '0d', 'untagged-older-than': '0d', 'keep-tags': 'latest\nrelease-*' }
+
+describe('cleanup action against the ECR API', () => {
+  test('dry run: the plan says what would go, and no mutating call is made', async () => {
+    const { repository, digests } = await seed()
+    let result: Awaited<ReturnType<typeof cleanup>> | undefined
+    const calls = await recordCalls(async () => {
+      result = await cleanup({
+        inputs: { repositories: repository, 'keep-last': '0', 'dry-run': 'true', ...RULES }
+      })
+    })
+    expect(result?.errors).toEqual([])
+    expect(result?.exitCode).toBe(0)
+    expect(new Set(calls)).toEqual(new Set(['DescribeRepositories', 'DescribeImages', 'BatchGetImage']))
+    expect(await remaining(repository)).toEqual(new Set(Object.values(digests)))
+    expect(result?.outputs['deleted-count']).toBe('0')
+    const plan = JSON.parse(readFileSync(result?.outputs['plan-file'] as string, 'utf8')) as {
+      planOnly: boolean
+      repositories: { images: { digest: string; verdict: string; rule: string }[] }[]
+    }
+    expect(plan.planOnly).toBe(true)
+    const verdicts = Object.fromEntries(
+      Object.entries(digests).map(([name, digest]) => [
+        name,
+        plan.repositories[0]?.images.find(i => i.digest === digest)?.verdict
+      ])
+    )
+    expect(verdicts).toEqual({
+      v1: 'delete',
+      v2: 'delete',
+      v3: 'delete',
+      v4: 'delete',
+      orphan: 'delete',
+      index: 'keep',
+      child1: 'keep',
+      child2: 'keep',
+      latest: 'keep'
+    })
+    expect(result?.summary).toContain('ECR cleanup plan (dry run: nothing deleted)')
+  })
+
+  test('deletes what the rules allow: keep-last and keep-tags honoured, an index keeps its children', async () => {
+    // A prefix of its own, so the glob matches this test's repository only.
+    const prefix = uniqueRepository('cl').replace('/', '-')
+    const { repository, digests } = await seed(`${prefix}/app`)
+    const result = await cleanup({ inputs: { repositories: `${prefix}/*`, 'keep-last': '2', ...RULES } })
+    expect(result.errors).toEqual([])
+    expect(result.exitCode).toBe(0)
+    // moto stamps pushes to the second, so the seeded images tie: keep-last then cuts by digest (the
+    // documented tie-break), keeping the two smallest among the tagged ones, besides keep-tags.
+    const tagged = ['v1', 'v2', 'v3', 'v4', 'index', 'latest'].map(name => digests[name] as string)
+    const newestTwo = [...tagged].sort().slice(0, 2)
+    const left = await remaining(repository)
+    expect(left).toEqual(
+      new Set([digests.latest, digests.index, digests.child1, digests.child2, ...newestTwo])
+    )
+    expect(result.outputs['failed-count']).toBe('0')
+    expect(Number(result.outputs['deleted-count'])).toBe(9 - left.size)
+    expect(result.stdout).toMatch(new RegExp(`${repository}: BatchDeleteImage \\d+ → \\d+ deleted`))
+    expect(result.summary).toContain('<h2>ECR cleanup</h2>')
+    expect(result.summary).toContain('<td>v1</td>')
+  })
+
+  test('an index that goes takes its children with it', async () => {
+    const { repository, digests } = await seed()
+    const result = await cleanup({
+      inputs: { repositories: repository, 'keep-last': '0', ...RULES, 'keep-tags': 'latest' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(await remaining(repository)).toEqual(new Set([digests.latest]))
+    expect(result.outputs['deleted-count']).toBe('8')
+  })
+
+  test('max-deletions refuses a plan that is too large, deleting nothing', async () => {
+    const { repository, digests } = await seed()
+    const result = await cleanup({
+      inputs: { repositories: repository, 'keep-last': '0', 'max-deletions': '3', ...RULES }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(
+      /^The plan deletes 5 images, more than max-deletions \(3\): nothing was deleted/
+    )
+    expect(await remaining(repository)).toEqual(new Set(Object.values(digests)))
+  })
+
+  test('a pattern that matches nothing is a warning, not a silent success', async () => {
+    const result = await cleanup({ inputs: { repositories: 'no-such/*', ...RULES } })
+    expect(result.exitCode).toBe(0)
+    expect(result.warnings).toEqual(['repositories: "no-such/*" matches no repository'])
+  })
+
+  test.each([
+    [
+      'older-than',
+      { 'older-than': '30 days' },
+      /^Input "older-than": must be a whole number followed by h, d, w/
+    ],
+    ['keep-last', { 'keep-last': '-1' }, /^Input "keep-last": must be a whole number/],
+    ['repositories', { repositories: '' }, /^Input "repositories": must name at least one/]
+  ])('bad input: %s', async (_input, inputs, error) => {
+    const { repository, digests } = await seed()
+    const result = await cleanup({ inputs: { repositories: repository, ...RULES, ...inputs } })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(error)
+    expect(await remaining(repository)).toEqual(new Set(Object.values(digests)))
+  })
+})
