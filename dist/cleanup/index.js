@@ -58866,6 +58866,15 @@ function explainAwsError(error, action) {
     }
     return error;
 }
+/** One AWS call whose failure becomes a message that says what to do. */
+async function callAws(action, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw explainAwsError(error, action);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/ecr/images.ts
 
@@ -58878,7 +58887,7 @@ async function listRepositoryNames(client, registryId) {
     const names = [];
     let nextToken;
     do {
-        const page = await attempt('DescribeRepositories', () => client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ registryId, maxResults: PAGE_SIZE, nextToken })));
+        const page = await callAws('DescribeRepositories', () => client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ registryId, maxResults: PAGE_SIZE, nextToken })));
         names.push(...(page.repositories ?? []).map(r => r.repositoryName ?? '').filter(Boolean));
         nextToken = page.nextToken;
     } while (nextToken);
@@ -58892,7 +58901,7 @@ async function listImages(client, repositoryName, registryId) {
     const images = [];
     let nextToken;
     do {
-        const page = await attempt(`DescribeImages ${repositoryName}`, () => client.send(new dist_cjs/* DescribeImagesCommand */.ji5({
+        const page = await callAws(`DescribeImages ${repositoryName}`, () => client.send(new dist_cjs/* DescribeImagesCommand */.ji5({
             repositoryName,
             registryId,
             maxResults: PAGE_SIZE,
@@ -58908,7 +58917,7 @@ async function listImages(client, repositoryName, registryId) {
 async function getManifests(client, repositoryName, digests, registryId) {
     const manifests = new Map();
     for (const batch of chunks(digests, BATCH_SIZE)) {
-        const { images } = await attempt(`BatchGetImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
+        const { images } = await callAws(`BatchGetImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
             repositoryName,
             registryId,
             imageIds: batch.map(imageDigest => ({ imageDigest })),
@@ -58929,7 +58938,7 @@ async function getManifests(client, repositoryName, digests, registryId) {
 async function deleteImages(client, repositoryName, digests, registryId, onBatch) {
     const total = { deleted: [], referenced: [], failed: [] };
     for (const batch of chunks(digests, BATCH_SIZE)) {
-        const response = await attempt(`BatchDeleteImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({
+        const response = await callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({
             repositoryName,
             registryId,
             imageIds: batch.map(imageDigest => ({ imageDigest }))
@@ -58960,15 +58969,6 @@ function sortFailures(batch, failures) {
         }
     }
     return outcome;
-}
-/** One API call; SDK failures become messages that say what to do. */
-async function attempt(action, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        throw explainAwsError(error, action);
-    }
 }
 function chunks(items, size) {
     const result = [];
@@ -59017,7 +59017,7 @@ async function executeDeletions(client, repository, waves, registryId) {
 
 ;// CONCATENATED MODULE: ./src/common/duration.ts
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 /** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */
 function parseDuration(input, raw, units = ['h', 'd', 'w']) {
     const value = raw.trim();

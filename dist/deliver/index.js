@@ -65456,6 +65456,15 @@ function explainAwsError(error, action) {
     }
     return error;
 }
+/** One AWS call whose failure becomes a message that says what to do. */
+async function callAws(action, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw explainAwsError(error, action);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/ecr/repositories.ts
 
@@ -65815,12 +65824,19 @@ class RegistryClient {
     }
     /** The manifest as stored, verified against its digest when fetched by digest; undefined when absent. */
     async getManifest(repository, reference) {
-        const url = this.manifestUrl(repository, reference);
-        const response = await this.request(url, { method: 'GET', headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200, 404]);
-        if (response.status === 404) {
-            await response.body?.cancel();
-            return undefined;
+        try {
+            return await this.requireManifest(repository, reference);
         }
+        catch (error) {
+            if (error instanceof RegistryError && error.status === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    /** Like getManifest, but a missing manifest is a RegistryError carrying the registry's own message. */
+    async requireManifest(repository, reference) {
+        const url = this.manifestUrl(repository, reference);
+        const response = await this.request(url, { method: 'GET', headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200]);
         const bytes = Buffer.from(await response.arrayBuffer());
         const digest = sha256Digest(bytes);
         if (reference.startsWith('sha256:') && digest !== reference) {

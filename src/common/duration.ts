@@ -1,6 +1,6 @@
 import { InputError } from './errors.js'
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
 export type DurationUnit = keyof typeof UNIT_MS
 
 /** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */

@@ -44,3 +44,12 @@ export function explainAwsError(error: unknown, action: string): unknown {
   }
   return error
 }
+
+/** One AWS call whose failure becomes a message that says what to do. */
+export async function callAws<T>(action: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw explainAwsError(error, action)
+  }
+}

@@ -8,7 +8,7 @@ import {
   type ImageFailure
 } from '@aws-sdk/client-ecr'
 import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
-import { explainAwsError } from './errors.js'
+import { callAws } from './errors.js'
 
 export const PAGE_SIZE = 1000
 export const BATCH_SIZE = 100
@@ -18,7 +18,7 @@ export async function listRepositoryNames(client: ECRClient, registryId?: string
   const names: string[] = []
   let nextToken: string | undefined
   do {
-    const page = await attempt('DescribeRepositories', () =>
+    const page = await callAws('DescribeRepositories', () =>
       client.send(new DescribeRepositoriesCommand({ registryId, maxResults: PAGE_SIZE, nextToken }))
     )
     names.push(...(page.repositories ?? []).map(r => r.repositoryName ?? '').filter(Boolean))
@@ -39,7 +39,7 @@ export async function listImages(
   const images: ImageDetail[] = []
   let nextToken: string | undefined
   do {
-    const page = await attempt(`DescribeImages ${repositoryName}`, () =>
+    const page = await callAws(`DescribeImages ${repositoryName}`, () =>
       client.send(
         new DescribeImagesCommand({
           repositoryName,
@@ -65,7 +65,7 @@ export async function getManifests(
 ): Promise<Map<string, Manifest>> {
   const manifests = new Map<string, Manifest>()
   for (const batch of chunks(digests, BATCH_SIZE)) {
-    const { images } = await attempt(`BatchGetImage ${repositoryName}`, () =>
+    const { images } = await callAws(`BatchGetImage ${repositoryName}`, () =>
       client.send(
         new BatchGetImageCommand({
           repositoryName,
@@ -103,7 +103,7 @@ export async function deleteImages(
 ): Promise<DeleteOutcome> {
   const total: DeleteOutcome = { deleted: [], referenced: [], failed: [] }
   for (const batch of chunks(digests, BATCH_SIZE)) {
-    const response = await attempt(`BatchDeleteImage ${repositoryName}`, () =>
+    const response = await callAws(`BatchDeleteImage ${repositoryName}`, () =>
       client.send(
         new BatchDeleteImageCommand({
           repositoryName,
@@ -137,15 +137,6 @@ function sortFailures(batch: string[], failures: ImageFailure[]): DeleteOutcome 
     }
   }
   return outcome
-}
-
-/** One API call; SDK failures become messages that say what to do. */
-async function attempt<T>(action: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call()
-  } catch (error) {
-    throw explainAwsError(error, action)
-  }
 }
 
 export function chunks<T>(items: T[], size: number): T[][] {

@@ -104,16 +104,22 @@ export class RegistryClient {
 
   /** The manifest as stored, verified against its digest when fetched by digest; undefined when absent. */
   async getManifest(repository: string, reference: string): Promise<StoredManifest | undefined> {
+    try {
+      return await this.requireManifest(repository, reference)
+    } catch (error) {
+      if (error instanceof RegistryError && error.status === 404) return undefined
+      throw error
+    }
+  }
+
+  /** Like getManifest, but a missing manifest is a RegistryError carrying the registry's own message. */
+  async requireManifest(repository: string, reference: string): Promise<StoredManifest> {
     const url = this.manifestUrl(repository, reference)
     const response = await this.request(
       url,
       { method: 'GET', headers: { Accept: ACCEPT_ALL_MANIFESTS } },
-      [200, 404]
+      [200]
     )
-    if (response.status === 404) {
-      await response.body?.cancel()
-      return undefined
-    }
     const bytes = Buffer.from(await response.arrayBuffer())
     const digest = sha256Digest(bytes)
     if (reference.startsWith('sha256:') && digest !== reference) {

@@ -1,0 +1,135 @@
+import { isMap, isSeq, parseDocument } from 'yaml'
+import { InputError } from '../common/errors.js'
+import { REPOSITORY_NAME } from '../deliver/inputs.js'
+import { resolveUpstream, type UpstreamKind } from './upstreams.js'
+
+/** A pull-through-cache rule as declared, checked and resolved to what the ECR API takes. */
+export interface CacheRule {
+  prefix: string
+  upstream: UpstreamKind
+  upstreamUrl: string
+  /** A Secrets Manager secret ARN (full, or partial when given by name). */
+  credentialArn?: string
+  upstreamPrefix?: string
+  roleArn?: string
+}
+
+export interface RegistryContext {
+  accountId: string
+  region: string
+  partition?: string
+}
+
+const SECRET_PREFIX = 'ecr-pullthroughcache/'
+const SECRET_ARN = /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):(\d{12}):secret:(.+)$/
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/
+const FIELDS = new Set(['prefix', 'upstream', 'credential', 'upstream-prefix', 'role'])
+
+/**
+ * Parses the `rules` input (a YAML list) and checks every rule before any call: the prefix against ECR's
+ * pattern, the upstream against what ECR can cache, the credential against what that upstream needs and
+ * against the registry's account and region. Errors name the rule and, for YAML, the line and column.
+ */
+export function parseCacheRules(raw: string, registry: RegistryContext): CacheRule[] {
+  if (raw.trim() === '') return []
+  const document = parseDocument(raw)
+  const syntax = document.errors[0]
+  if (syntax) {
+    const at = syntax.linePos?.[0]
+    throw new InputError(
+      'rules',
+      `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${syntax.message.split('\n')[0]}`
+    )
+  }
+  if (!isSeq(document.contents))
+    throw new InputError('rules', 'must be a YAML list of rules (each item: - prefix: …)')
+  const rules: CacheRule[] = []
+  document.contents.items.forEach((item, index) => {
+    const where = `rule ${index + 1}`
+    if (!isMap(item)) throw new InputError('rules', `${where} must be a mapping with prefix and upstream`)
+    const fields = item.toJSON() as Record<string, unknown>
+    for (const key of Object.keys(fields)) {
+      if (!FIELDS.has(key))
+        throw new InputError('rules', `${where}: unknown field "${key}" (fields: ${[...FIELDS].join(', ')})`)
+    }
+    const rule = parseRule(fields, `${where}`, registry)
+    if (rules.some(r => r.prefix === rule.prefix))
+      throw new InputError('rules', `${where}: prefix "${rule.prefix}" is declared twice`)
+    rules.push(rule)
+  })
+  return rules
+}
+
+function text(fields: Record<string, unknown>, key: string): string | undefined {
+  const value = fields[key]
+  if (value === undefined || value === null || value === '') return undefined
+  return String(value).trim()
+}
+
+function parseRule(fields: Record<string, unknown>, where: string, registry: RegistryContext): CacheRule {
+  const prefix = text(fields, 'prefix')
+  if (!prefix) throw new InputError('rules', `${where}: prefix is required`)
+  if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_NAME.test(prefix))) {
+    throw new InputError(
+      'rules',
+      `${where}: prefix "${prefix}" must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`
+    )
+  }
+  const upstreamText = text(fields, 'upstream')
+  if (!upstreamText) throw new InputError('rules', `${where} (${prefix}): upstream is required`)
+  const upstream = resolveUpstream(upstreamText)
+  if (typeof upstream === 'string') throw new InputError('rules', `${where} (${prefix}): ${upstream}`)
+
+  const credential = text(fields, 'credential')
+  if (upstream.credential === 'required' && !credential) {
+    throw new InputError(
+      'rules',
+      `${where} (${prefix}): upstream ${upstream.kind} needs a credential: a Secrets Manager secret named ${SECRET_PREFIX}…`
+    )
+  }
+  if (upstream.credential === 'refused' && credential) {
+    throw new InputError('rules', `${where} (${prefix}): upstream ${upstream.kind} takes no credential`)
+  }
+  const role = text(fields, 'role')
+  if (role && upstream.kind !== 'ecr')
+    throw new InputError('rules', `${where} (${prefix}): role applies only to ECR upstreams`)
+  if (role && !ROLE_ARN.test(role))
+    throw new InputError('rules', `${where} (${prefix}): role "${role}" is not an IAM role ARN`)
+  const upstreamPrefix = text(fields, 'upstream-prefix')
+  if (upstreamPrefix && !REPOSITORY_NAME.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
+    throw new InputError(
+      'rules',
+      `${where} (${prefix}): upstream-prefix "${upstreamPrefix}" is not a repository path`
+    )
+  }
+  return {
+    prefix,
+    upstream: upstream.kind,
+    upstreamUrl: upstream.url,
+    credentialArn: credential ? credentialArn(credential, `${where} (${prefix})`, registry) : undefined,
+    upstreamPrefix,
+    roleArn: role
+  }
+}
+
+/** A secret name becomes a (partial) ARN in the registry's account and region; an ARN must be in them. */
+function credentialArn(credential: string, where: string, registry: RegistryContext): string {
+  const arn = SECRET_ARN.exec(credential)
+  const name = arn ? (arn[4] as string) : credential
+  if (!name.startsWith(SECRET_PREFIX)) {
+    throw new InputError(
+      'rules',
+      `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got "${name}")`
+    )
+  }
+  if (arn) {
+    if (arn[2] !== registry.region || arn[3] !== registry.accountId) {
+      throw new InputError(
+        'rules',
+        `${where}: the credential secret must be in the registry's account and region (${registry.accountId}, ${registry.region}), not ${arn[3]}, ${arn[2]}`
+      )
+    }
+    return credential
+  }
+  return `arn:${registry.partition ?? 'aws'}:secretsmanager:${registry.region}:${registry.accountId}:secret:${name}`
+}
