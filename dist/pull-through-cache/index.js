@@ -56303,7 +56303,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1554);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2934);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56313,7 +56313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1554:
+/***/ 2934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56948,6 +56948,62 @@ function parseBearerChallenge(header) {
     return { realm: params.realm, service: params.service, scope: params.scope };
 }
 
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/registry/stream-upload.ts
+
+
+
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+/**
+ * Sends a streamed request body with node:http(s) and returns the answer as a fetch Response.
+ * Node's fetch reads a streamed body as fast as the source gives it, without backpressure: a 1 GiB layer
+ * cost 1.2 GB of memory. node:http pauses the source while the socket is busy, so memory stays flat.
+ */
+async function sendStream(url, method, headers, body) {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    const request = send(target, { method, headers: Object.fromEntries(headers) });
+    let answer;
+    const answered = new Promise((resolve, reject) => {
+        request.once('response', response => {
+            answer = response;
+            resolve(response);
+        });
+        request.once('error', reject);
+    });
+    answered.catch(() => { }); // observed below; a failure here also fails the pipeline
+    try {
+        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(body), request);
+    }
+    catch (error) {
+        // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
+        if (!answer)
+            throw error;
+    }
+    return toResponse(await answered);
+}
+function toResponse(message) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(message.headers)) {
+        if (value !== undefined)
+            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const status = message.statusCode ?? 500;
+    if (NULL_BODY_STATUSES.has(status)) {
+        message.resume();
+        return new Response(null, { status, headers });
+    }
+    return new Response(external_node_stream_.Readable.toWeb(message), { status, headers });
+}
+
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 /** An error answer from a registry, with the first entry of its `{"errors":[…]}` body when it has one. */
 class RegistryError extends Error {
@@ -57067,6 +57123,7 @@ function imageManifestSize(manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+
 
 
 
@@ -57281,12 +57338,9 @@ class RegistryClient {
             headers.set('User-Agent', 'ecr-deliver');
             this.options.onRequest?.(init.method ?? 'GET', url);
             const streaming = init.body !== undefined && !(init.body instanceof Uint8Array);
-            return this.fetch(url, {
-                ...init,
-                headers,
-                redirect: 'follow',
-                ...(streaming ? { duplex: 'half' } : {})
-            });
+            if (streaming)
+                return sendStream(url, init.method ?? 'PUT', headers, init.body);
+            return this.fetch(url, { ...init, headers, redirect: 'follow' });
         };
         const response = await attempt();
         if (response.status !== 401)

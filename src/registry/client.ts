@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { retry, type RetryOptions } from '../common/retry.js'
 import { parseBearerChallenge, type BearerChallenge } from './auth.js'
+import { sendStream } from './stream-upload.js'
 import {
   BlobVerificationError,
   RegistryError,
@@ -303,12 +304,9 @@ export class RegistryClient {
       headers.set('User-Agent', 'ecr-deliver')
       this.options.onRequest?.(init.method ?? 'GET', url)
       const streaming = init.body !== undefined && !(init.body instanceof Uint8Array)
-      return this.fetch(url, {
-        ...(init as RequestInit),
-        headers,
-        redirect: 'follow',
-        ...(streaming ? { duplex: 'half' } : {})
-      } as RequestInit)
+      if (streaming)
+        return sendStream(url, init.method ?? 'PUT', headers, init.body as AsyncIterable<Uint8Array>)
+      return this.fetch(url, { ...(init as RequestInit), headers, redirect: 'follow' })
     }
     const response = await attempt()
     if (response.status !== 401) return response
