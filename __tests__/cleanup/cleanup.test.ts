@@ -7,7 +7,7 @@ import {
   type ImageDetail
 } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
-import { InputError } from '../../src/common/errors.js'
+import { inputErrorOf } from '../helpers/input-error.js'
 
 jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.fn(), warning: jest.fn() }))
 const { parseCleanupInputs } = await import('../../src/cleanup/inputs.js')
@@ -76,29 +76,27 @@ describe('parseCleanupInputs', () => {
     ['keep-digests', { repositories: 'x', 'keep-digests': 'app:latest' }],
     ['registry-id', { repositories: 'x', 'registry-id': '12' }]
   ])('bad %s', (input, given) => {
-    let thrown: unknown
-    try {
-      parse(given)
-    } catch (error) {
-      thrown = error
-    }
-    expect(thrown).toBeInstanceOf(InputError)
-    expect((thrown as InputError).input).toBe(input)
+    expect(inputErrorOf(() => parse(given)).input).toBe(input)
   })
 })
 
 describe('listing', () => {
   test('every page of DescribeImages, 1000 at a time, archived images included', async () => {
-    ecrMock
-      .on(DescribeImagesCommand)
-      .resolvesOnce({ imageDetails: [{ imageDigest: d('a') }], nextToken: 't1' })
-      .resolvesOnce({ imageDetails: [{ imageDigest: d('b') }], nextToken: 't2' })
-      .resolvesOnce({ imageDetails: [{ imageDigest: d('c') }] })
+    const pages = [
+      { imageDetails: [{ imageDigest: d('a') }], nextToken: 't1' },
+      { imageDetails: [{ imageDigest: d('b') }], nextToken: 't2' },
+      { imageDetails: [{ imageDigest: d('c') }] }
+    ]
+    // Copies of each request as sent: the SDK's paginator reuses one input object between pages.
+    const requests: Record<string, unknown>[] = []
+    ecrMock.on(DescribeImagesCommand).callsFake(input => {
+      requests.push({ ...input })
+      return pages[requests.length - 1]
+    })
     const images = await listImages(client, 'team/app')
     expect(images.map(i => i.imageDigest)).toEqual([d('a'), d('b'), d('c')])
-    const calls = ecrMock.commandCalls(DescribeImagesCommand).map(c => c.args[0].input)
-    expect(calls.map(c => c.nextToken)).toEqual([undefined, 't1', 't2'])
-    expect(calls[0]).toMatchObject({ maxResults: 1000, filter: { tagStatus: 'ANY', imageStatus: 'ANY' } })
+    expect(requests.map(r => r.nextToken)).toEqual([undefined, 't1', 't2'])
+    expect(requests[0]).toMatchObject({ maxResults: 1000, filter: { tagStatus: 'ANY', imageStatus: 'ANY' } })
   })
 
   test('a failing page fails the whole listing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { InputError } from '../../src/common/errors.js'
+import { inputErrorOf } from '../helpers/input-error.js'
 import { parseDeliverInputs } from '../../src/deliver/inputs.js'
 
 /** action.yml's defaults, as the runner fills them in. */
@@ -134,15 +134,9 @@ describe('parseDeliverInputs', () => {
     ['reserved tag key', 'repository-tags', { 'repository-tags': 'aws:team=x' }],
     ['create-repository not a boolean', 'create-repository', { 'create-repository': 'y' }]
   ])('%s: error names %s', (_case, input, given) => {
-    let thrown: unknown
-    try {
-      parse(given)
-    } catch (error) {
-      thrown = error
-    }
-    expect(thrown).toBeInstanceOf(InputError)
-    expect((thrown as InputError).input).toBe(input)
-    expect((thrown as InputError).message).toMatch(new RegExp(`^Input "${input}": .+`))
+    const error = inputErrorOf(() => parse(given))
+    expect(error.input).toBe(input)
+    expect(error.message).toMatch(new RegExp(`^Input "${input}": .+`))
   })
 
   test.each([['ab'], ['a'.repeat(256)], ['team/app'], ['my.repo_name__x-y--z/a1/b2'], ['a-----b']])(

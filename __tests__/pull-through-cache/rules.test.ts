@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import type { PullThroughCacheRule } from '@aws-sdk/client-ecr'
-import { InputError } from '../../src/common/errors.js'
+import { inputErrorOf } from '../helpers/input-error.js'
 import { planRuleChanges } from '../../src/pull-through-cache/plan.js'
 import { parseCacheRules, type CacheRule } from '../../src/pull-through-cache/rules.js'
 import { resolveUpstream } from '../../src/pull-through-cache/upstreams.js'
@@ -139,15 +139,9 @@ describe('parseCacheRules', () => {
     ],
     ['unknown field', '- prefix: quay\n  upstream: quay\n  creds: x', /rule 1: unknown field "creds"/]
   ])('%s', (_case, yaml, message) => {
-    let thrown: unknown
-    try {
-      parse(yaml)
-    } catch (error) {
-      thrown = error
-    }
-    expect(thrown).toBeInstanceOf(InputError)
-    expect((thrown as InputError).input).toBe('rules')
-    expect((thrown as InputError).message).toMatch(message)
+    const error = inputErrorOf(() => parse(yaml))
+    expect(error.input).toBe('rules')
+    expect(error.message).toMatch(message)
   })
 })
 

@@ -3652,7 +3652,7 @@ __webpack_unused_export__ = DescribeImageSigningStatusCommand;
 __webpack_unused_export__ = DescribeImageSigningStatusRequest$;
 __webpack_unused_export__ = DescribeImageSigningStatusResponse$;
 __webpack_unused_export__ = DescribeImages$;
-exports.ji5 = DescribeImagesCommand;
+__webpack_unused_export__ = DescribeImagesCommand;
 __webpack_unused_export__ = DescribeImagesFilter$;
 __webpack_unused_export__ = DescribeImagesRequest$;
 __webpack_unused_export__ = DescribeImagesResponse$;
@@ -3669,7 +3669,7 @@ __webpack_unused_export__ = DescribeReplicationBackfillResultsCommand;
 __webpack_unused_export__ = DescribeReplicationBackfillResultsRequest$;
 __webpack_unused_export__ = DescribeReplicationBackfillResultsResponse$;
 __webpack_unused_export__ = DescribeRepositories$;
-exports.pE_ = DescribeRepositoriesCommand;
+__webpack_unused_export__ = DescribeRepositoriesCommand;
 __webpack_unused_export__ = DescribeRepositoriesRequest$;
 __webpack_unused_export__ = DescribeRepositoriesResponse$;
 __webpack_unused_export__ = DescribeRepositoryCreationTemplates$;
@@ -4008,10 +4008,10 @@ __webpack_unused_export__ = ValidationException$;
 __webpack_unused_export__ = VulnerablePackage$;
 __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateDescribeImageScanFindings;
-__webpack_unused_export__ = paginateDescribeImages;
+exports.XiR = paginateDescribeImages;
 __webpack_unused_export__ = paginateDescribePullThroughCacheRules;
 __webpack_unused_export__ = paginateDescribeReplicationBackfillResults;
-__webpack_unused_export__ = paginateDescribeRepositories;
+exports.LHh = paginateDescribeRepositories;
 __webpack_unused_export__ = paginateDescribeRepositoryCreationTemplates;
 __webpack_unused_export__ = paginateGetLifecyclePolicyPreview;
 __webpack_unused_export__ = paginateListImages;
@@ -58875,6 +58875,15 @@ async function callAws(action, call) {
         throw explainAwsError(error, action);
     }
 }
+/** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
+async function collectPages(action, pages, items) {
+    return callAws(action, async () => {
+        const all = [];
+        for await (const page of pages)
+            all.push(...(items(page) ?? []));
+        return all;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/ecr/images.ts
 
@@ -58884,34 +58893,17 @@ const PAGE_SIZE = 1000;
 const BATCH_SIZE = 100;
 /** Every repository name of the registry, every page. */
 async function listRepositoryNames(client, registryId) {
-    const names = [];
-    let nextToken;
-    do {
-        const page = await callAws('DescribeRepositories', () => client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ registryId, maxResults: PAGE_SIZE, nextToken })));
-        names.push(...(page.repositories ?? []).map(r => r.repositoryName ?? '').filter(Boolean));
-        nextToken = page.nextToken;
-    } while (nextToken);
-    return names;
+    const pages = (0,dist_cjs/* paginateDescribeRepositories */.LHh)({ client, pageSize: PAGE_SIZE }, { registryId });
+    const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories);
+    return repositories.map(r => r.repositoryName ?? '').filter(Boolean);
 }
 /**
  * Every image of a repository, every page, archived ones included. Any failure throws: a partial
  * listing must never become a cleanup plan.
  */
 async function listImages(client, repositoryName, registryId) {
-    const images = [];
-    let nextToken;
-    do {
-        const page = await callAws(`DescribeImages ${repositoryName}`, () => client.send(new dist_cjs/* DescribeImagesCommand */.ji5({
-            repositoryName,
-            registryId,
-            maxResults: PAGE_SIZE,
-            nextToken,
-            filter: { tagStatus: 'ANY', imageStatus: 'ANY' }
-        })));
-        images.push(...(page.imageDetails ?? []));
-        nextToken = page.nextToken;
-    } while (nextToken);
-    return images;
+    const pages = (0,dist_cjs/* paginateDescribeImages */.XiR)({ client, pageSize: PAGE_SIZE }, { repositoryName, registryId, filter: { tagStatus: 'ANY', imageStatus: 'ANY' } });
+    return collectPages(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails);
 }
 /** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
 async function getManifests(client, repositoryName, digests, registryId) {

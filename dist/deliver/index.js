@@ -65465,6 +65465,15 @@ async function callAws(action, call) {
         throw explainAwsError(error, action);
     }
 }
+/** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
+async function collectPages(action, pages, items) {
+    return callAws(action, async () => {
+        const all = [];
+        for await (const page of pages)
+            all.push(...(items(page) ?? []));
+        return all;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/ecr/repositories.ts
 

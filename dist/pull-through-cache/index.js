@@ -3657,7 +3657,7 @@ __webpack_unused_export__ = DescribeImagesFilter$;
 __webpack_unused_export__ = DescribeImagesRequest$;
 __webpack_unused_export__ = DescribeImagesResponse$;
 __webpack_unused_export__ = DescribePullThroughCacheRules$;
-exports.WZm = DescribePullThroughCacheRulesCommand;
+__webpack_unused_export__ = DescribePullThroughCacheRulesCommand;
 __webpack_unused_export__ = DescribePullThroughCacheRulesRequest$;
 __webpack_unused_export__ = DescribePullThroughCacheRulesResponse$;
 __webpack_unused_export__ = DescribeRegistry$;
@@ -4009,7 +4009,7 @@ __webpack_unused_export__ = VulnerablePackage$;
 __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateDescribeImageScanFindings;
 __webpack_unused_export__ = paginateDescribeImages;
-__webpack_unused_export__ = paginateDescribePullThroughCacheRules;
+exports.avE = paginateDescribePullThroughCacheRules;
 __webpack_unused_export__ = paginateDescribeReplicationBackfillResults;
 __webpack_unused_export__ = paginateDescribeRepositories;
 __webpack_unused_export__ = paginateDescribeRepositoryCreationTemplates;
@@ -56738,6 +56738,15 @@ async function callAws(action, call) {
         throw errors_explainAwsError(error, action);
     }
 }
+/** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
+async function collectPages(action, pages, items) {
+    return callAws(action, async () => {
+        const all = [];
+        for await (const page of pages)
+            all.push(...(items(page) ?? []));
+        return all;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/ecr/hosts.ts
 /**
@@ -56860,14 +56869,8 @@ function decodeAuthorization(data, maskPassword) {
 
 /** Every pull-through-cache rule of the registry, every page. */
 async function listCacheRules(client, registryId) {
-    const rules = [];
-    let nextToken;
-    do {
-        const page = await callAws('DescribePullThroughCacheRules', () => client.send(new dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({ registryId, nextToken, maxResults: 1000 })));
-        rules.push(...(page.pullThroughCacheRules ?? []));
-        nextToken = page.nextToken;
-    } while (nextToken);
-    return rules;
+    const pages = (0,dist_cjs/* paginateDescribePullThroughCacheRules */.avE)({ client, pageSize: 1000 }, { registryId });
+    return collectPages('DescribePullThroughCacheRules', pages, page => page.pullThroughCacheRules);
 }
 async function createCacheRule(client, rule, registryId) {
     await callAws(`CreatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* CreatePullThroughCacheRuleCommand */.k6l({

@@ -1,30 +1,22 @@
 import {
   CreatePullThroughCacheRuleCommand,
   DeletePullThroughCacheRuleCommand,
-  DescribePullThroughCacheRulesCommand,
+  paginateDescribePullThroughCacheRules,
   UpdatePullThroughCacheRuleCommand,
   ValidatePullThroughCacheRuleCommand,
   type ECRClient,
   type PullThroughCacheRule
 } from '@aws-sdk/client-ecr'
 import type { CacheRule } from '../pull-through-cache/rules.js'
-import { callAws } from './errors.js'
+import { callAws, collectPages } from './errors.js'
 
 /** Every pull-through-cache rule of the registry, every page. */
 export async function listCacheRules(
   client: ECRClient,
   registryId?: string
 ): Promise<PullThroughCacheRule[]> {
-  const rules: PullThroughCacheRule[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await callAws('DescribePullThroughCacheRules', () =>
-      client.send(new DescribePullThroughCacheRulesCommand({ registryId, nextToken, maxResults: 1000 }))
-    )
-    rules.push(...(page.pullThroughCacheRules ?? []))
-    nextToken = page.nextToken
-  } while (nextToken)
-  return rules
+  const pages = paginateDescribePullThroughCacheRules({ client, pageSize: 1000 }, { registryId })
+  return collectPages('DescribePullThroughCacheRules', pages, page => page.pullThroughCacheRules)
 }
 
 export async function createCacheRule(

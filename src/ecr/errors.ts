@@ -53,3 +53,16 @@ export async function callAws<T>(action: string, call: () => Promise<T>): Promis
     throw explainAwsError(error, action)
   }
 }
+
+/** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
+export async function collectPages<Page, Item>(
+  action: string,
+  pages: AsyncIterable<Page>,
+  items: (page: Page) => Item[] | undefined
+): Promise<Item[]> {
+  return callAws(action, async () => {
+    const all: Item[] = []
+    for await (const page of pages) all.push(...(items(page) ?? []))
+    return all
+  })
+}

@@ -1,30 +1,23 @@
 import {
   BatchDeleteImageCommand,
   BatchGetImageCommand,
-  DescribeImagesCommand,
-  DescribeRepositoriesCommand,
+  paginateDescribeImages,
+  paginateDescribeRepositories,
   type ECRClient,
   type ImageDetail,
   type ImageFailure
 } from '@aws-sdk/client-ecr'
 import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
-import { callAws } from './errors.js'
+import { callAws, collectPages } from './errors.js'
 
 export const PAGE_SIZE = 1000
 export const BATCH_SIZE = 100
 
 /** Every repository name of the registry, every page. */
 export async function listRepositoryNames(client: ECRClient, registryId?: string): Promise<string[]> {
-  const names: string[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await callAws('DescribeRepositories', () =>
-      client.send(new DescribeRepositoriesCommand({ registryId, maxResults: PAGE_SIZE, nextToken }))
-    )
-    names.push(...(page.repositories ?? []).map(r => r.repositoryName ?? '').filter(Boolean))
-    nextToken = page.nextToken
-  } while (nextToken)
-  return names
+  const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId })
+  const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories)
+  return repositories.map(r => r.repositoryName ?? '').filter(Boolean)
 }
 
 /**
@@ -36,24 +29,11 @@ export async function listImages(
   repositoryName: string,
   registryId?: string
 ): Promise<ImageDetail[]> {
-  const images: ImageDetail[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await callAws(`DescribeImages ${repositoryName}`, () =>
-      client.send(
-        new DescribeImagesCommand({
-          repositoryName,
-          registryId,
-          maxResults: PAGE_SIZE,
-          nextToken,
-          filter: { tagStatus: 'ANY', imageStatus: 'ANY' }
-        })
-      )
-    )
-    images.push(...(page.imageDetails ?? []))
-    nextToken = page.nextToken
-  } while (nextToken)
-  return images
+  const pages = paginateDescribeImages(
+    { client, pageSize: PAGE_SIZE },
+    { repositoryName, registryId, filter: { tagStatus: 'ANY', imageStatus: 'ANY' } }
+  )
+  return collectPages(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails)
 }
 
 /** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
