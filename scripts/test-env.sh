@@ -349,7 +349,8 @@ start_moto() {
   # Resolve shims (pyenv etc.) so the pid file names the real interpreter.
   py=$("$PYTHON" -c 'import sys; print(sys.executable)')
   log "starting moto server on $MOTO_URL"
-  spawn 0 moto "$(pidfile moto)" env MOTO_ACCOUNT_ID="$ECR_TEST_ACCOUNT" \
+  # The request recorder (used by the cleanup tests) writes its file here, not in the caller's folder.
+  spawn 0 moto "$(pidfile moto)" env MOTO_ACCOUNT_ID="$ECR_TEST_ACCOUNT" MOTO_RECORDER_FILEPATH="$DIR/moto_recording" \
     "$py" -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
   wait_ready moto "$SPAWNED_PID" moto_ok
 }
