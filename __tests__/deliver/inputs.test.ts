@@ -36,7 +36,10 @@ describe('parseDeliverInputs', () => {
         tags: undefined
       },
       skipLogout: false,
-      maskPassword: true
+      maskPassword: true,
+      updateRepository: false,
+      lifecyclePolicy: undefined,
+      repositoryPolicy: undefined
     })
   })
 
@@ -132,7 +135,45 @@ describe('parseDeliverInputs', () => {
     ['scan-on-push not a boolean', 'scan-on-push', { 'scan-on-push': 'sometimes' }],
     ['repository tag without =', 'repository-tags', { 'repository-tags': 'team' }],
     ['reserved tag key', 'repository-tags', { 'repository-tags': 'aws:team=x' }],
-    ['create-repository not a boolean', 'create-repository', { 'create-repository': 'y' }]
+    ['create-repository not a boolean', 'create-repository', { 'create-repository': 'y' }],
+    ['update-repository not a boolean', 'update-repository', { 'update-repository': 'please' }],
+    [
+      'malformed lifecycle JSON',
+      'lifecycle-policy',
+      { repository: 'team/app', 'lifecycle-policy': '{"rules": [}' }
+    ],
+    [
+      'lifecycle lint error',
+      'lifecycle-policy',
+      {
+        repository: 'team/app',
+        'lifecycle-policy': JSON.stringify({
+          rules: [
+            {
+              rulePriority: 1,
+              selection: { tagStatus: 'tagged', countType: 'imageCountMoreThan', countNumber: 5 },
+              action: { type: 'expire' }
+            }
+          ]
+        })
+      }
+    ],
+    [
+      'lifecycle file missing',
+      'lifecycle-policy',
+      { repository: 'team/app', 'lifecycle-policy': 'no/such/file.json' }
+    ],
+    [
+      'repository policy not an object',
+      'repository-policy',
+      { repository: 'team/app', 'repository-policy': '[1]' }
+    ],
+    [
+      'allow-pull-accounts not an account',
+      'allow-pull-accounts',
+      { repository: 'team/app', 'allow-pull-accounts': 'prod' }
+    ],
+    ['policy without repository', 'repository-policy', { 'allow-pull-accounts': '111111111111' }]
   ])('%s: error names %s', (_case, input, given) => {
     const error = inputErrorOf(() => parse(given))
     expect(error.input).toBe(input)

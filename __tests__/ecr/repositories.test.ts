@@ -37,7 +37,7 @@ describe('ensureRepository', () => {
   test('an existing repository is used, not created', async () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [repository] })
     const result = await ensureRepository(client, { name: 'team/app' }, {}, { create: true })
-    expect(result).toEqual({ repository, created: false, differences: [] })
+    expect(result).toEqual({ repository, created: false, differences: [], governance: [] })
     expect(ecrMock.commandCalls(CreateRepositoryCommand)).toHaveLength(0)
   })
 
@@ -82,7 +82,7 @@ describe('ensureRepository', () => {
       .on(CreateRepositoryCommand)
       .rejects(new RepositoryAlreadyExistsException({ message: 'exists', $metadata: {} }))
     const result = await ensureRepository(client, { name: 'team/app' }, {}, { create: true })
-    expect(result).toEqual({ repository, created: false, differences: [] })
+    expect(result).toEqual({ repository, created: false, differences: [], governance: [] })
   })
 
   test('create-repository false and missing: a clear error, nothing created', async () => {

@@ -4547,7 +4547,7 @@ __webpack_unused_export__ = GetDownloadUrlForLayerCommand;
 __webpack_unused_export__ = GetDownloadUrlForLayerRequest$;
 __webpack_unused_export__ = GetDownloadUrlForLayerResponse$;
 __webpack_unused_export__ = GetLifecyclePolicy$;
-__webpack_unused_export__ = GetLifecyclePolicyCommand;
+exports.O0C = GetLifecyclePolicyCommand;
 __webpack_unused_export__ = GetLifecyclePolicyPreview$;
 __webpack_unused_export__ = GetLifecyclePolicyPreviewCommand;
 __webpack_unused_export__ = GetLifecyclePolicyPreviewRequest$;
@@ -4563,7 +4563,7 @@ __webpack_unused_export__ = GetRegistryScanningConfigurationCommand;
 __webpack_unused_export__ = GetRegistryScanningConfigurationRequest$;
 __webpack_unused_export__ = GetRegistryScanningConfigurationResponse$;
 __webpack_unused_export__ = GetRepositoryPolicy$;
-__webpack_unused_export__ = GetRepositoryPolicyCommand;
+exports.MeN = GetRepositoryPolicyCommand;
 __webpack_unused_export__ = GetRepositoryPolicyRequest$;
 __webpack_unused_export__ = GetRepositoryPolicyResponse$;
 __webpack_unused_export__ = GetSigningConfiguration$;
@@ -4679,15 +4679,15 @@ __webpack_unused_export__ = PutImageCommand;
 __webpack_unused_export__ = PutImageRequest$;
 __webpack_unused_export__ = PutImageResponse$;
 __webpack_unused_export__ = PutImageScanningConfiguration$;
-__webpack_unused_export__ = PutImageScanningConfigurationCommand;
+exports.BlZ = PutImageScanningConfigurationCommand;
 __webpack_unused_export__ = PutImageScanningConfigurationRequest$;
 __webpack_unused_export__ = PutImageScanningConfigurationResponse$;
 __webpack_unused_export__ = PutImageTagMutability$;
-__webpack_unused_export__ = PutImageTagMutabilityCommand;
+exports.cKn = PutImageTagMutabilityCommand;
 __webpack_unused_export__ = PutImageTagMutabilityRequest$;
 __webpack_unused_export__ = PutImageTagMutabilityResponse$;
 __webpack_unused_export__ = PutLifecyclePolicy$;
-__webpack_unused_export__ = PutLifecyclePolicyCommand;
+exports.Rcn = PutLifecyclePolicyCommand;
 __webpack_unused_export__ = PutLifecyclePolicyRequest$;
 __webpack_unused_export__ = PutLifecyclePolicyResponse$;
 __webpack_unused_export__ = PutRegistryPolicy$;
@@ -4764,7 +4764,7 @@ __webpack_unused_export__ = SecretNotFoundException$;
 __webpack_unused_export__ = ServerException;
 __webpack_unused_export__ = ServerException$;
 __webpack_unused_export__ = SetRepositoryPolicy$;
-__webpack_unused_export__ = SetRepositoryPolicyCommand;
+exports.IOA = SetRepositoryPolicyCommand;
 __webpack_unused_export__ = SetRepositoryPolicyRequest$;
 __webpack_unused_export__ = SetRepositoryPolicyResponse$;
 __webpack_unused_export__ = SigningConfiguration$;
@@ -4793,7 +4793,7 @@ __webpack_unused_export__ = StopReplicationBackfillResponse$;
 __webpack_unused_export__ = SubjectIdentifier$;
 __webpack_unused_export__ = Tag$;
 __webpack_unused_export__ = TagResource$;
-__webpack_unused_export__ = TagResourceCommand;
+exports.eqU = TagResourceCommand;
 __webpack_unused_export__ = TagResourceRequest$;
 __webpack_unused_export__ = TagResourceResponse$;
 __webpack_unused_export__ = TagStatus;
@@ -60195,7 +60195,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2219);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1519);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -60205,7 +60205,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2219:
+/***/ 1519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65223,7 +65223,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __nccwpck_require__(1922);
+var common_errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __nccwpck_require__(7187);
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
@@ -65273,7 +65273,7 @@ class DockerCli {
             throw this.failure(`docker push ${reference} failed`, result);
         const pushed = parsePushDigest(result.stdout);
         if (!pushed)
-            throw new errors/* ActionError */.lZ(`docker push ${reference} succeeded but printed no digest line`);
+            throw new common_errors/* ActionError */.lZ(`docker push ${reference} succeeded but printed no digest line`);
         return pushed;
     }
     async run(args, options = {}) {
@@ -65285,7 +65285,7 @@ class DockerCli {
     }
     failure(summary, result) {
         const detail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-5).join('\n');
-        return new errors/* ActionError */.lZ(`${summary} (exit ${result.exitCode}): ${detail}`);
+        return new common_errors/* ActionError */.lZ(`${summary} (exit ${result.exitCode}): ${detail}`);
     }
 }
 /** `<tag>: digest: sha256:<hex> size: <n>`, the last line of a successful `docker push`. */
@@ -65299,7 +65299,7 @@ function parsePushDigest(output) {
 function parseInspect(reference, output) {
     const parsed = JSON.parse(output.trim().split('\n')[0] ?? '{}');
     if (!parsed.Id)
-        throw new errors/* ActionError */.lZ(`docker image inspect ${reference} returned no image ID`);
+        throw new common_errors/* ActionError */.lZ(`docker image inspect ${reference} returned no image ID`);
     return {
         reference,
         id: parsed.Id,
@@ -65338,7 +65338,7 @@ async function resolveRegion(client) {
         region = undefined;
     }
     if (!region) {
-        throw new errors/* ActionError */.lZ('No AWS region is set: give aws-region to aws-actions/configure-aws-credentials before this step, ' +
+        throw new common_errors/* ActionError */.lZ('No AWS region is set: give aws-region to aws-actions/configure-aws-credentials before this step, ' +
             'or set AWS_REGION in the environment.');
     }
     return region;
@@ -65376,7 +65376,7 @@ function parseBoolean(input, raw, fallback) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* InputError */.dz(input, `must be true or false, got "${raw.trim()}"`);
+    throw new common_errors/* InputError */.dz(input, `must be true or false, got "${raw.trim()}"`);
 }
 /** A whole number within bounds; empty gives the fallback. */
 function parseInteger(input, raw, bounds) {
@@ -65384,7 +65384,7 @@ function parseInteger(input, raw, bounds) {
     if (value === '')
         return bounds.fallback;
     if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
-        throw new errors/* InputError */.dz(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`);
+        throw new common_errors/* InputError */.dz(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`);
     }
     return Number(value);
 }
@@ -65395,7 +65395,7 @@ function parseEnum(input, raw, allowed) {
         return undefined;
     const match = allowed.find(candidate => candidate.toLowerCase() === value.toLowerCase());
     if (match === undefined)
-        throw new errors/* InputError */.dz(input, `must be one of ${allowed.join(' | ')}, got "${value}"`);
+        throw new common_errors/* InputError */.dz(input, `must be one of ${allowed.join(' | ')}, got "${value}"`);
     return match;
 }
 /** `key=value` per line (or comma separated); keys unique. */
@@ -65404,10 +65404,10 @@ function parseKeyValues(input, raw) {
     for (const item of parseList(raw)) {
         const separator = item.indexOf('=');
         if (separator <= 0)
-            throw new errors/* InputError */.dz(input, `each entry must be key=value, got "${item}"`);
+            throw new common_errors/* InputError */.dz(input, `each entry must be key=value, got "${item}"`);
         const key = item.slice(0, separator).trim();
         if (key in result)
-            throw new errors/* InputError */.dz(input, `key "${key}" is given twice`);
+            throw new common_errors/* InputError */.dz(input, `key "${key}" is given twice`);
         result[key] = item.slice(separator + 1).trim();
     }
     return result;
@@ -65440,17 +65440,17 @@ const AUTH_ERRORS = new Set([
 function explainAwsError(error, action) {
     const name = awsErrorName(error);
     if (name !== undefined && CREDENTIAL_ERRORS.has(name)) {
-        return new errors/* ActionError */.lZ(`No AWS credentials were found for ${action}: add aws-actions/configure-aws-credentials ` +
+        return new common_errors/* ActionError */.lZ(`No AWS credentials were found for ${action}: add aws-actions/configure-aws-credentials ` +
             '(role-to-assume with permissions id-token: write) before this step, or set AWS_ACCESS_KEY_ID and ' +
-            `AWS_SECRET_ACCESS_KEY. (${(0,errors/* messageOf */.bD)(error)})`, { cause: error });
+            `AWS_SECRET_ACCESS_KEY. (${(0,common_errors/* messageOf */.bD)(error)})`, { cause: error });
     }
     if (name !== undefined && AUTH_ERRORS.has(name)) {
-        return new errors/* ActionError */.lZ(`AWS rejected the credentials for ${action}: ${(0,errors/* messageOf */.bD)(error)}`, {
+        return new common_errors/* ActionError */.lZ(`AWS rejected the credentials for ${action}: ${(0,common_errors/* messageOf */.bD)(error)}`, {
             cause: error
         });
     }
     if (name === 'AccessDeniedException') {
-        return new errors/* ActionError */.lZ(`Access denied for ${action}: ${(0,errors/* messageOf */.bD)(error)} (see the README for the minimal IAM policy)`, {
+        return new common_errors/* ActionError */.lZ(`Access denied for ${action}: ${(0,common_errors/* messageOf */.bD)(error)} (see the README for the minimal IAM policy)`, {
             cause: error
         });
     }
@@ -65499,18 +65499,19 @@ async function ensureRepository(client, ref, settings, options) {
         return {
             repository: existing,
             created: false,
-            differences: diffRepositorySettings(existing, tags, settings)
+            differences: diffRepositorySettings(existing, tags, settings),
+            governance: []
         };
     }
     if (!options.create) {
-        throw new errors/* ActionError */.lZ(`Repository "${ref.name}" does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
+        throw new common_errors/* ActionError */.lZ(`Repository "${ref.name}" does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
             'and create-repository is false: create it first, or set create-repository: true.');
     }
     try {
         const { repository } = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe(createRepositoryRequest(ref, settings)));
         if (!repository)
-            throw new errors/* ActionError */.lZ(`CreateRepository returned no repository for "${ref.name}"`);
-        return { repository, created: true, differences: [] };
+            throw new common_errors/* ActionError */.lZ(`CreateRepository returned no repository for "${ref.name}"`);
+        return { repository, created: true, differences: [], governance: [] };
     }
     catch (error) {
         // Another job created it between our describe and create: that is what we wanted.
@@ -65518,9 +65519,14 @@ async function ensureRepository(client, ref, settings, options) {
             core/* info */.pq(`Repository "${ref.name}" was created concurrently; using it`);
             const repository = await describeRepository(client, ref);
             if (!repository)
-                throw new errors/* ActionError */.lZ(`Repository "${ref.name}" exists but cannot be described`);
+                throw new common_errors/* ActionError */.lZ(`Repository "${ref.name}" exists but cannot be described`);
             const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
-            return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) };
+            return {
+                repository,
+                created: false,
+                differences: diffRepositorySettings(repository, tags, settings),
+                governance: []
+            };
         }
         throw explainAwsError(error, `CreateRepository ${ref.name}`);
     }
@@ -65559,7 +65565,7 @@ async function listRepositoryTags(client, repository) {
     }
     catch (error) {
         // Reading tags is only for a warning: lack of ecr:ListTagsForResource must not fail a push.
-        core/* warning */.$e(`Could not read the tags of ${repository.repositoryName}: ${(0,errors/* messageOf */.bD)(error)}`);
+        core/* warning */.$e(`Could not read the tags of ${repository.repositoryName}: ${(0,common_errors/* messageOf */.bD)(error)}`);
         return {};
     }
 }
@@ -65597,6 +65603,48 @@ function diffRepositorySettings(repository, actualTags, desired) {
     }
     return differences;
 }
+/**
+ * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
+ * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
+ * Returns what was changed, one sentence each.
+ */
+async function applyRepositorySettings(client, repository, settings) {
+    const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
+    const changed = [];
+    const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort();
+    const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
+    const mutabilityDiffers = (settings.tagMutability !== undefined &&
+        settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
+        (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
+    if (mutabilityDiffers) {
+        const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
+        await callAws(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
+            ...ref,
+            imageTagMutability: mutability,
+            imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
+                filterType: 'WILDCARD',
+                filter
+            }))
+        })));
+        changed.push(`image-tag-mutability set to ${mutability}`);
+    }
+    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
+    if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
+        const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
+        await callAws(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageScanningConfigurationCommand */.BlZ({ ...ref, imageScanningConfiguration })));
+        changed.push(`scan-on-push set to ${settings.scanOnPush}`);
+    }
+    if (settings.tags) {
+        const current = await listRepositoryTags(client, repository);
+        const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
+        if (missing.length > 0) {
+            const tags = missing.map(([Key, Value]) => ({ Key, Value }));
+            await callAws(`TagResource ${repository.repositoryName}`, () => client.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: repository.repositoryArn, tags })));
+            changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+        }
+    }
+    return changed;
+}
 /** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */
 function sameKmsKey(actualArn, declared) {
     return (actualArn === declared || actualArn.endsWith(`:key/${declared}`) || actualArn.endsWith(`:${declared}`));
@@ -65618,6 +65666,139 @@ function isTagImmutable(tag, mutability, exclusions) {
 /** The console page of a private repository. */
 function repositoryConsoleUrl(region, registryId, name) {
     return `https://${region}.console.aws.amazon.com/ecr/repositories/private/${registryId}/${name}?region=${region}`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/common/json.ts
+
+
+
+/** Parses JSON, or fails naming the input, the line and the column. */
+function parseJsonInput(input, text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+        const at = Number.isNaN(position) ? '' : ` at ${lineColumn(text, position)}`;
+        throw new common_errors/* InputError */.dz(input, `is not valid JSON${at}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    }
+}
+function lineColumn(text, position) {
+    const before = text.slice(0, position).split('\n');
+    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+/** An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace; undefined when empty. */
+function readJsonInput(input, raw) {
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        return undefined;
+    let text = trimmed;
+    if (!/^[[{]/.test(trimmed)) {
+        const path = (0,external_node_path_.isAbsolute)(trimmed)
+            ? trimmed
+            : (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), trimmed);
+        try {
+            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        }
+        catch {
+            throw new common_errors/* InputError */.dz(input, `is neither inline JSON nor a readable file: ${trimmed}`);
+        }
+    }
+    return { text, value: parseJsonInput(input, text) };
+}
+/** Structural equality of parsed JSON, ignoring key order. */
+function sameJson(a, b) {
+    return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map(key => [key, canonical(value[key])]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/policies.ts
+
+
+
+const MAX_REPOSITORY_POLICY_CHARS = 10_240;
+const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
+const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+/**
+ * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
+ * (a statement of ours from an earlier run is replaced, the others are kept).
+ */
+function withPullAccounts(policy, accounts) {
+    const base = policy ?? { Version: '2012-10-17', Statement: [] };
+    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
+    if (accounts.length === 0)
+        return base;
+    return {
+        ...base,
+        Version: base.Version ?? '2012-10-17',
+        Statement: [
+            ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
+            {
+                Sid: PULL_STATEMENT_SID,
+                Effect: 'Allow',
+                Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
+                Action: PULL_ACTIONS
+            }
+        ]
+    };
+}
+/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
+async function applyLifecyclePolicy(client, ref, text) {
+    const current = await callAws(`GetLifecyclePolicy ${ref.name}`, async () => {
+        try {
+            const { lifecyclePolicyText } = await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C({ repositoryName: ref.name, registryId: ref.registryId }));
+            return lifecyclePolicyText;
+        }
+        catch (error) {
+            if (awsErrorName(error) === 'LifecyclePolicyNotFoundException')
+                return undefined;
+            throw error;
+        }
+    });
+    if (current !== undefined && sameJson(JSON.parse(current), JSON.parse(text)))
+        return 'unchanged';
+    await callAws(`PutLifecyclePolicy ${ref.name}`, () => client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        lifecyclePolicyText: text
+    })));
+    return current === undefined ? 'created' : 'changed';
+}
+/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
+async function applyRepositoryPolicy(client, ref, policy) {
+    const current = await callAws(`GetRepositoryPolicy ${ref.name}`, async () => {
+        try {
+            const { policyText } = await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN({ repositoryName: ref.name, registryId: ref.registryId }));
+            return policyText;
+        }
+        catch (error) {
+            if (awsErrorName(error) === 'RepositoryPolicyNotFoundException')
+                return undefined;
+            throw error;
+        }
+    });
+    if (current !== undefined && sameJson(JSON.parse(current), policy))
+        return 'unchanged';
+    await callAws(`SetRepositoryPolicy ${ref.name}`, () => client.send(new dist_cjs/* SetRepositoryPolicyCommand */.IOA({
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        policyText: JSON.stringify(policy)
+    })));
+    return current === undefined ? 'created' : 'changed';
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -66140,10 +66321,6 @@ function verifiedStream(blob, result, range) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -66414,7 +66591,7 @@ async function readOciLayout(dir, label = dir) {
     const index = await readJson((0,external_node_path_.join)(dir, 'index.json'), `${label}: index.json`);
     const entries = index.manifests ?? [];
     if (entries.length === 0)
-        throw new errors/* ActionError */.lZ(`${label}: index.json lists no image`);
+        throw new common_errors/* ActionError */.lZ(`${label}: index.json lists no image`);
     const reader = new LayoutReader(dir, label);
     let top;
     if (entries.length === 1) {
@@ -66427,7 +66604,7 @@ async function readOciLayout(dir, label = dir) {
     }
     else {
         const names = entries.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest);
-        throw new errors/* ActionError */.lZ(`${label}: index.json lists ${entries.length} images (${names.join(', ')}); keep one`);
+        throw new common_errors/* ActionError */.lZ(`${label}: index.json lists ${entries.length} images (${names.join(', ')}); keep one`);
     }
     await reader.walk(top);
     return { blobs: [...reader.blobs.values()], children: reader.children, top };
@@ -66438,10 +66615,10 @@ async function checkLayoutMarker(dir, label) {
         marker = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'oci-layout'), 'utf8'));
     }
     catch {
-        throw new errors/* ActionError */.lZ(`${label} is not an OCI image layout: it has no readable oci-layout file`);
+        throw new common_errors/* ActionError */.lZ(`${label} is not an OCI image layout: it has no readable oci-layout file`);
     }
     if (!marker.imageLayoutVersion?.startsWith('1.')) {
-        throw new errors/* ActionError */.lZ(`${label}: unsupported OCI layout version ${marker.imageLayoutVersion ?? '(none)'}`);
+        throw new common_errors/* ActionError */.lZ(`${label}: unsupported OCI layout version ${marker.imageLayoutVersion ?? '(none)'}`);
     }
 }
 class LayoutReader {
@@ -66481,14 +66658,14 @@ class LayoutReader {
             return;
         }
         if (!manifest.config || !Array.isArray(manifest.layers)) {
-            throw new errors/* ActionError */.lZ(`${this.label}: manifest ${node.digest} is neither an image manifest nor an index`);
+            throw new common_errors/* ActionError */.lZ(`${this.label}: manifest ${node.digest} is neither an image manifest nor an index`);
         }
         for (const descriptor of [manifest.config, ...manifest.layers])
             await this.addBlob(descriptor);
     }
     blobPath(digest) {
         if (!DIGEST.test(digest))
-            throw new errors/* ActionError */.lZ(`${this.label}: unsupported digest "${digest}"`);
+            throw new common_errors/* ActionError */.lZ(`${this.label}: unsupported digest "${digest}"`);
         return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
     }
     async addBlob(descriptor) {
@@ -66508,10 +66685,10 @@ class LayoutReader {
             size = (await (0,promises_.stat)(path)).size;
         }
         catch {
-            throw new errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`);
+            throw new common_errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`);
         }
         if (size !== descriptor.size) {
-            throw new errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`);
+            throw new common_errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`);
         }
         return size;
     }
@@ -66521,7 +66698,7 @@ class LayoutReader {
         const bytes = await (0,promises_.readFile)(path);
         const actual = sha256Digest(bytes);
         if (actual !== descriptor.digest) {
-            throw new errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`);
+            throw new common_errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`);
         }
         return bytes;
     }
@@ -66532,13 +66709,13 @@ async function readJson(path, label) {
         text = await (0,promises_.readFile)(path, 'utf8');
     }
     catch {
-        throw new errors/* ActionError */.lZ(`${label} is missing`);
+        throw new common_errors/* ActionError */.lZ(`${label} is missing`);
     }
     try {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`${label} is not valid JSON: ${error.message}`);
+        throw new common_errors/* ActionError */.lZ(`${label} is not valid JSON: ${error.message}`);
     }
 }
 
@@ -66569,19 +66746,19 @@ async function readDockerArchive(dir, label, options) {
     const entries = await readJson((0,external_node_path_.join)(dir, 'manifest.json'), `${label}: manifest.json`);
     if (!Array.isArray(entries) || entries.length !== 1) {
         const count = Array.isArray(entries) ? entries.length : 0;
-        throw new errors/* ActionError */.lZ(`${label}: manifest.json lists ${count} images; save exactly one image`);
+        throw new common_errors/* ActionError */.lZ(`${label}: manifest.json lists ${count} images; save exactly one image`);
     }
     const entry = entries[0];
     const configBytes = await readEntry(dir, entry.Config, label);
     const configDigest = sha256Digest(configBytes);
     const named = /([a-f0-9]{64})(\.json)?$/.exec(entry.Config)?.[1];
     if (named && `sha256:${named}` !== configDigest) {
-        throw new errors/* ActionError */.lZ(`${label}: config ${entry.Config} is corrupt: its bytes give ${configDigest}`);
+        throw new common_errors/* ActionError */.lZ(`${label}: config ${entry.Config} is corrupt: its bytes give ${configDigest}`);
     }
     const config = JSON.parse(configBytes.toString('utf8'));
     const diffIds = config.rootfs?.diff_ids ?? [];
     if (diffIds.length !== entry.Layers.length) {
-        throw new errors/* ActionError */.lZ(`${label}: the config lists ${diffIds.length} layers but manifest.json ${entry.Layers.length}`);
+        throw new common_errors/* ActionError */.lZ(`${label}: the config lists ${diffIds.length} layers but manifest.json ${entry.Layers.length}`);
     }
     for (const layer of entry.Layers)
         await entrySize(dir, layer, label);
@@ -66617,7 +66794,7 @@ async function readEntry(dir, name, label) {
         return await (0,promises_.readFile)((0,external_node_path_.join)(dir, name));
     }
     catch {
-        throw new errors/* ActionError */.lZ(`${label}: ${name} (named in manifest.json) is missing`);
+        throw new common_errors/* ActionError */.lZ(`${label}: ${name} (named in manifest.json) is missing`);
     }
 }
 async function entrySize(dir, name, label) {
@@ -66625,7 +66802,7 @@ async function entrySize(dir, name, label) {
         return (await (0,promises_.stat)((0,external_node_path_.join)(dir, name))).size;
     }
     catch {
-        throw new errors/* ActionError */.lZ(`${label}: layer ${name} (named in manifest.json) is missing`);
+        throw new common_errors/* ActionError */.lZ(`${label}: layer ${name} (named in manifest.json) is missing`);
     }
 }
 async function isGzip(path) {
@@ -66667,7 +66844,7 @@ async function compressLayer(path, diffId, label, options, index) {
     await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 }), hashing(raw, rawCount), (0,external_node_zlib_.createGzip)({ level }), hashing(packed, packedCount), (0,external_node_fs_.createWriteStream)(target));
     const actualDiffId = `sha256:${raw.digest('hex')}`;
     if (actualDiffId !== diffId) {
-        throw new errors/* ActionError */.lZ(`${label} is corrupt: its bytes give ${actualDiffId}, the config says ${diffId}`);
+        throw new common_errors/* ActionError */.lZ(`${label} is corrupt: its bytes give ${actualDiffId}, the config says ${diffId}`);
     }
     return {
         digest: `sha256:${packed.digest('hex')}`,
@@ -66728,10 +66905,10 @@ async function eachEntry(path, visit) {
     }
     catch (error) {
         input.destroy();
-        if (error instanceof errors/* ActionError */.lZ)
+        if (error instanceof common_errors/* ActionError */.lZ)
             throw error;
         const reason = error instanceof Error ? error.message : String(error);
-        throw new errors/* ActionError */.lZ(`${path} is not a readable tar archive (${reason}): is it truncated or corrupt?`);
+        throw new common_errors/* ActionError */.lZ(`${path} is not a readable tar archive (${reason}): is it truncated or corrupt?`);
     }
 }
 /** The entry names of a tar, to tell an OCI layout archive from a docker-save archive. */
@@ -66786,7 +66963,7 @@ async function openImageSource(path, options) {
         kind = (await (0,promises_.stat)(path)).isDirectory() ? 'directory' : 'file';
     }
     catch {
-        throw new errors/* ActionError */.lZ(`Input "source": ${path} does not exist`);
+        throw new common_errors/* ActionError */.lZ(`Input "source": ${path} does not exist`);
     }
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'ecr-deliver-'));
     const dispose = () => (0,promises_.rm)(work, { recursive: true, force: true });
@@ -66797,7 +66974,7 @@ async function openImageSource(path, options) {
         const names = await tarEntryNames(path);
         const isDocker = names.has('manifest.json');
         if (!isDocker && !names.has('oci-layout')) {
-            throw new errors/* ActionError */.lZ(`Input "source": ${path} is a tar archive with neither manifest.json (docker save) nor oci-layout (OCI layout)`);
+            throw new common_errors/* ActionError */.lZ(`Input "source": ${path} is a tar archive with neither manifest.json (docker save) nor oci-layout (OCI layout)`);
         }
         const extracted = (0,external_node_path_.join)(work, 'archive');
         await extractTar(path, extracted);
@@ -66859,7 +67036,7 @@ function planTagWrites(remote, isImmutable, describe) {
     if (conflicts.length > 0) {
         const lines = conflicts.map(r => `tag "${r.tag}" already points at ${r.digest} in ${describe.repository}, ` +
             `but the image ${describe.image} is ${describe.imageId}`);
-        throw new errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
+        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
             'Immutable tags cannot be moved to another image: push under a new tag.');
     }
     const same = remote.filter(r => r.sameImage && r.digest !== undefined);
@@ -66868,7 +67045,7 @@ function planTagWrites(remote, isImmutable, describe) {
     // Immutable tags cannot move, so when they hold this image their digest is the one to converge on.
     const pinned = [...new Set(same.filter(r => isImmutable(r.tag)).map(r => r.digest))];
     if (pinned.length > 1) {
-        throw new errors/* ActionError */.lZ(`Immutable tags hold this image under different digests (${pinned.join(', ')}): ` +
+        throw new common_errors/* ActionError */.lZ(`Immutable tags hold this image under different digests (${pinned.join(', ')}): ` +
             'they cannot be brought to one digest. Push under a new tag.');
     }
     const digest = pinned[0] ?? same[0]?.digest;
@@ -66928,7 +67105,7 @@ async function executePlan(docker, registry, local, target, plan) {
             core/* info */.pq(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
             const stored = await registry.getManifest(target.repository, plan.digest);
             if (!stored)
-                throw new errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
+                throw new common_errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
             for (const tag of plan.tags)
                 await registry.putManifest(target.repository, tag, stored.bytes, stored.mediaType);
             return plan.digest;
@@ -66942,7 +67119,7 @@ async function executePlan(docker, registry, local, target, plan) {
                 digests.add(pushed.digest);
             }
             if (digests.size !== 1) {
-                throw new errors/* ActionError */.lZ(`docker push reported different digests for one image: ${[...digests].join(', ')}`);
+                throw new common_errors/* ActionError */.lZ(`docker push reported different digests for one image: ${[...digests].join(', ')}`);
             }
             return [...digests][0];
         }
@@ -66954,7 +67131,7 @@ async function verifyTags(registry, target, tags, expected) {
     const wrong = resolved.filter(r => r.digest !== expected);
     if (wrong.length > 0) {
         const detail = wrong.map(r => `${r.tag} → ${r.digest ?? 'missing'}`).join(', ');
-        throw new errors/* ActionError */.lZ(`The registry disagrees with the push: expected every tag at ${expected}, got ${detail}`);
+        throw new common_errors/* ActionError */.lZ(`The registry disagrees with the push: expected every tag at ${expected}, got ${detail}`);
     }
 }
 function resultsOf(plan) {
@@ -66971,14 +67148,118 @@ function resultsOf(plan) {
 async function storedSize(registry, repository, digest) {
     const stored = await registry.getManifest(repository, digest);
     if (!stored)
-        throw new errors/* ActionError */.lZ(`${repository}@${digest} is missing right after the push`);
+        throw new common_errors/* ActionError */.lZ(`${repository}@${digest} is missing right after the push`);
     if (!isIndex(stored.manifest))
         return imageManifestSize(stored.manifest);
     const children = await Promise.all([...new Set(stored.manifest.manifests.map(child => child.digest))].map(child => storedSize(registry, repository, child)));
     return children.reduce((sum, size) => sum + size, 0);
 }
 
+;// CONCATENATED MODULE: ./src/ecr/lifecycle-lint.ts
+/** ECR lifecycle policy rules, checked locally so a bad policy fails before any call, naming the rule. */
+const MAX_LIFECYCLE_POLICY_CHARS = 30_720;
+const TAG_STATUSES = ['tagged', 'untagged', 'any'];
+const COUNT_TYPES = ['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled', 'sinceImageTransitioned'];
+const STORAGE_CLASSES = ['standard', 'archive'];
+/** Pure: every problem of a parsed lifecycle policy (`text` for its length). */
+function lintLifecyclePolicy(policy, text) {
+    const errors = [];
+    const warnings = [];
+    if (text.length > MAX_LIFECYCLE_POLICY_CHARS) {
+        errors.push(`the policy is ${text.length} characters; ECR takes at most ${MAX_LIFECYCLE_POLICY_CHARS}`);
+    }
+    const rules = policy?.rules;
+    if (!Array.isArray(rules) || rules.length === 0) {
+        errors.push('the policy needs a non-empty "rules" list');
+        return { errors, warnings };
+    }
+    const priorities = new Map();
+    let untaggedRules = 0;
+    rules.forEach((raw, index) => {
+        const name = `rule ${index + 1}${Number.isInteger(raw?.rulePriority) ? ` (priority ${raw.rulePriority})` : ''}`;
+        const fail = (why) => errors.push(`${name}: ${why}`);
+        if (!Number.isInteger(raw?.rulePriority) || raw.rulePriority < 1) {
+            fail('rulePriority must be a whole number of 1 or more');
+        }
+        else {
+            const priority = raw.rulePriority;
+            if (priorities.has(priority))
+                fail(`rulePriority ${priority} is also used by rule ${priorities.get(priority)}`);
+            priorities.set(priority, index + 1);
+        }
+        const selection = raw?.selection ?? {};
+        const { tagStatus, tagPrefixList, tagPatternList, countType, countUnit, countNumber, storageClass } = selection;
+        const lists = [tagPrefixList, tagPatternList].filter(list => list !== undefined);
+        if (!TAG_STATUSES.includes(tagStatus))
+            fail(`selection.tagStatus must be one of ${TAG_STATUSES.join(', ')}`);
+        if (tagStatus === 'tagged' && lists.length === 0) {
+            fail('tagStatus tagged needs tagPrefixList or tagPatternList (which tags does it select?)');
+        }
+        if (tagStatus !== 'tagged' && lists.length > 0) {
+            fail(`tagStatus ${String(tagStatus)} cannot have tagPrefixList or tagPatternList (only tagged rules select by tag)`);
+        }
+        if (tagStatus === 'untagged')
+            untaggedRules++;
+        for (const [key, list] of [
+            ['tagPrefixList', tagPrefixList],
+            ['tagPatternList', tagPatternList]
+        ]) {
+            if (list === undefined)
+                continue;
+            if (!Array.isArray(list) ||
+                list.length === 0 ||
+                !list.every(item => typeof item === 'string' && item)) {
+                fail(`${key} must be a non-empty list of strings`);
+                continue;
+            }
+            if (key === 'tagPatternList') {
+                for (const pattern of list) {
+                    if ((pattern.match(/\*/g) ?? []).length > 4)
+                        fail(`tag pattern "${pattern}" has more than four *`);
+                }
+            }
+            if (list.length > 1) {
+                warnings.push(`${name}: the ${list.length} entries of ${key} are ANDed: an image must carry a tag for each (${list.join(', ')})`);
+            }
+        }
+        if (storageClass !== undefined && !STORAGE_CLASSES.includes(storageClass)) {
+            fail(`selection.storageClass must be standard or archive`);
+        }
+        if (!COUNT_TYPES.includes(countType))
+            fail(`selection.countType must be one of ${COUNT_TYPES.join(', ')}`);
+        else if (countType === 'imageCountMoreThan' && countUnit !== undefined) {
+            fail('countType imageCountMoreThan takes no countUnit');
+        }
+        else if (countType !== 'imageCountMoreThan' && countUnit !== 'days') {
+            fail(`countType ${String(countType)} needs countUnit "days"`);
+        }
+        if (!Number.isInteger(countNumber) || countNumber < 1)
+            fail('selection.countNumber must be a whole number of 1 or more');
+        const action = raw?.action ?? {};
+        if (action.type !== 'expire' && action.type !== 'transition')
+            fail('action.type must be expire or transition');
+        if (action.type === 'transition' && action.targetStorageClass !== 'archive') {
+            fail('action.type transition needs targetStorageClass "archive"');
+        }
+    });
+    if (untaggedRules > 1)
+        errors.push(`${untaggedRules} rules select untagged images; ECR allows one`);
+    const anyRules = rules
+        .map((rule, index) => ({ rule, index }))
+        .filter(({ rule }) => rule?.selection?.tagStatus === 'any');
+    const highest = Math.max(...[...priorities.keys()]);
+    for (const { rule, index } of anyRules) {
+        if (rule.rulePriority !== highest) {
+            errors.push(`rule ${index + 1} (priority ${String(rule.rulePriority)}): a tagStatus any rule must have the highest rulePriority (${highest} is higher)`);
+        }
+    }
+    return { errors, warnings };
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/inputs.ts
+
+
+
 
 
 
@@ -66998,28 +67279,28 @@ function parseDeliverInputs(get, context = {}) {
     const image = get('image').trim() || undefined;
     const source = get('source').trim() || undefined;
     if (image && source) {
-        throw new errors/* InputError */.dz('source', 'and image are mutually exclusive: give image (docker engine) or source (files)');
+        throw new common_errors/* InputError */.dz('source', 'and image are mutually exclusive: give image (docker engine) or source (files)');
     }
     const what = image ? 'image' : 'source';
     const repository = parseRepositoryName('repository', get('repository'));
     if ((image || source) && !repository)
-        throw new errors/* InputError */.dz('repository', `is required when ${what} is given`);
+        throw new common_errors/* InputError */.dz('repository', `is required when ${what} is given`);
     const givenTags = parseList(get('tags'));
     if (givenTags.length > 0 && !image && !source) {
-        throw new errors/* InputError */.dz('tags', 'need image or source: without one there is nothing to push');
+        throw new common_errors/* InputError */.dz('tags', 'need image or source: without one there is nothing to push');
     }
     // The commit SHA is the default tag, as `${{ github.sha }}` would be.
     const tags = givenTags.length > 0 || !(image || source) || !context.sha ? givenTags : [context.sha];
     for (const tag of tags) {
         if (!TAG.test(tag)) {
-            throw new errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
+            throw new common_errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
         }
     }
     if ((image || source) && tags.length === 0) {
-        throw new errors/* InputError */.dz('tags', `must name at least one tag when ${what} is given`);
+        throw new common_errors/* InputError */.dz('tags', `must name at least one tag when ${what} is given`);
     }
     if (tags.length > MAX_TAGS_PER_IMAGE)
-        throw new errors/* InputError */.dz('tags', `at most ${MAX_TAGS_PER_IMAGE} tags per image`);
+        throw new common_errors/* InputError */.dz('tags', `at most ${MAX_TAGS_PER_IMAGE} tags per image`);
     const registryId = parseAccountId('registry-id', get('registry-id'));
     const registries = parseList(get('registries')).map(id => parseAccountId('registries', id));
     return {
@@ -67034,18 +67315,51 @@ function parseDeliverInputs(get, context = {}) {
         createRepository: parseBoolean('create-repository', get('create-repository'), true),
         settings: parseRepositorySettings(get),
         skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
-        maskPassword: parseBoolean('mask-password', get('mask-password'), true)
+        maskPassword: parseBoolean('mask-password', get('mask-password'), true),
+        ...parsePolicies(get, repository)
     };
+}
+/** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
+function parsePolicies(get, repository) {
+    const updateRepository = parseBoolean('update-repository', get('update-repository'), false);
+    const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'));
+    let lifecyclePolicy;
+    if (lifecycle) {
+        const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
+        if (errors.length > 0)
+            throw new common_errors/* InputError */.dz('lifecycle-policy', errors.join('; '));
+        lifecyclePolicy = { text: lifecycle.text, warnings };
+    }
+    const policy = readJsonInput('repository-policy', get('repository-policy'));
+    if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
+        throw new common_errors/* InputError */.dz('repository-policy', 'must be a JSON object (an IAM policy document)');
+    }
+    const pullAccounts = parseList(get('allow-pull-accounts')).map(id => parseAccountId('allow-pull-accounts', id));
+    const repositoryPolicy = policy || pullAccounts.length > 0
+        ? withPullAccounts(policy?.value, pullAccounts)
+        : undefined;
+    if (repositoryPolicy && JSON.stringify(repositoryPolicy).length > MAX_REPOSITORY_POLICY_CHARS) {
+        throw new common_errors/* InputError */.dz('repository-policy', `is longer than ECR's ${MAX_REPOSITORY_POLICY_CHARS} characters`);
+    }
+    for (const [input, given] of [
+        ['lifecycle-policy', lifecyclePolicy],
+        ['repository-policy', repositoryPolicy],
+        ['update-repository', updateRepository || undefined]
+    ]) {
+        if (given && !repository)
+            throw new common_errors/* InputError */.dz(input, 'needs repository');
+    }
+    return { updateRepository, lifecyclePolicy, repositoryPolicy };
 }
 function parseRepositoryName(input, raw) {
     const name = raw.trim();
     if (name === '')
         return undefined;
     if (name.length < 2 || name.length > 256) {
-        throw new errors/* InputError */.dz(input, `"${name}" must be 2 to 256 characters long (it has ${name.length})`);
+        throw new common_errors/* InputError */.dz(input, `"${name}" must be 2 to 256 characters long (it has ${name.length})`);
     }
     if (!REPOSITORY_NAME.test(name)) {
-        throw new errors/* InputError */.dz(input, `"${name}" is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
+        throw new common_errors/* InputError */.dz(input, `"${name}" is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
             'dashes, in path components joined by "/" (no leading, trailing or doubled separators)');
     }
     return name;
@@ -67055,7 +67369,7 @@ function parseAccountId(input, raw) {
     if (id === '')
         return undefined;
     if (!ACCOUNT_ID.test(id))
-        throw new errors/* InputError */.dz(input, `"${id}" is not an AWS account ID (12 digits)`);
+        throw new common_errors/* InputError */.dz(input, `"${id}" is not an AWS account ID (12 digits)`);
     return id;
 }
 /** The settings used when the repository is created (and compared with an existing one). */
@@ -67064,38 +67378,38 @@ function parseRepositorySettings(get) {
     const exclusions = parseList(get('image-tag-mutability-exclusions'));
     for (const filter of exclusions) {
         if (!EXCLUSION_FILTER.test(filter)) {
-            throw new errors/* InputError */.dz('image-tag-mutability-exclusions', `"${filter}" must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`);
+            throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `"${filter}" must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`);
         }
     }
     if (exclusions.length > MAX_EXCLUSIONS) {
-        throw new errors/* InputError */.dz('image-tag-mutability-exclusions', `at most ${MAX_EXCLUSIONS} patterns`);
+        throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `at most ${MAX_EXCLUSIONS} patterns`);
     }
     const withExclusion = tagMutability !== undefined && WITH_EXCLUSION.includes(tagMutability);
     if (exclusions.length > 0 && !withExclusion) {
-        throw new errors/* InputError */.dz('image-tag-mutability-exclusions', 'applies only with image-tag-mutability IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION');
+        throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', 'applies only with image-tag-mutability IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION');
     }
     if (withExclusion && exclusions.length === 0) {
-        throw new errors/* InputError */.dz('image-tag-mutability-exclusions', `is required with image-tag-mutability ${tagMutability}`);
+        throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `is required with image-tag-mutability ${tagMutability}`);
     }
     const encryptionType = parseEnum('encryption-type', get('encryption-type'), ENCRYPTION_TYPES);
     const kmsKey = get('kms-key').trim() || undefined;
     const usesKms = encryptionType === 'KMS' || encryptionType === 'KMS_DSSE';
     if (usesKms && !kmsKey)
-        throw new errors/* InputError */.dz('kms-key', `is required with encryption-type ${encryptionType}`);
+        throw new common_errors/* InputError */.dz('kms-key', `is required with encryption-type ${encryptionType}`);
     if (kmsKey && !usesKms)
-        throw new errors/* InputError */.dz('kms-key', 'applies only with encryption-type KMS or KMS_DSSE');
+        throw new common_errors/* InputError */.dz('kms-key', 'applies only with encryption-type KMS or KMS_DSSE');
     const tags = parseKeyValues('repository-tags', get('repository-tags'));
     const tagEntries = Object.entries(tags);
     if (tagEntries.length > MAX_RESOURCE_TAGS) {
-        throw new errors/* InputError */.dz('repository-tags', `at most ${MAX_RESOURCE_TAGS} tags per repository`);
+        throw new common_errors/* InputError */.dz('repository-tags', `at most ${MAX_RESOURCE_TAGS} tags per repository`);
     }
     for (const [key, value] of tagEntries) {
         if (key.length > 128)
-            throw new errors/* InputError */.dz('repository-tags', `key "${key}" is longer than 128 characters`);
+            throw new common_errors/* InputError */.dz('repository-tags', `key "${key}" is longer than 128 characters`);
         if (key.toLowerCase().startsWith('aws:'))
-            throw new errors/* InputError */.dz('repository-tags', `key "${key}": the aws: prefix is reserved`);
+            throw new common_errors/* InputError */.dz('repository-tags', `key "${key}": the aws: prefix is reserved`);
         if (value.length > 256)
-            throw new errors/* InputError */.dz('repository-tags', `value of "${key}" is longer than 256 characters`);
+            throw new common_errors/* InputError */.dz('repository-tags', `value of "${key}" is longer than 256 characters`);
     }
     return {
         tagMutability,
@@ -67195,7 +67509,7 @@ async function getRegistryLogins(client, registryIds, options = {}) {
     }
     const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
     if (logins.length === 0)
-        throw new errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
+        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
     return logins;
 }
 function decodeAuthorization(data, maskPassword) {
@@ -67206,7 +67520,7 @@ function decodeAuthorization(data, maskPassword) {
     const decoded = Buffer.from(token, 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
     if (!token || separator <= 0 || !data.proxyEndpoint) {
-        throw new errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token that is not username:password');
+        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token that is not username:password');
     }
     const password = decoded.slice(separator + 1);
     // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
@@ -67287,7 +67601,7 @@ async function pushImage(registry, repository, image, tags, options) {
     })));
     const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest);
     if (conflicts.length > 0) {
-        throw new errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
+        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
             conflicts
                 .map(c => `tag "${c.tag}" already points at ${c.digest}, the image is ${top.digest}`)
                 .join('; ') +
@@ -67364,10 +67678,12 @@ async function writeDeliverySummary(summary) {
     try {
         core/* summary */.z.addHeading('ECR delivery', 2);
         if (summary.repository) {
-            const { name, uri, consoleUrl, created, differences } = summary.repository;
+            const { name, uri, consoleUrl, created, differences, governance } = summary.repository;
             core/* summary */.z.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `);
             core/* summary */.z.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true);
             core/* summary */.z.addRaw(`<p><code>${uri}</code></p>`, true);
+            if (governance.length > 0)
+                core/* summary */.z.addList(governance);
             if (differences.length > 0) {
                 core/* summary */.z.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true);
                 core/* summary */.z.addList(differences);
@@ -67425,6 +67741,7 @@ function addDelivery({ digest, size, tags, platforms, blobs }) {
 
 
 
+
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
 const GZIP_LEVEL = 1;
 /** The deliver action: log in, ensure the repository, push and verify, output what was delivered. */
@@ -67440,7 +67757,7 @@ async function run() {
         const logins = await core/* group */.Os('Log in to Amazon ECR', () => logInToRegistries(ecr, docker, inputs));
         const login = logins[0];
         if (!login)
-            throw new errors/* ActionError */.lZ('No registry to log in to');
+            throw new common_errors/* ActionError */.lZ('No registry to log in to');
         core/* setOutput */.uH(Output.registry, login.host);
         core/* setOutput */.uH(Output.dockerUsername, login.username);
         if (!inputs.maskPassword) {
@@ -67472,7 +67789,8 @@ async function run() {
                 uri: ensured.repository.repositoryUri ?? '',
                 consoleUrl: repositoryConsoleUrl(region, ensured.repository.registryId ?? '', inputs.repository),
                 created: ensured.created,
-                differences: ensured.differences
+                differences: ensured.differences,
+                governance: ensured.governance
             },
             delivery
         });
@@ -67502,9 +67820,29 @@ async function ensure(ecr, inputs, name) {
         create: inputs.createRepository
     }));
     core/* info */.pq(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
+    if (inputs.updateRepository && ensured.differences.length > 0) {
+        const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings);
+        changed.forEach(change => core/* info */.pq(`${name}: ${change}`));
+        ensured.governance.push(...changed);
+        // Encryption is the one setting that cannot follow the inputs.
+        ensured.differences = ensured.differences.filter(d => d.includes('cannot change after creation'));
+    }
     if (ensured.differences.length > 0) {
         core/* warning */.$e(`Repository ${name} differs from the declared settings, and was left unchanged:\n- ` +
             ensured.differences.join('\n- '));
+    }
+    const ref = { name, registryId: inputs.registryId };
+    for (const warning of inputs.lifecyclePolicy?.warnings ?? [])
+        core/* warning */.$e(`lifecycle-policy: ${warning}`);
+    if (inputs.lifecyclePolicy) {
+        const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text);
+        core/* info */.pq(`${name}: lifecycle policy ${change}`);
+        ensured.governance.push(`lifecycle policy ${change}`);
+    }
+    if (inputs.repositoryPolicy) {
+        const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy);
+        core/* info */.pq(`${name}: repository policy ${change}`);
+        ensured.governance.push(`repository policy ${change}`);
     }
     core/* setOutput */.uH(Output.repositoryUri, ensured.repository.repositoryUri);
     return ensured;
@@ -67529,7 +67867,7 @@ async function findLocalImage(docker, image) {
     const local = await docker.inspectImage(image);
     if (!local) {
         const engine = process.env.DOCKER_HOST ? ` at ${process.env.DOCKER_HOST}` : '';
-        throw new errors/* ActionError */.lZ(`Input "image": "${image}" is not an image in the docker engine${engine}: ` +
+        throw new common_errors/* ActionError */.lZ(`Input "image": "${image}" is not an image in the docker engine${engine}: ` +
             'build or pull it in an earlier step (docker images lists what is there).');
     }
     return local;

@@ -56303,7 +56303,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2934);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9135);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56313,7 +56313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2934:
+/***/ 9135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56730,7 +56730,7 @@ function errors_explainAwsError(error, action) {
     return error;
 }
 /** One AWS call whose failure becomes a message that says what to do. */
-async function callAws(action, call) {
+async function errors_callAws(action, call) {
     try {
         return await call();
     }
@@ -56740,7 +56740,7 @@ async function callAws(action, call) {
 }
 /** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
 async function collectPages(action, pages, items) {
-    return callAws(action, async () => {
+    return errors_callAws(action, async () => {
         const all = [];
         for await (const page of pages)
             all.push(...(items(page) ?? []));
@@ -56873,7 +56873,7 @@ async function listCacheRules(client, registryId) {
     return collectPages('DescribePullThroughCacheRules', pages, page => page.pullThroughCacheRules);
 }
 async function createCacheRule(client, rule, registryId) {
-    await callAws(`CreatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* CreatePullThroughCacheRuleCommand */.k6l({
+    await errors_callAws(`CreatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* CreatePullThroughCacheRuleCommand */.k6l({
         registryId,
         ecrRepositoryPrefix: rule.prefix,
         upstreamRegistryUrl: rule.upstreamUrl,
@@ -56884,7 +56884,7 @@ async function createCacheRule(client, rule, registryId) {
     })));
 }
 async function updateCacheRule(client, rule, registryId) {
-    await callAws(`UpdatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* UpdatePullThroughCacheRuleCommand */.bPq({
+    await errors_callAws(`UpdatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* UpdatePullThroughCacheRuleCommand */.bPq({
         registryId,
         ecrRepositoryPrefix: rule.prefix,
         credentialArn: rule.credentialArn,
@@ -56892,11 +56892,11 @@ async function updateCacheRule(client, rule, registryId) {
     })));
 }
 async function deleteCacheRule(client, prefix, registryId) {
-    await callAws(`DeletePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* DeletePullThroughCacheRuleCommand */.He$({ registryId, ecrRepositoryPrefix: prefix })));
+    await errors_callAws(`DeletePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* DeletePullThroughCacheRuleCommand */.He$({ registryId, ecrRepositoryPrefix: prefix })));
 }
 /** ECR's own check of a rule (can it reach the upstream with the credential?): the reason when it cannot. */
 async function validateCacheRule(client, prefix, registryId) {
-    const result = await callAws(`ValidatePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* ValidatePullThroughCacheRuleCommand */.Qbn({ registryId, ecrRepositoryPrefix: prefix })));
+    const result = await errors_callAws(`ValidatePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* ValidatePullThroughCacheRuleCommand */.Qbn({ registryId, ecrRepositoryPrefix: prefix })));
     return { valid: result.isValid === true, failure: result.failure };
 }
 
@@ -57474,6 +57474,139 @@ function planRuleChanges(declared, existing, prune) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/common/json.ts
+
+
+
+/** Parses JSON, or fails naming the input, the line and the column. */
+function parseJsonInput(input, text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+        const at = Number.isNaN(position) ? '' : ` at ${lineColumn(text, position)}`;
+        throw new InputError(input, `is not valid JSON${at}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+    }
+}
+function lineColumn(text, position) {
+    const before = text.slice(0, position).split('\n');
+    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+/** An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace; undefined when empty. */
+function json_readJsonInput(input, raw) {
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        return undefined;
+    let text = trimmed;
+    if (!/^[[{]/.test(trimmed)) {
+        const path = isAbsolute(trimmed)
+            ? trimmed
+            : resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), trimmed);
+        try {
+            text = readFileSync(path, 'utf8');
+        }
+        catch {
+            throw new InputError(input, `is neither inline JSON nor a readable file: ${trimmed}`);
+        }
+    }
+    return { text, value: parseJsonInput(input, text) };
+}
+/** Structural equality of parsed JSON, ignoring key order. */
+function json_sameJson(a, b) {
+    return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map(key => [key, canonical(value[key])]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/policies.ts
+
+
+
+const policies_MAX_REPOSITORY_POLICY_CHARS = 10_240;
+const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
+const PULL_ACTIONS = (/* unused pure expression or super */ null && (['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']));
+/**
+ * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
+ * (a statement of ours from an earlier run is replaced, the others are kept).
+ */
+function policies_withPullAccounts(policy, accounts) {
+    const base = policy ?? { Version: '2012-10-17', Statement: [] };
+    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
+    if (accounts.length === 0)
+        return base;
+    return {
+        ...base,
+        Version: base.Version ?? '2012-10-17',
+        Statement: [
+            ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
+            {
+                Sid: PULL_STATEMENT_SID,
+                Effect: 'Allow',
+                Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
+                Action: PULL_ACTIONS
+            }
+        ]
+    };
+}
+/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
+async function applyLifecyclePolicy(client, ref, text) {
+    const current = await callAws(`GetLifecyclePolicy ${ref.name}`, async () => {
+        try {
+            const { lifecyclePolicyText } = await client.send(new GetLifecyclePolicyCommand({ repositoryName: ref.name, registryId: ref.registryId }));
+            return lifecyclePolicyText;
+        }
+        catch (error) {
+            if (awsErrorName(error) === 'LifecyclePolicyNotFoundException')
+                return undefined;
+            throw error;
+        }
+    });
+    if (current !== undefined && sameJson(JSON.parse(current), JSON.parse(text)))
+        return 'unchanged';
+    await callAws(`PutLifecyclePolicy ${ref.name}`, () => client.send(new PutLifecyclePolicyCommand({
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        lifecyclePolicyText: text
+    })));
+    return current === undefined ? 'created' : 'changed';
+}
+/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
+async function applyRepositoryPolicy(client, ref, policy) {
+    const current = await callAws(`GetRepositoryPolicy ${ref.name}`, async () => {
+        try {
+            const { policyText } = await client.send(new GetRepositoryPolicyCommand({ repositoryName: ref.name, registryId: ref.registryId }));
+            return policyText;
+        }
+        catch (error) {
+            if (awsErrorName(error) === 'RepositoryPolicyNotFoundException')
+                return undefined;
+            throw error;
+        }
+    });
+    if (current !== undefined && sameJson(JSON.parse(current), policy))
+        return 'unchanged';
+    await callAws(`SetRepositoryPolicy ${ref.name}`, () => client.send(new SetRepositoryPolicyCommand({
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        policyText: JSON.stringify(policy)
+    })));
+    return current === undefined ? 'created' : 'changed';
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/repositories.ts
 
 
@@ -57498,7 +57631,8 @@ async function ensureRepository(client, ref, settings, options) {
         return {
             repository: existing,
             created: false,
-            differences: diffRepositorySettings(existing, tags, settings)
+            differences: diffRepositorySettings(existing, tags, settings),
+            governance: []
         };
     }
     if (!options.create) {
@@ -57509,7 +57643,7 @@ async function ensureRepository(client, ref, settings, options) {
         const { repository } = await client.send(new CreateRepositoryCommand(createRepositoryRequest(ref, settings)));
         if (!repository)
             throw new ActionError(`CreateRepository returned no repository for "${ref.name}"`);
-        return { repository, created: true, differences: [] };
+        return { repository, created: true, differences: [], governance: [] };
     }
     catch (error) {
         // Another job created it between our describe and create: that is what we wanted.
@@ -57519,7 +57653,12 @@ async function ensureRepository(client, ref, settings, options) {
             if (!repository)
                 throw new ActionError(`Repository "${ref.name}" exists but cannot be described`);
             const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
-            return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) };
+            return {
+                repository,
+                created: false,
+                differences: diffRepositorySettings(repository, tags, settings),
+                governance: []
+            };
         }
         throw explainAwsError(error, `CreateRepository ${ref.name}`);
     }
@@ -57596,6 +57735,48 @@ function diffRepositorySettings(repository, actualTags, desired) {
     }
     return differences;
 }
+/**
+ * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
+ * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
+ * Returns what was changed, one sentence each.
+ */
+async function applyRepositorySettings(client, repository, settings) {
+    const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
+    const changed = [];
+    const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort();
+    const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
+    const mutabilityDiffers = (settings.tagMutability !== undefined &&
+        settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
+        (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
+    if (mutabilityDiffers) {
+        const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
+        await callAws(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new PutImageTagMutabilityCommand({
+            ...ref,
+            imageTagMutability: mutability,
+            imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
+                filterType: 'WILDCARD',
+                filter
+            }))
+        })));
+        changed.push(`image-tag-mutability set to ${mutability}`);
+    }
+    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
+    if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
+        const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
+        await callAws(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new PutImageScanningConfigurationCommand({ ...ref, imageScanningConfiguration })));
+        changed.push(`scan-on-push set to ${settings.scanOnPush}`);
+    }
+    if (settings.tags) {
+        const current = await listRepositoryTags(client, repository);
+        const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
+        if (missing.length > 0) {
+            const tags = missing.map(([Key, Value]) => ({ Key, Value }));
+            await callAws(`TagResource ${repository.repositoryName}`, () => client.send(new TagResourceCommand({ resourceArn: repository.repositoryArn, tags })));
+            changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+        }
+    }
+    return changed;
+}
 /** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */
 function sameKmsKey(actualArn, declared) {
     return (actualArn === declared || actualArn.endsWith(`:key/${declared}`) || actualArn.endsWith(`:${declared}`));
@@ -57620,6 +57801,9 @@ function repositoryConsoleUrl(region, registryId, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/inputs.ts
+
+
+
 
 
 
@@ -57675,8 +57859,41 @@ function parseDeliverInputs(get, context = {}) {
         createRepository: parseBoolean('create-repository', get('create-repository'), true),
         settings: parseRepositorySettings(get),
         skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
-        maskPassword: parseBoolean('mask-password', get('mask-password'), true)
+        maskPassword: parseBoolean('mask-password', get('mask-password'), true),
+        ...parsePolicies(get, repository)
     };
+}
+/** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
+function parsePolicies(get, repository) {
+    const updateRepository = parseBoolean('update-repository', get('update-repository'), false);
+    const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'));
+    let lifecyclePolicy;
+    if (lifecycle) {
+        const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
+        if (errors.length > 0)
+            throw new InputError('lifecycle-policy', errors.join('; '));
+        lifecyclePolicy = { text: lifecycle.text, warnings };
+    }
+    const policy = readJsonInput('repository-policy', get('repository-policy'));
+    if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
+        throw new InputError('repository-policy', 'must be a JSON object (an IAM policy document)');
+    }
+    const pullAccounts = parseList(get('allow-pull-accounts')).map(id => parseAccountId('allow-pull-accounts', id));
+    const repositoryPolicy = policy || pullAccounts.length > 0
+        ? withPullAccounts(policy?.value, pullAccounts)
+        : undefined;
+    if (repositoryPolicy && JSON.stringify(repositoryPolicy).length > MAX_REPOSITORY_POLICY_CHARS) {
+        throw new InputError('repository-policy', `is longer than ECR's ${MAX_REPOSITORY_POLICY_CHARS} characters`);
+    }
+    for (const [input, given] of [
+        ['lifecycle-policy', lifecyclePolicy],
+        ['repository-policy', repositoryPolicy],
+        ['update-repository', updateRepository || undefined]
+    ]) {
+        if (given && !repository)
+            throw new InputError(input, 'needs repository');
+    }
+    return { updateRepository, lifecyclePolicy, repositoryPolicy };
 }
 function parseRepositoryName(input, raw) {
     const name = raw.trim();

@@ -1,5 +1,8 @@
 import { InputError } from '../common/errors.js'
 import { parseBoolean, parseEnum, parseInteger, parseKeyValues, parseList } from '../common/inputs.js'
+import { readJsonInput } from '../common/json.js'
+import { lintLifecyclePolicy } from '../ecr/lifecycle-lint.js'
+import { MAX_REPOSITORY_POLICY_CHARS, withPullAccounts } from '../ecr/policies.js'
 import {
   ENCRYPTION_TYPES,
   TAG_MUTABILITIES,
@@ -26,6 +29,12 @@ export interface DeliverInputs {
   settings: RepositorySettings
   skipLogout: boolean
   maskPassword: boolean
+  /** Apply the settings inputs to an existing repository (default: only warn about differences). */
+  updateRepository: boolean
+  /** A linted lifecycle policy, with the linter's warnings. */
+  lifecyclePolicy?: { text: string; warnings: string[] }
+  /** The repository policy to set (with the allow-pull-accounts statement merged in). */
+  repositoryPolicy?: Record<string, unknown>
 }
 
 export const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/
@@ -93,8 +102,46 @@ export function parseDeliverInputs(
     createRepository: parseBoolean('create-repository', get('create-repository'), true),
     settings: parseRepositorySettings(get),
     skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
-    maskPassword: parseBoolean('mask-password', get('mask-password'), true)
+    maskPassword: parseBoolean('mask-password', get('mask-password'), true),
+    ...parsePolicies(get, repository)
   }
+}
+
+/** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
+function parsePolicies(get: (name: string) => string, repository: string | undefined) {
+  const updateRepository = parseBoolean('update-repository', get('update-repository'), false)
+  const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'))
+  let lifecyclePolicy: DeliverInputs['lifecyclePolicy']
+  if (lifecycle) {
+    const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text)
+    if (errors.length > 0) throw new InputError('lifecycle-policy', errors.join('; '))
+    lifecyclePolicy = { text: lifecycle.text, warnings }
+  }
+  const policy = readJsonInput('repository-policy', get('repository-policy'))
+  if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
+    throw new InputError('repository-policy', 'must be a JSON object (an IAM policy document)')
+  }
+  const pullAccounts = parseList(get('allow-pull-accounts')).map(
+    id => parseAccountId('allow-pull-accounts', id) as string
+  )
+  const repositoryPolicy =
+    policy || pullAccounts.length > 0
+      ? withPullAccounts(policy?.value as Record<string, unknown> | undefined, pullAccounts)
+      : undefined
+  if (repositoryPolicy && JSON.stringify(repositoryPolicy).length > MAX_REPOSITORY_POLICY_CHARS) {
+    throw new InputError(
+      'repository-policy',
+      `is longer than ECR's ${MAX_REPOSITORY_POLICY_CHARS} characters`
+    )
+  }
+  for (const [input, given] of [
+    ['lifecycle-policy', lifecyclePolicy],
+    ['repository-policy', repositoryPolicy],
+    ['update-repository', updateRepository || undefined]
+  ] as const) {
+    if (given && !repository) throw new InputError(input, 'needs repository')
+  }
+  return { updateRepository, lifecyclePolicy, repositoryPolicy }
 }
 
 export function parseRepositoryName(input: string, raw: string): string | undefined {

@@ -5,11 +5,13 @@ import { ActionError } from '../common/errors.js'
 import { DockerCli, type LocalImage } from '../docker/cli.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import {
+  applyRepositorySettings,
   ensureRepository,
   isTagImmutable,
   repositoryConsoleUrl,
   type EnsuredRepository
 } from '../ecr/repositories.js'
+import { applyLifecyclePolicy, applyRepositoryPolicy } from '../ecr/policies.js'
 import { RegistryClient } from '../registry/client.js'
 import { openImageSource, type LocalImageSource } from '../registry/sources/index.js'
 import { Output, State } from './constants.js'
@@ -81,7 +83,8 @@ export async function run(): Promise<void> {
           inputs.repository as string
         ),
         created: ensured.created,
-        differences: ensured.differences
+        differences: ensured.differences,
+        governance: ensured.governance
       },
       delivery
     })
@@ -120,11 +123,30 @@ async function ensure(
     })
   )
   core.info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`)
+  if (inputs.updateRepository && ensured.differences.length > 0) {
+    const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings)
+    changed.forEach(change => core.info(`${name}: ${change}`))
+    ensured.governance.push(...changed)
+    // Encryption is the one setting that cannot follow the inputs.
+    ensured.differences = ensured.differences.filter(d => d.includes('cannot change after creation'))
+  }
   if (ensured.differences.length > 0) {
     core.warning(
       `Repository ${name} differs from the declared settings, and was left unchanged:\n- ` +
         ensured.differences.join('\n- ')
     )
+  }
+  const ref = { name, registryId: inputs.registryId }
+  for (const warning of inputs.lifecyclePolicy?.warnings ?? []) core.warning(`lifecycle-policy: ${warning}`)
+  if (inputs.lifecyclePolicy) {
+    const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text)
+    core.info(`${name}: lifecycle policy ${change}`)
+    ensured.governance.push(`lifecycle policy ${change}`)
+  }
+  if (inputs.repositoryPolicy) {
+    const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy)
+    core.info(`${name}: repository policy ${change}`)
+    ensured.governance.push(`repository policy ${change}`)
   }
   core.setOutput(Output.repositoryUri, ensured.repository.repositoryUri)
   return ensured

@@ -4,7 +4,14 @@ import type { Delivery } from './delivery.js'
 
 export interface DeliverySummary {
   registry: string
-  repository?: { name: string; uri: string; consoleUrl: string; created: boolean; differences: string[] }
+  repository?: {
+    name: string
+    uri: string
+    consoleUrl: string
+    created: boolean
+    differences: string[]
+    governance: string[]
+  }
   delivery?: Delivery
 }
 
@@ -16,10 +23,11 @@ export async function writeDeliverySummary(summary: DeliverySummary): Promise<vo
   try {
     core.summary.addHeading('ECR delivery', 2)
     if (summary.repository) {
-      const { name, uri, consoleUrl, created, differences } = summary.repository
+      const { name, uri, consoleUrl, created, differences, governance } = summary.repository
       core.summary.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `)
       core.summary.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true)
       core.summary.addRaw(`<p><code>${uri}</code></p>`, true)
+      if (governance.length > 0) core.summary.addList(governance)
       if (differences.length > 0) {
         core.summary.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true)
         core.summary.addList(differences)

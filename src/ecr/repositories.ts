@@ -3,12 +3,15 @@ import {
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
   ListTagsForResourceCommand,
+  PutImageScanningConfigurationCommand,
+  PutImageTagMutabilityCommand,
+  TagResourceCommand,
   type ECRClient,
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError, messageOf } from '../common/errors.js'
 import { wildcardToRegExp } from '../common/inputs.js'
-import { awsErrorName, explainAwsError } from './errors.js'
+import { awsErrorName, callAws, explainAwsError } from './errors.js'
 
 export const TAG_MUTABILITIES = [
   'MUTABLE',
@@ -42,6 +45,8 @@ export interface EnsuredRepository {
   created: boolean
   /** Declared settings that the existing repository does not have, one sentence each. */
   differences: string[]
+  /** What this step changed on the repository besides creating it (settings, policies), one sentence each. */
+  governance: string[]
 }
 
 /**
@@ -60,7 +65,8 @@ export async function ensureRepository(
     return {
       repository: existing,
       created: false,
-      differences: diffRepositorySettings(existing, tags, settings)
+      differences: diffRepositorySettings(existing, tags, settings),
+      governance: []
     }
   }
   if (!options.create) {
@@ -74,7 +80,7 @@ export async function ensureRepository(
       new CreateRepositoryCommand(createRepositoryRequest(ref, settings))
     )
     if (!repository) throw new ActionError(`CreateRepository returned no repository for "${ref.name}"`)
-    return { repository, created: true, differences: [] }
+    return { repository, created: true, differences: [], governance: [] }
   } catch (error) {
     // Another job created it between our describe and create: that is what we wanted.
     if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
@@ -82,7 +88,12 @@ export async function ensureRepository(
       const repository = await describeRepository(client, ref)
       if (!repository) throw new ActionError(`Repository "${ref.name}" exists but cannot be described`)
       const tags = settings.tags ? await listRepositoryTags(client, repository) : {}
-      return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) }
+      return {
+        repository,
+        created: false,
+        differences: diffRepositorySettings(repository, tags, settings),
+        governance: []
+      }
     }
     throw explainAwsError(error, `CreateRepository ${ref.name}`)
   }
@@ -176,6 +187,62 @@ export function diffRepositorySettings(
       differences.push(`repository tag ${key} is "${actualTags[key]}", declared "${value}"`)
   }
   return differences
+}
+
+/**
+ * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
+ * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
+ * Returns what was changed, one sentence each.
+ */
+export async function applyRepositorySettings(
+  client: ECRClient,
+  repository: Repository,
+  settings: RepositorySettings
+): Promise<string[]> {
+  const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId }
+  const changed: string[] = []
+  const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort()
+  const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort()
+  const mutabilityDiffers =
+    (settings.tagMutability !== undefined &&
+      settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
+    (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'))
+  if (mutabilityDiffers) {
+    const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE'
+    await callAws(`PutImageTagMutability ${repository.repositoryName}`, () =>
+      client.send(
+        new PutImageTagMutabilityCommand({
+          ...ref,
+          imageTagMutability: mutability,
+          imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
+            filterType: 'WILDCARD' as const,
+            filter
+          }))
+        })
+      )
+    )
+    changed.push(`image-tag-mutability set to ${mutability}`)
+  }
+  const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false
+  if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
+    const imageScanningConfiguration = { scanOnPush: settings.scanOnPush }
+    await callAws(`PutImageScanningConfiguration ${repository.repositoryName}`, () =>
+      client.send(new PutImageScanningConfigurationCommand({ ...ref, imageScanningConfiguration }))
+    )
+    changed.push(`scan-on-push set to ${settings.scanOnPush}`)
+  }
+  if (settings.tags) {
+    const current = await listRepositoryTags(client, repository)
+    const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value)
+    if (missing.length > 0) {
+      const tags = missing.map(([Key, Value]) => ({ Key, Value }))
+      await callAws(`TagResource ${repository.repositoryName}`, () =>
+        client.send(new TagResourceCommand({ resourceArn: repository.repositoryArn, tags }))
+      )
+      changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`)
+    }
+  }
+  return changed
 }
 
 /** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */

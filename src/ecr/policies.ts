@@ -1,0 +1,105 @@
+import {
+  GetLifecyclePolicyCommand,
+  GetRepositoryPolicyCommand,
+  PutLifecyclePolicyCommand,
+  SetRepositoryPolicyCommand,
+  type ECRClient
+} from '@aws-sdk/client-ecr'
+import { sameJson } from '../common/json.js'
+import { awsErrorName, callAws } from './errors.js'
+import type { RepositoryRef } from './repositories.js'
+
+export const MAX_REPOSITORY_POLICY_CHARS = 10_240
+export const PULL_STATEMENT_SID = 'EcrDeliverAllowPull'
+const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']
+
+interface PolicyDocument {
+  Version?: string
+  Statement?: Record<string, unknown>[] | Record<string, unknown>
+  [key: string]: unknown
+}
+
+/**
+ * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
+ * (a statement of ours from an earlier run is replaced, the others are kept).
+ */
+export function withPullAccounts(policy: PolicyDocument | undefined, accounts: string[]): PolicyDocument {
+  const base: PolicyDocument = policy ?? { Version: '2012-10-17', Statement: [] }
+  const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : []
+  if (accounts.length === 0) return base
+  return {
+    ...base,
+    Version: base.Version ?? '2012-10-17',
+    Statement: [
+      ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
+      {
+        Sid: PULL_STATEMENT_SID,
+        Effect: 'Allow',
+        Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
+        Action: PULL_ACTIONS
+      }
+    ]
+  }
+}
+
+export type PolicyChange = 'created' | 'changed' | 'unchanged'
+
+/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
+export async function applyLifecyclePolicy(
+  client: ECRClient,
+  ref: RepositoryRef,
+  text: string
+): Promise<PolicyChange> {
+  const current = await callAws(`GetLifecyclePolicy ${ref.name}`, async () => {
+    try {
+      const { lifecyclePolicyText } = await client.send(
+        new GetLifecyclePolicyCommand({ repositoryName: ref.name, registryId: ref.registryId })
+      )
+      return lifecyclePolicyText
+    } catch (error) {
+      if (awsErrorName(error) === 'LifecyclePolicyNotFoundException') return undefined
+      throw error
+    }
+  })
+  if (current !== undefined && sameJson(JSON.parse(current), JSON.parse(text))) return 'unchanged'
+  await callAws(`PutLifecyclePolicy ${ref.name}`, () =>
+    client.send(
+      new PutLifecyclePolicyCommand({
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        lifecyclePolicyText: text
+      })
+    )
+  )
+  return current === undefined ? 'created' : 'changed'
+}
+
+/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
+export async function applyRepositoryPolicy(
+  client: ECRClient,
+  ref: RepositoryRef,
+  policy: PolicyDocument
+): Promise<PolicyChange> {
+  const current = await callAws(`GetRepositoryPolicy ${ref.name}`, async () => {
+    try {
+      const { policyText } = await client.send(
+        new GetRepositoryPolicyCommand({ repositoryName: ref.name, registryId: ref.registryId })
+      )
+      return policyText
+    } catch (error) {
+      if (awsErrorName(error) === 'RepositoryPolicyNotFoundException') return undefined
+      throw error
+    }
+  })
+  if (current !== undefined && sameJson(JSON.parse(current), policy)) return 'unchanged'
+  await callAws(`SetRepositoryPolicy ${ref.name}`, () =>
+    client.send(
+      new SetRepositoryPolicyCommand({
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        policyText: JSON.stringify(policy)
+      })
+    )
+  )
+  return current === undefined ? 'created' : 'changed'
+}
