@@ -39,7 +39,8 @@ describe('parseDeliverInputs', () => {
       maskPassword: true,
       updateRepository: false,
       lifecyclePolicy: undefined,
-      repositoryPolicy: undefined
+      repositoryPolicy: undefined,
+      scan: { wait: false, timeoutMs: 600_000, failOn: 'none', ignore: [] }
     })
   })
 
@@ -173,7 +174,34 @@ describe('parseDeliverInputs', () => {
       'allow-pull-accounts',
       { repository: 'team/app', 'allow-pull-accounts': 'prod' }
     ],
-    ['policy without repository', 'repository-policy', { 'allow-pull-accounts': '111111111111' }]
+    ['policy without repository', 'repository-policy', { 'allow-pull-accounts': '111111111111' }],
+    [
+      'unknown severity',
+      'fail-on-severity',
+      { image: 'x', repository: 'team/app', scan: 'wait', 'fail-on-severity': 'SEVERE' }
+    ],
+    [
+      'timeout spelled wrong',
+      'scan-timeout',
+      { image: 'x', repository: 'team/app', scan: 'wait', 'scan-timeout': '10 minutes' }
+    ],
+    ['unknown scan mode', 'scan', { image: 'x', repository: 'team/app', scan: 'yes' }],
+    [
+      'fail-on-severity without scan wait',
+      'fail-on-severity',
+      { image: 'x', repository: 'team/app', 'fail-on-severity': 'HIGH' }
+    ],
+    ['scan without an image', 'scan', { repository: 'team/app', scan: 'wait' }],
+    [
+      'ignore with a bad date',
+      'ignore-vulnerabilities',
+      {
+        image: 'x',
+        repository: 'team/app',
+        scan: 'wait',
+        'ignore-vulnerabilities': 'CVE-2024-1 until=next-week'
+      }
+    ]
   ])('%s: error names %s', (_case, input, given) => {
     const error = inputErrorOf(() => parse(given))
     expect(error.input).toBe(input)

@@ -4487,7 +4487,7 @@ __webpack_unused_export__ = DescribeImageReplicationStatusCommand;
 __webpack_unused_export__ = DescribeImageReplicationStatusRequest$;
 __webpack_unused_export__ = DescribeImageReplicationStatusResponse$;
 __webpack_unused_export__ = DescribeImageScanFindings$;
-__webpack_unused_export__ = DescribeImageScanFindingsCommand;
+exports.TQ0 = DescribeImageScanFindingsCommand;
 __webpack_unused_export__ = DescribeImageScanFindingsRequest$;
 __webpack_unused_export__ = DescribeImageScanFindingsResponse$;
 __webpack_unused_export__ = DescribeImageSigningStatus$;
@@ -4559,7 +4559,7 @@ __webpack_unused_export__ = GetRegistryPolicyCommand;
 __webpack_unused_export__ = GetRegistryPolicyRequest$;
 __webpack_unused_export__ = GetRegistryPolicyResponse$;
 __webpack_unused_export__ = GetRegistryScanningConfiguration$;
-__webpack_unused_export__ = GetRegistryScanningConfigurationCommand;
+exports.Mhg = GetRegistryScanningConfigurationCommand;
 __webpack_unused_export__ = GetRegistryScanningConfigurationRequest$;
 __webpack_unused_export__ = GetRegistryScanningConfigurationResponse$;
 __webpack_unused_export__ = GetRepositoryPolicy$;
@@ -4775,7 +4775,7 @@ __webpack_unused_export__ = SigningRepositoryFilterType;
 __webpack_unused_export__ = SigningRule$;
 __webpack_unused_export__ = SigningStatus;
 __webpack_unused_export__ = StartImageScan$;
-__webpack_unused_export__ = StartImageScanCommand;
+exports.Qc9 = StartImageScanCommand;
 __webpack_unused_export__ = StartImageScanRequest$;
 __webpack_unused_export__ = StartImageScanResponse$;
 __webpack_unused_export__ = StartLifecyclePolicyPreview$;
@@ -60195,7 +60195,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1519);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8690);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -60205,7 +60205,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1519:
+/***/ 8690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67155,6 +67155,132 @@ async function storedSize(registry, repository, digest) {
     return children.reduce((sum, size) => sum + size, 0);
 }
 
+;// CONCATENATED MODULE: ./src/common/duration.ts
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */
+function parseDuration(input, raw, units = ['h', 'd', 'w']) {
+    const value = raw.trim();
+    const match = /^(\d+)([a-z]+)$/.exec(value);
+    const unit = match?.[2];
+    if (!match || !unit || !units.includes(unit)) {
+        throw new common_errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got "${value}"`);
+    }
+    return Number(match[1]) * UNIT_MS[unit];
+}
+/** 90061000 → "1d 1h". */
+function formatAge(ms) {
+    const days = Math.floor(ms / UNIT_MS.d);
+    const hours = Math.floor((ms % UNIT_MS.d) / UNIT_MS.h);
+    if (days > 0)
+        return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+    const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m);
+    return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/scan-findings.ts
+
+/** Ranked severities, worst first; UNDEFINED and UNTRIAGED are kept apart: they have no rank. */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+const BUCKETS = [...SEVERITIES, 'UNDEFINED', 'UNTRIAGED'];
+function bucketOf(severity) {
+    const upper = (severity ?? '').toUpperCase();
+    return BUCKETS.includes(upper) ? upper : 'UNDEFINED';
+}
+function fromBasic(finding) {
+    const attribute = (key) => finding.attributes?.find(a => a.key === key)?.value;
+    return {
+        id: finding.name ?? 'unknown',
+        severity: bucketOf(finding.severity),
+        package: attribute('package_name'),
+        installed: attribute('package_version'),
+        url: finding.uri,
+        title: finding.description
+    };
+}
+function fromEnhanced(finding) {
+    const details = finding.packageVulnerabilityDetails;
+    const pkg = details?.vulnerablePackages?.[0];
+    return {
+        id: details?.vulnerabilityId ?? finding.title ?? 'unknown',
+        severity: bucketOf(finding.severity),
+        package: pkg?.name,
+        installed: pkg?.version,
+        fixed: pkg?.fixedInVersion,
+        url: details?.sourceUrl ?? finding.remediation?.recommendation?.url,
+        title: finding.title ?? finding.description
+    };
+}
+/** `ID` or `ID until=YYYY-MM-DD`, one per line. */
+function parseIgnoreList(lines) {
+    return lines.map(line => {
+        const [id, ...rest] = line.split(/\s+/);
+        if (!id)
+            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `"${line}" names no vulnerability`);
+        if (rest.length === 0)
+            return { id };
+        const until = /^until=(\d{4}-\d{2}-\d{2})$/.exec(rest.join(' '))?.[1];
+        const date = until ? new Date(`${until}T23:59:59.999Z`) : undefined;
+        if (!date || Number.isNaN(date.getTime()) || rest.length > 1) {
+            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `"${line}" must be ID or ID until=YYYY-MM-DD`);
+        }
+        return { id, until: date };
+    });
+}
+/** Pure: counts by severity and the findings that fail `threshold` (none: nothing fails). */
+function evaluateFindings(findings, threshold, ignores, now) {
+    const active = ignores.filter(entry => !entry.until || entry.until >= now);
+    const expired = ignores.filter(entry => entry.until && entry.until < now);
+    const counts = Object.fromEntries(BUCKETS.map(bucket => [bucket, 0]));
+    const ignored = [];
+    const blocking = [];
+    const limit = threshold === 'none' ? -1 : SEVERITIES.indexOf(threshold);
+    for (const finding of findings) {
+        counts[finding.severity]++;
+        if (active.some(entry => entry.id === finding.id)) {
+            ignored.push(finding);
+            continue;
+        }
+        const rank = SEVERITIES.indexOf(finding.severity);
+        if (rank >= 0 && rank <= limit)
+            blocking.push(finding);
+    }
+    return { counts, blocking, ignored, expired };
+}
+/** SARIF 2.1.0, so the findings can go to GitHub code scanning (github/codeql-action/upload-sarif). */
+function toSarif(findings, imageUri) {
+    const level = (severity) => severity === 'CRITICAL' || severity === 'HIGH' ? 'error' : severity === 'MEDIUM' ? 'warning' : 'note';
+    const rules = [...new Map(findings.map(f => [f.id, f])).values()];
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'Amazon ECR image scan',
+                        informationUri: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
+                        rules: rules.map(f => ({
+                            id: f.id,
+                            shortDescription: { text: f.title?.slice(0, 200) || f.id },
+                            helpUri: f.url,
+                            properties: { severity: f.severity }
+                        }))
+                    }
+                },
+                results: findings.map(f => ({
+                    ruleId: f.id,
+                    level: level(f.severity),
+                    message: {
+                        text: `${f.id} (${f.severity}) in ${f.package ?? 'a package'} ${f.installed ?? ''}${f.fixed ? `, fixed in ${f.fixed}` : ''}`
+                    },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: imageUri } } }]
+                }))
+            }
+        ]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/lifecycle-lint.ts
 /** ECR lifecycle policy rules, checked locally so a bad policy fails before any call, naming the rule. */
 const MAX_LIFECYCLE_POLICY_CHARS = 30_720;
@@ -67263,6 +67389,8 @@ function lintLifecyclePolicy(policy, text) {
 
 
 
+
+
 const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -67316,7 +67444,22 @@ function parseDeliverInputs(get, context = {}) {
         settings: parseRepositorySettings(get),
         skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
         maskPassword: parseBoolean('mask-password', get('mask-password'), true),
-        ...parsePolicies(get, repository)
+        ...parsePolicies(get, repository),
+        scan: parseScanGate(get, Boolean(image || source))
+    };
+}
+function parseScanGate(get, pushes) {
+    const wait = (parseEnum('scan', get('scan'), ['off', 'wait']) ?? 'off') === 'wait';
+    const failOn = parseEnum('fail-on-severity', get('fail-on-severity'), [...SEVERITIES, 'none']) ?? 'none';
+    if (wait && !pushes)
+        throw new common_errors/* InputError */.dz('scan', 'wait needs image or source: there is nothing to scan');
+    if (failOn !== 'none' && !wait)
+        throw new common_errors/* InputError */.dz('fail-on-severity', 'needs scan: wait');
+    return {
+        wait,
+        timeoutMs: parseDuration('scan-timeout', get('scan-timeout') || '10m', ['s', 'm', 'h']),
+        failOn,
+        ignore: parseIgnoreList(parseLines(get('ignore-vulnerabilities')))
     };
 }
 /** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
@@ -67567,6 +67710,237 @@ async function logInToRegistries(ecr, docker, target) {
     return logins;
 }
 
+;// CONCATENATED MODULE: ./src/ecr/scans.ts
+
+
+
+
+/** Pure: every scan status ECR reports, for basic (ends COMPLETE) and enhanced (ends ACTIVE) scanning. */
+function statusMeaning(status, description) {
+    const detail = description ? `: ${description}` : '';
+    switch (status) {
+        case 'COMPLETE':
+            return { kind: 'done' };
+        case 'ACTIVE':
+            // Enhanced scanning keeps an image ACTIVE (continuously rescanned): its findings are current.
+            return { kind: 'done' };
+        case undefined:
+        case 'IN_PROGRESS':
+        case 'PENDING':
+            return { kind: 'wait' };
+        case 'FAILED':
+            return { kind: 'problem', blocking: true, message: `the scan failed${detail}` };
+        case 'UNSUPPORTED_IMAGE':
+            return {
+                kind: 'problem',
+                blocking: false,
+                message: `ECR cannot scan this image (no supported operating system or packages)${detail}`
+            };
+        case 'SCAN_ELIGIBILITY_EXPIRED':
+            return {
+                kind: 'problem',
+                blocking: true,
+                message: `enhanced scanning no longer scans this image (scan eligibility expired)${detail}`
+            };
+        case 'FINDINGS_UNAVAILABLE':
+            return { kind: 'problem', blocking: true, message: `the findings are unavailable${detail}` };
+        case 'LIMIT_EXCEEDED':
+            return {
+                kind: 'problem',
+                blocking: true,
+                message: `the scan limit for this image was reached${detail}`
+            };
+        case 'IMAGE_ARCHIVED':
+            return {
+                kind: 'problem',
+                blocking: true,
+                message: `the image is archived and cannot be scanned${detail}`
+            };
+        default:
+            return { kind: 'problem', blocking: true, message: `unknown scan status ${status}${detail}` };
+    }
+}
+/** BASIC unless the registry says ENHANCED (a registry that cannot say is taken as BASIC). */
+async function registryScanKind(client) {
+    try {
+        const { scanningConfiguration } = await client.send(new dist_cjs/* GetRegistryScanningConfigurationCommand */.Mhg({}));
+        return scanningConfiguration?.scanType === 'ENHANCED' ? 'ENHANCED' : 'BASIC';
+    }
+    catch {
+        return 'BASIC';
+    }
+}
+/** Starts a basic scan; the once-a-day limit ("already scanned") is not a failure. */
+async function startBasicScan(client, image) {
+    await callAws(`StartImageScan ${image.repositoryName}@${image.digest}`, async () => {
+        try {
+            await client.send(new dist_cjs/* StartImageScanCommand */.Qc9({
+                repositoryName: image.repositoryName,
+                registryId: image.registryId,
+                imageId: { imageDigest: image.digest }
+            }));
+        }
+        catch (error) {
+            if (awsErrorName(error) !== 'LimitExceededException')
+                throw error;
+        }
+    });
+}
+/**
+ * Polls the findings with backoff until the scan is done, has a problem, or the deadline passes; then reads
+ * every page of findings (basic and enhanced alike).
+ */
+async function waitForScan(client, image, options) {
+    const wait = options.sleep ?? sleep;
+    const now = options.now ?? Date.now;
+    for (let attempt = 1;; attempt++) {
+        const first = await describeFindings(client, image, undefined);
+        const status = first?.imageScanStatus?.status;
+        const meaning = statusMeaning(status, first?.imageScanStatus?.description);
+        if (meaning.kind === 'done')
+            return { status: status, meaning, findings: await allFindings(client, image, first) };
+        if (meaning.kind === 'problem')
+            return { status: status, meaning, findings: [] };
+        const delay = backoffDelay(attempt, 2000, 30_000, () => 1);
+        if (now() + delay > options.deadline) {
+            return {
+                status: status ?? 'NOT_STARTED',
+                meaning: {
+                    kind: 'problem',
+                    blocking: true,
+                    message: `the scan did not finish in time (status ${status ?? 'not started'})`
+                },
+                findings: []
+            };
+        }
+        await wait(delay);
+    }
+}
+/** One page of findings; undefined while the scan has not started (ScanNotFound) or the image is not seen yet. */
+async function describeFindings(client, image, nextToken) {
+    return callAws(`DescribeImageScanFindings ${image.repositoryName}@${image.digest}`, async () => {
+        try {
+            return await client.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0({
+                repositoryName: image.repositoryName,
+                registryId: image.registryId,
+                imageId: { imageDigest: image.digest },
+                maxResults: 1000,
+                nextToken
+            }));
+        }
+        catch (error) {
+            const name = awsErrorName(error);
+            if (name === 'ScanNotFoundException' || name === 'ImageNotFoundException')
+                return undefined;
+            throw error;
+        }
+    });
+}
+async function allFindings(client, image, first) {
+    const findings = [];
+    let page = first;
+    while (page) {
+        findings.push(...(page.imageScanFindings?.findings ?? []).map(fromBasic));
+        findings.push(...(page.imageScanFindings?.enhancedFindings ?? []).map(fromEnhanced));
+        page = page.nextToken ? await describeFindings(client, image, page.nextToken) : undefined;
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/deliver/scan-gate.ts
+
+
+
+
+
+
+/**
+ * Waits for the scan of what was pushed (each platform of an index; attestations are skipped), then
+ * decides the gate: findings at or above `fail-on-severity` that no ignore covers fail the step.
+ */
+async function runScanGate(ecr, repository, delivery, inputs) {
+    const kind = await registryScanKind(ecr);
+    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
+    const targets = delivery.platforms.length > 0
+        ? delivery.platforms
+            .filter(p => !p.platform.startsWith('unknown/'))
+            .map(p => ({ digest: p.digest, platform: p.platform }))
+        : [{ digest: delivery.digest, platform: undefined }];
+    const deadline = Date.now() + inputs.timeoutMs;
+    const images = [];
+    for (const target of targets) {
+        const image = {
+            repositoryName: repository.repositoryName ?? '',
+            registryId: repository.registryId,
+            digest: target.digest
+        };
+        // Only basic scanning can be started by hand, and only when the push did not start one already.
+        if (kind === 'BASIC' && !scanOnPush)
+            await startBasicScan(ecr, image);
+        const result = await waitForScan(ecr, image, { deadline });
+        core/* info */.pq(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
+        images.push({ ...target, result });
+    }
+    const findings = images.flatMap(i => i.result.findings);
+    const gate = evaluateFindings(findings, inputs.failOn, inputs.ignore, new Date());
+    for (const entry of gate.expired) {
+        core/* warning */.$e(`ignore-vulnerabilities: the ignore of ${entry.id} expired on ${entry.until?.toISOString().slice(0, 10)}`);
+    }
+    const problems = images.filter(i => i.result.meaning.kind === 'problem');
+    for (const { result, platform, digest } of problems) {
+        if (result.meaning.kind === 'problem')
+            core/* warning */.$e(`scan of ${platform ?? digest}: ${result.meaning.message}`);
+    }
+    const blockingProblems = problems.filter(i => i.result.meaning.kind === 'problem' && i.result.meaning.blocking);
+    let failure;
+    if (inputs.failOn !== 'none' && blockingProblems.length > 0) {
+        failure = `The scan gate cannot be checked: ${blockingProblems
+            .map(i => `${i.platform ?? i.digest}: ${i.result.meaning.kind === 'problem' ? i.result.meaning.message : ''}`)
+            .join('; ')}`;
+    }
+    else if (gate.blocking.length > 0) {
+        const worst = gate.blocking
+            .slice(0, 5)
+            .map(f => `${f.id} (${f.severity}${f.package ? `, ${f.package}` : ''})`);
+        failure =
+            `${gate.blocking.length} finding${gate.blocking.length > 1 ? 's' : ''} at or above ${inputs.failOn}: ` +
+                `${worst.join(', ')}${gate.blocking.length > 5 ? ', …' : ''}. Fix them, or list them in ignore-vulnerabilities.`;
+    }
+    return { images, gate, findings, failure };
+}
+/** Outputs: scan-status, findings (counts by severity), findings-file (SARIF). */
+async function setScanOutputs(report, imageUri) {
+    const statuses = [...new Set(report.images.map(i => i.result.status))];
+    core/* setOutput */.uH('scan-status', statuses.length === 1 ? statuses[0] : statuses.join(','));
+    core/* setOutput */.uH('findings', JSON.stringify(report.gate.counts));
+    const file = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `ecr-scan-${Date.now()}.sarif`);
+    await (0,promises_.writeFile)(file, JSON.stringify(toSarif(report.findings, imageUri), null, 2));
+    core/* setOutput */.uH('findings-file', file);
+}
+const RANK = Object.fromEntries(BUCKETS.map((b, i) => [b, i]));
+/** The summary part: counts by severity, then the worst findings with package, versions and a link. */
+function addScanSummary(report) {
+    core/* summary */.z.addHeading('Image scan', 3);
+    core/* summary */.z.addTable([
+        BUCKETS.map(data => ({ data, header: true })),
+        BUCKETS.map(bucket => String(report.gate.counts[bucket]))
+    ]);
+    const top = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 20);
+    if (top.length > 0) {
+        core/* summary */.z.addTable([
+            ['Vulnerability', 'Severity', 'Package', 'Installed', 'Fixed in'].map(data => ({ data, header: true })),
+            ...top.map(f => [
+                f.url ? `<a href="${f.url}">${f.id}</a>` : f.id,
+                f.severity + (report.gate.ignored.includes(f) ? ' (ignored)' : ''),
+                f.package ?? '',
+                f.installed ?? '',
+                f.fixed ?? ''
+            ])
+        ]);
+    }
+    core/* summary */.z.addRaw(`<p>${report.failure ? `Gate failed: ${report.failure}` : 'Gate passed.'}</p>`, true);
+}
+
 ;// CONCATENATED MODULE: ./src/common/format.ts
 /** 1536 → "1.5 KiB". */
 function formatBytes(bytes) {
@@ -67671,6 +68045,7 @@ async function deliverSourceImage(registry, image, target, tags, options) {
 ;// CONCATENATED MODULE: ./src/deliver/summary.ts
 
 
+
 const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' };
 const header = (...names) => names.map(data => ({ data, header: true }));
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */
@@ -67694,6 +68069,8 @@ async function writeDeliverySummary(summary) {
         }
         if (summary.delivery)
             addDelivery(summary.delivery);
+        if (summary.scan)
+            addScanSummary(summary.scan);
         await core/* summary */.z.write();
     }
     catch (error) {
@@ -67742,6 +68119,7 @@ function addDelivery({ digest, size, tags, platforms, blobs }) {
 
 
 
+
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
 const GZIP_LEVEL = 1;
 /** The deliver action: log in, ensure the repository, push and verify, output what was delivered. */
@@ -67766,6 +68144,7 @@ async function run() {
         core/* setOutput */.uH(Output.dockerPassword, login.password);
         const ensured = inputs.repository ? await ensure(ecr, inputs, inputs.repository) : undefined;
         let delivery;
+        let scan;
         if (ensured && payload.kind !== 'none') {
             const target = deliveryTarget(ensured, login.host, inputs.repository);
             const registry = new RegistryClient({
@@ -67781,6 +68160,11 @@ async function run() {
                     mountFrom: inputs.mountFrom
                 }));
             setDeliveryOutputs(target.repositoryUri, delivery);
+            if (inputs.scan.wait) {
+                const delivered = delivery;
+                scan = await core/* group */.Os('Scan gate', () => runScanGate(ecr, ensured.repository, delivered, inputs.scan));
+                await setScanOutputs(scan, `${target.repositoryUri}@${delivery.digest}`);
+            }
         }
         await writeDeliverySummary({
             registry: login.host,
@@ -67792,8 +68176,11 @@ async function run() {
                 differences: ensured.differences,
                 governance: ensured.governance
             },
-            delivery
+            delivery,
+            scan
         });
+        if (scan?.failure)
+            throw new common_errors/* ActionError */.lZ(scan.failure);
     }
     finally {
         if (payload.kind === 'source')

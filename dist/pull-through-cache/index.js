@@ -56303,7 +56303,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9135);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8444);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56313,7 +56313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9135:
+/***/ 8444:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56574,7 +56574,7 @@ var errors = __nccwpck_require__(1922);
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 /** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */
-function parseDuration(input, raw, units = ['h', 'd', 'w']) {
+function duration_parseDuration(input, raw, units = ['h', 'd', 'w']) {
     const value = raw.trim();
     const match = /^(\d+)([a-z]+)$/.exec(value);
     const unit = match?.[2];
@@ -56609,7 +56609,7 @@ function inputs_parseList(raw) {
     return [...new Set(items)];
 }
 /** Items one per line (for values that may contain commas), trimmed, blanks and `#` comments dropped. */
-function parseLines(raw) {
+function inputs_parseLines(raw) {
     return raw
         .split('\n')
         .map(line => line.trim())
@@ -57474,6 +57474,109 @@ function planRuleChanges(declared, existing, prune) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/ecr/scan-findings.ts
+
+/** Ranked severities, worst first; UNDEFINED and UNTRIAGED are kept apart: they have no rank. */
+const scan_findings_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+const BUCKETS = [...scan_findings_SEVERITIES, 'UNDEFINED', 'UNTRIAGED'];
+function bucketOf(severity) {
+    const upper = (severity ?? '').toUpperCase();
+    return BUCKETS.includes(upper) ? upper : 'UNDEFINED';
+}
+function fromBasic(finding) {
+    const attribute = (key) => finding.attributes?.find(a => a.key === key)?.value;
+    return {
+        id: finding.name ?? 'unknown',
+        severity: bucketOf(finding.severity),
+        package: attribute('package_name'),
+        installed: attribute('package_version'),
+        url: finding.uri,
+        title: finding.description
+    };
+}
+function fromEnhanced(finding) {
+    const details = finding.packageVulnerabilityDetails;
+    const pkg = details?.vulnerablePackages?.[0];
+    return {
+        id: details?.vulnerabilityId ?? finding.title ?? 'unknown',
+        severity: bucketOf(finding.severity),
+        package: pkg?.name,
+        installed: pkg?.version,
+        fixed: pkg?.fixedInVersion,
+        url: details?.sourceUrl ?? finding.remediation?.recommendation?.url,
+        title: finding.title ?? finding.description
+    };
+}
+/** `ID` or `ID until=YYYY-MM-DD`, one per line. */
+function scan_findings_parseIgnoreList(lines) {
+    return lines.map(line => {
+        const [id, ...rest] = line.split(/\s+/);
+        if (!id)
+            throw new InputError('ignore-vulnerabilities', `"${line}" names no vulnerability`);
+        if (rest.length === 0)
+            return { id };
+        const until = /^until=(\d{4}-\d{2}-\d{2})$/.exec(rest.join(' '))?.[1];
+        const date = until ? new Date(`${until}T23:59:59.999Z`) : undefined;
+        if (!date || Number.isNaN(date.getTime()) || rest.length > 1) {
+            throw new InputError('ignore-vulnerabilities', `"${line}" must be ID or ID until=YYYY-MM-DD`);
+        }
+        return { id, until: date };
+    });
+}
+/** Pure: counts by severity and the findings that fail `threshold` (none: nothing fails). */
+function evaluateFindings(findings, threshold, ignores, now) {
+    const active = ignores.filter(entry => !entry.until || entry.until >= now);
+    const expired = ignores.filter(entry => entry.until && entry.until < now);
+    const counts = Object.fromEntries(BUCKETS.map(bucket => [bucket, 0]));
+    const ignored = [];
+    const blocking = [];
+    const limit = threshold === 'none' ? -1 : scan_findings_SEVERITIES.indexOf(threshold);
+    for (const finding of findings) {
+        counts[finding.severity]++;
+        if (active.some(entry => entry.id === finding.id)) {
+            ignored.push(finding);
+            continue;
+        }
+        const rank = scan_findings_SEVERITIES.indexOf(finding.severity);
+        if (rank >= 0 && rank <= limit)
+            blocking.push(finding);
+    }
+    return { counts, blocking, ignored, expired };
+}
+/** SARIF 2.1.0, so the findings can go to GitHub code scanning (github/codeql-action/upload-sarif). */
+function toSarif(findings, imageUri) {
+    const level = (severity) => severity === 'CRITICAL' || severity === 'HIGH' ? 'error' : severity === 'MEDIUM' ? 'warning' : 'note';
+    const rules = [...new Map(findings.map(f => [f.id, f])).values()];
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'Amazon ECR image scan',
+                        informationUri: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
+                        rules: rules.map(f => ({
+                            id: f.id,
+                            shortDescription: { text: f.title?.slice(0, 200) || f.id },
+                            helpUri: f.url,
+                            properties: { severity: f.severity }
+                        }))
+                    }
+                },
+                results: findings.map(f => ({
+                    ruleId: f.id,
+                    level: level(f.severity),
+                    message: {
+                        text: `${f.id} (${f.severity}) in ${f.package ?? 'a package'} ${f.installed ?? ''}${f.fixed ? `, fixed in ${f.fixed}` : ''}`
+                    },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: imageUri } } }]
+                }))
+            }
+        ]
+    };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -57807,6 +57910,8 @@ function repositoryConsoleUrl(region, registryId, name) {
 
 
 
+
+
 const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -57860,7 +57965,22 @@ function parseDeliverInputs(get, context = {}) {
         settings: parseRepositorySettings(get),
         skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
         maskPassword: parseBoolean('mask-password', get('mask-password'), true),
-        ...parsePolicies(get, repository)
+        ...parsePolicies(get, repository),
+        scan: parseScanGate(get, Boolean(image || source))
+    };
+}
+function parseScanGate(get, pushes) {
+    const wait = (parseEnum('scan', get('scan'), ['off', 'wait']) ?? 'off') === 'wait';
+    const failOn = parseEnum('fail-on-severity', get('fail-on-severity'), [...SEVERITIES, 'none']) ?? 'none';
+    if (wait && !pushes)
+        throw new InputError('scan', 'wait needs image or source: there is nothing to scan');
+    if (failOn !== 'none' && !wait)
+        throw new InputError('fail-on-severity', 'needs scan: wait');
+    return {
+        wait,
+        timeoutMs: parseDuration('scan-timeout', get('scan-timeout') || '10m', ['s', 'm', 'h']),
+        failOn,
+        ignore: parseIgnoreList(parseLines(get('ignore-vulnerabilities')))
     };
 }
 /** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
@@ -58257,8 +58377,8 @@ const WARM_CONCURRENCY = 4;
 async function run() {
     const registryId = lib_core/* getInput */.V4('registry-id').trim() || undefined;
     const prune = inputs_parseBoolean('prune', lib_core/* getInput */.V4('prune'), false);
-    const warm = parseLines(lib_core/* getInput */.V4('warm'));
-    const warmTimeoutMs = parseDuration('warm-timeout', lib_core/* getInput */.V4('warm-timeout') || '5m', ['s', 'm', 'h']);
+    const warm = inputs_parseLines(lib_core/* getInput */.V4('warm'));
+    const warmTimeoutMs = duration_parseDuration('warm-timeout', lib_core/* getInput */.V4('warm-timeout') || '5m', ['s', 'm', 'h']);
     const ecr = createEcrClient();
     const region = await resolveRegion(ecr);
     const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : []);

@@ -1,5 +1,14 @@
 import { InputError } from '../common/errors.js'
-import { parseBoolean, parseEnum, parseInteger, parseKeyValues, parseList } from '../common/inputs.js'
+import { parseDuration } from '../common/duration.js'
+import {
+  parseBoolean,
+  parseEnum,
+  parseInteger,
+  parseKeyValues,
+  parseLines,
+  parseList
+} from '../common/inputs.js'
+import { SEVERITIES, parseIgnoreList, type IgnoreEntry, type Severity } from '../ecr/scan-findings.js'
 import { readJsonInput } from '../common/json.js'
 import { lintLifecyclePolicy } from '../ecr/lifecycle-lint.js'
 import { MAX_REPOSITORY_POLICY_CHARS, withPullAccounts } from '../ecr/policies.js'
@@ -35,6 +44,14 @@ export interface DeliverInputs {
   lifecyclePolicy?: { text: string; warnings: string[] }
   /** The repository policy to set (with the allow-pull-accounts statement merged in). */
   repositoryPolicy?: Record<string, unknown>
+  scan: ScanGateInputs
+}
+
+export interface ScanGateInputs {
+  wait: boolean
+  timeoutMs: number
+  failOn: Severity | 'none'
+  ignore: IgnoreEntry[]
 }
 
 export const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/
@@ -103,7 +120,22 @@ export function parseDeliverInputs(
     settings: parseRepositorySettings(get),
     skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
     maskPassword: parseBoolean('mask-password', get('mask-password'), true),
-    ...parsePolicies(get, repository)
+    ...parsePolicies(get, repository),
+    scan: parseScanGate(get, Boolean(image || source))
+  }
+}
+
+function parseScanGate(get: (name: string) => string, pushes: boolean): ScanGateInputs {
+  const wait = (parseEnum('scan', get('scan'), ['off', 'wait'] as const) ?? 'off') === 'wait'
+  const failOn =
+    parseEnum('fail-on-severity', get('fail-on-severity'), [...SEVERITIES, 'none'] as const) ?? 'none'
+  if (wait && !pushes) throw new InputError('scan', 'wait needs image or source: there is nothing to scan')
+  if (failOn !== 'none' && !wait) throw new InputError('fail-on-severity', 'needs scan: wait')
+  return {
+    wait,
+    timeoutMs: parseDuration('scan-timeout', get('scan-timeout') || '10m', ['s', 'm', 'h']),
+    failOn,
+    ignore: parseIgnoreList(parseLines(get('ignore-vulnerabilities')))
   }
 }
 

@@ -19,6 +19,7 @@ import type { Delivery, DeliveryTarget } from './delivery.js'
 import { deliverDockerImage } from './docker-push.js'
 import { parseDeliverInputs, type DeliverInputs } from './inputs.js'
 import { logInToRegistries } from './login.js'
+import { runScanGate, setScanOutputs, type ScanGateReport } from './scan-gate.js'
 import { deliverSourceImage } from './source-push.js'
 import { writeDeliverySummary } from './summary.js'
 
@@ -53,6 +54,7 @@ export async function run(): Promise<void> {
 
     const ensured = inputs.repository ? await ensure(ecr, inputs, inputs.repository) : undefined
     let delivery: Delivery | undefined
+    let scan: ScanGateReport | undefined
     if (ensured && payload.kind !== 'none') {
       const target = deliveryTarget(ensured, login.host, inputs.repository as string)
       const registry = new RegistryClient({
@@ -70,6 +72,13 @@ export async function run(): Promise<void> {
             })
       )
       setDeliveryOutputs(target.repositoryUri, delivery)
+      if (inputs.scan.wait) {
+        const delivered = delivery
+        scan = await core.group('Scan gate', () =>
+          runScanGate(ecr, ensured.repository, delivered, inputs.scan)
+        )
+        await setScanOutputs(scan, `${target.repositoryUri}@${delivery.digest}`)
+      }
     }
 
     await writeDeliverySummary({
@@ -86,8 +95,10 @@ export async function run(): Promise<void> {
         differences: ensured.differences,
         governance: ensured.governance
       },
-      delivery
+      delivery,
+      scan
     })
+    if (scan?.failure) throw new ActionError(scan.failure)
   } finally {
     if (payload.kind === 'source') await payload.image.dispose()
   }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { formatBytes, shortDigest } from '../common/format.js'
 import type { Delivery } from './delivery.js'
+import { addScanSummary, type ScanGateReport } from './scan-gate.js'
 
 export interface DeliverySummary {
   registry: string
@@ -13,6 +14,7 @@ export interface DeliverySummary {
     governance: string[]
   }
   delivery?: Delivery
+  scan?: ScanGateReport
 }
 
 const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' } as const
@@ -36,6 +38,7 @@ export async function writeDeliverySummary(summary: DeliverySummary): Promise<vo
       core.summary.addRaw(`<p>Logged in to <code>${summary.registry}</code>.</p>`, true)
     }
     if (summary.delivery) addDelivery(summary.delivery)
+    if (summary.scan) addScanSummary(summary.scan)
     await core.summary.write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
