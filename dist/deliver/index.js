@@ -67781,7 +67781,9 @@ async function startBasicScan(client, image) {
             }));
         }
         catch (error) {
-            if (awsErrorName(error) !== 'LimitExceededException')
+            // Already scanned today: the findings are there. Not there yet: the next poll starts it again.
+            const name = awsErrorName(error);
+            if (name !== 'LimitExceededException' && name !== 'ImageNotFoundException')
                 throw error;
         }
     });
@@ -67795,6 +67797,8 @@ async function waitForScan(client, image, options) {
     const now = options.now ?? Date.now;
     for (let attempt = 1;; attempt++) {
         const first = await describeFindings(client, image, undefined);
+        if (!first)
+            await options.startScan?.();
         const status = first?.imageScanStatus?.status;
         const meaning = statusMeaning(status, first?.imageScanStatus?.description);
         if (meaning.kind === 'done')
@@ -67875,9 +67879,8 @@ async function runScanGate(ecr, repository, delivery, inputs) {
             digest: target.digest
         };
         // Only basic scanning can be started by hand, and only when the push did not start one already.
-        if (kind === 'BASIC' && !scanOnPush)
-            await startBasicScan(ecr, image);
-        const result = await waitForScan(ecr, image, { deadline });
+        const startScan = kind === 'BASIC' && !scanOnPush ? () => startBasicScan(ecr, image) : undefined;
+        const result = await waitForScan(ecr, image, { deadline, startScan });
         core/* info */.pq(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
         images.push({ ...target, result });
     }

@@ -51,8 +51,8 @@ export async function runScanGate(
       digest: target.digest
     }
     // Only basic scanning can be started by hand, and only when the push did not start one already.
-    if (kind === 'BASIC' && !scanOnPush) await startBasicScan(ecr, image)
-    const result = await waitForScan(ecr, image, { deadline })
+    const startScan = kind === 'BASIC' && !scanOnPush ? () => startBasicScan(ecr, image) : undefined
+    const result = await waitForScan(ecr, image, { deadline, startScan })
     core.info(
       `scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`
     )

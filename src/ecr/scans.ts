@@ -92,7 +92,9 @@ export async function startBasicScan(client: ECRClient, image: ImageRef): Promis
         })
       )
     } catch (error) {
-      if (awsErrorName(error) !== 'LimitExceededException') throw error
+      // Already scanned today: the findings are there. Not there yet: the next poll starts it again.
+      const name = awsErrorName(error)
+      if (name !== 'LimitExceededException' && name !== 'ImageNotFoundException') throw error
     }
   })
 }
@@ -110,12 +112,19 @@ export interface ScanResult {
 export async function waitForScan(
   client: ECRClient,
   image: ImageRef,
-  options: { deadline: number; sleep?: (ms: number) => Promise<void>; now?: () => number }
+  options: {
+    deadline: number
+    /** Called while no scan exists for the image (basic scanning without scan on push starts one). */
+    startScan?: () => Promise<void>
+    sleep?: (ms: number) => Promise<void>
+    now?: () => number
+  }
 ): Promise<ScanResult> {
   const wait = options.sleep ?? realSleep
   const now = options.now ?? Date.now
   for (let attempt = 1; ; attempt++) {
     const first = await describeFindings(client, image, undefined)
+    if (!first) await options.startScan?.()
     const status = first?.imageScanStatus?.status
     const meaning = statusMeaning(status, first?.imageScanStatus?.description)
     if (meaning.kind === 'done')
