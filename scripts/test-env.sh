@@ -4,12 +4,14 @@
 #     on 127.0.0.1:443 (TLS from a throwaway CA, htpasswd auth matching moto's ECR token)
 #   - a private dockerd (own socket, data-root, exec-root; vfs storage, no networking)
 #   - a moto server providing the ECR API
+#   - scripts/registry-moto-bridge.py: receives the registry's push notifications and puts each
+#     pushed manifest into moto (PutImage), so the ECR API sees what was pushed, as in ECR
 #
 # Usage: scripts/test-env.sh install | up | down [--purge] | status | env
 #   install: only the system packages (up installs them too when missing)
 #   eval "$(scripts/test-env.sh env)"   # load the test environment into a shell
 #
-# Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT,
+# Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT, BRIDGE_PORT,
 #              ECR_TEST_TIMEOUT (readiness bound, seconds), PYTHON.
 set -euo pipefail
 
@@ -17,12 +19,19 @@ ECR_TEST_DIR=${ECR_TEST_DIR:-/tmp/ecr-deliver-test-env}
 ECR_TEST_ACCOUNT=${ECR_TEST_ACCOUNT:-123456789012}
 ECR_TEST_REGION=${ECR_TEST_REGION:-us-east-1}
 MOTO_PORT=${MOTO_PORT:-5055}
+BRIDGE_PORT=${BRIDGE_PORT:-5056}
 ECR_TEST_TIMEOUT=${ECR_TEST_TIMEOUT:-60}
 PYTHON=${PYTHON:-python3}
 
 case $ECR_TEST_DIR in /*) ;; *) ECR_TEST_DIR=$PWD/$ECR_TEST_DIR ;; esac
-if ! [[ $MOTO_PORT =~ ^[0-9]+$ ]] || [ "$MOTO_PORT" -lt 1 ] || [ "$MOTO_PORT" -gt 65535 ]; then
-  echo "[test-env] ERROR: bad MOTO_PORT: $MOTO_PORT" >&2
+for port_var in MOTO_PORT BRIDGE_PORT; do
+  if ! [[ ${!port_var} =~ ^[0-9]+$ ]] || [ "${!port_var}" -lt 1 ] || [ "${!port_var}" -gt 65535 ]; then
+    echo "[test-env] ERROR: bad $port_var: ${!port_var}" >&2
+    exit 2
+  fi
+done
+if [ "$MOTO_PORT" = "$BRIDGE_PORT" ]; then
+  echo "[test-env] ERROR: MOTO_PORT and BRIDGE_PORT are both $MOTO_PORT" >&2
   exit 2
 fi
 DIR=$ECR_TEST_DIR
@@ -35,6 +44,8 @@ CERTS=$DIR/certs
 LOGS=$DIR/logs
 SOCK=$DIR/docker.sock
 MOTO_URL=http://127.0.0.1:$MOTO_PORT
+BRIDGE_URL=http://127.0.0.1:$BRIDGE_PORT
+BRIDGE_SCRIPT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/registry-moto-bridge.py
 ENV_FILE=$DIR/env.sh
 HOSTS_MARK="# ecr-deliver-test-env"
 CERTS_D_DIRS=("/etc/docker/certs.d/$HOST" "/etc/containers/certs.d/$HOST")
@@ -78,6 +89,7 @@ running_pid() {
 registry_pid() { running_pid registry "$DIR/registry.yml"; }
 dockerd_pid() { running_pid dockerd "$SOCK"; }
 moto_pid() { running_pid moto "moto.server"; }
+bridge_pid() { running_pid bridge "registry-moto-bridge.py"; }
 
 # spawn <as-root:0|1> <name> <pidfile|-> cmd...: start detached (own session,
 # immune to SIGHUP, stdin closed), log to $LOGS/<name>.log. The wrapper shell
@@ -156,6 +168,7 @@ registry_ok() {
 }
 dockerd_ok() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 moto_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$MOTO_URL/moto-api/data.json" 2>/dev/null; }
+bridge_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$BRIDGE_URL/health" 2>/dev/null; }
 
 # ---------------------------------------------------------------- up steps
 
@@ -189,7 +202,10 @@ install_deps() {
   fi
 }
 
-REGISTRY_DIRTY=0 # set when anything the running registry has loaded changes
+# Set when anything the running registry has loaded changes. The marker file keeps the restart
+# owed if this run stops before doing it (the next run finds the files already rewritten).
+REGISTRY_DIRTY=0
+registry_dirty() { REGISTRY_DIRTY=1; : >"$DIR/registry.restart"; }
 
 make_certs() {
   mkdir -p "$CERTS"
@@ -218,7 +234,7 @@ make_certs() {
     -CAcreateserial -days 825 -sha256 -extfile "$CERTS/server.ext" \
     -out "$CERTS/server.crt" 2>/dev/null
   rm -f "$CERTS/server.csr" "$CERTS/server.ext"
-  REGISTRY_DIRTY=1
+  registry_dirty
 }
 
 ensure_hosts_entry() {
@@ -247,7 +263,7 @@ make_htpasswd() {
     return
   fi
   htpasswd -Bbn "$REG_USER" "$REG_PASS" >"$DIR/htpasswd"
-  REGISTRY_DIRTY=1
+  registry_dirty
 }
 
 write_registry_config() {
@@ -277,17 +293,29 @@ auth:
   htpasswd:
     realm: ecr-deliver-test
     path: $DIR/htpasswd
+# Manifest pushes reach moto through the bridge. Delivery is asynchronous, in order, and
+# retried (after threshold failures, every backoff) until the bridge answers 2xx.
+notifications:
+  endpoints:
+    - name: moto-bridge
+      url: $BRIDGE_URL/events
+      timeout: 5s
+      threshold: 5
+      backoff: 1s
+      ignore:
+        actions: [pull]
 EOF
   if cmp -s "$cfg.new" "$cfg"; then
     rm -f "$cfg.new"
   else
     mv "$cfg.new" "$cfg"
-    REGISTRY_DIRTY=1
+    registry_dirty
   fi
 }
 
 start_registry() {
   local pid
+  [ ! -e "$DIR/registry.restart" ] || REGISTRY_DIRTY=1
   if pid=$(registry_pid); then
     if [ "$REGISTRY_DIRTY" = 0 ]; then wait_ready registry "$pid" registry_ok; return; fi
     log "registry config/certs changed; restarting"
@@ -302,6 +330,7 @@ start_registry() {
   spawn 1 registry "$(pidfile registry)" env "${unset[@]}" \
     /usr/bin/docker-registry serve "$DIR/registry.yml"
   wait_ready registry "$SPAWNED_PID" registry_ok
+  rm -f "$DIR/registry.restart"
 }
 
 start_dockerd() {
@@ -333,6 +362,9 @@ start_dockerd() {
   wait_ready dockerd "$SPAWNED_PID" dockerd_ok
 }
 
+MOTO_STARTED=0
+BRIDGE_STARTED=0
+
 start_moto() {
   local pid
   if pid=$(moto_pid); then
@@ -353,6 +385,46 @@ start_moto() {
   spawn 0 moto "$(pidfile moto)" env MOTO_ACCOUNT_ID="$ECR_TEST_ACCOUNT" MOTO_RECORDER_FILEPATH="$DIR/moto_recording" \
     "$py" -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
   wait_ready moto "$SPAWNED_PID" moto_ok
+  MOTO_STARTED=1
+}
+
+start_bridge() {
+  local pid py code
+  py=$("$PYTHON" -c 'import sys; print(sys.executable)')
+  code=$(sha256sum <"$BRIDGE_SCRIPT")
+  local cmd=("$py" "$BRIDGE_SCRIPT" --port "$BRIDGE_PORT" --registry "$HOST" --ca "$CERTS/ca.crt"
+    --user "$REG_USER" --password "$REG_PASS" --storage "$DIR/registry"
+    --moto-url "$MOTO_URL" --region "$ECR_TEST_REGION")
+  if pid=$(bridge_pid); then
+    # Its whole configuration is on its command line; bridge.code is the script it runs.
+    if [ "$(cmdline "$pid")" = "$(printf '%s ' "${cmd[@]}")" ] &&
+      [ "$(cat "$DIR/bridge.code" 2>/dev/null)" = "$code" ]; then
+      wait_ready bridge "$pid" bridge_ok
+      return
+    fi
+    log "bridge configuration or code changed; restarting"
+    stop_pid bridge "$pid" 10
+  fi
+  require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
+  log "starting registry-moto bridge on $BRIDGE_URL"
+  # No AWS profile: a missing one would stop boto3 (the keys are passed explicitly).
+  spawn 0 bridge "$(pidfile bridge)" env -u AWS_PROFILE -u AWS_DEFAULT_PROFILE "${cmd[@]}"
+  wait_ready bridge "$SPAWNED_PID" bridge_ok
+  echo "$code" >"$DIR/bridge.code"
+  BRIDGE_STARTED=1
+}
+
+# A fresh moto (or bridge) has missed the registry's earlier pushes: mirror the registry's content.
+# Not on every up: an image deleted through the ECR API would come back.
+sync_moto() {
+  [ "$MOTO_STARTED" = 1 ] || [ "$BRIDGE_STARTED" = 1 ] || return 0
+  local out
+  if ! out=$(curl -fsS --noproxy '*' -X POST --max-time "$ECR_TEST_TIMEOUT" "$BRIDGE_URL/sync" 2>&1); then
+    log "mirroring the registry into moto failed: $out"
+    log_tail bridge
+    exit 1
+  fi
+  log "registry mirrored into moto: $out"
 }
 
 write_env() {
@@ -360,7 +432,8 @@ write_env() {
   for kv in "DOCKER_HOST=unix://$SOCK" "AWS_ENDPOINT_URL_ECR=$MOTO_URL" \
     AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "AWS_REGION=$ECR_TEST_REGION" \
     "NODE_EXTRA_CA_CERTS=$CERTS/ca.crt" "ECR_TEST_REGISTRY=$HOST" \
-    "ECR_TEST_ACCOUNT=$ECR_TEST_ACCOUNT" "ECR_TEST_DIR=$DIR" "MOTO_URL=$MOTO_URL"; do
+    "ECR_TEST_ACCOUNT=$ECR_TEST_ACCOUNT" "ECR_TEST_DIR=$DIR" "MOTO_URL=$MOTO_URL" \
+    "ECR_TEST_BRIDGE_URL=$BRIDGE_URL"; do
     printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
   done >"$ENV_FILE"
 }
@@ -369,6 +442,7 @@ write_env() {
 preflight() {
   registry_pid >/dev/null || require_free_port 443 "stop that service first"
   moto_pid >/dev/null || require_free_port "$MOTO_PORT" "set MOTO_PORT"
+  bridge_pid >/dev/null || require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
 }
 
 cmd_up() {
@@ -383,12 +457,15 @@ cmd_up() {
   start_registry
   start_dockerd
   start_moto
+  start_bridge
+  sync_moto
   write_env
   cat <<EOF
 [test-env] up:
   registry  https://$HOST  (user $REG_USER, password $REG_PASS)
   dockerd   unix://$SOCK
   moto      $MOTO_URL  (account $ECR_TEST_ACCOUNT, region $ECR_TEST_REGION)
+  bridge    $BRIDGE_URL  (registry pushes -> moto PutImage, asynchronously: poll)
   env file  $ENV_FILE   ->  eval "\$($0 env)"
   logs      $LOGS
 EOF
@@ -403,6 +480,7 @@ cmd_down() {
     "") ;;
     *) die "unknown option for down: $1" ;;
   esac
+  if pid=$(bridge_pid); then stop_pid bridge "$pid" 10; fi
   if pid=$(moto_pid); then stop_pid moto "$pid" 10; fi
   if pid=$(dockerd_pid); then
     stop_pid dockerd "$pid" 30
@@ -414,7 +492,7 @@ cmd_down() {
     fi
   fi
   if pid=$(registry_pid); then stop_pid registry "$pid" 10; fi
-  $SUDO rm -f "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
+  $SUDO rm -f "$(pidfile bridge)" "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
   [ -d "$DIR" ] && rm -f "$ENV_FILE"
 
   if [ "$purge" = 1 ]; then
@@ -451,6 +529,7 @@ cmd_status() {
   status_line "registry:" registry_pid registry_ok "https://$HOST/v2/" || rc=1
   status_line "dockerd: " dockerd_pid dockerd_ok "unix://$SOCK" || rc=1
   status_line "moto:    " moto_pid moto_ok "$MOTO_URL" || rc=1
+  status_line "bridge:  " bridge_pid bridge_ok "$BRIDGE_URL/health" || rc=1
   if [ -f "$ENV_FILE" ]; then echo "env file: $ENV_FILE"; else echo "env file: (none)"; fi
   return $rc
 }
