@@ -176,6 +176,11 @@ describe('parseDeliverInputs', () => {
     ],
     ['policy without repository', 'repository-policy', { 'allow-pull-accounts': '111111111111' }],
     [
+      'preview without a policy',
+      'lifecycle-policy-preview',
+      { repository: 'team/app', 'lifecycle-policy-preview': 'true' }
+    ],
+    [
       'unknown severity',
       'fail-on-severity',
       { image: 'x', repository: 'team/app', scan: 'wait', 'fail-on-severity': 'SEVERE' }

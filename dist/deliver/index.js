@@ -4549,7 +4549,7 @@ __webpack_unused_export__ = GetDownloadUrlForLayerResponse$;
 __webpack_unused_export__ = GetLifecyclePolicy$;
 exports.O0C = GetLifecyclePolicyCommand;
 __webpack_unused_export__ = GetLifecyclePolicyPreview$;
-__webpack_unused_export__ = GetLifecyclePolicyPreviewCommand;
+exports.ynb = GetLifecyclePolicyPreviewCommand;
 __webpack_unused_export__ = GetLifecyclePolicyPreviewRequest$;
 __webpack_unused_export__ = GetLifecyclePolicyPreviewResponse$;
 __webpack_unused_export__ = GetLifecyclePolicyRequest$;
@@ -4779,7 +4779,7 @@ exports.Qc9 = StartImageScanCommand;
 __webpack_unused_export__ = StartImageScanRequest$;
 __webpack_unused_export__ = StartImageScanResponse$;
 __webpack_unused_export__ = StartLifecyclePolicyPreview$;
-__webpack_unused_export__ = StartLifecyclePolicyPreviewCommand;
+exports.oW5 = StartLifecyclePolicyPreviewCommand;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewRequest$;
 __webpack_unused_export__ = StartLifecyclePolicyPreviewResponse$;
 __webpack_unused_export__ = StartReplicationBackfill$;
@@ -60195,7 +60195,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8690);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5746);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -60205,7 +60205,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8690:
+/***/ 5746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65668,6 +65668,79 @@ function repositoryConsoleUrl(region, registryId, name) {
     return `https://${region}.console.aws.amazon.com/ecr/repositories/private/${registryId}/${name}?region=${region}`;
 }
 
+;// CONCATENATED MODULE: ./src/common/retry.ts
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+async function retry(operation, options) {
+    const wait = options.sleep ?? sleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.retryable(error))
+                throw error;
+            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
+            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
+            options.onRetry?.(error, attempt, delay);
+            await wait(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ecr/lifecycle-preview.ts
+
+
+
+
+/**
+ * Runs ECR's lifecycle policy preview for `text` (nothing is applied) and waits, bounded, for its result,
+ * reading every page. A preview already running for the repository is waited out first.
+ */
+async function previewLifecyclePolicy(client, ref, text, options) {
+    const wait = options.sleep ?? sleep;
+    const now = options.now ?? Date.now;
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    const pause = async (attempt, what) => {
+        const delay = backoffDelay(attempt, 2000, 15_000, () => 1);
+        if (now() + delay > options.deadline)
+            throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${what} in time`);
+        await wait(delay);
+    };
+    for (let attempt = 1;; attempt++) {
+        try {
+            await client.send(new dist_cjs/* StartLifecyclePolicyPreviewCommand */.oW5({ ...repository, lifecyclePolicyText: text }));
+            break;
+        }
+        catch (error) {
+            if (awsErrorName(error) !== 'LifecyclePolicyPreviewInProgressException') {
+                throw explainAwsError(error, 'StartLifecyclePolicyPreview');
+            }
+            await pause(attempt, 'could not start (another preview kept running)');
+        }
+    }
+    for (let attempt = 1;; attempt++) {
+        const results = [];
+        let status;
+        let nextToken;
+        do {
+            const page = await callAws('GetLifecyclePolicyPreview', () => client.send(new dist_cjs/* GetLifecyclePolicyPreviewCommand */.ynb({ ...repository, maxResults: 100, nextToken })));
+            status = page.status;
+            results.push(...(page.previewResults ?? []));
+            nextToken = status === 'COMPLETE' ? page.nextToken : undefined;
+        } while (nextToken);
+        if (status === 'COMPLETE')
+            return { status, results };
+        if (status === 'FAILED' || status === 'EXPIRED')
+            throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${status}`);
+        await pause(attempt, 'did not finish');
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -65803,30 +65876,6 @@ async function applyRepositoryPolicy(client, ref, policy) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/common/retry.ts
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function backoffDelay(attempt, base, max, random) {
-    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
-async function retry(operation, options) {
-    const wait = options.sleep ?? sleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.retryable(error))
-                throw error;
-            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
-            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 function parseBearerChallenge(header) {
     if (!header || !/^bearer\s/i.test(header.trim()))
@@ -67471,8 +67520,13 @@ function parsePolicies(get, repository) {
         const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
         if (errors.length > 0)
             throw new common_errors/* InputError */.dz('lifecycle-policy', errors.join('; '));
-        lifecyclePolicy = { text: lifecycle.text, warnings };
+        lifecyclePolicy = { text: lifecycle.text, warnings, preview: false };
     }
+    const preview = parseBoolean('lifecycle-policy-preview', get('lifecycle-policy-preview'), false);
+    if (preview && !lifecyclePolicy)
+        throw new common_errors/* InputError */.dz('lifecycle-policy-preview', 'needs lifecycle-policy');
+    if (lifecyclePolicy)
+        lifecyclePolicy.preview = preview;
     const policy = readJsonInput('repository-policy', get('repository-policy'));
     if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
         throw new common_errors/* InputError */.dz('repository-policy', 'must be a JSON object (an IAM policy document)');
@@ -68056,12 +68110,14 @@ async function writeDeliverySummary(summary) {
     try {
         core/* summary */.z.addHeading('ECR delivery', 2);
         if (summary.repository) {
-            const { name, uri, consoleUrl, created, differences, governance } = summary.repository;
+            const { name, uri, consoleUrl, created, differences, governance, lifecyclePreview } = summary.repository;
             core/* summary */.z.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `);
             core/* summary */.z.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true);
             core/* summary */.z.addRaw(`<p><code>${uri}</code></p>`, true);
             if (governance.length > 0)
                 core/* summary */.z.addList(governance);
+            if (lifecyclePreview)
+                addLifecyclePreview(lifecyclePreview);
             if (differences.length > 0) {
                 core/* summary */.z.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true);
                 core/* summary */.z.addList(differences);
@@ -68079,6 +68135,23 @@ async function writeDeliverySummary(summary) {
     catch (error) {
         core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
+}
+function addLifecyclePreview(results) {
+    core/* summary */.z.addRaw(`<p>Lifecycle policy preview (nothing applied): ${results.length} image${results.length === 1 ? '' : 's'} affected</p>`, true);
+    if (results.length === 0)
+        return;
+    core/* summary */.z.addTable([
+        header('Digest', 'Tags', 'Pushed', 'Action', 'Rule'),
+        ...results
+            .slice(0, 200)
+            .map(r => [
+            `<code>${shortDigest(r.imageDigest ?? '')}</code>`,
+            (r.imageTags ?? []).join(', ') || '<i>untagged</i>',
+            r.imagePushedAt ? new Date(r.imagePushedAt).toISOString().slice(0, 10) : '',
+            r.action?.type ?? '',
+            String(r.appliedRulePriority ?? '')
+        ])
+    ]);
 }
 function addDelivery({ digest, size, tags, platforms, blobs }) {
     core/* summary */.z.addTable([
@@ -68123,6 +68196,9 @@ function addDelivery({ digest, size, tags, platforms, blobs }) {
 
 
 
+
+/** How long a lifecycle policy preview may take before the step gives up on it. */
+const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000;
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
 const GZIP_LEVEL = 1;
 /** The deliver action: log in, ensure the repository, push and verify, output what was delivered. */
@@ -68177,7 +68253,8 @@ async function run() {
                 consoleUrl: repositoryConsoleUrl(region, ensured.repository.registryId ?? '', inputs.repository),
                 created: ensured.created,
                 differences: ensured.differences,
-                governance: ensured.governance
+                governance: ensured.governance,
+                lifecyclePreview: ensured.lifecyclePreview
             },
             delivery,
             scan
@@ -68224,7 +68301,14 @@ async function ensure(ecr, inputs, name) {
     const ref = { name, registryId: inputs.registryId };
     for (const warning of inputs.lifecyclePolicy?.warnings ?? [])
         core/* warning */.$e(`lifecycle-policy: ${warning}`);
-    if (inputs.lifecyclePolicy) {
+    if (inputs.lifecyclePolicy?.preview) {
+        const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
+            deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
+        });
+        core/* info */.pq(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
+        ensured.lifecyclePreview = preview.results;
+    }
+    else if (inputs.lifecyclePolicy) {
         const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text);
         core/* info */.pq(`${name}: lifecycle policy ${change}`);
         ensured.governance.push(`lifecycle policy ${change}`);

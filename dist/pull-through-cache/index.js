@@ -57992,8 +57992,13 @@ function parsePolicies(get, repository) {
         const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
         if (errors.length > 0)
             throw new InputError('lifecycle-policy', errors.join('; '));
-        lifecyclePolicy = { text: lifecycle.text, warnings };
+        lifecyclePolicy = { text: lifecycle.text, warnings, preview: false };
     }
+    const preview = parseBoolean('lifecycle-policy-preview', get('lifecycle-policy-preview'), false);
+    if (preview && !lifecyclePolicy)
+        throw new InputError('lifecycle-policy-preview', 'needs lifecycle-policy');
+    if (lifecyclePolicy)
+        lifecyclePolicy.preview = preview;
     const policy = readJsonInput('repository-policy', get('repository-policy'));
     if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
         throw new InputError('repository-policy', 'must be a JSON object (an IAM policy document)');

@@ -40,8 +40,8 @@ export interface DeliverInputs {
   maskPassword: boolean
   /** Apply the settings inputs to an existing repository (default: only warn about differences). */
   updateRepository: boolean
-  /** A linted lifecycle policy, with the linter's warnings. */
-  lifecyclePolicy?: { text: string; warnings: string[] }
+  /** A linted lifecycle policy, with the linter's warnings; `preview`: only show what it would do. */
+  lifecyclePolicy?: { text: string; warnings: string[]; preview: boolean }
   /** The repository policy to set (with the allow-pull-accounts statement merged in). */
   repositoryPolicy?: Record<string, unknown>
   scan: ScanGateInputs
@@ -147,8 +147,11 @@ function parsePolicies(get: (name: string) => string, repository: string | undef
   if (lifecycle) {
     const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text)
     if (errors.length > 0) throw new InputError('lifecycle-policy', errors.join('; '))
-    lifecyclePolicy = { text: lifecycle.text, warnings }
+    lifecyclePolicy = { text: lifecycle.text, warnings, preview: false }
   }
+  const preview = parseBoolean('lifecycle-policy-preview', get('lifecycle-policy-preview'), false)
+  if (preview && !lifecyclePolicy) throw new InputError('lifecycle-policy-preview', 'needs lifecycle-policy')
+  if (lifecyclePolicy) lifecyclePolicy.preview = preview
   const policy = readJsonInput('repository-policy', get('repository-policy'))
   if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
     throw new InputError('repository-policy', 'must be a JSON object (an IAM policy document)')

@@ -11,6 +11,7 @@ import {
   repositoryConsoleUrl,
   type EnsuredRepository
 } from '../ecr/repositories.js'
+import { previewLifecyclePolicy } from '../ecr/lifecycle-preview.js'
 import { applyLifecyclePolicy, applyRepositoryPolicy } from '../ecr/policies.js'
 import { RegistryClient } from '../registry/client.js'
 import { openImageSource, type LocalImageSource } from '../registry/sources/index.js'
@@ -22,6 +23,9 @@ import { logInToRegistries } from './login.js'
 import { runScanGate, setScanOutputs, type ScanGateReport } from './scan-gate.js'
 import { deliverSourceImage } from './source-push.js'
 import { writeDeliverySummary } from './summary.js'
+
+/** How long a lifecycle policy preview may take before the step gives up on it. */
+const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000
 
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
 const GZIP_LEVEL = 1
@@ -93,7 +97,8 @@ export async function run(): Promise<void> {
         ),
         created: ensured.created,
         differences: ensured.differences,
-        governance: ensured.governance
+        governance: ensured.governance,
+        lifecyclePreview: ensured.lifecyclePreview
       },
       delivery,
       scan
@@ -149,7 +154,15 @@ async function ensure(
   }
   const ref = { name, registryId: inputs.registryId }
   for (const warning of inputs.lifecyclePolicy?.warnings ?? []) core.warning(`lifecycle-policy: ${warning}`)
-  if (inputs.lifecyclePolicy) {
+  if (inputs.lifecyclePolicy?.preview) {
+    const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
+      deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
+    })
+    core.info(
+      `${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`
+    )
+    ensured.lifecyclePreview = preview.results
+  } else if (inputs.lifecyclePolicy) {
     const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text)
     core.info(`${name}: lifecycle policy ${change}`)
     ensured.governance.push(`lifecycle policy ${change}`)

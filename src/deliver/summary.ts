@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { formatBytes, shortDigest } from '../common/format.js'
+import type { LifecyclePolicyPreviewResult } from '@aws-sdk/client-ecr'
 import type { Delivery } from './delivery.js'
 import { addScanSummary, type ScanGateReport } from './scan-gate.js'
 
@@ -12,6 +13,7 @@ export interface DeliverySummary {
     created: boolean
     differences: string[]
     governance: string[]
+    lifecyclePreview?: LifecyclePolicyPreviewResult[]
   }
   delivery?: Delivery
   scan?: ScanGateReport
@@ -25,11 +27,12 @@ export async function writeDeliverySummary(summary: DeliverySummary): Promise<vo
   try {
     core.summary.addHeading('ECR delivery', 2)
     if (summary.repository) {
-      const { name, uri, consoleUrl, created, differences, governance } = summary.repository
+      const { name, uri, consoleUrl, created, differences, governance, lifecyclePreview } = summary.repository
       core.summary.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `)
       core.summary.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true)
       core.summary.addRaw(`<p><code>${uri}</code></p>`, true)
       if (governance.length > 0) core.summary.addList(governance)
+      if (lifecyclePreview) addLifecyclePreview(lifecyclePreview)
       if (differences.length > 0) {
         core.summary.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true)
         core.summary.addList(differences)
@@ -43,6 +46,26 @@ export async function writeDeliverySummary(summary: DeliverySummary): Promise<vo
   } catch (error) {
     core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+function addLifecyclePreview(results: LifecyclePolicyPreviewResult[]): void {
+  core.summary.addRaw(
+    `<p>Lifecycle policy preview (nothing applied): ${results.length} image${results.length === 1 ? '' : 's'} affected</p>`,
+    true
+  )
+  if (results.length === 0) return
+  core.summary.addTable([
+    header('Digest', 'Tags', 'Pushed', 'Action', 'Rule'),
+    ...results
+      .slice(0, 200)
+      .map(r => [
+        `<code>${shortDigest(r.imageDigest ?? '')}</code>`,
+        (r.imageTags ?? []).join(', ') || '<i>untagged</i>',
+        r.imagePushedAt ? new Date(r.imagePushedAt).toISOString().slice(0, 10) : '',
+        r.action?.type ?? '',
+        String(r.appliedRulePriority ?? '')
+      ])
+  ])
 }
 
 function addDelivery({ digest, size, tags, platforms, blobs }: Delivery): void {

@@ -7,6 +7,7 @@ import {
   PutImageTagMutabilityCommand,
   TagResourceCommand,
   type ECRClient,
+  type LifecyclePolicyPreviewResult,
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError, messageOf } from '../common/errors.js'
@@ -47,6 +48,8 @@ export interface EnsuredRepository {
   differences: string[]
   /** What this step changed on the repository besides creating it (settings, policies), one sentence each. */
   governance: string[]
+  /** With lifecycle-policy-preview: the images the policy would expire or transition. */
+  lifecyclePreview?: LifecyclePolicyPreviewResult[]
 }
 
 /**
