@@ -55,6 +55,25 @@ describe('parseDeliverInputs', () => {
     expect(parse(given).tags).toEqual(['abc123'])
   })
 
+  test('registry-type public with its catalog', () => {
+    expect(
+      parse({
+        'registry-type': 'public',
+        image: 'app:ci',
+        repository: 'team/app',
+        'public-description': 'An app',
+        'public-architectures': 'x86-64, ARM 64',
+        'public-operating-systems': 'Linux'
+      }).public
+    ).toEqual({
+      description: 'An app',
+      aboutText: undefined,
+      usageText: undefined,
+      architectures: ['x86-64', 'ARM 64'],
+      operatingSystems: ['Linux']
+    })
+  })
+
   test('a source push', () => {
     expect(
       parse({ source: 'out.tar', repository: 'team/app', 'max-concurrency': '8', 'mount-from': 'team/base' })

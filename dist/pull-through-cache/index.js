@@ -57952,7 +57952,7 @@ function parseDeliverInputs(get, context = {}) {
         throw new InputError('tags', `at most ${MAX_TAGS_PER_IMAGE} tags per image`);
     const registryId = parseAccountId('registry-id', get('registry-id'));
     const registries = parseList(get('registries')).map(id => parseAccountId('registries', id));
-    return {
+    const inputs = {
         repository,
         image,
         source,
@@ -57967,6 +57967,51 @@ function parseDeliverInputs(get, context = {}) {
         maskPassword: parseBoolean('mask-password', get('mask-password'), true),
         ...parsePolicies(get, repository),
         scan: parseScanGate(get, Boolean(image || source))
+    };
+    return checkRegistryType(get, inputs);
+}
+const PUBLIC_INPUTS = (/* unused pure expression or super */ null && ([
+    'public-description',
+    'public-about',
+    'public-usage',
+    'public-architectures',
+    'public-operating-systems'
+]));
+/** registry-type public: the catalog inputs apply, and inputs that only private registries have are refused. */
+function checkRegistryType(get, inputs) {
+    const type = parseEnum('registry-type', get('registry-type'), ['private', 'public']) ?? 'private';
+    if (type === 'private') {
+        const given = PUBLIC_INPUTS.find(name => get(name).trim() !== '');
+        if (given)
+            throw new InputError(given, 'applies only with registry-type public');
+        return inputs;
+    }
+    const privateOnly = [
+        ['registry-id', inputs.registryId !== undefined],
+        ['registries', inputs.registries.length > 0],
+        ['image-tag-mutability', inputs.settings.tagMutability !== undefined],
+        ['scan-on-push', inputs.settings.scanOnPush !== undefined],
+        ['encryption-type', inputs.settings.encryptionType !== undefined],
+        ['repository-tags', inputs.settings.tags !== undefined],
+        ['update-repository', inputs.updateRepository],
+        ['lifecycle-policy', inputs.lifecyclePolicy !== undefined],
+        ['repository-policy', get('repository-policy').trim() !== ''],
+        ['allow-pull-accounts', get('allow-pull-accounts').trim() !== ''],
+        ['scan', inputs.scan.wait],
+        ['mount-from', inputs.mountFrom !== undefined]
+    ];
+    const refused = privateOnly.find(([, given]) => given);
+    if (refused)
+        throw new InputError(refused[0], 'applies only to private registries, not with registry-type public');
+    return {
+        ...inputs,
+        public: {
+            description: get('public-description').trim() || undefined,
+            aboutText: get('public-about').trim() || undefined,
+            usageText: get('public-usage').trim() || undefined,
+            architectures: parseList(get('public-architectures')),
+            operatingSystems: parseList(get('public-operating-systems'))
+        }
     };
 }
 function parseScanGate(get, pushes) {

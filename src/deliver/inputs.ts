@@ -8,6 +8,7 @@ import {
   parseLines,
   parseList
 } from '../common/inputs.js'
+import type { PublicCatalog } from '../ecr/public.js'
 import { SEVERITIES, parseIgnoreList, type IgnoreEntry, type Severity } from '../ecr/scan-findings.js'
 import { readJsonInput } from '../common/json.js'
 import { lintLifecyclePolicy } from '../ecr/lifecycle-lint.js'
@@ -45,6 +46,8 @@ export interface DeliverInputs {
   /** The repository policy to set (with the allow-pull-accounts statement merged in). */
   repositoryPolicy?: Record<string, unknown>
   scan: ScanGateInputs
+  /** ECR Public: log in to public.ecr.aws and create the repository with this catalog data. */
+  public?: PublicCatalog
 }
 
 export interface ScanGateInputs {
@@ -107,7 +110,7 @@ export function parseDeliverInputs(
   const registryId = parseAccountId('registry-id', get('registry-id'))
   const registries = parseList(get('registries')).map(id => parseAccountId('registries', id) as string)
 
-  return {
+  const inputs: DeliverInputs = {
     repository,
     image,
     source,
@@ -122,6 +125,52 @@ export function parseDeliverInputs(
     maskPassword: parseBoolean('mask-password', get('mask-password'), true),
     ...parsePolicies(get, repository),
     scan: parseScanGate(get, Boolean(image || source))
+  }
+  return checkRegistryType(get, inputs)
+}
+
+const PUBLIC_INPUTS = [
+  'public-description',
+  'public-about',
+  'public-usage',
+  'public-architectures',
+  'public-operating-systems'
+]
+
+/** registry-type public: the catalog inputs apply, and inputs that only private registries have are refused. */
+function checkRegistryType(get: (name: string) => string, inputs: DeliverInputs): DeliverInputs {
+  const type = parseEnum('registry-type', get('registry-type'), ['private', 'public'] as const) ?? 'private'
+  if (type === 'private') {
+    const given = PUBLIC_INPUTS.find(name => get(name).trim() !== '')
+    if (given) throw new InputError(given, 'applies only with registry-type public')
+    return inputs
+  }
+  const privateOnly: [string, boolean][] = [
+    ['registry-id', inputs.registryId !== undefined],
+    ['registries', inputs.registries.length > 0],
+    ['image-tag-mutability', inputs.settings.tagMutability !== undefined],
+    ['scan-on-push', inputs.settings.scanOnPush !== undefined],
+    ['encryption-type', inputs.settings.encryptionType !== undefined],
+    ['repository-tags', inputs.settings.tags !== undefined],
+    ['update-repository', inputs.updateRepository],
+    ['lifecycle-policy', inputs.lifecyclePolicy !== undefined],
+    ['repository-policy', get('repository-policy').trim() !== ''],
+    ['allow-pull-accounts', get('allow-pull-accounts').trim() !== ''],
+    ['scan', inputs.scan.wait],
+    ['mount-from', inputs.mountFrom !== undefined]
+  ]
+  const refused = privateOnly.find(([, given]) => given)
+  if (refused)
+    throw new InputError(refused[0], 'applies only to private registries, not with registry-type public')
+  return {
+    ...inputs,
+    public: {
+      description: get('public-description').trim() || undefined,
+      aboutText: get('public-about').trim() || undefined,
+      usageText: get('public-usage').trim() || undefined,
+      architectures: parseList(get('public-architectures')),
+      operatingSystems: parseList(get('public-operating-systems'))
+    }
   }
 }
 

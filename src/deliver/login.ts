@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import { getRegistryLogins, type RegistryLogin } from '../ecr/auth.js'
+import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import type { DockerCli } from '../docker/cli.js'
+import { getPublicLogin } from '../ecr/public.js'
 import { State } from './constants.js'
 
 /**
@@ -31,4 +33,18 @@ export async function logInToRegistries(
     core.saveState(State.registries, JSON.stringify(hosts))
   }
   return logins
+}
+
+/** ECR Public: one registry, public.ecr.aws; recorded in state like the others for the post step's logout. */
+export async function logInToPublic(
+  client: ECRPUBLICClient,
+  docker: DockerCli | undefined,
+  maskPassword: boolean
+): Promise<RegistryLogin[]> {
+  const login = await getPublicLogin(client, maskPassword)
+  if (docker) {
+    await docker.login(login.host, login.username, login.password)
+    core.saveState(State.registries, JSON.stringify([login.host]))
+  }
+  return [login]
 }

@@ -13,13 +13,19 @@ import {
 } from '../ecr/repositories.js'
 import { previewLifecyclePolicy } from '../ecr/lifecycle-preview.js'
 import { applyLifecyclePolicy, applyRepositoryPolicy } from '../ecr/policies.js'
+import {
+  PUBLIC_API_REGION,
+  createEcrPublicClient,
+  ensurePublicRepository,
+  galleryUrl
+} from '../ecr/public.js'
 import { RegistryClient } from '../registry/client.js'
 import { openImageSource, type LocalImageSource } from '../registry/sources/index.js'
 import { Output, State } from './constants.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
 import { deliverDockerImage } from './docker-push.js'
 import { parseDeliverInputs, type DeliverInputs } from './inputs.js'
-import { logInToRegistries } from './login.js'
+import { logInToPublic, logInToRegistries } from './login.js'
 import { runScanGate, setScanOutputs, type ScanGateReport } from './scan-gate.js'
 import { deliverSourceImage } from './source-push.js'
 import { writeDeliverySummary } from './summary.js'
@@ -39,12 +45,18 @@ export async function run(): Promise<void> {
   const inputs = parseDeliverInputs(name => core.getInput(name), { sha: context.sha })
   core.saveState(State.skipLogout, String(inputs.skipLogout))
   const ecr = createEcrClient()
-  const region = await resolveRegion(ecr)
+  const publicClient = inputs.public ? createEcrPublicClient() : undefined
+  // ECR Public's API is in us-east-1 whatever the region: only private registries need one.
+  const region = publicClient ? PUBLIC_API_REGION : await resolveRegion(ecr)
   // A missing image or a broken source is bad input: find out before logging in or creating anything.
   const docker = inputs.source && !(await which('docker', false)) ? undefined : new DockerCli()
   const payload = await findPayload(inputs, docker)
   try {
-    const logins = await core.group('Log in to Amazon ECR', () => logInToRegistries(ecr, docker, inputs))
+    const logins = await core.group('Log in to Amazon ECR', () =>
+      publicClient
+        ? logInToPublic(publicClient, docker, inputs.maskPassword)
+        : logInToRegistries(ecr, docker, inputs)
+    )
     const login = logins[0]
     if (!login) throw new ActionError('No registry to log in to')
     core.setOutput(Output.registry, login.host)
@@ -56,7 +68,11 @@ export async function run(): Promise<void> {
     }
     core.setOutput(Output.dockerPassword, login.password)
 
-    const ensured = inputs.repository ? await ensure(ecr, inputs, inputs.repository) : undefined
+    const ensured = !inputs.repository
+      ? undefined
+      : publicClient
+        ? await ensurePublic(publicClient, inputs, inputs.repository)
+        : await ensure(ecr, inputs, inputs.repository)
     let delivery: Delivery | undefined
     let scan: ScanGateReport | undefined
     if (ensured && payload.kind !== 'none') {
@@ -90,11 +106,9 @@ export async function run(): Promise<void> {
       repository: ensured && {
         name: inputs.repository as string,
         uri: ensured.repository.repositoryUri ?? '',
-        consoleUrl: repositoryConsoleUrl(
-          region,
-          ensured.repository.registryId ?? '',
-          inputs.repository as string
-        ),
+        consoleUrl: publicClient
+          ? galleryUrl(ensured.repository.repositoryUri ?? '')
+          : repositoryConsoleUrl(region, ensured.repository.registryId ?? '', inputs.repository as string),
         created: ensured.created,
         differences: ensured.differences,
         governance: ensured.governance,
@@ -174,6 +188,19 @@ async function ensure(
   }
   core.setOutput(Output.repositoryUri, ensured.repository.repositoryUri)
   return ensured
+}
+
+async function ensurePublic(
+  client: ReturnType<typeof createEcrPublicClient>,
+  inputs: DeliverInputs,
+  name: string
+): Promise<EnsuredRepository> {
+  const { repository, created } = await core.group(`Ensure public repository ${name}`, () =>
+    ensurePublicRepository(client, name, inputs.public ?? {}, { create: inputs.createRepository })
+  )
+  core.info(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`)
+  core.setOutput(Output.repositoryUri, repository.repositoryUri)
+  return { repository, created, differences: [], governance: [] }
 }
 
 function deliveryTarget(ensured: EnsuredRepository, host: string, name: string): DeliveryTarget {

@@ -1,0 +1,122 @@
+import * as core from '@actions/core'
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  ECRPUBLICClient,
+  GetAuthorizationTokenCommand
+} from '@aws-sdk/client-ecr-public'
+import type { Repository } from '@aws-sdk/client-ecr'
+import { ActionError } from '../common/errors.js'
+import type { RegistryLogin } from './auth.js'
+import { USER_AGENT } from './client.js'
+import { awsErrorName, callAws, explainAwsError } from './errors.js'
+
+/** ECR Public's API exists only in us-east-1, whatever AWS_REGION says. */
+export const PUBLIC_API_REGION = 'us-east-1'
+export const PUBLIC_REGISTRY_HOST = 'public.ecr.aws'
+
+/** The gallery's catalog data for a new public repository. */
+export interface PublicCatalog {
+  description?: string
+  aboutText?: string
+  usageText?: string
+  architectures?: string[]
+  operatingSystems?: string[]
+}
+
+export function createEcrPublicClient(): ECRPUBLICClient {
+  return new ECRPUBLICClient({
+    region: PUBLIC_API_REGION,
+    customUserAgent: USER_AGENT,
+    retryMode: 'adaptive',
+    maxAttempts: 5
+  })
+}
+
+/** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
+export async function getPublicLogin(client: ECRPUBLICClient, maskPassword: boolean): Promise<RegistryLogin> {
+  const { authorizationData } = await callAws('ecr-public GetAuthorizationToken', () =>
+    client.send(new GetAuthorizationTokenCommand({}))
+  )
+  const token = authorizationData?.authorizationToken ?? ''
+  if (token) core.setSecret(token)
+  const decoded = Buffer.from(token, 'base64').toString('utf8')
+  const separator = decoded.indexOf(':')
+  if (separator <= 0)
+    throw new ActionError('ecr-public GetAuthorizationToken returned a token that is not username:password')
+  const password = decoded.slice(separator + 1)
+  if (maskPassword) core.setSecret(password)
+  return {
+    host: PUBLIC_REGISTRY_HOST,
+    endpoint: `https://${PUBLIC_REGISTRY_HOST}`,
+    username: decoded.slice(0, separator),
+    password,
+    token,
+    expiresAt: authorizationData?.expiresAt
+  }
+}
+
+/**
+ * Makes sure the public repository exists, creating it with the catalog data when missing (a concurrent
+ * creation counts as success). Returned in the private client's shape, which the push code takes.
+ */
+export async function ensurePublicRepository(
+  client: ECRPUBLICClient,
+  name: string,
+  catalog: PublicCatalog,
+  options: { create: boolean }
+): Promise<{ repository: Repository; created: boolean }> {
+  const describe = () =>
+    callAws(`ecr-public DescribeRepositories ${name}`, async () => {
+      try {
+        const { repositories } = await client.send(
+          new DescribeRepositoriesCommand({ repositoryNames: [name] })
+        )
+        return repositories?.[0]
+      } catch (error) {
+        if (awsErrorName(error) === 'RepositoryNotFoundException') return undefined
+        throw error
+      }
+    })
+  const toPrivateShape = (r: {
+    repositoryName?: string
+    repositoryUri?: string
+    registryId?: string
+    repositoryArn?: string
+  }) => ({
+    repositoryName: r.repositoryName,
+    repositoryUri: r.repositoryUri,
+    registryId: r.registryId,
+    repositoryArn: r.repositoryArn
+  })
+  const existing = await describe()
+  if (existing) return { repository: toPrivateShape(existing), created: false }
+  if (!options.create) {
+    throw new ActionError(`Public repository "${name}" does not exist and create-repository is false`)
+  }
+  try {
+    const { repository } = await client.send(
+      new CreateRepositoryCommand({
+        repositoryName: name,
+        catalogData: hasCatalog(catalog) ? catalog : undefined
+      })
+    )
+    if (!repository) throw new ActionError(`ecr-public CreateRepository returned no repository for "${name}"`)
+    return { repository: toPrivateShape(repository), created: true }
+  } catch (error) {
+    if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
+      const raced = await describe()
+      if (raced) return { repository: toPrivateShape(raced), created: false }
+    }
+    throw explainAwsError(error, `ecr-public CreateRepository ${name}`)
+  }
+}
+
+function hasCatalog(catalog: PublicCatalog): boolean {
+  return Object.values(catalog).some(value => (Array.isArray(value) ? value.length > 0 : Boolean(value)))
+}
+
+/** The gallery page of a public repository (`public.ecr.aws/<alias>/<name>` → gallery.ecr.aws/<alias>/<name>). */
+export function galleryUrl(repositoryUri: string): string {
+  return `https://gallery.ecr.aws/${repositoryUri.replace(/^public\.ecr\.aws\//, '')}`
+}
