@@ -67491,46 +67491,41 @@ function withPullAccounts(policy, accounts) {
 }
 /** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
 async function applyLifecyclePolicy(client, ref, text) {
-    const current = await callAws(`GetLifecyclePolicy ${ref.name}`, async () => {
-        try {
-            const { lifecyclePolicyText } = await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C({ repositoryName: ref.name, registryId: ref.registryId }));
-            return lifecyclePolicyText;
-        }
-        catch (error) {
-            if (awsErrorName(error) === 'LifecyclePolicyNotFoundException')
-                return undefined;
-            throw error;
-        }
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return applyIfDifferent({
+        action: `lifecycle policy of ${ref.name}`,
+        notFound: 'LifecyclePolicyNotFoundException',
+        read: async () => (await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C(repository))).lifecyclePolicyText,
+        desired: JSON.parse(text),
+        write: () => client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({ ...repository, lifecyclePolicyText: text }))
     });
-    if (current !== undefined && sameJson(JSON.parse(current), JSON.parse(text)))
-        return 'unchanged';
-    await callAws(`PutLifecyclePolicy ${ref.name}`, () => client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({
-        repositoryName: ref.name,
-        registryId: ref.registryId,
-        lifecyclePolicyText: text
-    })));
-    return current === undefined ? 'created' : 'changed';
 }
 /** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
 async function applyRepositoryPolicy(client, ref, policy) {
-    const current = await callAws(`GetRepositoryPolicy ${ref.name}`, async () => {
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return applyIfDifferent({
+        action: `repository policy of ${ref.name}`,
+        notFound: 'RepositoryPolicyNotFoundException',
+        read: async () => (await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN(repository))).policyText,
+        desired: policy,
+        write: () => client.send(new dist_cjs/* SetRepositoryPolicyCommand */.IOA({ ...repository, policyText: JSON.stringify(policy) }))
+    });
+}
+/** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
+async function applyIfDifferent(step) {
+    const current = await callAws(`reading the ${step.action}`, async () => {
         try {
-            const { policyText } = await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN({ repositoryName: ref.name, registryId: ref.registryId }));
-            return policyText;
+            return await step.read();
         }
         catch (error) {
-            if (awsErrorName(error) === 'RepositoryPolicyNotFoundException')
+            if (awsErrorName(error) === step.notFound)
                 return undefined;
             throw error;
         }
     });
-    if (current !== undefined && sameJson(JSON.parse(current), policy))
+    if (current !== undefined && sameJson(JSON.parse(current), step.desired))
         return 'unchanged';
-    await callAws(`SetRepositoryPolicy ${ref.name}`, () => client.send(new dist_cjs/* SetRepositoryPolicyCommand */.IOA({
-        repositoryName: ref.name,
-        registryId: ref.registryId,
-        policyText: JSON.stringify(policy)
-    })));
+    await callAws(`writing the ${step.action}`, step.write);
     return current === undefined ? 'created' : 'changed';
 }
 

@@ -50,28 +50,14 @@ export async function applyLifecyclePolicy(
   ref: RepositoryRef,
   text: string
 ): Promise<PolicyChange> {
-  const current = await callAws(`GetLifecyclePolicy ${ref.name}`, async () => {
-    try {
-      const { lifecyclePolicyText } = await client.send(
-        new GetLifecyclePolicyCommand({ repositoryName: ref.name, registryId: ref.registryId })
-      )
-      return lifecyclePolicyText
-    } catch (error) {
-      if (awsErrorName(error) === 'LifecyclePolicyNotFoundException') return undefined
-      throw error
-    }
+  const repository = { repositoryName: ref.name, registryId: ref.registryId }
+  return applyIfDifferent({
+    action: `lifecycle policy of ${ref.name}`,
+    notFound: 'LifecyclePolicyNotFoundException',
+    read: async () => (await client.send(new GetLifecyclePolicyCommand(repository))).lifecyclePolicyText,
+    desired: JSON.parse(text),
+    write: () => client.send(new PutLifecyclePolicyCommand({ ...repository, lifecyclePolicyText: text }))
   })
-  if (current !== undefined && sameJson(JSON.parse(current), JSON.parse(text))) return 'unchanged'
-  await callAws(`PutLifecyclePolicy ${ref.name}`, () =>
-    client.send(
-      new PutLifecyclePolicyCommand({
-        repositoryName: ref.name,
-        registryId: ref.registryId,
-        lifecyclePolicyText: text
-      })
-    )
-  )
-  return current === undefined ? 'created' : 'changed'
 }
 
 /** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
@@ -80,26 +66,34 @@ export async function applyRepositoryPolicy(
   ref: RepositoryRef,
   policy: PolicyDocument
 ): Promise<PolicyChange> {
-  const current = await callAws(`GetRepositoryPolicy ${ref.name}`, async () => {
+  const repository = { repositoryName: ref.name, registryId: ref.registryId }
+  return applyIfDifferent({
+    action: `repository policy of ${ref.name}`,
+    notFound: 'RepositoryPolicyNotFoundException',
+    read: async () => (await client.send(new GetRepositoryPolicyCommand(repository))).policyText,
+    desired: policy,
+    write: () =>
+      client.send(new SetRepositoryPolicyCommand({ ...repository, policyText: JSON.stringify(policy) }))
+  })
+}
+
+/** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
+async function applyIfDifferent(step: {
+  action: string
+  notFound: string
+  read: () => Promise<string | undefined>
+  desired: unknown
+  write: () => Promise<unknown>
+}): Promise<PolicyChange> {
+  const current = await callAws(`reading the ${step.action}`, async () => {
     try {
-      const { policyText } = await client.send(
-        new GetRepositoryPolicyCommand({ repositoryName: ref.name, registryId: ref.registryId })
-      )
-      return policyText
+      return await step.read()
     } catch (error) {
-      if (awsErrorName(error) === 'RepositoryPolicyNotFoundException') return undefined
+      if (awsErrorName(error) === step.notFound) return undefined
       throw error
     }
   })
-  if (current !== undefined && sameJson(JSON.parse(current), policy)) return 'unchanged'
-  await callAws(`SetRepositoryPolicy ${ref.name}`, () =>
-    client.send(
-      new SetRepositoryPolicyCommand({
-        repositoryName: ref.name,
-        registryId: ref.registryId,
-        policyText: JSON.stringify(policy)
-      })
-    )
-  )
+  if (current !== undefined && sameJson(JSON.parse(current), step.desired)) return 'unchanged'
+  await callAws(`writing the ${step.action}`, step.write)
   return current === undefined ? 'created' : 'changed'
 }

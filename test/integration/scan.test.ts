@@ -87,17 +87,15 @@ describe('scan gate against the ECR API', () => {
         ]
       }
     })
-    const result = await deliver({
-      dockerConfig: newDockerConfig(),
-      inputs: {
-        image: 'it-scan:two',
-        repository,
-        tags: 'v1',
-        scan: 'wait',
-        'scan-timeout': '60s',
-        'fail-on-severity': 'CRITICAL'
-      }
-    })
+    const inputs = {
+      image: 'it-scan:two',
+      repository,
+      tags: 'v1',
+      scan: 'wait',
+      'scan-timeout': '60s',
+      'fail-on-severity': 'CRITICAL'
+    }
+    const result = await deliver({ dockerConfig: newDockerConfig(), inputs })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(/^1 finding at or above CRITICAL: CVE-2024-1111 \(CRITICAL, zlib\)/)
     expect(result.outputs['scan-status']).toBe('ACTIVE')
@@ -106,15 +104,7 @@ describe('scan gate against the ECR API', () => {
 
     const ignored = await deliver({
       dockerConfig: newDockerConfig(),
-      inputs: {
-        image: 'it-scan:two',
-        repository,
-        tags: 'v1',
-        scan: 'wait',
-        'scan-timeout': '60s',
-        'fail-on-severity': 'CRITICAL',
-        'ignore-vulnerabilities': 'CVE-2024-1111'
-      }
+      inputs: { ...inputs, 'ignore-vulnerabilities': 'CVE-2024-1111' }
     })
     expect(ignored.errors).toEqual([])
     expect(ignored.exitCode).toBe(0)
