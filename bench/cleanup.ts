@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import pLimit from 'p-limit'
+import { callEcrJsonApi } from '../test/fixtures/ecr-json-api.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const TOTAL = Number(process.env.BENCH_IMAGES ?? 10_000)
@@ -24,20 +25,8 @@ function testEnv(): Record<string, string> {
 const env = testEnv()
 const MOTO = env.MOTO_URL as string
 
-async function ecr(operation: string, body: object): Promise<Record<string, unknown>> {
-  const response = await fetch(MOTO, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': `AmazonEC2ContainerRegistry_V20150921.${operation}`,
-      Authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${env.AWS_REGION}/ecr/aws4_request, SignedHeaders=host, Signature=0`
-    },
-    body: JSON.stringify(body)
-  })
-  const result = (await response.json()) as Record<string, unknown>
-  if (!response.ok) throw new Error(`${operation}: ${JSON.stringify(result)}`)
-  return result
-}
+const ecr = (operation: string, body: object) =>
+  callEcrJsonApi(MOTO, env.AWS_REGION as string, operation, body)
 
 const digestOf = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
 const fake = () => `sha256:${randomBytes(32).toString('hex')}`

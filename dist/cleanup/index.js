@@ -58927,7 +58927,7 @@ async function getManifests(client, repositoryName, digests, registryId) {
  * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
  * ImageNotFound is as good as deleted, ImageReferencedByManifestList is for a later try, the rest failed.
  */
-async function deleteImages(client, repositoryName, digests, registryId, onBatch) {
+async function deleteImages(client, repositoryName, digests, registryId) {
     const total = { deleted: [], referenced: [], failed: [] };
     for (const batch of chunks(digests, BATCH_SIZE)) {
         const response = await callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({
@@ -58936,7 +58936,6 @@ async function deleteImages(client, repositoryName, digests, registryId, onBatch
             imageIds: batch.map(imageDigest => ({ imageDigest }))
         })));
         const outcome = sortFailures(batch, response.failures ?? []);
-        onBatch?.(batch, outcome);
         total.deleted.push(...outcome.deleted);
         total.referenced.push(...outcome.referenced);
         total.failed.push(...outcome.failed);
@@ -58972,37 +58971,39 @@ function chunks(items, size) {
 ;// CONCATENATED MODULE: ./src/cleanup/execute.ts
 
 
+/** Tries per image: a child that an index deleted in the same batch still referenced goes on the next. */
+const ATTEMPTS_PER_IMAGE = 3;
 /**
- * Deletes one repository's doomed images wave by wave (parents before children). A child ECR still
- * finds referenced (another index not listed as going) is tried again after the later waves; what
- * still fails is reported, never counted as deleted.
+ * Deletes one repository's doomed images in the planned order (parents before children), 100 per
+ * BatchDeleteImage. A child ECR still finds referenced (its index went in the same batch, or another
+ * index not listed as going holds it) is queued again behind the rest, a bounded number of times; what
+ * still fails is reported, never counted as deleted. Calls: ceil(deletions / 100) plus those retries.
  */
 async function executeDeletions(client, repository, waves, registryId) {
     const result = { deleted: new Set(), failed: [] };
-    let deferred = [];
-    const log = (batch, outcome) => core/* info */.pq(`${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
-        (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
-        (outcome.failed.length ? `, ${outcome.failed.length} failed` : ''));
-    for (const wave of waves) {
-        const outcome = await deleteImages(client, repository, [...deferred, ...wave], registryId, log);
+    const attempts = new Map();
+    const queue = waves.flat();
+    while (queue.length > 0) {
+        const batch = queue.splice(0, BATCH_SIZE);
+        const outcome = await deleteImages(client, repository, batch, registryId);
+        core/* info */.pq(`${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
+            (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
+            (outcome.failed.length ? `, ${outcome.failed.length} failed` : ''));
         outcome.deleted.forEach(digest => result.deleted.add(digest));
         result.failed.push(...outcome.failed);
-        deferred = outcome.referenced;
-    }
-    // Last chances for the deferred: each pass must make progress, or they are reported.
-    while (deferred.length > 0) {
-        const outcome = await deleteImages(client, repository, deferred, registryId, log);
-        outcome.deleted.forEach(digest => result.deleted.add(digest));
-        result.failed.push(...outcome.failed);
-        if (outcome.referenced.length === deferred.length) {
-            result.failed.push(...outcome.referenced.map(digest => ({
-                digest,
-                code: 'ImageReferencedByManifestList',
-                reason: 'an image index that is kept still references it'
-            })));
-            break;
+        for (const digest of outcome.referenced) {
+            const tries = (attempts.get(digest) ?? 1) + 1;
+            attempts.set(digest, tries);
+            if (tries <= ATTEMPTS_PER_IMAGE)
+                queue.push(digest);
+            else {
+                result.failed.push({
+                    digest,
+                    code: 'ImageReferencedByManifestList',
+                    reason: 'an image index that is kept still references it'
+                });
+            }
         }
-        deferred = outcome.referenced;
     }
     return result;
 }

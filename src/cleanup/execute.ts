@@ -1,16 +1,20 @@
 import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
-import { deleteImages, type DeleteOutcome } from '../ecr/images.js'
+import { BATCH_SIZE, deleteImages, type DeleteOutcome } from '../ecr/images.js'
 
 export interface ExecutionResult {
   deleted: Set<string>
   failed: DeleteOutcome['failed']
 }
 
+/** Tries per image: a child that an index deleted in the same batch still referenced goes on the next. */
+const ATTEMPTS_PER_IMAGE = 3
+
 /**
- * Deletes one repository's doomed images wave by wave (parents before children). A child ECR still
- * finds referenced (another index not listed as going) is tried again after the later waves; what
- * still fails is reported, never counted as deleted.
+ * Deletes one repository's doomed images in the planned order (parents before children), 100 per
+ * BatchDeleteImage. A child ECR still finds referenced (its index went in the same batch, or another
+ * index not listed as going holds it) is queued again behind the rest, a bounded number of times; what
+ * still fails is reported, never counted as deleted. Calls: ceil(deletions / 100) plus those retries.
  */
 export async function executeDeletions(
   client: ECRClient,
@@ -19,35 +23,30 @@ export async function executeDeletions(
   registryId?: string
 ): Promise<ExecutionResult> {
   const result: ExecutionResult = { deleted: new Set(), failed: [] }
-  let deferred: string[] = []
-  const log = (batch: string[], outcome: DeleteOutcome) =>
+  const attempts = new Map<string, number>()
+  const queue = waves.flat()
+  while (queue.length > 0) {
+    const batch = queue.splice(0, BATCH_SIZE)
+    const outcome = await deleteImages(client, repository, batch, registryId)
     core.info(
       `${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
         (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
         (outcome.failed.length ? `, ${outcome.failed.length} failed` : '')
     )
-  for (const wave of waves) {
-    const outcome = await deleteImages(client, repository, [...deferred, ...wave], registryId, log)
     outcome.deleted.forEach(digest => result.deleted.add(digest))
     result.failed.push(...outcome.failed)
-    deferred = outcome.referenced
-  }
-  // Last chances for the deferred: each pass must make progress, or they are reported.
-  while (deferred.length > 0) {
-    const outcome = await deleteImages(client, repository, deferred, registryId, log)
-    outcome.deleted.forEach(digest => result.deleted.add(digest))
-    result.failed.push(...outcome.failed)
-    if (outcome.referenced.length === deferred.length) {
-      result.failed.push(
-        ...outcome.referenced.map(digest => ({
+    for (const digest of outcome.referenced) {
+      const tries = (attempts.get(digest) ?? 1) + 1
+      attempts.set(digest, tries)
+      if (tries <= ATTEMPTS_PER_IMAGE) queue.push(digest)
+      else {
+        result.failed.push({
           digest,
           code: 'ImageReferencedByManifestList',
           reason: 'an image index that is kept still references it'
-        }))
-      )
-      break
+        })
+      }
     }
-    deferred = outcome.referenced
   }
   return result
 }

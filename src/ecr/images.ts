@@ -78,8 +78,7 @@ export async function deleteImages(
   client: ECRClient,
   repositoryName: string,
   digests: string[],
-  registryId?: string,
-  onBatch?: (batch: string[], outcome: DeleteOutcome) => void
+  registryId?: string
 ): Promise<DeleteOutcome> {
   const total: DeleteOutcome = { deleted: [], referenced: [], failed: [] }
   for (const batch of chunks(digests, BATCH_SIZE)) {
@@ -93,7 +92,6 @@ export async function deleteImages(
       )
     )
     const outcome = sortFailures(batch, response.failures ?? [])
-    onBatch?.(batch, outcome)
     total.deleted.push(...outcome.deleted)
     total.referenced.push(...outcome.referenced)
     total.failed.push(...outcome.failed)

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse as parseYaml } from 'yaml'
+import { callEcrJsonApi } from '../fixtures/ecr-json-api.js'
 
 const execFileAsync = promisify(execFile)
 export const ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..')
@@ -188,22 +189,12 @@ export async function skopeoDigest(reference: string): Promise<string | undefine
  * the action's SDK code.
  */
 export async function ecrApi<T = Record<string, unknown>>(operation: string, body: object): Promise<T> {
-  const response = await fetch(testEnv.AWS_ENDPOINT_URL_ECR as string, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': `AmazonEC2ContainerRegistry_V20150921.${operation}`,
-      Authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${testEnv.AWS_REGION}/ecr/aws4_request, SignedHeaders=host, Signature=0`
-    },
-    body: JSON.stringify(body)
-  })
-  const result = (await response.json()) as T & { __type?: string; message?: string }
-  if (!response.ok) {
-    throw Object.assign(new Error(result.message ?? `${operation} failed`), {
-      name: (result.__type ?? 'Error').split('#').pop()
-    })
-  }
-  return result
+  return callEcrJsonApi<T>(
+    testEnv.AWS_ENDPOINT_URL_ECR as string,
+    testEnv.AWS_REGION as string,
+    operation,
+    body
+  )
 }
 
 /** The config digest a reference points at: the image ID docker gave the image it pushed. */
