@@ -14,6 +14,22 @@ export default tseslint.config(
     }
   },
   {
+    // Raw log writes can carry workflow commands: src/ prints through src/common/log.ts only.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'core',
+          property: 'info',
+          message: 'Print with log.info (src/common/log.ts): it neutralises workflow commands.'
+        },
+        { object: 'process', property: 'stdout', message: 'Print with log.info (src/common/log.ts).' },
+        { object: 'process', property: 'stderr', message: 'Print with log.info (src/common/log.ts).' }
+      ]
+    }
+  },
+  {
     files: ['scripts/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' }
   }

@@ -58732,7 +58732,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8999);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6514);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -58742,7 +58742,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8999:
+/***/ 6514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58968,6 +58968,43 @@ function chunks(items, size) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/common/log.ts
+
+/**
+ * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
+ * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
+ * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
+ * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
+ * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
+ * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
+ */
+function info(message) {
+    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
+    core/* info */.pq(neutralize(message));
+}
+// C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
+const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
+const NAMED = { '\r': '\\r', '\n': '\\n' };
+/**
+ * Text that cannot be read as a workflow command: CR, LF and other controls become visible escapes
+ * (`\r`, `\n`, `\u001b`), a leading `::` becomes `:\:` and every `##[` becomes `#\#[`.
+ */
+function neutralize(text) {
+    return text
+        .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('##[', '#\\#[')
+        .replace(/^(\s*):(?=:)/, '$1:\\');
+}
+/** A value for HTML in the job summary: markup characters escaped. */
+function escapeHtml(value) {
+    return String(value)
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+
 ;// CONCATENATED MODULE: ./src/cleanup/execute.ts
 
 
@@ -58986,7 +59023,7 @@ async function executeDeletions(client, repository, waves, registryId) {
     while (queue.length > 0) {
         const batch = queue.splice(0, BATCH_SIZE);
         const outcome = await deleteImages(client, repository, batch, registryId);
-        core/* info */.pq(`${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
+        info(`${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
             (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
             (outcome.failed.length ? `, ${outcome.failed.length} failed` : ''));
         outcome.deleted.forEach(digest => result.deleted.add(digest));
@@ -59417,6 +59454,7 @@ function goingOf(report, dryRun) {
 
 
 
+
 /** The cleanup action: list everything, plan over the image graph, check the limits, then delete. */
 async function run() {
     const inputs = parseCleanupInputs(name => core/* getInput */.V4(name));
@@ -59442,7 +59480,7 @@ async function run() {
         const plan = planCleanup(details.map(toImageRecord), buildImageGraph(details, manifests), inputs.rules, now);
         plans.set(repository, plan);
         const going = plan.decisions.filter(d => d.verdict === 'delete').length;
-        core/* info */.pq(`${repository}: ${details.length} images, ${going} to delete`);
+        info(`${repository}: ${details.length} images, ${going} to delete`);
     }
     const total = [...plans.values()].reduce((sum, plan) => sum + plan.waves.flat().length, 0);
     const reports = repositories.map(name => ({
@@ -59477,7 +59515,7 @@ async function run() {
             `Check the plan (${planFile}), then raise max-deletions if it is right.`);
     }
     if (inputs.dryRun)
-        core/* info */.pq(`Dry run: ${total} images would be deleted; nothing was.`);
+        info(`Dry run: ${total} images would be deleted; nothing was.`);
     if (failedCount > 0) {
         throw new errors/* ActionError */.lZ(`${failedCount} images could not be deleted; the rest are done (see the job summary)`);
     }

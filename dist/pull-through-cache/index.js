@@ -56303,7 +56303,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8444);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2704);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56313,7 +56313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8444:
+/***/ 2704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56804,7 +56804,46 @@ function registryHostOf(proxyEndpoint) {
     return url.port ? `${hostname}:${url.port}` : hostname;
 }
 
+;// CONCATENATED MODULE: ./src/common/log.ts
+
+/**
+ * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
+ * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
+ * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
+ * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
+ * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
+ * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
+ */
+function info(message) {
+    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
+    lib_core/* info */.pq(neutralize(message));
+}
+// C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
+const NAMED = { '\r': '\\r', '\n': '\\n' };
+/**
+ * Text that cannot be read as a workflow command: CR, LF and other controls become visible escapes
+ * (`\r`, `\n`, `\u001b`), a leading `::` becomes `:\:` and every `##[` becomes `#\#[`.
+ */
+function neutralize(text) {
+    return text
+        .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('##[', '#\\#[')
+        .replace(/^(\s*):(?=:)/, '$1:\\');
+}
+/** A value for HTML in the job summary: markup characters escaped. */
+function escapeHtml(value) {
+    return String(value)
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/auth.ts
+
 
 
 
@@ -56827,7 +56866,7 @@ async function getRegistryLogins(client, registryIds, options = {}) {
             retryable: error => error instanceof Error &&
                 (THROTTLED.has(error.name) ||
                     error.$metadata?.httpStatusCode === 429),
-            onRetry: (_error, attempt, delay) => lib_core/* info */.pq(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
+            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
             sleep: options.sleep
         });
     }
@@ -57711,6 +57750,7 @@ async function applyIfDifferent(step) {
 
 
 
+
 const repositories_TAG_MUTABILITIES = (/* unused pure expression or super */ null && ([
     'MUTABLE',
     'IMMUTABLE',
@@ -57746,7 +57786,7 @@ async function ensureRepository(client, ref, settings, options) {
     catch (error) {
         // Another job created it between our describe and create: that is what we wanted.
         if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
-            core.info(`Repository "${ref.name}" was created concurrently; using it`);
+            log.info(`Repository "${ref.name}" was created concurrently; using it`);
             const repository = await describeRepository(client, ref);
             if (!repository)
                 throw new ActionError(`Repository "${ref.name}" exists but cannot be described`);
@@ -58417,6 +58457,7 @@ async function warmImage(registry, target, options) {
 
 
 
+
 const WARM_CONCURRENCY = 4;
 /** The pull-through-cache action: upsert and validate the declared rules, then warm the listed images. */
 async function run() {
@@ -58444,7 +58485,7 @@ async function run() {
     ];
     const targets = warm.map(reference => resolveWarmTarget(reference, views));
     for (const target of targets.filter(t => t.rewritten)) {
-        lib_core/* info */.pq(`${target.input} → ${target.repository}:${target.reference} (Docker Hub official images live under library/)`);
+        info(`${target.input} → ${target.repository}:${target.reference} (Docker Hub official images live under library/)`);
     }
     const actions = planRuleChanges(declared, existing, prune);
     const reports = await lib_core/* group */.Os('Pull-through-cache rules', () => applyRules(ecr, actions, registryId));
@@ -58456,7 +58497,7 @@ async function run() {
         results = await lib_core/* group */.Os('Warm images', () => Promise.all(targets.map(target => limit(async () => {
             const cachedBefore = await imageExists(ecr, target.repository, target.reference, registryId);
             const result = await warmImage(registry, target, { deadline, cachedBefore });
-            lib_core/* info */.pq(`${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
+            info(`${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
                 (result.message ? ` (${result.message})` : ''));
             return result;
         }))));
@@ -58493,7 +58534,7 @@ async function applyRules(ecr, actions, registryId) {
     for (const step of actions) {
         if (step.action === 'delete') {
             await deleteCacheRule(ecr, step.prefix, registryId);
-            lib_core/* info */.pq(`${step.prefix}: deleted (not declared, prune is true)`);
+            info(`${step.prefix}: deleted (not declared, prune is true)`);
             reports.push({ prefix: step.prefix, action: 'deleted' });
             continue;
         }
@@ -58507,7 +58548,7 @@ async function applyRules(ecr, actions, registryId) {
             await createCacheRule(ecr, rule, registryId);
         }
         const detail = 'changes' in step ? `: ${step.changes.join(', ')}` : '';
-        lib_core/* info */.pq(`${rule.prefix} → ${rule.upstreamUrl}: ${step.action}${detail}`);
+        info(`${rule.prefix} → ${rule.upstreamUrl}: ${step.action}${detail}`);
         const validation = await validateCacheRule(ecr, rule.prefix, registryId);
         reports.push({
             prefix: rule.prefix,

@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import { BATCH_SIZE, deleteImages, type DeleteOutcome } from '../ecr/images.js'
+import * as log from '../common/log.js'
 
 export interface ExecutionResult {
   deleted: Set<string>
@@ -28,7 +28,7 @@ export async function executeDeletions(
   while (queue.length > 0) {
     const batch = queue.splice(0, BATCH_SIZE)
     const outcome = await deleteImages(client, repository, batch, registryId)
-    core.info(
+    log.info(
       `${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
         (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
         (outcome.failed.length ? `, ${outcome.failed.length} failed` : '')

@@ -11,6 +11,7 @@ import { buildImageGraph, manifestsToRead, toImageRecord } from './graph.js'
 import { parseCleanupInputs } from './inputs.js'
 import { planCleanup, type Plan } from './planner.js'
 import { writeCleanupSummary, type RepositoryReport } from './summary.js'
+import * as log from '../common/log.js'
 
 /** The cleanup action: list everything, plan over the image graph, check the limits, then delete. */
 export async function run(): Promise<void> {
@@ -43,7 +44,7 @@ export async function run(): Promise<void> {
     )
     plans.set(repository, plan)
     const going = plan.decisions.filter(d => d.verdict === 'delete').length
-    core.info(`${repository}: ${details.length} images, ${going} to delete`)
+    log.info(`${repository}: ${details.length} images, ${going} to delete`)
   }
 
   const total = [...plans.values()].reduce((sum, plan) => sum + plan.waves.flat().length, 0)
@@ -89,7 +90,7 @@ export async function run(): Promise<void> {
         `Check the plan (${planFile}), then raise max-deletions if it is right.`
     )
   }
-  if (inputs.dryRun) core.info(`Dry run: ${total} images would be deleted; nothing was.`)
+  if (inputs.dryRun) log.info(`Dry run: ${total} images would be deleted; nothing was.`)
   if (failedCount > 0) {
     throw new ActionError(
       `${failedCount} images could not be deleted; the rest are done (see the job summary)`

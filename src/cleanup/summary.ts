@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
 import { formatAge } from '../common/duration.js'
 import { formatBytes, shortDigest } from '../common/format.js'
+import { code, escapeHtml, headerRow, writeSummary } from '../common/summary.js'
 import type { ImageDecision } from './planner.js'
 
 export interface RepositoryReport {
@@ -15,21 +15,21 @@ const MAX_ROWS = 200
 
 /** Per repository: images before and after, what went (or would go) with tags, age and rule. */
 export async function writeCleanupSummary(reports: RepositoryReport[], dryRun: boolean): Promise<void> {
-  try {
-    core.summary.addHeading(dryRun ? 'ECR cleanup plan (dry run: nothing deleted)' : 'ECR cleanup', 2)
-    core.summary.addTable([
-      [
+  await writeSummary(summary => {
+    summary.addHeading(dryRun ? 'ECR cleanup plan (dry run: nothing deleted)' : 'ECR cleanup', 2)
+    summary.addTable([
+      headerRow(
         'Repository',
         'Images before',
         dryRun ? 'Would delete' : 'Deleted',
         'Bytes',
         'Images after',
         'Failed'
-      ].map(data => ({ data, header: true })),
+      ),
       ...reports.map(r => {
         const going = goingOf(r, dryRun)
         return [
-          `<code>${r.name}</code>`,
+          code(r.name),
           String(r.decisions.length),
           String(going.length),
           formatBytes(going.reduce((sum, d) => sum + d.size, 0)),
@@ -41,29 +41,28 @@ export async function writeCleanupSummary(reports: RepositoryReport[], dryRun: b
     for (const report of reports) {
       const going = goingOf(report, dryRun)
       if (going.length === 0 && report.failed.length === 0) continue
-      core.summary.addHeading(`${report.name}: ${dryRun ? 'plan' : 'deleted'}`, 3)
-      core.summary.addTable([
-        ['Digest', 'Tags', 'Age', 'Size', 'Rule'].map(data => ({ data, header: true })),
+      summary.addHeading(`${escapeHtml(report.name)}: ${dryRun ? 'plan' : 'deleted'}`, 3)
+      summary.addTable([
+        headerRow('Digest', 'Tags', 'Age', 'Size', 'Rule'),
         ...going
           .slice(0, MAX_ROWS)
           .map(d => [
-            `<code>${shortDigest(d.digest)}</code>`,
-            d.tags.join(', ') || '<i>untagged</i>',
+            code(shortDigest(d.digest)),
+            escapeHtml(d.tags.join(', ')) || '<i>untagged</i>',
             formatAge(d.ageMs),
             formatBytes(d.size),
-            d.rule
+            escapeHtml(d.rule)
           ])
       ])
       if (going.length > MAX_ROWS)
-        core.summary.addRaw(`<p>… and ${going.length - MAX_ROWS} more (see the plan file)</p>`)
+        summary.addRaw(`<p>… and ${going.length - MAX_ROWS} more (see the plan file)</p>`)
       if (report.failed.length > 0) {
-        core.summary.addList(report.failed.map(f => `${shortDigest(f.digest)}: ${f.code}: ${f.reason}`))
+        summary.addList(
+          report.failed.map(f => escapeHtml(`${shortDigest(f.digest)}: ${f.code}: ${f.reason}`))
+        )
       }
     }
-    await core.summary.write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
-  }
+  })
 }
 
 function goingOf(report: RepositoryReport, dryRun: boolean): ImageDecision[] {

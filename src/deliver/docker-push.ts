@@ -1,10 +1,10 @@
-import * as core from '@actions/core'
 import { ActionError } from '../common/errors.js'
 import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { RegistryClient } from '../registry/client.js'
 import { imageManifestSize, isIndex } from '../registry/media-types.js'
 import type { Delivery, DeliveryTarget, TagResult } from './delivery.js'
 import { isSameImage, planTagWrites, type RemoteTag, type TagPlan } from './tag-plan.js'
+import * as log from '../common/log.js'
 
 /**
  * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in the
@@ -63,12 +63,12 @@ async function executePlan(
 ): Promise<string> {
   switch (plan.kind) {
     case 'unchanged':
-      core.info(`Every tag already points at ${plan.digest}: nothing to push`)
+      log.info(`Every tag already points at ${plan.digest}: nothing to push`)
       return plan.digest
     case 'retag': {
       // The image is there already: give the missing tags the very same manifest bytes, so every tag
       // ends on one digest (a fresh docker push could compress differently and give another).
-      core.info(
+      log.info(
         `The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`
       )
       const stored = await registry.getManifest(target.repository, plan.digest)

@@ -29,6 +29,7 @@ import { logInToPublic, logInToRegistries } from './login.js'
 import { runScanGate, setScanOutputs, type ScanGateReport } from './scan-gate.js'
 import { deliverSourceImage } from './source-push.js'
 import { writeDeliverySummary } from './summary.js'
+import * as log from '../common/log.js'
 
 /** How long a lifecycle policy preview may take before the step gives up on it. */
 const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000
@@ -134,7 +135,7 @@ async function findPayload(inputs: DeliverInputs, docker: DockerCli | undefined)
         gzipLevel: GZIP_LEVEL
       })
     )
-    core.info(
+    log.info(
       `${source}: ${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`
     )
     return { kind: 'source', image }
@@ -152,10 +153,10 @@ async function ensure(
       create: inputs.createRepository
     })
   )
-  core.info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`)
+  log.info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`)
   if (inputs.updateRepository && ensured.differences.length > 0) {
     const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings)
-    changed.forEach(change => core.info(`${name}: ${change}`))
+    changed.forEach(change => log.info(`${name}: ${change}`))
     ensured.governance.push(...changed)
     // Encryption is the one setting that cannot follow the inputs.
     ensured.differences = ensured.differences.filter(d => d.includes('cannot change after creation'))
@@ -172,18 +173,18 @@ async function ensure(
     const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
       deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
     })
-    core.info(
+    log.info(
       `${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`
     )
     ensured.lifecyclePreview = preview.results
   } else if (inputs.lifecyclePolicy) {
     const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text)
-    core.info(`${name}: lifecycle policy ${change}`)
+    log.info(`${name}: lifecycle policy ${change}`)
     ensured.governance.push(`lifecycle policy ${change}`)
   }
   if (inputs.repositoryPolicy) {
     const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy)
-    core.info(`${name}: repository policy ${change}`)
+    log.info(`${name}: repository policy ${change}`)
     ensured.governance.push(`repository policy ${change}`)
   }
   core.setOutput(Output.repositoryUri, ensured.repository.repositoryUri)
@@ -198,7 +199,7 @@ async function ensurePublic(
   const { repository, created } = await core.group(`Ensure public repository ${name}`, () =>
     ensurePublicRepository(client, name, inputs.public ?? {}, { create: inputs.createRepository })
   )
-  core.info(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`)
+  log.info(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`)
   core.setOutput(Output.repositoryUri, repository.repositoryUri)
   return { repository, created, differences: [], governance: [] }
 }
@@ -218,7 +219,7 @@ function setDeliveryOutputs(repositoryUri: string, delivery: Delivery): void {
   core.setOutput(Output.imageUri, `${repositoryUri}@${delivery.digest}`)
   core.setOutput(Output.imageUris, delivery.tags.map(t => t.reference).join('\n'))
   core.setOutput(Output.platformDigests, delivery.platforms.map(p => `${p.platform}=${p.digest}`).join('\n'))
-  core.info(`Delivered ${repositoryUri}@${delivery.digest}`)
+  log.info(`Delivered ${repositoryUri}@${delivery.digest}`)
 }
 
 async function findLocalImage(docker: DockerCli, image: string): Promise<LocalImage> {

@@ -12,8 +12,10 @@ import {
   type GateResult
 } from '../ecr/scan-findings.js'
 import { registryScanKind, startBasicScan, waitForScan, type ScanResult } from '../ecr/scans.js'
+import { escapeHtml, headerRow, link } from '../common/summary.js'
 import type { Delivery } from './delivery.js'
 import type { ScanGateInputs } from './inputs.js'
+import * as log from '../common/log.js'
 
 export interface ScanGateReport {
   /** Per scanned image (the image, or each platform of an index). */
@@ -53,7 +55,7 @@ export async function runScanGate(
     // Only basic scanning can be started by hand, and only when the push did not start one already.
     const startScan = kind === 'BASIC' && !scanOnPush ? () => startBasicScan(ecr, image) : undefined
     const result = await waitForScan(ecr, image, { deadline, startScan })
-    core.info(
+    log.info(
       `scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`
     )
     images.push({ ...target, result })
@@ -109,24 +111,24 @@ const RANK: Record<Bucket, number> = Object.fromEntries(BUCKETS.map((b, i) => [b
 >
 
 /** The summary part: counts by severity, then the worst findings with package, versions and a link. */
-export function addScanSummary(report: ScanGateReport): void {
-  core.summary.addHeading('Image scan', 3)
-  core.summary.addTable([
-    BUCKETS.map(data => ({ data, header: true })),
-    BUCKETS.map(bucket => String(report.gate.counts[bucket]))
-  ])
+export function addScanSummary(summary: typeof core.summary, report: ScanGateReport): void {
+  summary.addHeading('Image scan', 3)
+  summary.addTable([headerRow(...BUCKETS), BUCKETS.map(bucket => String(report.gate.counts[bucket]))])
   const top = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 20)
   if (top.length > 0) {
-    core.summary.addTable([
-      ['Vulnerability', 'Severity', 'Package', 'Installed', 'Fixed in'].map(data => ({ data, header: true })),
+    summary.addTable([
+      headerRow('Vulnerability', 'Severity', 'Package', 'Installed', 'Fixed in'),
       ...top.map(f => [
-        f.url ? `<a href="${f.url}">${f.id}</a>` : f.id,
+        link(f.url, escapeHtml(f.id)),
         f.severity + (report.gate.ignored.includes(f) ? ' (ignored)' : ''),
-        f.package ?? '',
-        f.installed ?? '',
-        f.fixed ?? ''
+        escapeHtml(f.package ?? ''),
+        escapeHtml(f.installed ?? ''),
+        escapeHtml(f.fixed ?? '')
       ])
     ])
   }
-  core.summary.addRaw(`<p>${report.failure ? `Gate failed: ${report.failure}` : 'Gate passed.'}</p>`, true)
+  summary.addRaw(
+    `<p>${report.failure ? `Gate failed: ${escapeHtml(report.failure)}` : 'Gate passed.'}</p>`,
+    true
+  )
 }

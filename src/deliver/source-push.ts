@@ -1,9 +1,9 @@
-import * as core from '@actions/core'
 import { formatBytes } from '../common/format.js'
 import type { RegistryClient } from '../registry/client.js'
 import { pushImage } from '../registry/push.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
+import * as log from '../common/log.js'
 
 /** Delivers an image read from files (OCI layout or docker-save archive) through the registry API. */
 export async function deliverSourceImage(
@@ -22,12 +22,12 @@ export async function deliverSourceImage(
   const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
   const seconds = (Date.now() - started) / 1000
   if (result.tags.every(t => t.outcome === 'unchanged')) {
-    core.info(`Every tag already points at ${result.digest}: nothing to push`)
+    log.info(`Every tag already points at ${result.digest}: nothing to push`)
   } else {
     const counts = (['uploaded', 'present', 'mounted'] as const).map(
       outcome => `${result.blobs.filter(b => b.outcome === outcome).length} ${outcome}`
     )
-    core.info(
+    log.info(
       `${result.blobs.length} blobs: ${counts.join(', ')}; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`
     )
   }

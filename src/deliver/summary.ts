@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
-import { formatBytes, shortDigest } from '../common/format.js'
 import type { LifecyclePolicyPreviewResult } from '@aws-sdk/client-ecr'
+import { formatBytes, shortDigest } from '../common/format.js'
+import { code, escapeHtml, headerRow, link, writeSummary } from '../common/summary.js'
 import type { Delivery } from './delivery.js'
 import { addScanSummary, type ScanGateReport } from './scan-gate.js'
 
@@ -20,78 +20,70 @@ export interface DeliverySummary {
 }
 
 const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' } as const
-const header = (...names: string[]) => names.map(data => ({ data, header: true }))
+type Summary = Parameters<Parameters<typeof writeSummary>[0]>[0]
 
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */
-export async function writeDeliverySummary(summary: DeliverySummary): Promise<void> {
-  try {
-    core.summary.addHeading('ECR delivery', 2)
-    if (summary.repository) {
-      const { name, uri, consoleUrl, created, differences, governance, lifecyclePreview } = summary.repository
-      core.summary.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `)
-      core.summary.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true)
-      core.summary.addRaw(`<p><code>${uri}</code></p>`, true)
-      if (governance.length > 0) core.summary.addList(governance)
-      if (lifecyclePreview) addLifecyclePreview(lifecyclePreview)
+export async function writeDeliverySummary(report: DeliverySummary): Promise<void> {
+  await writeSummary(summary => {
+    summary.addHeading('ECR delivery', 2)
+    if (report.repository) {
+      const { name, uri, consoleUrl, created, differences, governance, lifecyclePreview } = report.repository
+      summary.addRaw(`<p>Repository ${link(consoleUrl, code(name))} `)
+      summary.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true)
+      summary.addRaw(`<p>${code(uri)}</p>`, true)
+      if (governance.length > 0) summary.addList(governance.map(escapeHtml))
+      if (lifecyclePreview) addLifecyclePreview(summary, lifecyclePreview)
       if (differences.length > 0) {
-        core.summary.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true)
-        core.summary.addList(differences)
+        summary.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true)
+        summary.addList(differences.map(escapeHtml))
       }
     } else {
-      core.summary.addRaw(`<p>Logged in to <code>${summary.registry}</code>.</p>`, true)
+      summary.addRaw(`<p>Logged in to ${code(report.registry)}.</p>`, true)
     }
-    if (summary.delivery) addDelivery(summary.delivery)
-    if (summary.scan) addScanSummary(summary.scan)
-    await core.summary.write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
-  }
+    if (report.delivery) addDelivery(summary, report.delivery)
+    if (report.scan) addScanSummary(summary, report.scan)
+  })
 }
 
-function addLifecyclePreview(results: LifecyclePolicyPreviewResult[]): void {
-  core.summary.addRaw(
+function addLifecyclePreview(summary: Summary, results: LifecyclePolicyPreviewResult[]): void {
+  summary.addRaw(
     `<p>Lifecycle policy preview (nothing applied): ${results.length} image${results.length === 1 ? '' : 's'} affected</p>`,
     true
   )
   if (results.length === 0) return
-  core.summary.addTable([
-    header('Digest', 'Tags', 'Pushed', 'Action', 'Rule'),
+  summary.addTable([
+    headerRow('Digest', 'Tags', 'Pushed', 'Action', 'Rule'),
     ...results
       .slice(0, 200)
       .map(r => [
-        `<code>${shortDigest(r.imageDigest ?? '')}</code>`,
-        (r.imageTags ?? []).join(', ') || '<i>untagged</i>',
+        code(shortDigest(r.imageDigest ?? '')),
+        escapeHtml((r.imageTags ?? []).join(', ')) || '<i>untagged</i>',
         r.imagePushedAt ? new Date(r.imagePushedAt).toISOString().slice(0, 10) : '',
-        r.action?.type ?? '',
-        String(r.appliedRulePriority ?? '')
+        escapeHtml(r.action?.type ?? ''),
+        escapeHtml(r.appliedRulePriority ?? '')
       ])
   ])
 }
 
-function addDelivery({ digest, size, tags, platforms, blobs }: Delivery): void {
-  core.summary.addTable([
-    header('Reference', 'Digest', 'Size', 'Result'),
-    ...tags.map(t => [
-      `<code>${t.reference}</code>`,
-      `<code>${digest}</code>`,
-      formatBytes(size),
-      RESULT_TEXT[t.result]
-    ])
+function addDelivery(summary: Summary, { digest, size, tags, platforms, blobs }: Delivery): void {
+  summary.addTable([
+    headerRow('Reference', 'Digest', 'Size', 'Result'),
+    ...tags.map(t => [code(t.reference), code(digest), formatBytes(size), RESULT_TEXT[t.result]])
   ])
   if (platforms.length > 0) {
-    core.summary.addTable([
-      header('Platform', 'Digest'),
-      ...platforms.map(p => [p.platform, `<code>${p.digest}</code>`])
+    summary.addTable([
+      headerRow('Platform', 'Digest'),
+      ...platforms.map(p => [escapeHtml(p.platform), code(p.digest)])
     ])
   }
   if (blobs && blobs.length > 0) {
     const sent = blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
-    core.summary.addDetails(
+    summary.addDetails(
       `Blobs: ${blobs.length}, ${formatBytes(sent)} sent`,
       `<table><tr><th>Blob</th><th>Size</th><th>Result</th><th>Sent</th></tr>${blobs
         .map(
           b =>
-            `<tr><td><code>${shortDigest(b.digest)}</code></td><td>${formatBytes(b.size)}</td>` +
+            `<tr><td>${code(shortDigest(b.digest))}</td><td>${formatBytes(b.size)}</td>` +
             `<td>${b.outcome === 'present' ? 'already present' : b.outcome}</td><td>${formatBytes(b.bytesSent)}</td></tr>`
         )
         .join('')}</table>`

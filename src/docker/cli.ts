@@ -1,5 +1,6 @@
 import * as exec from '@actions/exec'
 import { ActionError } from '../common/errors.js'
+import * as log from '../common/log.js'
 
 /** What the engine knows about a local image. */
 export interface LocalImage {
@@ -68,11 +69,18 @@ export class DockerCli {
     return pushed
   }
 
+  /**
+   * Runs the CLI with its output collected; unless silent, the command line and every output line are
+   * printed through log.info: docker relays registry messages, and @actions/exec would print them raw.
+   */
   private async run(args: string[], options: { input?: Buffer; silent?: boolean } = {}): Promise<RunResult> {
+    const echo = !options.silent
+    if (echo) log.info(`[command]${this.command} ${args.join(' ')}`)
     return exec.getExecOutput(this.command, args, {
       ignoreReturnCode: true,
-      silent: options.silent ?? false,
-      input: options.input
+      silent: true,
+      input: options.input,
+      listeners: echo ? { stdline: line => log.info(line), errline: line => log.info(line) } : undefined
     })
   }
 

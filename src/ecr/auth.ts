@@ -4,6 +4,7 @@ import { ActionError } from '../common/errors.js'
 import { retry } from '../common/retry.js'
 import { explainAwsError } from './errors.js'
 import { registryHostOf } from './hosts.js'
+import * as log from '../common/log.js'
 
 /** Credentials for one registry, as GetAuthorizationToken hands them out. */
 export interface RegistryLogin {
@@ -41,7 +42,7 @@ export async function getRegistryLogins(
         (THROTTLED.has(error.name) ||
           (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429),
       onRetry: (_error, attempt, delay) =>
-        core.info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
+        log.info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
       sleep: options.sleep
     })
   } catch (error) {

@@ -13,6 +13,7 @@ import {
 import { ActionError, messageOf } from '../common/errors.js'
 import { wildcardToRegExp } from '../common/inputs.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
+import * as log from '../common/log.js'
 
 export const TAG_MUTABILITIES = [
   'MUTABLE',
@@ -87,7 +88,7 @@ export async function ensureRepository(
   } catch (error) {
     // Another job created it between our describe and create: that is what we wanted.
     if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
-      core.info(`Repository "${ref.name}" was created concurrently; using it`)
+      log.info(`Repository "${ref.name}" was created concurrently; using it`)
       const repository = await describeRepository(client, ref)
       if (!repository) throw new ActionError(`Repository "${ref.name}" exists but cannot be described`)
       const tags = settings.tags ? await listRepositoryTags(client, repository) : {}

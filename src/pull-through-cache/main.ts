@@ -19,6 +19,7 @@ import { planRuleChanges, type RuleAction } from './plan.js'
 import { parseCacheRules } from './rules.js'
 import { writeCacheSummary, type RuleReport } from './summary.js'
 import { resolveWarmTarget, warmImage, type WarmResult, type WarmRuleView } from './warm.js'
+import * as log from '../common/log.js'
 
 const WARM_CONCURRENCY = 4
 
@@ -49,7 +50,7 @@ export async function run(): Promise<void> {
   ]
   const targets = warm.map(reference => resolveWarmTarget(reference, views))
   for (const target of targets.filter(t => t.rewritten)) {
-    core.info(
+    log.info(
       `${target.input} → ${target.repository}:${target.reference} (Docker Hub official images live under library/)`
     )
   }
@@ -68,7 +69,7 @@ export async function run(): Promise<void> {
           limit(async () => {
             const cachedBefore = await imageExists(ecr, target.repository, target.reference, registryId)
             const result = await warmImage(registry, target, { deadline, cachedBefore })
-            core.info(
+            log.info(
               `${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
                 (result.message ? ` (${result.message})` : '')
             )
@@ -116,7 +117,7 @@ async function applyRules(ecr: ECRClient, actions: RuleAction[], registryId?: st
   for (const step of actions) {
     if (step.action === 'delete') {
       await deleteCacheRule(ecr, step.prefix, registryId)
-      core.info(`${step.prefix}: deleted (not declared, prune is true)`)
+      log.info(`${step.prefix}: deleted (not declared, prune is true)`)
       reports.push({ prefix: step.prefix, action: 'deleted' })
       continue
     }
@@ -128,7 +129,7 @@ async function applyRules(ecr: ECRClient, actions: RuleAction[], registryId?: st
       await createCacheRule(ecr, rule, registryId)
     }
     const detail = 'changes' in step ? `: ${step.changes.join(', ')}` : ''
-    core.info(`${rule.prefix} → ${rule.upstreamUrl}: ${step.action}${detail}`)
+    log.info(`${rule.prefix} → ${rule.upstreamUrl}: ${step.action}${detail}`)
     const validation = await validateCacheRule(ecr, rule.prefix, registryId)
     reports.push({
       prefix: rule.prefix,

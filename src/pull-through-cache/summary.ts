@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { code, escapeHtml, headerRow, writeSummary } from '../common/summary.js'
 import type { WarmResult } from './warm.js'
 
 export interface RuleReport {
@@ -17,34 +17,31 @@ export async function writeCacheSummary(
   images: WarmResult[],
   host: string
 ): Promise<void> {
-  try {
-    core.summary.addHeading('ECR pull-through cache', 2)
+  await writeSummary(summary => {
+    summary.addHeading('ECR pull-through cache', 2)
     if (rules.length > 0) {
-      core.summary.addTable([
-        ['Prefix', 'Upstream', 'Change', 'Validated'].map(data => ({ data, header: true })),
+      summary.addTable([
+        headerRow('Prefix', 'Upstream', 'Change', 'Validated'),
         ...rules.map(r => [
-          `<code>${r.prefix}</code>`,
-          r.upstream ?? '',
-          r.action,
-          r.valid === undefined ? '' : r.valid ? 'yes' : `no: ${r.failure ?? ''}`
+          code(r.prefix),
+          escapeHtml(r.upstream ?? ''),
+          escapeHtml(r.action),
+          r.valid === undefined ? '' : r.valid ? 'yes' : `no: ${escapeHtml(r.failure ?? '')}`
         ])
       ])
     }
     if (images.length > 0) {
-      core.summary.addTable([
-        ['Image', 'Cache reference', 'Digest', 'Result'].map(data => ({ data, header: true })),
+      summary.addTable([
+        headerRow('Image', 'Cache reference', 'Digest', 'Result'),
         ...images.map(r => [
-          `<code>${r.target.input}</code>`,
-          `<code>${host}/${r.target.repository}:${r.target.reference}</code>`,
-          r.digest ? `<code>${r.digest}</code>` : '',
+          code(r.target.input),
+          code(`${host}/${r.target.repository}:${r.target.reference}`),
+          r.digest ? code(r.digest) : '',
           r.status === 'failed'
-            ? `failed: ${r.message ?? ''}`
+            ? `failed: ${escapeHtml(r.message ?? '')}`
             : STATUS[r.status] + (r.children.length ? ` (+${r.children.length} platforms)` : '')
         ])
       ])
     }
-    await core.summary.write()
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
-  }
+  })
 }
