@@ -36,6 +36,7 @@ describe('parseDeliverInputs', () => {
         tags: undefined
       },
       skipLogout: false,
+      stallTimeoutMs: 60_000,
       maskPassword: true,
       updateRepository: false,
       lifecyclePolicy: undefined,

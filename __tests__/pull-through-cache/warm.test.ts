@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { RegistryClient, sha256Digest } from '../../src/registry/client.js'
+import { RegistryClient } from '../../src/registry/client.js'
+import { sha256Digest } from '../../src/registry/digest.js'
 import { warmImage } from '../../src/pull-through-cache/warm.js'
 import { ScriptedRegistry, answer } from '../helpers/scripted-registry.js'
 

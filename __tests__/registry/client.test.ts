@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
 import { ScriptedRegistry, answer } from '../helpers/scripted-registry.js'
-import { RegistryClient, sha256Digest } from '../../src/registry/client.js'
+import { RegistryClient } from '../../src/registry/client.js'
+import { sha256Digest } from '../../src/registry/digest.js'
 import { RegistryError, isRetryableRegistryFailure, parseRetryAfter } from '../../src/registry/errors.js'
 import { ACCEPT_ALL_MANIFESTS, MediaType } from '../../src/registry/media-types.js'
 
@@ -155,6 +156,6 @@ describe('registry errors', () => {
   test('upload URLs lose their query in messages (they can carry signatures)', () => {
     expect(
       new RegistryError(500, undefined, 'x', 'https://r/v2/a/blobs/uploads/u?_state=secret').message
-    ).toBe('x (HTTP 500 from https://r/v2/a/blobs/uploads/u)')
+    ).toBe('x (HTTP 500 from GET https://r/v2/a/blobs/uploads/u)')
   })
 })

@@ -29,3 +29,28 @@ export function formatAge(ms: number): string {
   const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m)
   return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`
 }
+
+export interface DurationBounds {
+  /** Used when the input is empty. */
+  fallback: string
+  units: readonly DurationUnit[]
+  minMs: number
+  maxMs: number
+}
+
+/** A duration input within bounds, e.g. a timeout: `30s`, `5m`. */
+export function parseDurationWithin(input: string, raw: string, bounds: DurationBounds): number {
+  const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units)
+  if (ms < bounds.minMs || ms > bounds.maxMs) {
+    throw new InputError(
+      input,
+      `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`
+    )
+  }
+  return ms
+}
+
+function formatDuration(ms: number): string {
+  const unit = (['w', 'd', 'h', 'm', 's'] as const).find(u => ms % UNIT_MS[u] === 0) ?? 's'
+  return `${ms / UNIT_MS[unit]}${unit}`
+}

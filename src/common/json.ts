@@ -1,20 +1,46 @@
-import { readFileSync } from 'node:fs'
-import { isAbsolute, resolve } from 'node:path'
 import { InputError } from './errors.js'
+import { FileReadError, readFileInside, workspaceRoot } from './files.js'
 
-/** Parses JSON, or fails naming the input, the line and the column. */
+/** Deeper nesting than any policy or manifest needs; deep enough nesting overflows recursive code. */
+export const MAX_JSON_DEPTH = 64
+
+/**
+ * Parses JSON, or fails with a message that says where but never quotes the text (V8's own messages
+ * quote it, and the text may come from a file that must not be shown). Nesting is bounded.
+ */
+export function parseJson(text: string): unknown {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    // No cause attached on purpose: V8's message quotes the text.
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(`is not valid JSON${whereInvalid(text, error)}`)
+  }
+  if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new Error(`nests deeper than ${MAX_JSON_DEPTH} levels`)
+  }
+  return value
+}
+
+/** Parses an input's JSON, or fails naming the input, the line and the column. */
 export function parseJsonInput(input: string, text: string): unknown {
   try {
-    return JSON.parse(text)
+    return parseJson(text)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN)
-    const at = Number.isNaN(position) ? '' : ` at ${lineColumn(text, position)}`
-    throw new InputError(
-      input,
-      `is not valid JSON${at}: ${message.replace(/ in JSON at position \d+.*$/, '')}`
-    )
+    throw new InputError(input, (error as Error).message)
   }
+}
+
+function whereInvalid(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : ''
+  const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN)
+  if (!Number.isNaN(position)) return ` at ${lineColumn(text, position)}`
+  if (text.trim() === '') return ': it is empty'
+  const first = text.search(/\S/)
+  if (!/["{[\-0-9tfn]/.test(text.charAt(first)))
+    return ` at ${lineColumn(text, first)}: it does not start like JSON`
+  return ''
 }
 
 function lineColumn(text: string, position: number): string {
@@ -22,19 +48,40 @@ function lineColumn(text: string, position: number): string {
   return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`
 }
 
-/** An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace; undefined when empty. */
-export function readJsonInput(input: string, raw: string): { text: string; value: unknown } | undefined {
+/** The nesting depth of a parsed value, counted without recursion and without going past `limit + 1`. */
+export function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number]
+    if (node === null || typeof node !== 'object') continue
+    deepest = Math.max(deepest, depth)
+    if (deepest > limit) return deepest
+    for (const child of Object.values(node as object)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+/**
+ * An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace (relative,
+ * or absolute but inside it; regular files only, at most `maxBytes`); undefined when empty.
+ */
+export function readJsonInput(
+  input: string,
+  raw: string,
+  maxBytes: number
+): { text: string; value: unknown } | undefined {
   const trimmed = raw.trim()
   if (trimmed === '') return undefined
   let text = trimmed
   if (!/^[[{]/.test(trimmed)) {
-    const path = isAbsolute(trimmed)
-      ? trimmed
-      : resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), trimmed)
     try {
-      text = readFileSync(path, 'utf8')
-    } catch {
-      throw new InputError(input, `is neither inline JSON nor a readable file: ${trimmed}`)
+      text = readFileInside(trimmed, workspaceRoot(), maxBytes).toString('utf8')
+    } catch (error) {
+      if (error instanceof FileReadError) {
+        throw new InputError(input, `is neither inline JSON nor a readable file: ${error.message}`)
+      }
+      throw error
     }
   }
   return { text, value: parseJsonInput(input, text) }

@@ -1,4 +1,4 @@
-import type { BlobResult } from '../registry/client.js'
+import type { BlobResult } from '../registry/blobs.js'
 
 /** Where an image goes. */
 export interface DeliveryTarget {

@@ -1,5 +1,6 @@
 import { InputError } from '../common/errors.js'
-import { parseDuration } from '../common/duration.js'
+import { parseDuration, parseDurationWithin } from '../common/duration.js'
+import { STALL_TIMEOUT } from '../registry/transport.js'
 import {
   parseBoolean,
   parseEnum,
@@ -11,7 +12,7 @@ import {
 import type { PublicCatalog } from '../ecr/public.js'
 import { SEVERITIES, parseIgnoreList, type IgnoreEntry, type Severity } from '../ecr/scan-findings.js'
 import { readJsonInput } from '../common/json.js'
-import { lintLifecyclePolicy } from '../ecr/lifecycle-lint.js'
+import { MAX_LIFECYCLE_POLICY_CHARS, lintLifecyclePolicy } from '../ecr/lifecycle-lint.js'
 import { MAX_REPOSITORY_POLICY_CHARS, withPullAccounts } from '../ecr/policies.js'
 import {
   ENCRYPTION_TYPES,
@@ -30,6 +31,8 @@ export interface DeliverInputs {
   tags: string[]
   /** Blobs uploaded at once (source pushes). */
   maxConcurrency: number
+  /** A registry request with no byte moving for this long is aborted (and retried). */
+  stallTimeoutMs: number
   /** A repository of the same registry to mount blobs from (source pushes). */
   mountFrom?: string
   registryId?: string
@@ -116,6 +119,7 @@ export function parseDeliverInputs(
     source,
     tags,
     maxConcurrency: parseInteger('max-concurrency', get('max-concurrency'), { min: 1, max: 32, fallback: 5 }),
+    stallTimeoutMs: parseDurationWithin('stall-timeout', get('stall-timeout'), STALL_TIMEOUT),
     mountFrom: parseRepositoryName('mount-from', get('mount-from')),
     registryId,
     registries,
@@ -191,7 +195,7 @@ function parseScanGate(get: (name: string) => string, pushes: boolean): ScanGate
 /** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
 function parsePolicies(get: (name: string) => string, repository: string | undefined) {
   const updateRepository = parseBoolean('update-repository', get('update-repository'), false)
-  const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'))
+  const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'), MAX_LIFECYCLE_POLICY_CHARS)
   let lifecyclePolicy: DeliverInputs['lifecyclePolicy']
   if (lifecycle) {
     const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text)
@@ -201,7 +205,8 @@ function parsePolicies(get: (name: string) => string, repository: string | undef
   const preview = parseBoolean('lifecycle-policy-preview', get('lifecycle-policy-preview'), false)
   if (preview && !lifecyclePolicy) throw new InputError('lifecycle-policy-preview', 'needs lifecycle-policy')
   if (lifecyclePolicy) lifecyclePolicy.preview = preview
-  const policy = readJsonInput('repository-policy', get('repository-policy'))
+  // The file may be pretty-printed: what counts against ECR's limit is the compact policy, checked below.
+  const policy = readJsonInput('repository-policy', get('repository-policy'), 4 * MAX_REPOSITORY_POLICY_CHARS)
   if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
     throw new InputError('repository-policy', 'must be a JSON object (an IAM policy document)')
   }

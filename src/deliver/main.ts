@@ -20,6 +20,7 @@ import {
   galleryUrl
 } from '../ecr/public.js'
 import { RegistryClient } from '../registry/client.js'
+import { registryLogHooks } from '../registry/logging.js'
 import { openImageSource, type LocalImageSource } from '../registry/sources/index.js'
 import { Output, State } from './constants.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
@@ -81,8 +82,8 @@ export async function run(): Promise<void> {
       const registry = new RegistryClient({
         endpoint: `https://${target.repositoryUri.split('/')[0]}`,
         basicToken: login.token,
-        // With step debug logging on, every registry request is listed (paths only: upload URLs carry state).
-        onRequest: (method, url) => core.debug(`registry: ${method} ${new URL(url).pathname}`)
+        stallTimeoutMs: inputs.stallTimeoutMs,
+        ...registryLogHooks
       })
       delivery = await core.group(`Push to ${target.repositoryUri}`, () =>
         payload.kind === 'docker'

@@ -1,6 +1,6 @@
 import { ActionError } from '../common/errors.js'
 import type { LocalImage } from '../docker/cli.js'
-import type { StoredManifest } from '../registry/client.js'
+import type { StoredManifest } from '../registry/manifests.js'
 import { isIndex } from '../registry/media-types.js'
 
 /** What a tag holds in the registry before we write anything. */

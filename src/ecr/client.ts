@@ -1,7 +1,6 @@
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { ActionError } from '../common/errors.js'
-
-export const USER_AGENT = 'ecr-deliver'
+import { USER_AGENT } from '../common/version.js'
 
 /**
  * The ECR API client. Credentials and the endpoint come from the SDK's standard chain

@@ -5,7 +5,7 @@ import {
   SetRepositoryPolicyCommand,
   type ECRClient
 } from '@aws-sdk/client-ecr'
-import { sameJson } from '../common/json.js'
+import { parseJson, sameJson } from '../common/json.js'
 import { awsErrorName, callAws } from './errors.js'
 import type { RepositoryRef } from './repositories.js'
 
@@ -55,7 +55,7 @@ export async function applyLifecyclePolicy(
     action: `lifecycle policy of ${ref.name}`,
     notFound: 'LifecyclePolicyNotFoundException',
     read: async () => (await client.send(new GetLifecyclePolicyCommand(repository))).lifecyclePolicyText,
-    desired: JSON.parse(text),
+    desired: parseJson(text),
     write: () => client.send(new PutLifecyclePolicyCommand({ ...repository, lifecyclePolicyText: text }))
   })
 }
@@ -93,7 +93,16 @@ async function applyIfDifferent(step: {
       throw error
     }
   })
-  if (current !== undefined && sameJson(JSON.parse(current), step.desired)) return 'unchanged'
+  if (current !== undefined && sameAsCurrent(current, step.desired)) return 'unchanged'
   await callAws(`writing the ${step.action}`, step.write)
   return current === undefined ? 'created' : 'changed'
+}
+
+/** A current document that does not parse (or nests absurdly) is simply different. */
+function sameAsCurrent(current: string, desired: unknown): boolean {
+  try {
+    return sameJson(parseJson(current), desired)
+  } catch {
+    return false
+  }
 }

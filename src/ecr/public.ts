@@ -8,7 +8,7 @@ import {
 import type { Repository } from '@aws-sdk/client-ecr'
 import { ActionError } from '../common/errors.js'
 import type { RegistryLogin } from './auth.js'
-import { USER_AGENT } from './client.js'
+import { USER_AGENT } from '../common/version.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
 
 /** ECR Public's API exists only in us-east-1, whatever AWS_REGION says. */

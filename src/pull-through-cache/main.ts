@@ -2,8 +2,6 @@ import * as core from '@actions/core'
 import { DescribeImagesCommand, type ECRClient } from '@aws-sdk/client-ecr'
 import pLimit from 'p-limit'
 import { ActionError } from '../common/errors.js'
-import { parseDuration } from '../common/duration.js'
-import { parseBoolean, parseLines } from '../common/inputs.js'
 import { getRegistryLogins } from '../ecr/auth.js'
 import {
   createCacheRule,
@@ -15,6 +13,8 @@ import {
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { parseRegistryHost } from '../ecr/hosts.js'
 import { RegistryClient } from '../registry/client.js'
+import { registryLogHooks } from '../registry/logging.js'
+import { parseCacheInputs } from './inputs.js'
 import { planRuleChanges, type RuleAction } from './plan.js'
 import { parseCacheRules } from './rules.js'
 import { writeCacheSummary, type RuleReport } from './summary.js'
@@ -25,19 +25,19 @@ const WARM_CONCURRENCY = 4
 
 /** The pull-through-cache action: upsert and validate the declared rules, then warm the listed images. */
 export async function run(): Promise<void> {
-  const registryId = core.getInput('registry-id').trim() || undefined
-  const prune = parseBoolean('prune', core.getInput('prune'), false)
-  const warm = parseLines(core.getInput('warm'))
-  const warmTimeoutMs = parseDuration('warm-timeout', core.getInput('warm-timeout') || '5m', ['s', 'm', 'h'])
   const ecr = createEcrClient()
+  // The region comes from the environment or profile: no call is made for it.
   const region = await resolveRegion(ecr)
+  const inputs = parseCacheInputs(name => core.getInput(name), { region })
+  const { registryId, prune, warm } = inputs
   const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : [])
   if (!login) throw new ActionError('GetAuthorizationToken returned no registry')
   const host = parseRegistryHost(login.host)
   const accountId = registryId ?? (host?.kind === 'private' ? host.accountId : undefined)
   if (!accountId)
     throw new ActionError(`Cannot tell the registry's account from ${login.host}: set registry-id`)
-  const declared = parseCacheRules(core.getInput('rules'), { accountId, region })
+  // Checked once already; now the credential ARNs get (and are compared with) the registry's account.
+  const declared = registryId ? inputs.rules : parseCacheRules(inputs.rulesText, { accountId, region })
 
   // Read-only calls and every check first: a bad warm reference must fail before any rule changes.
   const existing =
@@ -60,8 +60,13 @@ export async function run(): Promise<void> {
 
   let results: WarmResult[] = []
   if (targets.length > 0) {
-    const registry = new RegistryClient({ endpoint: login.endpoint, basicToken: login.token })
-    const deadline = Date.now() + warmTimeoutMs
+    const registry = new RegistryClient({
+      endpoint: login.endpoint,
+      basicToken: login.token,
+      stallTimeoutMs: inputs.stallTimeoutMs,
+      ...registryLogHooks
+    })
+    const deadline = Date.now() + inputs.warmTimeoutMs
     const limit = pLimit(WARM_CONCURRENCY)
     results = await core.group('Warm images', () =>
       Promise.all(

@@ -1,6 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml'
 import { InputError } from '../common/errors.js'
-import { REPOSITORY_NAME } from '../deliver/inputs.js'
+import { REPOSITORY_PATH as REPOSITORY_NAME } from '../registry/reference.js'
 import { resolveUpstream, type UpstreamKind } from './upstreams.js'
 
 /** A pull-through-cache rule as declared, checked and resolved to what the ECR API takes. */
@@ -15,7 +15,11 @@ export interface CacheRule {
 }
 
 export interface RegistryContext {
-  accountId: string
+  /**
+   * The registry's account. Unknown before the first call when registry-id is not given: the rules are
+   * then checked without it (an ARN's account is not compared) and parsed again once it is known.
+   */
+  accountId?: string
   region: string
   partition?: string
 }
@@ -123,13 +127,13 @@ function credentialArn(credential: string, where: string, registry: RegistryCont
     )
   }
   if (arn) {
-    if (arn[2] !== registry.region || arn[3] !== registry.accountId) {
+    if (arn[2] !== registry.region || (registry.accountId !== undefined && arn[3] !== registry.accountId)) {
       throw new InputError(
         'rules',
-        `${where}: the credential secret must be in the registry's account and region (${registry.accountId}, ${registry.region}), not ${arn[3]}, ${arn[2]}`
+        `${where}: the credential secret must be in the registry's account and region (${registry.accountId ?? "the caller's"}, ${registry.region}), not ${arn[3]}, ${arn[2]}`
       )
     }
     return credential
   }
-  return `arn:${registry.partition ?? 'aws'}:secretsmanager:${registry.region}:${registry.accountId}:secret:${name}`
+  return `arn:${registry.partition ?? 'aws'}:secretsmanager:${registry.region}:${registry.accountId ?? '(account)'}:secret:${name}`
 }

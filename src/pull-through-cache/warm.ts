@@ -1,8 +1,8 @@
 import { InputError, messageOf } from '../common/errors.js'
-import { backoffDelay, sleep as realSleep } from '../common/retry.js'
 import type { RegistryClient } from '../registry/client.js'
 import { RegistryError, isRetryableRegistryFailure } from '../registry/errors.js'
 import { isIndex } from '../registry/media-types.js'
+import { parseReference } from '../registry/reference.js'
 
 /** An image to warm, as written and as the cache names it. */
 export interface WarmTarget {
@@ -21,19 +21,20 @@ export interface WarmRuleView {
   upstream: string
 }
 
+/** Pure: a `warm` line as the one reference grammar reads it (no registry host: prefixes route it). */
+export function parseWarmReference(input: string): { path: string; reference: string } {
+  const parsed = parseReference(input, { domain: 'refused' })
+  if (typeof parsed === 'string')
+    throw new InputError('warm', `"${input}" is not an image reference: ${parsed}`)
+  return { path: parsed.repository, reference: parsed.digest ?? parsed.tag ?? 'latest' }
+}
+
 /**
  * Pure: maps a reference as users think of it (`docker-hub/nginx:1.27`) to the cache repository
  * (`docker-hub/library/nginx`) by the longest matching rule prefix (ROOT matches what no other does).
  */
 export function resolveWarmTarget(input: string, rules: WarmRuleView[]): WarmTarget {
-  const at = input.indexOf('@')
-  const lastSlash = input.lastIndexOf('/')
-  const colon = at < 0 ? input.lastIndexOf(':') : -1
-  const hasTag = colon > lastSlash
-  const path = at >= 0 ? input.slice(0, at) : hasTag ? input.slice(0, colon) : input
-  const reference = at >= 0 ? input.slice(at + 1) : hasTag ? input.slice(colon + 1) : 'latest'
-  if (!path || !reference) throw new InputError('warm', `"${input}" is not an image reference`)
-
+  const { path, reference } = parseWarmReference(input)
   const rule =
     [...rules]
       .filter(r => r.prefix !== 'ROOT' && path.startsWith(`${r.prefix}/`))
@@ -85,42 +86,46 @@ function isWorthWaiting(error: unknown): boolean {
 
 /**
  * Pulls the manifest through the cache (the GET that makes ECR fetch from upstream), retrying with
- * backoff until the deadline while ECR reports the image missing or the upstream failing; then, for an
- * index, each platform child by digest.
+ * backoff (1 s, 2 s, 4 s … 15 s) until the deadline while ECR reports the image missing or the upstream
+ * failing; then, for an index, each platform child by digest. The poll is the operation of the registry
+ * client's one retry layer, so the GETs inside it are not retried again.
  */
 export async function warmImage(
   registry: RegistryClient,
   target: WarmTarget,
   options: WarmOptions
 ): Promise<WarmResult> {
-  const wait = options.sleep ?? realSleep
-  const now = options.now ?? Date.now
   let attempts = 0
-  let lastError: unknown
-  while (true) {
-    attempts++
-    try {
-      const stored = await registry.requireManifest(target.repository, target.reference)
-      const children: string[] = []
-      if (isIndex(stored.manifest)) {
-        for (const child of stored.manifest.manifests) {
-          await registry.requireManifest(target.repository, child.digest)
-          children.push(child.digest)
+  try {
+    const { digest, children } = await registry.retrying(
+      `warming ${target.repository}:${target.reference}`,
+      async attempt => {
+        attempts = attempt
+        const stored = await registry.requireManifest(target.repository, target.reference)
+        const children: string[] = []
+        if (isIndex(stored.manifest)) {
+          for (const child of stored.manifest.manifests) {
+            await registry.requireManifest(target.repository, child.digest)
+            children.push(child.digest)
+          }
+        }
+        return { digest: stored.digest, children }
+      },
+      {
+        policy: {
+          attempts: Number.POSITIVE_INFINITY,
+          deadline: options.deadline,
+          retryable: isWorthWaiting,
+          baseDelayMs: 1000,
+          maxDelayMs: 15_000,
+          random: () => 1,
+          ...(options.sleep ? { sleep: options.sleep } : {}),
+          ...(options.now ? { now: options.now } : {})
         }
       }
-      return {
-        target,
-        status: options.cachedBefore ? 'cached' : 'fetched',
-        digest: stored.digest,
-        children,
-        attempts
-      }
-    } catch (error) {
-      lastError = error
-      const delay = backoffDelay(attempts, 1000, 15000, () => 1)
-      if (!isWorthWaiting(error) || now() + delay > options.deadline) break
-      await wait(delay)
-    }
+    )
+    return { target, status: options.cachedBefore ? 'cached' : 'fetched', digest, children, attempts }
+  } catch (error) {
+    return { target, status: 'failed', children: [], attempts, message: messageOf(error) }
   }
-  return { target, status: 'failed', children: [], attempts, message: messageOf(lastError) }
 }

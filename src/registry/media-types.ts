@@ -16,6 +16,19 @@ export const ACCEPT_ALL_MANIFESTS = [
   MediaType.dockerManifest
 ].join(', ')
 
+/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
+export const MANIFEST_MEDIA_TYPES: ReadonlySet<string> = new Set(Object.values(MediaType))
+
+export const isManifestMediaType = (value: unknown): value is string =>
+  typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value)
+
+// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/
+
+/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
+export const isMediaType = (value: unknown): value is string =>
+  typeof value === 'string' && MEDIA_TYPE.test(value)
+
 export const INDEX_MEDIA_TYPES: ReadonlySet<string> = new Set([
   MediaType.ociIndex,
   MediaType.dockerManifestList

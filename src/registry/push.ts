@@ -1,6 +1,7 @@
 import pLimit from 'p-limit'
 import { ActionError } from '../common/errors.js'
-import type { BlobResult, RegistryClient } from './client.js'
+import type { BlobResult, BlobSource } from './blobs.js'
+import type { RegistryClient } from './client.js'
 import type { LocalImageSource } from './sources/types.js'
 
 export interface PushOptions {
@@ -25,8 +26,10 @@ export interface PushResult {
 
 /**
  * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
- * index's children by digest, then the top manifest under each tag. Immutable tags are checked first, so
- * a conflict fails before anything is written; a tag already at this digest is left alone.
+ * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
+ * tags are checked first, so a conflict fails before anything is written; a tag already at this digest is
+ * left alone. The check is check-then-write: what keeps two concurrent writers apart is the registry's
+ * own tag immutability, and the read-back catches a mutable tag that another push moved.
  */
 export async function pushImage(
   registry: RegistryClient,
@@ -59,27 +62,85 @@ export async function pushImage(
   const platforms = image.children.flatMap(child =>
     child.platform ? [{ platform: child.platform, digest: child.digest }] : []
   )
-  if (toWrite.length === 0) {
-    return {
-      digest: top.digest,
-      mediaType: top.mediaType,
-      blobs: [],
-      tags: tagResults(tags, unchanged),
-      platforms
-    }
+  const result = {
+    digest: top.digest,
+    mediaType: top.mediaType,
+    tags: tagResults(tags, unchanged),
+    platforms
   }
+  if (toWrite.length === 0) return { ...result, blobs: [] }
 
-  const limit = pLimit(Math.max(1, options.concurrency))
-  const blobs = await Promise.all(
-    image.blobs.map(blob => limit(() => registry.pushBlob(repository, blob, options.mountFrom)))
-  )
+  const blobs = await pushBlobs(registry, repository, image.blobs, options)
   // Children before the index (in walk order, so a nested index follows its own children): a registry
   // may refuse an index whose children it does not have.
   for (const child of image.children) {
     await registry.putManifest(repository, child.digest, child.bytes, child.mediaType)
   }
   for (const tag of toWrite) await registry.putManifest(repository, tag, top.bytes, top.mediaType)
-  return { digest: top.digest, mediaType: top.mediaType, blobs, tags: tagResults(tags, unchanged), platforms }
+  await verifyTags(registry, repository, tags, top.digest)
+  return { ...result, blobs }
+}
+
+/**
+ * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
+ * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
+ */
+async function pushBlobs(
+  registry: RegistryClient,
+  repository: string,
+  blobs: BlobSource[],
+  options: PushOptions
+): Promise<BlobResult[]> {
+  const limit = pLimit(Math.max(1, options.concurrency))
+  const abort = new AbortController()
+  let firstFailure: { error: unknown } | undefined
+  const settled = await Promise.allSettled(
+    blobs.map(blob =>
+      limit(async () => {
+        abort.signal.throwIfAborted()
+        try {
+          return await registry.pushBlob(repository, blob, {
+            mountFrom: options.mountFrom,
+            signal: abort.signal
+          })
+        } catch (error) {
+          if (!firstFailure) {
+            firstFailure = { error }
+            abort.abort(error)
+          }
+          throw error
+        }
+      })
+    )
+  )
+  if (firstFailure) throw firstFailure.error
+  return settled.map(outcome => (outcome as PromiseFulfilledResult<BlobResult>).value)
+}
+
+/**
+ * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
+ * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
+ */
+export async function verifyTags(
+  registry: RegistryClient,
+  repository: string,
+  tags: string[],
+  expected: string
+): Promise<void> {
+  const resolved = await Promise.all(
+    tags.map(async tag => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) }))
+  )
+  const wrong = resolved.filter(r => r.digest !== expected)
+  if (wrong.length > 0) {
+    const detail = wrong
+      .map(r => (r.digest ? `tag "${r.tag}" holds ${r.digest}` : `tag "${r.tag}" is missing`))
+      .join('; ')
+    throw new ActionError(
+      `After the push, ${detail}, not this image ${expected}: another push wrote ` +
+        `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
+        'IMMUTABLE tags so the registry refuses a second writer.'
+    )
+  }
 }
 
 function tagResults(tags: string[], unchanged: Set<string>): PushResult['tags'] {

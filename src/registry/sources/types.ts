@@ -1,4 +1,4 @@
-import type { BlobSource } from '../client.js'
+import type { BlobSource } from '../blobs.js'
 
 export type SourceKind = 'oci-layout' | 'oci-archive' | 'docker-archive'
 

@@ -1,0 +1,64 @@
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+
+/** Why a file could not be read; the message never quotes the file's content. */
+export class FileReadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FileReadError'
+  }
+}
+
+/** The workspace that relative paths in inputs are read from (GITHUB_WORKSPACE on a runner). */
+export function workspaceRoot(): string {
+  return process.env.GITHUB_WORKSPACE || process.cwd()
+}
+
+/** Whether `path` is `root` or lies under it (both already resolved). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/**
+ * Reads a regular file that lies inside `root` (after following every symlink), whole, refusing more
+ * than `maxBytes`. A path may be relative to `root` or absolute, but must resolve inside it: a workflow's
+ * policy file is part of its repository, never `/etc/shadow`. Devices, FIFOs and directories are refused
+ * before anything is read (`/dev/zero` is a file name too).
+ */
+export function readFileInside(path: string, root: string, maxBytes: number): Buffer {
+  let real: string
+  let rootReal: string
+  try {
+    rootReal = realpathSync(root)
+  } catch {
+    throw new FileReadError(`the workspace ${root} does not exist`)
+  }
+  try {
+    real = realpathSync(resolve(rootReal, path))
+  } catch {
+    throw new FileReadError(`${path} does not exist in the workspace`)
+  }
+  if (!isInside(rootReal, real)) {
+    throw new FileReadError(`${path} is outside the workspace (${rootReal}): give a path inside it`)
+  }
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) throw new FileReadError(`${path} is not a regular file`)
+    if (stats.size > maxBytes) {
+      throw new FileReadError(`${path} has ${stats.size} bytes, more than the ${maxBytes} allowed`)
+    }
+    // Read at most one byte past the cap: a file that grows meanwhile is still refused.
+    const buffer = Buffer.alloc(maxBytes + 1)
+    let length = 0
+    for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+      read = readSync(fd, buffer, length, buffer.length - length, null)
+    }
+    if (length > maxBytes) throw new FileReadError(`${path} has more than the ${maxBytes} bytes allowed`)
+    return buffer.subarray(0, length)
+  } finally {
+    closeSync(fd)
+  }
+}

@@ -1,0 +1,46 @@
+import { parseDuration, parseDurationWithin } from '../common/duration.js'
+import { InputError } from '../common/errors.js'
+import { parseBoolean, parseLines } from '../common/inputs.js'
+import { STALL_TIMEOUT } from '../registry/transport.js'
+import { parseCacheRules, type CacheRule } from './rules.js'
+import { parseWarmReference } from './warm.js'
+
+/** The pull-through-cache action's inputs, parsed and checked before any call. */
+export interface CacheInputs {
+  registryId?: string
+  /** The rules as declared; credential ARNs get the registry's account once it is known. */
+  rulesText: string
+  rules: CacheRule[]
+  prune: boolean
+  /** References as written (each already checked against the reference grammar). */
+  warm: string[]
+  warmTimeoutMs: number
+  stallTimeoutMs: number
+}
+
+const ACCOUNT_ID = /^\d{12}$/
+
+/**
+ * Reads every input and checks every rule that needs no AWS call: the account ID, the rules' YAML and
+ * each rule (account-independent checks), each warm reference against the reference grammar, the
+ * durations. What needs the registry (the caller's account, the existing rules) is checked after the
+ * first read-only calls and before any change.
+ */
+export function parseCacheInputs(get: (name: string) => string, context: { region: string }): CacheInputs {
+  const registryId = get('registry-id').trim() || undefined
+  if (registryId && !ACCOUNT_ID.test(registryId)) {
+    throw new InputError('registry-id', `"${registryId}" is not an AWS account ID (12 digits)`)
+  }
+  const rulesText = get('rules')
+  const warm = parseLines(get('warm'))
+  warm.forEach(parseWarmReference)
+  return {
+    registryId,
+    rulesText,
+    rules: parseCacheRules(rulesText, { accountId: registryId, region: context.region }),
+    prune: parseBoolean('prune', get('prune'), false),
+    warm,
+    warmTimeoutMs: parseDuration('warm-timeout', get('warm-timeout') || '5m', ['s', 'm', 'h']),
+    stallTimeoutMs: parseDurationWithin('stall-timeout', get('stall-timeout'), STALL_TIMEOUT)
+  }
+}

@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import { BlobVerificationError, RegistryError } from './errors.js'
+import { repositoryPath } from './manifests.js'
+import { isDigest, isRepositoryPath } from './reference.js'
+import type { HttpResponse, Transport } from './transport.js'
+import { verifiedStream } from './verified-stream.js'
+
+/** A blob to upload: its digest and size, and a way to read it (again, on a retry) from a byte range. */
+export interface BlobSource {
+  digest: string
+  size: number
+  /** A fresh stream of bytes [start, end] inclusive; the whole blob without arguments. */
+  open: (start?: number, end?: number) => Readable
+}
+
+export type BlobOutcome = 'present' | 'mounted' | 'uploaded'
+
+export interface BlobResult {
+  digest: string
+  size: number
+  outcome: BlobOutcome
+  /** Bytes sent over the wire for this blob, retries included. */
+  bytesSent: number
+}
+
+export interface PushBlobOptions {
+  /** A repository of the same registry to mount the blob from instead of uploading it. */
+  mountFrom?: string
+  /** Aborts the upload in flight and stops any further attempt. */
+  signal?: AbortSignal
+}
+
+/** `monolithic`: one PUT, falling back to chunks when a registry refuses it; `chunked`: PATCHes from the start. */
+export type UploadMode = 'monolithic' | 'chunked'
+
+/** What POST /blobs/uploads/ gave: a mounted blob, or an upload session to send the bytes to. */
+type UploadStart = { mounted: true } | { mounted: false; location: string }
+
+export const MIN_CHUNK_SIZE = 5 * 1024 * 1024
+const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024
+
+/** Monolithic uploads refused with these statuses are retried in chunks. */
+const MONOLITHIC_REFUSED = new Set([405, 413, 501])
+
+/**
+ * Blob uploads, the way the distribution spec lays them out: HEAD (present: nothing sent), then a
+ * cross-repository mount when asked, else a session (POST) and one streamed monolithic PUT; a registry
+ * that refuses that gets the blob in chunks. A failed attempt restarts with a new session: the whole
+ * upload is one operation of the transport's retry layer.
+ */
+export class BlobUploader {
+  private readonly chunkSize: number
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly options: { chunkSize?: number; uploadMode?: UploadMode } = {}
+  ) {
+    this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE)
+  }
+
+  async exists(repository: string, digest: string, signal?: AbortSignal): Promise<boolean> {
+    const response = await this.transport.request(
+      { method: 'HEAD', url: blobPath(repository, digest), signal },
+      [200, 404]
+    )
+    response.discard()
+    return response.status === 200
+  }
+
+  /** Makes sure the registry has the blob; bytes that do not hash to the digest fail without retry. */
+  async push(repository: string, blob: BlobSource, options: PushBlobOptions = {}): Promise<BlobResult> {
+    const result: BlobResult = { digest: blob.digest, size: blob.size, outcome: 'uploaded', bytesSent: 0 }
+    if (await this.exists(repository, blob.digest, options.signal)) return { ...result, outcome: 'present' }
+    const upload = async (): Promise<BlobResult> => {
+      const started = await this.startUpload(repository, options.mountFrom && blob.digest, options)
+      if (started.mounted) return { ...result, outcome: 'mounted' }
+      if (this.options.uploadMode === 'chunked') {
+        await this.uploadChunked(started.location, blob, result, options.signal)
+        return result
+      }
+      try {
+        await this.uploadMonolithic(started.location, blob, result, options.signal)
+      } catch (error) {
+        if (!(error instanceof RegistryError && MONOLITHIC_REFUSED.has(error.status))) throw error
+        const session = await this.startUpload(repository, undefined, options)
+        if (session.mounted) return { ...result, outcome: 'mounted' }
+        await this.uploadChunked(session.location, blob, result, options.signal)
+      }
+      return result
+    }
+    return this.transport.retrying(`upload of blob ${blob.digest}`, upload, {
+      signal: options.signal,
+      blob: blob.digest
+    })
+  }
+
+  /** POST an upload session, or a mount (`mount` is the digest to mount from `options.mountFrom`). */
+  private async startUpload(
+    repository: string,
+    mount: string | undefined,
+    options: PushBlobOptions
+  ): Promise<UploadStart> {
+    const from = mount && options.mountFrom
+    if (from && !isRepositoryPath(from)) throw new Error(`not a repository name: ${JSON.stringify(from)}`)
+    const query = from ? `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(from)}` : ''
+    const response = await this.transport.send(
+      {
+        method: 'POST',
+        url: `${repositoryPath(repository)}/blobs/uploads/${query}`,
+        headers: { 'Content-Length': '0' },
+        signal: options.signal
+      },
+      [201, 202]
+    )
+    response.discard()
+    if (response.status === 201 && from) return { mounted: true }
+    return { mounted: false, location: locationOf(response) }
+  }
+
+  private async uploadMonolithic(
+    location: string,
+    blob: BlobSource,
+    result: BlobResult,
+    signal?: AbortSignal
+  ): Promise<void> {
+    const response = await this.transport.send(
+      {
+        method: 'PUT',
+        url: withQuery(location, { digest: blob.digest }),
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
+        body: verifiedStream(blob, result),
+        signal
+      },
+      [201]
+    )
+    response.discard()
+  }
+
+  /**
+   * PATCH in chunks of at least 5 MiB, tracking the offset ourselves (ECR's Range header stops advancing)
+   * and taking 201 as well as 202 (ECR answers 201), then PUT ?digest= to close the session.
+   */
+  private async uploadChunked(
+    location: string,
+    blob: BlobSource,
+    result: BlobResult,
+    signal?: AbortSignal
+  ): Promise<void> {
+    const hash = createHash('sha256')
+    let url = location
+    for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
+      const end = Math.min(blob.size, offset + this.chunkSize) - 1
+      const response = await this.transport.send(
+        {
+          method: 'PATCH',
+          url,
+          headers: {
+            'Content-Type': 'application/octet-stream',
+            'Content-Length': String(end - offset + 1),
+            'Content-Range': `${offset}-${end}`
+          },
+          body: verifiedStream(blob, result, { start: offset, end, hash }),
+          signal
+        },
+        [201, 202]
+      )
+      response.discard()
+      url = locationOf(response)
+    }
+    const actual = `sha256:${hash.digest('hex')}`
+    if (actual !== blob.digest) throw new BlobVerificationError(blob.digest, actual, blob.size)
+    const response = await this.transport.send(
+      {
+        method: 'PUT',
+        url: withQuery(url, { digest: blob.digest }),
+        headers: { 'Content-Length': '0' },
+        signal
+      },
+      [201]
+    )
+    response.discard()
+  }
+}
+
+function blobPath(repository: string, digest: string): string {
+  if (!isDigest(digest)) throw new Error(`not a digest: ${JSON.stringify(digest)}`)
+  return `${repositoryPath(repository)}/blobs/${digest}`
+}
+
+/**
+ * Location, resolved against the request URL: it may be relative and may carry a query to keep. It must
+ * stay on the registry's origin: an upload session elsewhere would get the registry's credentials.
+ */
+function locationOf(response: HttpResponse): string {
+  const location = response.headers.get('location')
+  const fail = (detail: string) =>
+    new RegistryError(response.status, undefined, detail, response.url, undefined, response.method)
+  if (!location) throw fail('upload answer has no Location')
+  const resolved = new URL(location, response.url)
+  if (resolved.origin !== new URL(response.url).origin) {
+    throw fail(`upload Location points to another host (${resolved.host}): refused`)
+  }
+  return resolved.toString()
+}
+
+function withQuery(url: string, params: Record<string, string>): string {
+  const parsed = new URL(url)
+  for (const [name, value] of Object.entries(params)) parsed.searchParams.set(name, value)
+  return parsed.toString()
+}

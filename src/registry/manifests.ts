@@ -1,0 +1,119 @@
+import { parseJson } from '../common/json.js'
+import { sha256Digest } from './digest.js'
+import { RegistryError } from './errors.js'
+import { ACCEPT_ALL_MANIFESTS, isManifestMediaType, type Manifest } from './media-types.js'
+import { isDigest, isManifestReference, isRepositoryPath } from './reference.js'
+import type { Transport } from './transport.js'
+
+/** A manifest as the registry stores it: the exact bytes, their digest and media type. */
+export interface StoredManifest {
+  digest: string
+  mediaType: string
+  bytes: Buffer
+  manifest: Manifest
+}
+
+/** ECR's limit for a manifest; a registry sending more is not sending a manifest. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+
+/** `/v2/<repository>/manifests/<reference>`, after checking both against the reference grammar. */
+export function manifestPath(repository: string, reference: string): string {
+  return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`
+}
+
+export function repositoryPath(repository: string): string {
+  if (!isRepositoryPath(repository)) throw new Error(`not a repository name: ${JSON.stringify(repository)}`)
+  return `/v2/${repository}`
+}
+
+function checkReference(reference: string): string {
+  if (!isManifestReference(reference)) throw new Error(`not a tag or digest: ${JSON.stringify(reference)}`)
+  return reference
+}
+
+/** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
+export class Manifests {
+  constructor(private readonly transport: Transport) {}
+
+  /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
+  async resolveDigest(repository: string, reference: string): Promise<string | undefined> {
+    const path = manifestPath(repository, reference)
+    const response = await this.transport.request(
+      { method: 'HEAD', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } },
+      [200, 404]
+    )
+    response.discard()
+    if (response.status === 404) return undefined
+    const digest = response.headers.get('docker-content-digest')
+    if (isDigest(digest)) return digest
+    // A registry that leaves the header out: read the bytes and hash them.
+    return (await this.get(repository, reference))?.digest
+  }
+
+  /** The manifest as stored, verified against its digest when fetched by digest; undefined when absent. */
+  async get(repository: string, reference: string): Promise<StoredManifest | undefined> {
+    try {
+      return await this.require(repository, reference)
+    } catch (error) {
+      if (error instanceof RegistryError && error.status === 404) return undefined
+      throw error
+    }
+  }
+
+  /** Like get, but a missing manifest is a RegistryError carrying the registry's own message. */
+  async require(repository: string, reference: string): Promise<StoredManifest> {
+    const path = manifestPath(repository, reference)
+    return this.transport.retrying(`GET ${path}`, async () => {
+      const response = await this.transport.send(
+        { method: 'GET', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } },
+        [200]
+      )
+      const bytes = await response.bytes(MAX_MANIFEST_BYTES)
+      const invalid = (detail: string, code = 'MANIFEST_INVALID') =>
+        new RegistryError(200, code, detail, response.url, undefined, 'GET')
+      const digest = sha256Digest(bytes)
+      if (isDigest(reference) && digest !== reference) {
+        throw invalid(`manifest bytes hash to ${digest}, not ${reference}`, 'DIGEST_INVALID')
+      }
+      let manifest: Manifest
+      try {
+        manifest = parseJson(bytes.toString('utf8')) as Manifest
+      } catch (error) {
+        throw invalid(`the manifest ${(error as Error).message}`)
+      }
+      if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+        throw invalid('the manifest is not a JSON object')
+      }
+      const mediaType = manifest.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim()
+      if (!isManifestMediaType(mediaType)) {
+        throw invalid(`unsupported manifest media type ${JSON.stringify(String(mediaType)).slice(0, 120)}`)
+      }
+      return { digest, mediaType, bytes, manifest }
+    })
+  }
+
+  /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
+  async put(repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+    if (!isManifestMediaType(mediaType))
+      throw new Error(`not a manifest media type: ${JSON.stringify(mediaType)}`)
+    const path = manifestPath(repository, reference)
+    const expected = sha256Digest(bytes)
+    const response = await this.transport.request(
+      { method: 'PUT', url: path, headers: { 'Content-Type': mediaType }, body: bytes },
+      [201]
+    )
+    response.discard()
+    const returned = response.headers.get('docker-content-digest')
+    if (returned && returned !== expected) {
+      throw new RegistryError(
+        response.status,
+        'DIGEST_INVALID',
+        `registry stored the manifest as ${isDigest(returned) ? returned : JSON.stringify(returned).slice(0, 90)}, but the bytes sent hash to ${expected}`,
+        response.url,
+        undefined,
+        'PUT'
+      )
+    }
+    return expected
+  }
+}
