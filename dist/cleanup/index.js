@@ -58732,7 +58732,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6514);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8794);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -58742,7 +58742,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6514:
+/***/ 8794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58766,10 +58766,16 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 var errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(8249);
+;// CONCATENATED MODULE: ./src/common/version.ts
+/** The suite's version, as package.json has it (a unit test keeps the two equal). */
+const VERSION = '0.1.0';
+/** What every request the suite makes says it is. */
+const USER_AGENT = `ecr-deliver/${VERSION}`;
+
 ;// CONCATENATED MODULE: ./src/ecr/client.ts
 
 
-const USER_AGENT = 'ecr-deliver';
+
 /**
  * The ECR API client. Credentials and the endpoint come from the SDK's standard chain
  * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
@@ -58816,6 +58822,13 @@ const ACCEPT_ALL_MANIFESTS = [
     MediaType.ociManifest,
     MediaType.dockerManifest
 ].join(', ');
+/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
+const MANIFEST_MEDIA_TYPES = new Set(Object.values(MediaType));
+const isManifestMediaType = (value) => typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value);
+// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
+const isMediaType = (value) => typeof value === 'string' && MEDIA_TYPE.test(value);
 const INDEX_MEDIA_TYPES = new Set([
     MediaType.ociIndex,
     MediaType.dockerManifestList
@@ -58983,6 +58996,7 @@ function info(message) {
     core/* info */.pq(neutralize(message));
 }
 // C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
 const NAMED = { '\r': '\\r', '\n': '\\n' };
 /**
@@ -58996,7 +59010,7 @@ function neutralize(text) {
         .replace(/^(\s*):(?=:)/, '$1:\\');
 }
 /** A value for HTML in the job summary: markup characters escaped. */
-function escapeHtml(value) {
+function log_escapeHtml(value) {
     return String(value)
         .replaceAll('&', '&amp;')
         .replaceAll('<', '&lt;')
@@ -59066,6 +59080,18 @@ function formatAge(ms) {
         return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
     const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m);
     return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`;
+}
+/** A duration input within bounds, e.g. a timeout: `30s`, `5m`. */
+function parseDurationWithin(input, raw, bounds) {
+    const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
+    if (ms < bounds.minMs || ms > bounds.maxMs) {
+        throw new InputError(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`);
+    }
+    return ms;
+}
+function formatDuration(ms) {
+    const unit = ['w', 'd', 'h', 'm', 's'].find(u => ms % UNIT_MS[u] === 0) ?? 's';
+    return `${ms / UNIT_MS[unit]}${unit}`;
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup/planner.ts
@@ -59377,6 +59403,38 @@ function shortDigest(digest) {
     return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
 }
 
+;// CONCATENATED MODULE: ./src/common/summary.ts
+
+
+
+/**
+ * Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
+ * digests, names, registry and AWS messages) goes in escaped.
+ */
+
+const code = (value) => `<code>${log_escapeHtml(value)}</code>`;
+/**
+ * `html` (markup the caller built, values escaped) as a link when `url` is http(s); with any other scheme
+ * (javascript:, data:) it is shown without the link.
+ */
+function summary_link(url, html) {
+    if (!url || !/^https?:\/\//i.test(url))
+        return html;
+    return `<a href="${escapeHtml(url)}">${html}</a>`;
+}
+/** A table's header row. */
+const headerRow = (...names) => names.map(data => ({ data, header: true }));
+/** Builds and writes the summary; a failure to write it is a warning, never a failed step. */
+async function writeSummary(build) {
+    try {
+        build(core/* summary */.z);
+        await core/* summary */.z.write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* messageOf */.bD)(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cleanup/summary.ts
 
 
@@ -59384,21 +59442,14 @@ function shortDigest(digest) {
 const MAX_ROWS = 200;
 /** Per repository: images before and after, what went (or would go) with tags, age and rule. */
 async function writeCleanupSummary(reports, dryRun) {
-    try {
-        core/* summary */.z.addHeading(dryRun ? 'ECR cleanup plan (dry run: nothing deleted)' : 'ECR cleanup', 2);
-        core/* summary */.z.addTable([
-            [
-                'Repository',
-                'Images before',
-                dryRun ? 'Would delete' : 'Deleted',
-                'Bytes',
-                'Images after',
-                'Failed'
-            ].map(data => ({ data, header: true })),
+    await writeSummary(summary => {
+        summary.addHeading(dryRun ? 'ECR cleanup plan (dry run: nothing deleted)' : 'ECR cleanup', 2);
+        summary.addTable([
+            headerRow('Repository', 'Images before', dryRun ? 'Would delete' : 'Deleted', 'Bytes', 'Images after', 'Failed'),
             ...reports.map(r => {
                 const going = goingOf(r, dryRun);
                 return [
-                    `<code>${r.name}</code>`,
+                    code(r.name),
                     String(r.decisions.length),
                     String(going.length),
                     formatBytes(going.reduce((sum, d) => sum + d.size, 0)),
@@ -59411,30 +59462,26 @@ async function writeCleanupSummary(reports, dryRun) {
             const going = goingOf(report, dryRun);
             if (going.length === 0 && report.failed.length === 0)
                 continue;
-            core/* summary */.z.addHeading(`${report.name}: ${dryRun ? 'plan' : 'deleted'}`, 3);
-            core/* summary */.z.addTable([
-                ['Digest', 'Tags', 'Age', 'Size', 'Rule'].map(data => ({ data, header: true })),
+            summary.addHeading(`${log_escapeHtml(report.name)}: ${dryRun ? 'plan' : 'deleted'}`, 3);
+            summary.addTable([
+                headerRow('Digest', 'Tags', 'Age', 'Size', 'Rule'),
                 ...going
                     .slice(0, MAX_ROWS)
                     .map(d => [
-                    `<code>${shortDigest(d.digest)}</code>`,
-                    d.tags.join(', ') || '<i>untagged</i>',
+                    code(shortDigest(d.digest)),
+                    log_escapeHtml(d.tags.join(', ')) || '<i>untagged</i>',
                     formatAge(d.ageMs),
                     formatBytes(d.size),
-                    d.rule
+                    log_escapeHtml(d.rule)
                 ])
             ]);
             if (going.length > MAX_ROWS)
-                core/* summary */.z.addRaw(`<p>… and ${going.length - MAX_ROWS} more (see the plan file)</p>`);
+                summary.addRaw(`<p>… and ${going.length - MAX_ROWS} more (see the plan file)</p>`);
             if (report.failed.length > 0) {
-                core/* summary */.z.addList(report.failed.map(f => `${shortDigest(f.digest)}: ${f.code}: ${f.reason}`));
+                summary.addList(report.failed.map(f => log_escapeHtml(`${shortDigest(f.digest)}: ${f.code}: ${f.reason}`)));
             }
         }
-        await core/* summary */.z.write();
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    });
 }
 function goingOf(report, dryRun) {
     return report.decisions.filter(d => (dryRun ? d.verdict === 'delete' : report.deleted.has(d.digest)));

@@ -9907,7 +9907,7 @@ const { setCredentialFeature } = __nccwpck_require__(5152);
 const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
 const { HttpRequest } = __nccwpck_require__(3422);
 const { createHash, createPrivateKey, createPublicKey, sign } = __nccwpck_require__(7598);
-const { promises } = __nccwpck_require__(3024);
+const { promises } = __nccwpck_require__(8262);
 const { homedir } = __nccwpck_require__(8161);
 const { dirname, join } = __nccwpck_require__(6760);
 
@@ -10671,7 +10671,7 @@ exports.SSOClient = SSOClient;
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
 const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(7291);
-const { readFileSync } = __nccwpck_require__(3024);
+const { readFileSync } = __nccwpck_require__(8262);
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {
     init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
@@ -13581,7 +13581,7 @@ exports.signatureV4CrtContainer = signatureV4CrtContainer;
 const { setTokenFeature } = __nccwpck_require__(5152);
 const { getBearerTokenEnvKey } = __nccwpck_require__(7523);
 const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(7291);
-const { promises } = __nccwpck_require__(3024);
+const { promises } = __nccwpck_require__(8262);
 
 const fromEnvSigningName = ({ logger, signingName } = {}) => async () => {
     logger?.debug?.("@aws-sdk/token-providers - fromEnvSigningName");
@@ -17180,7 +17180,7 @@ exports.tagSymbol = tagSymbol;
 /***/ 9542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { createReadStream } = __nccwpck_require__(3024);
+const { createReadStream } = __nccwpck_require__(8262);
 const { Writable } = __nccwpck_require__(7075);
 const { toUint8Array, concatBytes } = __nccwpck_require__(2430);
 const { createHash, createHmac } = __nccwpck_require__(7598);
@@ -26356,7 +26356,7 @@ exports.translateTraits = translateTraits;
 const { createHmac, createHash, getRandomValues } = __nccwpck_require__(7598);
 const { hasOwn, HttpResponse } = __nccwpck_require__(4534);
 exports.hasOwn = hasOwn;
-const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(3024);
+const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(8262);
 const { toEndpointV1 } = __nccwpck_require__(2085);
 const { Readable, Writable, PassThrough } = __nccwpck_require__(7075);
 
@@ -61855,7 +61855,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2875);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -61865,7 +61865,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2875:
+/***/ 3024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66886,7 +66886,46 @@ var io = __nccwpck_require__(8701);
 var common_errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
 var exec = __nccwpck_require__(7187);
+;// CONCATENATED MODULE: ./src/common/log.ts
+
+/**
+ * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
+ * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
+ * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
+ * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
+ * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
+ * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
+ */
+function info(message) {
+    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
+    core/* info */.pq(neutralize(message));
+}
+// C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
+const NAMED = { '\r': '\\r', '\n': '\\n' };
+/**
+ * Text that cannot be read as a workflow command: CR, LF and other controls become visible escapes
+ * (`\r`, `\n`, `\u001b`), a leading `::` becomes `:\:` and every `##[` becomes `#\#[`.
+ */
+function neutralize(text) {
+    return text
+        .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('##[', '#\\#[')
+        .replace(/^(\s*):(?=:)/, '$1:\\');
+}
+/** A value for HTML in the job summary: markup characters escaped. */
+function escapeHtml(value) {
+    return String(value)
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
+
 
 
 /**
@@ -66936,11 +66975,19 @@ class DockerCli {
             throw new common_errors/* ActionError */.lZ(`docker push ${reference} succeeded but printed no digest line`);
         return pushed;
     }
+    /**
+     * Runs the CLI with its output collected; unless silent, the command line and every output line are
+     * printed through log.info: docker relays registry messages, and @actions/exec would print them raw.
+     */
     async run(args, options = {}) {
+        const echo = !options.silent;
+        if (echo)
+            info(`[command]${this.command} ${args.join(' ')}`);
         return exec/* getExecOutput */.H(this.command, args, {
             ignoreReturnCode: true,
-            silent: options.silent ?? false,
-            input: options.input
+            silent: true,
+            input: options.input,
+            listeners: echo ? { stdline: line => info(line), errline: line => info(line) } : undefined
         });
     }
     failure(summary, result) {
@@ -66971,10 +67018,16 @@ function parseInspect(reference, output) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(8249);
+;// CONCATENATED MODULE: ./src/common/version.ts
+/** The suite's version, as package.json has it (a unit test keeps the two equal). */
+const common_version_VERSION = '0.1.0';
+/** What every request the suite makes says it is. */
+const USER_AGENT = `ecr-deliver/${common_version_VERSION}`;
+
 ;// CONCATENATED MODULE: ./src/ecr/client.ts
 
 
-const USER_AGENT = 'ecr-deliver';
+
 /**
  * The ECR API client. Credentials and the endpoint come from the SDK's standard chain
  * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
@@ -67141,6 +67194,7 @@ async function collectPages(action, pages, items) {
 
 
 
+
 const TAG_MUTABILITIES = [
     'MUTABLE',
     'IMMUTABLE',
@@ -67176,7 +67230,7 @@ async function ensureRepository(client, ref, settings, options) {
     catch (error) {
         // Another job created it between our describe and create: that is what we wanted.
         if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
-            core/* info */.pq(`Repository "${ref.name}" was created concurrently; using it`);
+            info(`Repository "${ref.name}" was created concurrently; using it`);
             const repository = await describeRepository(client, ref);
             if (!repository)
                 throw new common_errors/* ActionError */.lZ(`Repository "${ref.name}" exists but cannot be described`);
@@ -67402,44 +67456,159 @@ async function previewLifecyclePolicy(client, ref, text, options) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(8262);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/common/files.ts
+
+
+/** Why a file could not be read; the message never quotes the file's content. */
+class FileReadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileReadError';
+    }
+}
+/** The workspace that relative paths in inputs are read from (GITHUB_WORKSPACE on a runner). */
+function workspaceRoot() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Whether `path` is `root` or lies under it (both already resolved). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+/**
+ * Reads a regular file that lies inside `root` (after following every symlink), whole, refusing more
+ * than `maxBytes`. A path may be relative to `root` or absolute, but must resolve inside it: a workflow's
+ * policy file is part of its repository, never `/etc/shadow`. Devices, FIFOs and directories are refused
+ * before anything is read (`/dev/zero` is a file name too).
+ */
+function readFileInside(path, root, maxBytes) {
+    let real;
+    let rootReal;
+    try {
+        rootReal = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch {
+        throw new FileReadError(`the workspace ${root} does not exist`);
+    }
+    try {
+        real = (0,external_node_fs_.realpathSync)((0,external_node_path_.resolve)(rootReal, path));
+    }
+    catch {
+        throw new FileReadError(`${path} does not exist in the workspace`);
+    }
+    if (!isInside(rootReal, real)) {
+        throw new FileReadError(`${path} is outside the workspace (${rootReal}): give a path inside it`);
+    }
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+    const fd = (0,external_node_fs_.openSync)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            throw new FileReadError(`${path} is not a regular file`);
+        if (stats.size > maxBytes) {
+            throw new FileReadError(`${path} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
+        }
+        // Read at most one byte past the cap: a file that grows meanwhile is still refused.
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+            read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+        }
+        if (length > maxBytes)
+            throw new FileReadError(`${path} has more than the ${maxBytes} bytes allowed`);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/common/json.ts
 
 
-
-/** Parses JSON, or fails naming the input, the line and the column. */
-function parseJsonInput(input, text) {
+/** Deeper nesting than any policy or manifest needs; deep enough nesting overflows recursive code. */
+const MAX_JSON_DEPTH = 64;
+/**
+ * Parses JSON, or fails with a message that says where but never quotes the text (V8's own messages
+ * quote it, and the text may come from a file that must not be shown). Nesting is bounded.
+ */
+function parseJson(text) {
+    let value;
     try {
-        return JSON.parse(text);
+        value = JSON.parse(text);
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-        const at = Number.isNaN(position) ? '' : ` at ${lineColumn(text, position)}`;
-        throw new common_errors/* InputError */.dz(input, `is not valid JSON${at}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+        // No cause attached on purpose: V8's message quotes the text.
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error(`is not valid JSON${whereInvalid(text, error)}`);
     }
+    if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new Error(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+    }
+    return value;
+}
+/** Parses an input's JSON, or fails naming the input, the line and the column. */
+function parseJsonInput(input, text) {
+    try {
+        return parseJson(text);
+    }
+    catch (error) {
+        throw new common_errors/* InputError */.dz(input, error.message);
+    }
+}
+function whereInvalid(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+    if (!Number.isNaN(position))
+        return ` at ${lineColumn(text, position)}`;
+    if (text.trim() === '')
+        return ': it is empty';
+    const first = text.search(/\S/);
+    if (!/["{[\-0-9tfn]/.test(text.charAt(first)))
+        return ` at ${lineColumn(text, first)}: it does not start like JSON`;
+    return '';
 }
 function lineColumn(text, position) {
     const before = text.slice(0, position).split('\n');
     return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
-/** An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace; undefined when empty. */
-function readJsonInput(input, raw) {
+/** The nesting depth of a parsed value, counted without recursion and without going past `limit + 1`. */
+function jsonDepth(value, limit) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > limit)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+/**
+ * An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace (relative,
+ * or absolute but inside it; regular files only, at most `maxBytes`); undefined when empty.
+ */
+function readJsonInput(input, raw, maxBytes) {
     const trimmed = raw.trim();
     if (trimmed === '')
         return undefined;
     let text = trimmed;
     if (!/^[[{]/.test(trimmed)) {
-        const path = (0,external_node_path_.isAbsolute)(trimmed)
-            ? trimmed
-            : (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), trimmed);
         try {
-            text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+            text = readFileInside(trimmed, workspaceRoot(), maxBytes).toString('utf8');
         }
-        catch {
-            throw new common_errors/* InputError */.dz(input, `is neither inline JSON nor a readable file: ${trimmed}`);
+        catch (error) {
+            if (error instanceof FileReadError) {
+                throw new common_errors/* InputError */.dz(input, `is neither inline JSON nor a readable file: ${error.message}`);
+            }
+            throw error;
         }
     }
     return { text, value: parseJsonInput(input, text) };
@@ -67496,7 +67665,7 @@ async function applyLifecyclePolicy(client, ref, text) {
         action: `lifecycle policy of ${ref.name}`,
         notFound: 'LifecyclePolicyNotFoundException',
         read: async () => (await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C(repository))).lifecyclePolicyText,
-        desired: JSON.parse(text),
+        desired: parseJson(text),
         write: () => client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({ ...repository, lifecyclePolicyText: text }))
     });
 }
@@ -67523,10 +67692,19 @@ async function applyIfDifferent(step) {
             throw error;
         }
     });
-    if (current !== undefined && sameJson(JSON.parse(current), step.desired))
+    if (current !== undefined && sameAsCurrent(current, step.desired))
         return 'unchanged';
     await callAws(`writing the ${step.action}`, step.write);
     return current === undefined ? 'created' : 'changed';
+}
+/** A current document that does not parse (or nests absurdly) is simply different. */
+function sameAsCurrent(current, desired) {
+    try {
+        return sameJson(parseJson(current), desired);
+    }
+    catch {
+        return false;
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr-public/dist-cjs/index.js
@@ -67626,123 +67804,101 @@ function galleryUrl(repositoryUri) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-function parseBearerChallenge(header) {
-    if (!header || !/^bearer\s/i.test(header.trim()))
-        return undefined;
-    const params = {};
-    for (const match of header
-        .trim()
-        .slice(6)
-        .matchAll(/([a-zA-Z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
-        params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
-    }
-    if (!params.realm)
-        return undefined;
-    return { realm: params.realm, service: params.service, scope: params.scope };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/registry/stream-upload.ts
-
-
-
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-/**
- * Sends a streamed request body with node:http(s) and returns the answer as a fetch Response.
- * Node's fetch reads a streamed body as fast as the source gives it, without backpressure: a 1 GiB layer
- * cost 1.2 GB of memory. node:http pauses the source while the socket is busy, so memory stays flat.
- */
-async function sendStream(url, method, headers, body) {
-    const target = new URL(url);
-    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-    const request = send(target, { method, headers: Object.fromEntries(headers) });
-    let answer;
-    const answered = new Promise((resolve, reject) => {
-        request.once('response', response => {
-            answer = response;
-            resolve(response);
-        });
-        request.once('error', reject);
-    });
-    answered.catch(() => { }); // observed below; a failure here also fails the pipeline
-    try {
-        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(body), request);
-    }
-    catch (error) {
-        // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
-        if (!answer)
-            throw error;
-    }
-    return toResponse(await answered);
-}
-function toResponse(message) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(message.headers)) {
-        if (value !== undefined)
-            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const status = message.statusCode ?? 500;
-    if (NULL_BODY_STATUSES.has(status)) {
-        message.resume();
-        return new Response(null, { status, headers });
-    }
-    return new Response(external_node_stream_.Readable.toWeb(message), { status, headers });
-}
-
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
-/** An error answer from a registry, with the first entry of its `{"errors":[…]}` body when it has one. */
-class RegistryError extends Error {
+/**
+ * What can go wrong talking to a registry, each error naming the request (method and path, never the
+ * query: upload URLs carry state) and, once retries are over, how many attempts were made.
+ */
+/** Anything the transport raises for one request; `attempts` is set when the retry layer gives up. */
+class errors_RequestError extends Error {
+    method;
+    url;
+    detail;
+    attempts = 1;
+    /** The blob an upload was for, when it was one. */
+    blob;
+    constructor(method, url, detail) {
+        super(detail);
+        this.method = method;
+        this.url = url;
+        this.detail = detail;
+    }
+    /** Retries are over: the message says after how many, and which blob it was for. */
+    gaveUp(attempts, blob) {
+        this.attempts = attempts;
+        this.blob = blob ?? this.blob;
+        this.message = this.describe();
+        return this;
+    }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (${this.method} ${pathOf(this.url)}${blob}${tries})`;
+    }
+}
+/** An error answer, with the first entry of its `{"errors":[…]}` body when it has one. */
+class RegistryError extends errors_RequestError {
     status;
     code;
-    detail;
-    url;
     retryAfterMs;
-    constructor(status, code, detail, url, retryAfterMs) {
-        super(`${code ? `${code}: ` : ''}${detail} (HTTP ${status} from ${redactUrl(url)})`);
+    constructor(status, code, detail, url, retryAfterMs, method = 'GET') {
+        super(method, url, `${code ? `${code}: ` : ''}${detail}`);
         this.status = status;
         this.code = code;
-        this.detail = detail;
-        this.url = url;
         this.retryAfterMs = retryAfterMs;
         this.name = 'RegistryError';
+        this.message = this.describe();
+    }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (HTTP ${this.status} from ${this.method} ${originAndPath(this.url)}${blob}${tries})`;
     }
 }
-/** Upload URLs can carry signed query strings: show only the path. */
-function redactUrl(url) {
+/** The connection failed, stalled or was cut: no answer came. `code` is the socket's error code. */
+class NetworkError extends errors_RequestError {
+    code;
+    constructor(method, url, code, reason, options) {
+        super(method, url, reason);
+        this.code = code;
+        this.name = 'NetworkError';
+        if (options?.cause !== undefined)
+            this.cause = options.cause;
+        this.message = this.describe();
+    }
+}
+/** Our own code for a request during which no byte moved for the stall timeout. */
+const STALLED = 'ESTALLED';
+/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
+class BlobVerificationError extends Error {
+    digest;
+    actual;
+    size;
+    constructor(digest, actual, size) {
+        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
+        this.digest = digest;
+        this.actual = actual;
+        this.size = size;
+        this.name = 'BlobVerificationError';
+    }
+}
+/** Path only: upload URLs can carry signed or stateful query strings. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.split('?')[0] ?? url;
+    }
+}
+function originAndPath(url) {
     try {
         const parsed = new URL(url);
         return `${parsed.origin}${parsed.pathname}`;
     }
     catch {
-        return url;
+        return pathOf(url);
     }
-}
-async function registryErrorFrom(response, url) {
-    let code;
-    let detail = response.statusText || 'request failed';
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first) {
-            code = first.code;
-            detail = first.message || detail;
-        }
-    }
-    catch {
-        if (text.trim())
-            detail = text.trim().slice(0, 300);
-    }
-    return new RegistryError(response.status, code, detail, url, parseRetryAfter(response.headers.get('retry-after')));
 }
 /** Retry-After as seconds or an HTTP date, in ms. */
 function parseRetryAfter(value, now = Date.now()) {
@@ -67758,33 +67914,32 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const RETRYABLE_NETWORK = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
+    'ECONNABORTED',
     'ETIMEDOUT',
     'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
     'UND_ERR_SOCKET',
-    'EAI_AGAIN'
+    STALLED
 ]);
-/** 408/429/5xx answers and dropped connections are worth another try; everything else is final. */
+/** 408/429/5xx answers and dropped or stalled connections are worth another try; everything else is final. */
 function isRetryableRegistryFailure(error) {
     if (error instanceof RegistryError)
         return RETRYABLE_STATUS.has(error.status);
-    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (undici, VM contexts).
+    if (error instanceof NetworkError)
+        return RETRYABLE_NETWORK.has(error.code);
+    // Duck-typed for errors that come from elsewhere (another realm, a library).
     if (typeof error !== 'object' || error === null)
         return false;
     const failure = error;
     return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
 }
-/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
-class BlobVerificationError extends Error {
-    digest;
-    actual;
-    size;
-    constructor(digest, actual, size) {
-        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
-        this.digest = digest;
-        this.actual = actual;
-        this.size = size;
-        this.name = 'BlobVerificationError';
-    }
+
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/media-types.ts
@@ -67804,6 +67959,13 @@ const ACCEPT_ALL_MANIFESTS = [
     MediaType.ociManifest,
     MediaType.dockerManifest
 ].join(', ');
+/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
+const MANIFEST_MEDIA_TYPES = new Set(Object.values(MediaType));
+const isManifestMediaType = (value) => typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value);
+// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
+const isMediaType = (value) => typeof value === 'string' && MEDIA_TYPE.test(value);
 const INDEX_MEDIA_TYPES = new Set([
     MediaType.ociIndex,
     MediaType.dockerManifestList
@@ -67816,62 +67978,114 @@ function imageManifestSize(manifest) {
     return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
-
-
-
-
-
-
-const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
-const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/** Monolithic uploads refused with these statuses are retried in chunks. */
-const MONOLITHIC_REFUSED = new Set([405, 413, 501]);
+;// CONCATENATED MODULE: ./src/registry/reference.ts
 /**
- * An OCI distribution client. ECR answers `WWW-Authenticate: Basic` and takes its authorization token
- * directly; other registries that challenge with Bearer get the token exchange, with the same credentials.
+ * The one grammar for image references, after distribution's `reference` package: every repository
+ * name, tag, digest and reference the suite reads from an input, a file or a registry goes through here
+ * before it becomes part of a URL or a command line. Path components cannot be empty, `.` or `..`.
  */
-class RegistryClient {
-    options;
-    endpoint;
-    fetch;
-    retryOptions;
-    chunkSize;
-    /** Set after a Bearer challenge; then sent instead of Basic. */
-    bearer;
-    constructor(options) {
-        this.options = options;
-        this.endpoint = options.endpoint.replace(/\/+$/, '');
-        this.fetch = options.fetch ?? globalThis.fetch;
-        this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-        this.retryOptions = {
-            attempts: 5,
-            baseDelayMs: 500,
-            maxDelayMs: 10000,
-            ...options.retry,
-            retryable: isRetryableRegistryFailure,
-            requestedDelayMs: error => (error instanceof RegistryError ? error.retryAfterMs : undefined)
-        };
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
+/** A repository path: lowercase components separated by `.`, `_`, `__` or dashes, joined by `/`. */
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/** A tag as docker and OCI tooling accept it. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** A sha256 digest, the only algorithm ECR uses. */
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
+const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]{1,5})?$`);
+const isDigest = (value) => typeof value === 'string' && DIGEST.test(value);
+const isTag = (value) => typeof value === 'string' && TAG.test(value);
+const isRepositoryPath = (value) => typeof value === 'string' && value.length <= 256 && REPOSITORY_PATH.test(value);
+/** A manifest reference in a URL: a tag or a digest. */
+const isManifestReference = (value) => isTag(value) || isDigest(value);
+/**
+ * Parses `[domain/]path[:tag][@digest]`. With `domain: 'allowed'` the first component is a registry host
+ * when it holds a `.` or `:` or is `localhost` (docker's rule); otherwise every component is a path
+ * component. Returns the reason as a string when the text is not a reference.
+ */
+function parseReference(text, options) {
+    if (text.length === 0)
+        return 'it is empty';
+    if (text.length > 512)
+        return 'it is longer than 512 characters';
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return `the digest after @ must be sha256: and 64 lowercase hex digits`;
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return `the tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`;
+    }
+    let domain;
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    if (options.domain === 'allowed' && slash >= 0 && (/[.:]/.test(first) || first === 'localhost')) {
+        if (!DOMAIN.test(first))
+            return `"${first}" is not a registry host name`;
+        domain = first;
+        rest = rest.slice(slash + 1);
+    }
+    if (!REPOSITORY_PATH.test(rest)) {
+        return ('the repository path must be lowercase letters and digits separated by ".", "_", "__" or dashes, ' +
+            'in components joined by "/" (no empty, "." or ".." components)');
+    }
+    return { domain, repository: rest, tag, digest };
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifests.ts
+
+
+
+
+
+/** ECR's limit for a manifest; a registry sending more is not sending a manifest. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** `/v2/<repository>/manifests/<reference>`, after checking both against the reference grammar. */
+function manifestPath(repository, reference) {
+    return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
+}
+function repositoryPath(repository) {
+    if (!isRepositoryPath(repository))
+        throw new Error(`not a repository name: ${JSON.stringify(repository)}`);
+    return `/v2/${repository}`;
+}
+function checkReference(reference) {
+    if (!isManifestReference(reference))
+        throw new Error(`not a tag or digest: ${JSON.stringify(reference)}`);
+    return reference;
+}
+/** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
+class Manifests {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
     }
     /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
-    async resolveManifestDigest(repository, reference) {
-        const url = this.manifestUrl(repository, reference);
-        const response = await this.request(url, { method: 'HEAD', headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200, 404]);
+    async resolveDigest(repository, reference) {
+        const path = manifestPath(repository, reference);
+        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200, 404]);
+        response.discard();
         if (response.status === 404)
             return undefined;
         const digest = response.headers.get('docker-content-digest');
-        if (digest)
+        if (isDigest(digest))
             return digest;
         // A registry that leaves the header out: read the bytes and hash them.
-        return (await this.getManifest(repository, reference))?.digest;
+        return (await this.get(repository, reference))?.digest;
     }
     /** The manifest as stored, verified against its digest when fetched by digest; undefined when absent. */
-    async getManifest(repository, reference) {
+    async get(repository, reference) {
         try {
-            return await this.requireManifest(repository, reference);
+            return await this.require(repository, reference);
         }
         catch (error) {
             if (error instanceof RegistryError && error.status === 404)
@@ -67879,199 +68093,221 @@ class RegistryClient {
             throw error;
         }
     }
-    /** Like getManifest, but a missing manifest is a RegistryError carrying the registry's own message. */
-    async requireManifest(repository, reference) {
-        const url = this.manifestUrl(repository, reference);
-        const response = await this.request(url, { method: 'GET', headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200]);
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const digest = sha256Digest(bytes);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(200, 'DIGEST_INVALID', `manifest bytes hash to ${digest}, not ${reference}`, url);
-        }
-        const manifest = JSON.parse(bytes.toString('utf8'));
-        const mediaType = manifest.mediaType ??
-            response.headers.get('content-type')?.split(';')[0]?.trim() ??
-            'application/octet-stream';
-        return { digest, mediaType, bytes, manifest };
+    /** Like get, but a missing manifest is a RegistryError carrying the registry's own message. */
+    async require(repository, reference) {
+        const path = manifestPath(repository, reference);
+        return this.transport.retrying(`GET ${path}`, async () => {
+            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200]);
+            const bytes = await response.bytes(MAX_MANIFEST_BYTES);
+            const invalid = (detail, code = 'MANIFEST_INVALID') => new RegistryError(200, code, detail, response.url, undefined, 'GET');
+            const digest = sha256Digest(bytes);
+            if (isDigest(reference) && digest !== reference) {
+                throw invalid(`manifest bytes hash to ${digest}, not ${reference}`, 'DIGEST_INVALID');
+            }
+            let manifest;
+            try {
+                manifest = parseJson(bytes.toString('utf8'));
+            }
+            catch (error) {
+                throw invalid(`the manifest ${error.message}`);
+            }
+            if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+                throw invalid('the manifest is not a JSON object');
+            }
+            const mediaType = manifest.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim();
+            if (!isManifestMediaType(mediaType)) {
+                throw invalid(`unsupported manifest media type ${JSON.stringify(String(mediaType)).slice(0, 120)}`);
+            }
+            return { digest, mediaType, bytes, manifest };
+        });
     }
     /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
-    async putManifest(repository, reference, bytes, mediaType) {
-        const url = this.manifestUrl(repository, reference);
+    async put(repository, reference, bytes, mediaType) {
+        if (!isManifestMediaType(mediaType))
+            throw new Error(`not a manifest media type: ${JSON.stringify(mediaType)}`);
+        const path = manifestPath(repository, reference);
         const expected = sha256Digest(bytes);
-        const response = await this.request(url, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
-        await response.body?.cancel();
+        const response = await this.transport.request({ method: 'PUT', url: path, headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
+        response.discard();
         const returned = response.headers.get('docker-content-digest');
         if (returned && returned !== expected) {
-            throw new RegistryError(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${returned}, but the bytes sent hash to ${expected}`, url);
+            throw new RegistryError(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${isDigest(returned) ? returned : JSON.stringify(returned).slice(0, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
         }
         return expected;
     }
-    async blobExists(repository, digest) {
-        const response = await this.request(`${this.repositoryUrl(repository)}/blobs/${digest}`, { method: 'HEAD' }, [200, 404]);
+}
+
+;// CONCATENATED MODULE: ./src/registry/verified-stream.ts
+
+
+/**
+ * A blob's bytes for an upload body, hashed and counted on the way. A whole-blob stream that does not
+ * hash to its digest, or a range that is short, ends with a BlobVerificationError instead of its last
+ * chunk, so the registry never completes the upload. For a chunked upload, `range.hash` carries on
+ * across the chunks and the caller checks the digest at the end.
+ */
+async function* verifiedStream(blob, counter, range) {
+    const hash = range?.hash ?? (0,external_node_crypto_.createHash)('sha256');
+    let seen = 0;
+    for await (const chunk of range ? blob.open(range.start, range.end) : blob.open()) {
+        const data = chunk;
+        hash.update(data);
+        seen += data.length;
+        counter.bytesSent += data.length;
+        yield data;
+    }
+    const expectedLength = range ? range.end - range.start + 1 : blob.size;
+    if (seen !== expectedLength)
+        throw new BlobVerificationError(blob.digest, `${seen} bytes`, blob.size);
+    if (!range) {
+        const actual = `sha256:${hash.digest('hex')}`;
+        if (actual !== blob.digest)
+            throw new BlobVerificationError(blob.digest, actual, blob.size);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/blobs.ts
+
+
+
+
+
+const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
+const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+/** Monolithic uploads refused with these statuses are retried in chunks. */
+const MONOLITHIC_REFUSED = new Set([405, 413, 501]);
+/**
+ * Blob uploads, the way the distribution spec lays them out: HEAD (present: nothing sent), then a
+ * cross-repository mount when asked, else a session (POST) and one streamed monolithic PUT; a registry
+ * that refuses that gets the blob in chunks. A failed attempt restarts with a new session: the whole
+ * upload is one operation of the transport's retry layer.
+ */
+class BlobUploader {
+    transport;
+    options;
+    chunkSize;
+    constructor(transport, options = {}) {
+        this.transport = transport;
+        this.options = options;
+        this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    }
+    async exists(repository, digest, signal) {
+        const response = await this.transport.request({ method: 'HEAD', url: blobPath(repository, digest), signal }, [200, 404]);
+        response.discard();
         return response.status === 200;
     }
-    /**
-     * Makes sure the registry has the blob: HEAD (present: nothing sent), then a cross-repository mount
-     * when `mountFrom` is given, else an upload streamed from `blob.open()`. A failed upload restarts with a
-     * new session, within the retry bound; bytes that do not hash to the digest fail without retry.
-     */
-    async pushBlob(repository, blob, mountFrom) {
+    /** Makes sure the registry has the blob; bytes that do not hash to the digest fail without retry. */
+    async push(repository, blob, options = {}) {
         const result = { digest: blob.digest, size: blob.size, outcome: 'uploaded', bytesSent: 0 };
-        if (await this.blobExists(repository, blob.digest))
+        if (await this.exists(repository, blob.digest, options.signal))
             return { ...result, outcome: 'present' };
-        return retry(async () => {
-            let location;
-            if (mountFrom) {
-                const mount = await this.startUpload(repository, { mount: blob.digest, from: mountFrom });
-                if (mount === 'mounted')
-                    return { ...result, outcome: 'mounted' };
-                location = mount;
-            }
-            else {
-                location = (await this.startUpload(repository));
-            }
+        const upload = async () => {
+            const started = await this.startUpload(repository, options.mountFrom && blob.digest, options);
+            if (started.mounted)
+                return { ...result, outcome: 'mounted' };
             if (this.options.uploadMode === 'chunked') {
-                await this.uploadChunked(location, blob, result);
+                await this.uploadChunked(started.location, blob, result, options.signal);
+                return result;
             }
-            else {
-                try {
-                    await this.uploadMonolithic(location, blob, result);
-                }
-                catch (error) {
-                    if (!(error instanceof RegistryError && MONOLITHIC_REFUSED.has(error.status)))
-                        throw error;
-                    await this.uploadChunked((await this.startUpload(repository)), blob, result);
-                }
+            try {
+                await this.uploadMonolithic(started.location, blob, result, options.signal);
+            }
+            catch (error) {
+                if (!(error instanceof RegistryError && MONOLITHIC_REFUSED.has(error.status)))
+                    throw error;
+                const session = await this.startUpload(repository, undefined, options);
+                if (session.mounted)
+                    return { ...result, outcome: 'mounted' };
+                await this.uploadChunked(session.location, blob, result, options.signal);
             }
             return result;
-        }, this.retryOptions);
+        };
+        return this.transport.retrying(`upload of blob ${blob.digest}`, upload, {
+            signal: options.signal,
+            blob: blob.digest
+        });
     }
-    /** Every tag of a repository, following the Link header page by page (ECR: at most 1000 a page). */
-    async listTags(repository, pageSize = 1000) {
-        const tags = [];
-        let url = `${this.repositoryUrl(repository)}/tags/list?n=${pageSize}`;
-        while (url) {
-            const response = await this.request(url, { method: 'GET' }, [200]);
-            const body = (await response.json());
-            tags.push(...(body.tags ?? []));
-            const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '')?.[1];
-            url = next ? new URL(next, url).toString() : undefined;
-        }
-        return tags;
+    /** POST an upload session, or a mount (`mount` is the digest to mount from `options.mountFrom`). */
+    async startUpload(repository, mount, options) {
+        const from = mount && options.mountFrom;
+        if (from && !isRepositoryPath(from))
+            throw new Error(`not a repository name: ${JSON.stringify(from)}`);
+        const query = from ? `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(from)}` : '';
+        const response = await this.transport.send({
+            method: 'POST',
+            url: `${repositoryPath(repository)}/blobs/uploads/${query}`,
+            headers: { 'Content-Length': '0' },
+            signal: options.signal
+        }, [201, 202]);
+        response.discard();
+        if (response.status === 201 && from)
+            return { mounted: true };
+        return { mounted: false, location: locationOf(response) };
     }
-    /** POST an upload session: the absolute Location, or 'mounted' when a mount succeeded (201). */
-    async startUpload(repository, mount) {
-        const query = mount
-            ? `?mount=${encodeURIComponent(mount.mount)}&from=${encodeURIComponent(mount.from)}`
-            : '';
-        const url = `${this.repositoryUrl(repository)}/blobs/uploads/${query}`;
-        const response = await this.request(url, { method: 'POST', headers: { 'Content-Length': '0' } }, [201, 202]);
-        await response.body?.cancel();
-        if (response.status === 201 && mount)
-            return 'mounted';
-        return locationOf(response, url);
-    }
-    async uploadMonolithic(location, blob, result) {
-        const url = withQuery(location, { digest: blob.digest });
-        const body = verifiedStream(blob, result);
-        const response = await this.send(url, {
+    async uploadMonolithic(location, blob, result, signal) {
+        const response = await this.transport.send({
             method: 'PUT',
+            url: withQuery(location, { digest: blob.digest }),
             headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
-            body
-        }).catch(error => body.fail(error));
-        await expectStatus(response, url, [201]);
+            body: verifiedStream(blob, result),
+            signal
+        }, [201]);
+        response.discard();
     }
     /**
      * PATCH in chunks of at least 5 MiB, tracking the offset ourselves (ECR's Range header stops advancing)
      * and taking 201 as well as 202 (ECR answers 201), then PUT ?digest= to close the session.
      */
-    async uploadChunked(location, blob, result) {
+    async uploadChunked(location, blob, result, signal) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let url = location;
         for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
             const end = Math.min(blob.size, offset + this.chunkSize) - 1;
-            const body = verifiedStream(blob, result, { start: offset, end, hash });
-            const response = await this.send(url, {
+            const response = await this.transport.send({
                 method: 'PATCH',
+                url,
                 headers: {
                     'Content-Type': 'application/octet-stream',
                     'Content-Length': String(end - offset + 1),
                     'Content-Range': `${offset}-${end}`
                 },
-                body
-            }).catch(error => body.fail(error));
-            await expectStatus(response, url, [201, 202]);
-            url = locationOf(response, url);
+                body: verifiedStream(blob, result, { start: offset, end, hash }),
+                signal
+            }, [201, 202]);
+            response.discard();
+            url = locationOf(response);
         }
         const actual = `sha256:${hash.digest('hex')}`;
         if (actual !== blob.digest)
             throw new BlobVerificationError(blob.digest, actual, blob.size);
-        const close = withQuery(url, { digest: blob.digest });
-        const response = await this.send(close, { method: 'PUT', headers: { 'Content-Length': '0' } });
-        await expectStatus(response, close, [201]);
-    }
-    repositoryUrl(repository) {
-        return `${this.endpoint}/v2/${repository}`;
-    }
-    manifestUrl(repository, reference) {
-        return `${this.repositoryUrl(repository)}/manifests/${reference}`;
-    }
-    /** A request with a replayable body, with bounded retries; a status outside `expected` is a RegistryError. */
-    async request(url, init, expected) {
-        return retry(async () => {
-            const response = await this.send(url, init);
-            await expectStatus(response, url, expected);
-            return response;
-        }, this.retryOptions);
-    }
-    /** One HTTP exchange with auth; a Bearer challenge is answered once and the request sent again. */
-    async send(url, init) {
-        const attempt = async () => {
-            const headers = new Headers(init.headers);
-            headers.set('Authorization', this.bearer ? `Bearer ${this.bearer.token}` : `Basic ${this.options.basicToken}`);
-            headers.set('User-Agent', 'ecr-deliver');
-            this.options.onRequest?.(init.method ?? 'GET', url);
-            const streaming = init.body !== undefined && !(init.body instanceof Uint8Array);
-            if (streaming)
-                return sendStream(url, init.method ?? 'PUT', headers, init.body);
-            return this.fetch(url, { ...init, headers, redirect: 'follow' });
-        };
-        const response = await attempt();
-        if (response.status !== 401)
-            return response;
-        const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
-        const replayable = init.body === undefined || init.body instanceof Uint8Array;
-        if (!challenge || !replayable || this.bearer?.challenge.scope === challenge.scope)
-            return response;
-        await response.body?.cancel();
-        this.bearer = { token: await this.fetchBearerToken(challenge), challenge };
-        return attempt();
-    }
-    async fetchBearerToken(challenge) {
-        const url = new URL(challenge.realm);
-        if (challenge.service)
-            url.searchParams.set('service', challenge.service);
-        if (challenge.scope)
-            url.searchParams.set('scope', challenge.scope);
-        const response = await this.fetch(url, { headers: { Authorization: `Basic ${this.options.basicToken}` } });
-        await expectStatus(response, url.toString(), [200]);
-        const body = (await response.json());
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
-        return token;
+        const response = await this.transport.send({
+            method: 'PUT',
+            url: withQuery(url, { digest: blob.digest }),
+            headers: { 'Content-Length': '0' },
+            signal
+        }, [201]);
+        response.discard();
     }
 }
-async function expectStatus(response, url, expected) {
-    if (!expected.includes(response.status))
-        throw await registryErrorFrom(response, url);
+function blobPath(repository, digest) {
+    if (!isDigest(digest))
+        throw new Error(`not a digest: ${JSON.stringify(digest)}`);
+    return `${repositoryPath(repository)}/blobs/${digest}`;
 }
-/** Location, resolved against the request URL: it may be relative and may carry a query to keep. */
-function locationOf(response, requestUrl) {
+/**
+ * Location, resolved against the request URL: it may be relative and may carry a query to keep. It must
+ * stay on the registry's origin: an upload session elsewhere would get the registry's credentials.
+ */
+function locationOf(response) {
     const location = response.headers.get('location');
+    const fail = (detail) => new RegistryError(response.status, undefined, detail, response.url, undefined, response.method);
     if (!location)
-        throw new RegistryError(response.status, undefined, 'upload answer has no Location', requestUrl);
-    return new URL(location, requestUrl).toString();
+        throw fail('upload answer has no Location');
+    const resolved = new URL(location, response.url);
+    if (resolved.origin !== new URL(response.url).origin) {
+        throw fail(`upload Location points to another host (${resolved.host}): refused`);
+    }
+    return resolved.toString();
 }
 function withQuery(url, params) {
     const parsed = new URL(url);
@@ -68079,42 +68315,448 @@ function withQuery(url, params) {
         parsed.searchParams.set(name, value);
     return parsed.toString();
 }
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+function parseBearerChallenge(header) {
+    if (!header || !/^bearer\s/i.test(header.trim()))
+        return undefined;
+    const params = {};
+    for (const match of header
+        .trim()
+        .slice(6)
+        .matchAll(/([a-zA-Z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
+        params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
+    }
+    if (!params.realm)
+        return undefined;
+    return { realm: params.realm, service: params.service, scope: params.scope };
+}
+/** Token services that registries other than ECR are known to send their clients to. */
+const KNOWN_TOKEN_SERVICES = {
+    'registry-1.docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com']
+};
 /**
- * The blob's bytes as an async iterable for fetch, hashed and counted on the way. A whole-blob stream
- * that does not hash to the digest ends with an error, so the registry never completes the upload.
+ * Whether the registry's credentials may go to this realm: the registry's own host or a token service
+ * it is known to use, over https (http only when the registry itself is plain http, as test registries
+ * are). A challenge is the registry's word only; a realm elsewhere gets no credentials.
  */
-function verifiedStream(blob, result, range) {
-    const hash = range?.hash ?? (0,external_node_crypto_.createHash)('sha256');
-    let seen = 0;
-    let failure;
-    // When the request fails because the local bytes were wrong, say that, not "fetch failed".
-    const fail = (error) => {
-        throw failure ?? error;
+function trustsRealm(registryEndpoint, realm) {
+    const registry = new URL(registryEndpoint);
+    const schemeOk = realm.protocol === 'https:' || (realm.protocol === 'http:' && registry.protocol === 'http:');
+    if (!schemeOk || realm.username || realm.password)
+        return false;
+    if (realm.host === registry.host)
+        return true;
+    return (KNOWN_TOKEN_SERVICES[registry.hostname] ?? []).includes(realm.host);
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000,
+    retryable: isRetryableRegistryFailure,
+    sleep: sleep,
+    now: Date.now,
+    random: Math.random
+};
+/** No byte moving in either direction for this long aborts a request (a network error, retried). */
+const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+/** The `stall-timeout` input of the actions that reach a registry. */
+const STALL_TIMEOUT = {
+    fallback: '60s',
+    units: ['s', 'm'],
+    minMs: 1000,
+    maxMs: 3_600_000
+};
+/** Bodies read whole are small: manifests (ECR: 4 MiB at most), tokens, error documents. */
+const MAX_ERROR_BODY = 64 * 1024;
+const MAX_TOKEN_BODY = 64 * 1024;
+const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * The registry transport: the one place that sends requests. It adds the user agent and credentials
+ * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
+ * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
+ * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
+ * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
+ */
+class Transport {
+    options;
+    endpoint;
+    stallTimeoutMs;
+    retryPolicy;
+    agents = {
+        'http:': new external_node_http_.Agent({ keepAlive: true }),
+        'https:': new external_node_https_.Agent({ keepAlive: true })
     };
-    async function* bytes() {
-        for await (const chunk of range ? blob.open(range.start, range.end) : blob.open()) {
-            const data = chunk;
-            hash.update(data);
-            seen += data.length;
-            result.bytesSent += data.length;
-            yield data;
-        }
-        const expectedLength = range ? range.end - range.start + 1 : blob.size;
-        if (seen !== expectedLength) {
-            failure = new BlobVerificationError(blob.digest, `${seen} bytes`, blob.size);
-            throw failure;
-        }
-        if (!range) {
-            const actual = `sha256:${hash.digest('hex')}`;
-            if (actual !== blob.digest) {
-                failure = new BlobVerificationError(blob.digest, actual, blob.size);
-                throw failure;
+    /** Set after a Bearer challenge; then sent instead of Basic. */
+    bearer;
+    constructor(options) {
+        this.options = options;
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+        this.retryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+    }
+    /**
+     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+     * no further attempt starts.
+     */
+    async retrying(what, operation, options = {}) {
+        if (retryScope.getStore())
+            return operation(1);
+        const policy = { ...this.retryPolicy, ...options.policy };
+        return retryScope.run(true, async () => {
+            for (let attempt = 1;; attempt++) {
+                options.signal?.throwIfAborted();
+                try {
+                    return await operation(attempt);
+                }
+                catch (error) {
+                    if (options.signal?.aborted)
+                        throw options.signal.reason;
+                    const backoff = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
+                    const asked = error instanceof RegistryError ? error.retryAfterMs : undefined;
+                    const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
+                    const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
+                    if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
+                        if (error instanceof errors_RequestError)
+                            throw error.gaveUp(attempt, options.blob);
+                        throw error;
+                    }
+                    this.options.onRetry?.({
+                        what,
+                        attempt,
+                        delayMs,
+                        error,
+                        retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
+                    });
+                    await abortableSleep(policy.sleep, delayMs, options.signal);
+                }
+            }
+        });
+    }
+    /** One request with retries: the usual way to send something idempotent. */
+    async request(request, expected) {
+        return this.retrying(`${request.method} ${pathOf(this.resolve(request.url))}`, () => this.send(request, expected), {
+            signal: request.signal
+        });
+    }
+    /**
+     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
+     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
+     * carrying the registry's message.
+     */
+    async send(request, expected) {
+        const url = this.resolve(request.url);
+        let response = await this.exchange({ ...request, url });
+        if (response.status === 401) {
+            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
+            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
+            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
+                response.discard();
+                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
+                response = await this.exchange({ ...request, url });
             }
         }
+        if (expected && !expected.includes(response.status))
+            throw await registryErrorFrom(response);
+        return response;
     }
-    const iterable = bytes();
-    return Object.assign(iterable, { fail });
+    resolve(url) {
+        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
+    }
+    async exchange(request, authorization) {
+        const target = new URL(request.url);
+        const headers = { ...request.headers, 'User-Agent': USER_AGENT };
+        const auth = authorization !== undefined
+            ? authorization
+            : this.bearer
+                ? `Bearer ${this.bearer.token}`
+                : `Basic ${this.options.basicToken}`;
+        if (auth)
+            headers.Authorization = auth;
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        this.options.onRequest?.(request.method, request.url);
+        const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+        const agent = this.agents[target.protocol];
+        if (!agent)
+            throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
+        const outgoing = send(target, { method: request.method, headers, agent });
+        const failure = (error) => toNetworkError(request.method, request.url, error, this.stallTimeoutMs);
+        outgoing.setTimeout(this.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: STALLED })));
+        const onAbort = () => outgoing.destroy(request.signal?.reason);
+        request.signal?.addEventListener('abort', onAbort, { once: true });
+        let answer;
+        const answered = new Promise((resolve, reject) => {
+            outgoing.once('response', message => {
+                answer = message;
+                resolve(message);
+            });
+            outgoing.once('error', reject);
+        });
+        answered.catch(() => { }); // observed below
+        try {
+            if (request.body === undefined || Buffer.isBuffer(request.body)) {
+                outgoing.end(request.body);
+            }
+            else {
+                const source = trackSource(request.body);
+                try {
+                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                }
+                catch (error) {
+                    // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
+                    if (source.failure !== undefined)
+                        throw source.failure;
+                    // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
+                    if (!answer)
+                        throw failure(error);
+                }
+            }
+            const message = await answered.catch(error => {
+                throw request.signal?.aborted ? request.signal.reason : failure(error);
+            });
+            return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
+        }
+        catch (error) {
+            request.signal?.removeEventListener('abort', onAbort);
+            outgoing.destroy();
+            if (request.signal?.aborted)
+                throw request.signal.reason;
+            throw error;
+        }
+    }
+    /**
+     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
+     * is known to use (its own host, or a token service of a known registry) over https (or http when the
+     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
+     */
+    async fetchBearerToken(challenge, signal) {
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        if (challenge.scope)
+            url.searchParams.set('scope', challenge.scope);
+        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
+        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
+        if (response.status !== 200)
+            throw await registryErrorFrom(response);
+        let body;
+        try {
+            body = parseJson((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
+        }
+        catch {
+            body = {};
+        }
+        const token = body?.token ?? body?.access_token;
+        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
+            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
+        }
+        return token;
+    }
 }
+/** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
+function trackSource(body) {
+    const tracked = { iterable: body };
+    tracked.iterable = (async function* () {
+        try {
+            yield* body;
+        }
+        catch (error) {
+            tracked.failure = error;
+            throw error;
+        }
+    })();
+    return tracked;
+}
+function toResponse(method, url, message, failure, done) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(message.headers)) {
+        if (value !== undefined)
+            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    message.once('close', done);
+    return {
+        status: message.statusCode ?? 0,
+        headers,
+        url,
+        method,
+        async bytes(maxBytes) {
+            const chunks = [];
+            let length = 0;
+            try {
+                for await (const chunk of message) {
+                    length += chunk.length;
+                    if (length > maxBytes) {
+                        message.destroy();
+                        throw new RegistryError(message.statusCode ?? 0, 'TOO_LARGE', `the answer is larger than the ${maxBytes} bytes allowed`, url, undefined, method);
+                    }
+                    chunks.push(chunk);
+                }
+            }
+            catch (error) {
+                if (error instanceof RegistryError)
+                    throw error;
+                throw failure(error);
+            }
+            return Buffer.concat(chunks);
+        },
+        discard() {
+            message.resume();
+        }
+    };
+}
+/** An error answer as a RegistryError: the first `{"errors":[…]}` entry, or the start of the text. */
+async function registryErrorFrom(response) {
+    let code;
+    let detail = `HTTP ${response.status}`;
+    const text = await response
+        .bytes(MAX_ERROR_BODY)
+        .then(bytes => bytes.toString('utf8'))
+        .catch(() => '');
+    try {
+        const body = parseJson(text);
+        const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+        if (first) {
+            code = typeof first.code === 'string' ? first.code.slice(0, 64) : undefined;
+            if (typeof first.message === 'string' && first.message)
+                detail = first.message.slice(0, 300);
+        }
+    }
+    catch {
+        if (text.trim())
+            detail = text.trim().slice(0, 300);
+    }
+    return new RegistryError(response.status, code, detail, response.url, parseRetryAfter(response.headers.get('retry-after')), response.method);
+}
+const NETWORK_REASONS = {
+    ECONNRESET: 'the connection was reset',
+    ECONNREFUSED: 'the connection was refused',
+    EPIPE: 'the registry closed the connection while the request was sent',
+    ETIMEDOUT: 'the connection timed out',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name could not be resolved (temporary failure)'
+};
+function toNetworkError(method, url, error, stallTimeoutMs) {
+    if (error instanceof errors_RequestError)
+        return error;
+    const code = error?.code ?? 'EUNKNOWN';
+    const raw = error instanceof Error ? error.message : String(error);
+    const reason = code === STALLED
+        ? `no byte moved for ${Math.round(stallTimeoutMs / 1000)} s: the request was aborted`
+        : `${NETWORK_REASONS[code] ?? raw} (${code})`;
+    return new NetworkError(method, url, code, reason, { cause: error });
+}
+async function abortableSleep(sleep, ms, signal) {
+    if (!signal)
+        return sleep(ms);
+    signal.throwIfAborted();
+    let onAbort;
+    const aborted = new Promise((_resolve, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([sleep(ms), aborted]);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+/**
+ * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
+ * user agent, timeouts, the one retry layer), manifests, and blob uploads. ECR answers
+ * `WWW-Authenticate: Basic` and takes its authorization token directly; other registries that challenge
+ * with Bearer get the token exchange.
+ */
+class RegistryClient {
+    transport;
+    manifests;
+    blobs;
+    constructor(options) {
+        this.transport = new Transport(options);
+        this.manifests = new Manifests(this.transport);
+        this.blobs = new BlobUploader(this.transport, {
+            chunkSize: options.chunkSize,
+            uploadMode: options.uploadMode
+        });
+    }
+    get endpoint() {
+        return this.transport.endpoint;
+    }
+    resolveManifestDigest(repository, reference) {
+        return this.manifests.resolveDigest(repository, reference);
+    }
+    getManifest(repository, reference) {
+        return this.manifests.get(repository, reference);
+    }
+    requireManifest(repository, reference) {
+        return this.manifests.require(repository, reference);
+    }
+    putManifest(repository, reference, bytes, mediaType) {
+        return this.manifests.put(repository, reference, bytes, mediaType);
+    }
+    blobExists(repository, digest) {
+        return this.blobs.exists(repository, digest);
+    }
+    pushBlob(repository, blob, options) {
+        return this.blobs.push(repository, blob, options);
+    }
+    /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */
+    retrying(what, operation, options) {
+        return this.transport.retrying(what, operation, options);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/logging.ts
+
+
+
+
+/**
+ * The registry client's hooks for an action's log: every request in the debug log (method and path:
+ * upload URLs carry state in their query), every retry in the log with its reason and wait.
+ */
+const registryLogHooks = {
+    onRequest: (method, url) => core/* debug */.Yz(`registry: ${method} ${pathOf(url)}`),
+    onRetry: (event) => {
+        const cut = event.retryAfterCutFromMs;
+        info(`${event.what}: attempt ${event.attempt} failed (${(0,common_errors/* messageOf */.bD)(event.error)}); ` +
+            `retrying in ${(event.delayMs / 1000).toFixed(1)} s` +
+            (cut !== undefined ? ` (the registry asked for ${Math.round(cut / 1000)} s; waits are capped)` : ''));
+    }
+};
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -68379,7 +69021,7 @@ function platformOf(platform) {
 
 
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const oci_layout_DIGEST = /^sha256:[a-f0-9]{64}$/;
 /**
  * Reads an OCI image layout directory (oci-layout, index.json, blobs/sha256/…). Every manifest is read
  * and its digest checked now; every config and layer must exist with its declared size. Layer bytes are
@@ -68463,7 +69105,7 @@ class LayoutReader {
             await this.addBlob(descriptor);
     }
     blobPath(digest) {
-        if (!DIGEST.test(digest))
+        if (!oci_layout_DIGEST.test(digest))
             throw new common_errors/* ActionError */.lZ(`${this.label}: unsupported digest "${digest}"`);
         return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
     }
@@ -68896,12 +69538,12 @@ async function readRemoteTags(registry, local, target, tags) {
 async function executePlan(docker, registry, local, target, plan) {
     switch (plan.kind) {
         case 'unchanged':
-            core/* info */.pq(`Every tag already points at ${plan.digest}: nothing to push`);
+            info(`Every tag already points at ${plan.digest}: nothing to push`);
             return plan.digest;
         case 'retag': {
             // The image is there already: give the missing tags the very same manifest bytes, so every tag
             // ends on one digest (a fresh docker push could compress differently and give another).
-            core/* info */.pq(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
+            info(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
             const stored = await registry.getManifest(target.repository, plan.digest);
             if (!stored)
                 throw new common_errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
@@ -68975,6 +69617,18 @@ function formatAge(ms) {
         return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
     const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m);
     return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`;
+}
+/** A duration input within bounds, e.g. a timeout: `30s`, `5m`. */
+function parseDurationWithin(input, raw, bounds) {
+    const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
+    if (ms < bounds.minMs || ms > bounds.maxMs) {
+        throw new common_errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`);
+    }
+    return ms;
+}
+function formatDuration(ms) {
+    const unit = ['w', 'd', 'h', 'm', 's'].find(u => ms % UNIT_MS[u] === 0) ?? 's';
+    return `${ms / UNIT_MS[unit]}${unit}`;
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/scan-findings.ts
@@ -69190,8 +69844,9 @@ function lintLifecyclePolicy(policy, text) {
 
 
 
+
 const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const inputs_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const EXCLUSION_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
 const MAX_TAGS_PER_IMAGE = 1000;
@@ -69219,7 +69874,7 @@ function parseDeliverInputs(get, context = {}) {
     // The commit SHA is the default tag, as `${{ github.sha }}` would be.
     const tags = givenTags.length > 0 || !(image || source) || !context.sha ? givenTags : [context.sha];
     for (const tag of tags) {
-        if (!TAG.test(tag)) {
+        if (!inputs_TAG.test(tag)) {
             throw new common_errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
         }
     }
@@ -69236,6 +69891,7 @@ function parseDeliverInputs(get, context = {}) {
         source,
         tags,
         maxConcurrency: parseInteger('max-concurrency', get('max-concurrency'), { min: 1, max: 32, fallback: 5 }),
+        stallTimeoutMs: parseDurationWithin('stall-timeout', get('stall-timeout'), STALL_TIMEOUT),
         mountFrom: parseRepositoryName('mount-from', get('mount-from')),
         registryId,
         registries,
@@ -69309,7 +69965,7 @@ function parseScanGate(get, pushes) {
 /** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
 function parsePolicies(get, repository) {
     const updateRepository = parseBoolean('update-repository', get('update-repository'), false);
-    const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'));
+    const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'), MAX_LIFECYCLE_POLICY_CHARS);
     let lifecyclePolicy;
     if (lifecycle) {
         const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
@@ -69322,7 +69978,8 @@ function parsePolicies(get, repository) {
         throw new common_errors/* InputError */.dz('lifecycle-policy-preview', 'needs lifecycle-policy');
     if (lifecyclePolicy)
         lifecyclePolicy.preview = preview;
-    const policy = readJsonInput('repository-policy', get('repository-policy'));
+    // The file may be pretty-printed: what counts against ECR's limit is the compact policy, checked below.
+    const policy = readJsonInput('repository-policy', get('repository-policy'), 4 * MAX_REPOSITORY_POLICY_CHARS);
     if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
         throw new common_errors/* InputError */.dz('repository-policy', 'must be a JSON object (an IAM policy document)');
     }
@@ -69476,6 +70133,7 @@ function registryHostOf(proxyEndpoint) {
 
 
 
+
 const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
 /**
  * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
@@ -69492,7 +70150,7 @@ async function getRegistryLogins(client, registryIds, options = {}) {
             retryable: error => error instanceof Error &&
                 (THROTTLED.has(error.name) ||
                     error.$metadata?.httpStatusCode === 429),
-            onRetry: (_error, attempt, delay) => core/* info */.pq(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
+            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
             sleep: options.sleep
         });
     }
@@ -69710,7 +70368,41 @@ async function allFindings(client, image, first) {
     return findings;
 }
 
+;// CONCATENATED MODULE: ./src/common/summary.ts
+
+
+
+/**
+ * Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
+ * digests, names, registry and AWS messages) goes in escaped.
+ */
+
+const code = (value) => `<code>${escapeHtml(value)}</code>`;
+/**
+ * `html` (markup the caller built, values escaped) as a link when `url` is http(s); with any other scheme
+ * (javascript:, data:) it is shown without the link.
+ */
+function summary_link(url, html) {
+    if (!url || !/^https?:\/\//i.test(url))
+        return html;
+    return `<a href="${escapeHtml(url)}">${html}</a>`;
+}
+/** A table's header row. */
+const headerRow = (...names) => names.map(data => ({ data, header: true }));
+/** Builds and writes the summary; a failure to write it is a warning, never a failed step. */
+async function writeSummary(build) {
+    try {
+        build(core/* summary */.z);
+        await core/* summary */.z.write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${(0,common_errors/* messageOf */.bD)(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/scan-gate.ts
+
+
 
 
 
@@ -69740,7 +70432,7 @@ async function runScanGate(ecr, repository, delivery, inputs) {
         // Only basic scanning can be started by hand, and only when the push did not start one already.
         const startScan = kind === 'BASIC' && !scanOnPush ? () => startBasicScan(ecr, image) : undefined;
         const result = await waitForScan(ecr, image, { deadline, startScan });
-        core/* info */.pq(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
+        info(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
         images.push({ ...target, result });
     }
     const findings = images.flatMap(i => i.result.findings);
@@ -69781,26 +70473,23 @@ async function setScanOutputs(report, imageUri) {
 }
 const RANK = Object.fromEntries(BUCKETS.map((b, i) => [b, i]));
 /** The summary part: counts by severity, then the worst findings with package, versions and a link. */
-function addScanSummary(report) {
-    core/* summary */.z.addHeading('Image scan', 3);
-    core/* summary */.z.addTable([
-        BUCKETS.map(data => ({ data, header: true })),
-        BUCKETS.map(bucket => String(report.gate.counts[bucket]))
-    ]);
+function addScanSummary(summary, report) {
+    summary.addHeading('Image scan', 3);
+    summary.addTable([headerRow(...BUCKETS), BUCKETS.map(bucket => String(report.gate.counts[bucket]))]);
     const top = [...report.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 20);
     if (top.length > 0) {
-        core/* summary */.z.addTable([
-            ['Vulnerability', 'Severity', 'Package', 'Installed', 'Fixed in'].map(data => ({ data, header: true })),
+        summary.addTable([
+            headerRow('Vulnerability', 'Severity', 'Package', 'Installed', 'Fixed in'),
             ...top.map(f => [
-                f.url ? `<a href="${f.url}">${f.id}</a>` : f.id,
+                summary_link(f.url, escapeHtml(f.id)),
                 f.severity + (report.gate.ignored.includes(f) ? ' (ignored)' : ''),
-                f.package ?? '',
-                f.installed ?? '',
-                f.fixed ?? ''
+                escapeHtml(f.package ?? ''),
+                escapeHtml(f.installed ?? ''),
+                escapeHtml(f.fixed ?? '')
             ])
         ]);
     }
-    core/* summary */.z.addRaw(`<p>${report.failure ? `Gate failed: ${report.failure}` : 'Gate passed.'}</p>`, true);
+    summary.addRaw(`<p>${report.failure ? `Gate failed: ${escapeHtml(report.failure)}` : 'Gate passed.'}</p>`, true);
 }
 
 ;// CONCATENATED MODULE: ./src/common/format.ts
@@ -69825,8 +70514,10 @@ function shortDigest(digest) {
 
 /**
  * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
- * index's children by digest, then the top manifest under each tag. Immutable tags are checked first, so
- * a conflict fails before anything is written; a tag already at this digest is left alone.
+ * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
+ * tags are checked first, so a conflict fails before anything is written; a tag already at this digest is
+ * left alone. The check is check-then-write: what keeps two concurrent writers apart is the registry's
+ * own tag immutability, and the read-back catches a mutable tag that another push moved.
  */
 async function pushImage(registry, repository, image, tags, options) {
     const { top } = image;
@@ -69846,17 +70537,15 @@ async function pushImage(registry, repository, image, tags, options) {
     const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
     const toWrite = tags.filter(tag => !unchanged.has(tag));
     const platforms = image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []);
-    if (toWrite.length === 0) {
-        return {
-            digest: top.digest,
-            mediaType: top.mediaType,
-            blobs: [],
-            tags: tagResults(tags, unchanged),
-            platforms
-        };
-    }
-    const limit = pLimit(Math.max(1, options.concurrency));
-    const blobs = await Promise.all(image.blobs.map(blob => limit(() => registry.pushBlob(repository, blob, options.mountFrom))));
+    const result = {
+        digest: top.digest,
+        mediaType: top.mediaType,
+        tags: tagResults(tags, unchanged),
+        platforms
+    };
+    if (toWrite.length === 0)
+        return { ...result, blobs: [] };
+    const blobs = await pushBlobs(registry, repository, image.blobs, options);
     // Children before the index (in walk order, so a nested index follows its own children): a registry
     // may refuse an index whose children it does not have.
     for (const child of image.children) {
@@ -69864,7 +70553,52 @@ async function pushImage(registry, repository, image, tags, options) {
     }
     for (const tag of toWrite)
         await registry.putManifest(repository, tag, top.bytes, top.mediaType);
-    return { digest: top.digest, mediaType: top.mediaType, blobs, tags: tagResults(tags, unchanged), platforms };
+    await push_verifyTags(registry, repository, tags, top.digest);
+    return { ...result, blobs };
+}
+/**
+ * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
+ * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
+ */
+async function pushBlobs(registry, repository, blobs, options) {
+    const limit = pLimit(Math.max(1, options.concurrency));
+    const abort = new AbortController();
+    let firstFailure;
+    const settled = await Promise.allSettled(blobs.map(blob => limit(async () => {
+        abort.signal.throwIfAborted();
+        try {
+            return await registry.pushBlob(repository, blob, {
+                mountFrom: options.mountFrom,
+                signal: abort.signal
+            });
+        }
+        catch (error) {
+            if (!firstFailure) {
+                firstFailure = { error };
+                abort.abort(error);
+            }
+            throw error;
+        }
+    })));
+    if (firstFailure)
+        throw firstFailure.error;
+    return settled.map(outcome => outcome.value);
+}
+/**
+ * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
+ * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
+ */
+async function push_verifyTags(registry, repository, tags, expected) {
+    const resolved = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
+    const wrong = resolved.filter(r => r.digest !== expected);
+    if (wrong.length > 0) {
+        const detail = wrong
+            .map(r => (r.digest ? `tag "${r.tag}" holds ${r.digest}` : `tag "${r.tag}" is missing`))
+            .join('; ');
+        throw new common_errors/* ActionError */.lZ(`After the push, ${detail}, not this image ${expected}: another push wrote ` +
+            `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
+            'IMMUTABLE tags so the registry refuses a second writer.');
+    }
 }
 function tagResults(tags, unchanged) {
     return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
@@ -69885,11 +70619,11 @@ async function deliverSourceImage(registry, image, target, tags, options) {
     const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0);
     const seconds = (Date.now() - started) / 1000;
     if (result.tags.every(t => t.outcome === 'unchanged')) {
-        core/* info */.pq(`Every tag already points at ${result.digest}: nothing to push`);
+        info(`Every tag already points at ${result.digest}: nothing to push`);
     }
     else {
         const counts = ['uploaded', 'present', 'mounted'].map(outcome => `${result.blobs.filter(b => b.outcome === outcome).length} ${outcome}`);
-        core/* info */.pq(`${result.blobs.length} blobs: ${counts.join(', ')}; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`);
+        info(`${result.blobs.length} blobs: ${counts.join(', ')}; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`);
     }
     return {
         digest: result.digest,
@@ -69909,81 +70643,73 @@ async function deliverSourceImage(registry, image, target, tags, options) {
 
 
 const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' };
-const header = (...names) => names.map(data => ({ data, header: true }));
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */
-async function writeDeliverySummary(summary) {
-    try {
-        core/* summary */.z.addHeading('ECR delivery', 2);
-        if (summary.repository) {
-            const { name, uri, consoleUrl, created, differences, governance, lifecyclePreview } = summary.repository;
-            core/* summary */.z.addRaw(`<p>Repository <a href="${consoleUrl}"><code>${name}</code></a> `);
-            core/* summary */.z.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true);
-            core/* summary */.z.addRaw(`<p><code>${uri}</code></p>`, true);
+async function writeDeliverySummary(report) {
+    await writeSummary(summary => {
+        summary.addHeading('ECR delivery', 2);
+        if (report.repository) {
+            const { name, uri, consoleUrl, created, differences, governance, lifecyclePreview } = report.repository;
+            summary.addRaw(`<p>Repository ${summary_link(consoleUrl, code(name))} `);
+            summary.addRaw(created ? '(created by this step)</p>' : '(existing)</p>', true);
+            summary.addRaw(`<p>${code(uri)}</p>`, true);
             if (governance.length > 0)
-                core/* summary */.z.addList(governance);
+                summary.addList(governance.map(escapeHtml));
             if (lifecyclePreview)
-                addLifecyclePreview(lifecyclePreview);
+                addLifecyclePreview(summary, lifecyclePreview);
             if (differences.length > 0) {
-                core/* summary */.z.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true);
-                core/* summary */.z.addList(differences);
+                summary.addRaw('<p>Differs from the declared settings (left unchanged):</p>', true);
+                summary.addList(differences.map(escapeHtml));
             }
         }
         else {
-            core/* summary */.z.addRaw(`<p>Logged in to <code>${summary.registry}</code>.</p>`, true);
+            summary.addRaw(`<p>Logged in to ${code(report.registry)}.</p>`, true);
         }
-        if (summary.delivery)
-            addDelivery(summary.delivery);
-        if (summary.scan)
-            addScanSummary(summary.scan);
-        await core/* summary */.z.write();
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
+        if (report.delivery)
+            addDelivery(summary, report.delivery);
+        if (report.scan)
+            addScanSummary(summary, report.scan);
+    });
 }
-function addLifecyclePreview(results) {
-    core/* summary */.z.addRaw(`<p>Lifecycle policy preview (nothing applied): ${results.length} image${results.length === 1 ? '' : 's'} affected</p>`, true);
+function addLifecyclePreview(summary, results) {
+    summary.addRaw(`<p>Lifecycle policy preview (nothing applied): ${results.length} image${results.length === 1 ? '' : 's'} affected</p>`, true);
     if (results.length === 0)
         return;
-    core/* summary */.z.addTable([
-        header('Digest', 'Tags', 'Pushed', 'Action', 'Rule'),
+    summary.addTable([
+        headerRow('Digest', 'Tags', 'Pushed', 'Action', 'Rule'),
         ...results
             .slice(0, 200)
             .map(r => [
-            `<code>${shortDigest(r.imageDigest ?? '')}</code>`,
-            (r.imageTags ?? []).join(', ') || '<i>untagged</i>',
+            code(shortDigest(r.imageDigest ?? '')),
+            escapeHtml((r.imageTags ?? []).join(', ')) || '<i>untagged</i>',
             r.imagePushedAt ? new Date(r.imagePushedAt).toISOString().slice(0, 10) : '',
-            r.action?.type ?? '',
-            String(r.appliedRulePriority ?? '')
+            escapeHtml(r.action?.type ?? ''),
+            escapeHtml(r.appliedRulePriority ?? '')
         ])
     ]);
 }
-function addDelivery({ digest, size, tags, platforms, blobs }) {
-    core/* summary */.z.addTable([
-        header('Reference', 'Digest', 'Size', 'Result'),
-        ...tags.map(t => [
-            `<code>${t.reference}</code>`,
-            `<code>${digest}</code>`,
-            formatBytes(size),
-            RESULT_TEXT[t.result]
-        ])
+function addDelivery(summary, { digest, size, tags, platforms, blobs }) {
+    summary.addTable([
+        headerRow('Reference', 'Digest', 'Size', 'Result'),
+        ...tags.map(t => [code(t.reference), code(digest), formatBytes(size), RESULT_TEXT[t.result]])
     ]);
     if (platforms.length > 0) {
-        core/* summary */.z.addTable([
-            header('Platform', 'Digest'),
-            ...platforms.map(p => [p.platform, `<code>${p.digest}</code>`])
+        summary.addTable([
+            headerRow('Platform', 'Digest'),
+            ...platforms.map(p => [escapeHtml(p.platform), code(p.digest)])
         ]);
     }
     if (blobs && blobs.length > 0) {
         const sent = blobs.reduce((sum, blob) => sum + blob.bytesSent, 0);
-        core/* summary */.z.addDetails(`Blobs: ${blobs.length}, ${formatBytes(sent)} sent`, `<table><tr><th>Blob</th><th>Size</th><th>Result</th><th>Sent</th></tr>${blobs
-            .map(b => `<tr><td><code>${shortDigest(b.digest)}</code></td><td>${formatBytes(b.size)}</td>` +
+        summary.addDetails(`Blobs: ${blobs.length}, ${formatBytes(sent)} sent`, `<table><tr><th>Blob</th><th>Size</th><th>Result</th><th>Sent</th></tr>${blobs
+            .map(b => `<tr><td>${code(shortDigest(b.digest))}</td><td>${formatBytes(b.size)}</td>` +
             `<td>${b.outcome === 'present' ? 'already present' : b.outcome}</td><td>${formatBytes(b.bytesSent)}</td></tr>`)
             .join('')}</table>`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/main.ts
+
+
 
 
 
@@ -70043,8 +70769,8 @@ async function run() {
             const registry = new RegistryClient({
                 endpoint: `https://${target.repositoryUri.split('/')[0]}`,
                 basicToken: login.token,
-                // With step debug logging on, every registry request is listed (paths only: upload URLs carry state).
-                onRequest: (method, url) => core/* debug */.Yz(`registry: ${method} ${new URL(url).pathname}`)
+                stallTimeoutMs: inputs.stallTimeoutMs,
+                ...registryLogHooks
             });
             delivery = await core/* group */.Os(`Push to ${target.repositoryUri}`, () => payload.kind === 'docker'
                 ? deliverDockerImage(docker, registry, payload.image, target, inputs.tags)
@@ -70093,7 +70819,7 @@ async function findPayload(inputs, docker) {
             concurrency: inputs.maxConcurrency,
             gzipLevel: GZIP_LEVEL
         }));
-        core/* info */.pq(`${source}: ${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`);
+        info(`${source}: ${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`);
         return { kind: 'source', image };
     }
     return { kind: 'none' };
@@ -70102,10 +70828,10 @@ async function ensure(ecr, inputs, name) {
     const ensured = await core/* group */.Os(`Ensure repository ${name}`, () => ensureRepository(ecr, { name, registryId: inputs.registryId }, inputs.settings, {
         create: inputs.createRepository
     }));
-    core/* info */.pq(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
+    info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
     if (inputs.updateRepository && ensured.differences.length > 0) {
         const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings);
-        changed.forEach(change => core/* info */.pq(`${name}: ${change}`));
+        changed.forEach(change => info(`${name}: ${change}`));
         ensured.governance.push(...changed);
         // Encryption is the one setting that cannot follow the inputs.
         ensured.differences = ensured.differences.filter(d => d.includes('cannot change after creation'));
@@ -70121,17 +70847,17 @@ async function ensure(ecr, inputs, name) {
         const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
             deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
         });
-        core/* info */.pq(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
+        info(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
         ensured.lifecyclePreview = preview.results;
     }
     else if (inputs.lifecyclePolicy) {
         const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text);
-        core/* info */.pq(`${name}: lifecycle policy ${change}`);
+        info(`${name}: lifecycle policy ${change}`);
         ensured.governance.push(`lifecycle policy ${change}`);
     }
     if (inputs.repositoryPolicy) {
         const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy);
-        core/* info */.pq(`${name}: repository policy ${change}`);
+        info(`${name}: repository policy ${change}`);
         ensured.governance.push(`repository policy ${change}`);
     }
     core/* setOutput */.uH(Output.repositoryUri, ensured.repository.repositoryUri);
@@ -70139,7 +70865,7 @@ async function ensure(ecr, inputs, name) {
 }
 async function ensurePublic(client, inputs, name) {
     const { repository, created } = await core/* group */.Os(`Ensure public repository ${name}`, () => ensurePublicRepository(client, name, inputs.public ?? {}, { create: inputs.createRepository }));
-    core/* info */.pq(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
+    info(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
     core/* setOutput */.uH(Output.repositoryUri, repository.repositoryUri);
     return { repository, created, differences: [], governance: [] };
 }
@@ -70157,7 +70883,7 @@ function setDeliveryOutputs(repositoryUri, delivery) {
     core/* setOutput */.uH(Output.imageUri, `${repositoryUri}@${delivery.digest}`);
     core/* setOutput */.uH(Output.imageUris, delivery.tags.map(t => t.reference).join('\n'));
     core/* setOutput */.uH(Output.platformDigests, delivery.platforms.map(p => `${p.platform}=${p.digest}`).join('\n'));
-    core/* info */.pq(`Delivered ${repositoryUri}@${delivery.digest}`);
+    info(`Delivered ${repositoryUri}@${delivery.digest}`);
 }
 async function findLocalImage(docker, image) {
     const local = await docker.inspectImage(image);
@@ -70277,7 +71003,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
+/***/ 8262:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");

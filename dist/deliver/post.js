@@ -28445,7 +28445,7 @@ async function runAction(main) {
 
 /***/ }),
 
-/***/ 5000:
+/***/ 7837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28460,7 +28460,46 @@ var core = __nccwpck_require__(3360);
 var errors = __nccwpck_require__(1922);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
+;// CONCATENATED MODULE: ./src/common/log.ts
+
+/**
+ * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
+ * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
+ * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
+ * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
+ * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
+ * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
+ */
+function info(message) {
+    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
+    core/* info */.pq(neutralize(message));
+}
+// C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
+const NAMED = { '\r': '\\r', '\n': '\\n' };
+/**
+ * Text that cannot be read as a workflow command: CR, LF and other controls become visible escapes
+ * (`\r`, `\n`, `\u001b`), a leading `::` becomes `:\:` and every `##[` becomes `#\#[`.
+ */
+function neutralize(text) {
+    return text
+        .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('##[', '#\\#[')
+        .replace(/^(\s*):(?=:)/, '$1:\\');
+}
+/** A value for HTML in the job summary: markup characters escaped. */
+function escapeHtml(value) {
+    return String(value)
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
+
 
 
 /**
@@ -28510,11 +28549,19 @@ class DockerCli {
             throw new errors/* ActionError */.lZ(`docker push ${reference} succeeded but printed no digest line`);
         return pushed;
     }
+    /**
+     * Runs the CLI with its output collected; unless silent, the command line and every output line are
+     * printed through log.info: docker relays registry messages, and @actions/exec would print them raw.
+     */
     async run(args, options = {}) {
+        const echo = !options.silent;
+        if (echo)
+            info(`[command]${this.command} ${args.join(' ')}`);
         return exec/* getExecOutput */.H(this.command, args, {
             ignoreReturnCode: true,
-            silent: options.silent ?? false,
-            input: options.input
+            silent: true,
+            input: options.input,
+            listeners: echo ? { stdline: line => info(line), errline: line => info(line) } : undefined
         });
     }
     failure(summary, result) {
@@ -28565,10 +28612,11 @@ const Output = {
 
 
 
+
 /** The post step: log out of every registry the main step logged in to, unless skip-logout. */
 async function runPost() {
     if (core/* getState */.Gu(State.skipLogout) === 'true') {
-        core/* info */.pq('skip-logout is true: leaving docker logged in');
+        info('skip-logout is true: leaving docker logged in');
         return;
     }
     const hosts = JSON.parse(core/* getState */.Gu(State.registries) || '[]');
@@ -28592,7 +28640,7 @@ async function runPost() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _post_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5000);
+/* harmony import */ var _post_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7837);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_post_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a);

@@ -56303,7 +56303,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2704);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5593);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56313,7 +56313,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2704:
+/***/ 5593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56323,7 +56323,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var lib_core = __nccwpck_require__(3218);
+var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(8249);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -56570,103 +56570,6 @@ function validateConcurrency(concurrency) {
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __nccwpck_require__(1922);
-;// CONCATENATED MODULE: ./src/common/duration.ts
-
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-/** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */
-function duration_parseDuration(input, raw, units = ['h', 'd', 'w']) {
-    const value = raw.trim();
-    const match = /^(\d+)([a-z]+)$/.exec(value);
-    const unit = match?.[2];
-    if (!match || !unit || !units.includes(unit)) {
-        throw new errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got "${value}"`);
-    }
-    return Number(match[1]) * UNIT_MS[unit];
-}
-/** 90061000 → "1d 1h". */
-function formatAge(ms) {
-    const days = Math.floor(ms / UNIT_MS.d);
-    const hours = Math.floor((ms % UNIT_MS.d) / UNIT_MS.h);
-    if (days > 0)
-        return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-    const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m);
-    return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`;
-}
-
-;// CONCATENATED MODULE: ./src/common/inputs.ts
-
-/**
- * Helpers that turn raw input strings into typed values. Each action's `inputs.ts` calls them
- * from one parse function, so every rule is checked in one place before any work starts.
- * They take the raw string, not a name to look up, so they stay pure and table-testable.
- */
-/** Items separated by newlines or commas, trimmed, blanks dropped, duplicates removed (order kept). */
-function inputs_parseList(raw) {
-    const items = raw
-        .split(/[\n,]/)
-        .map(item => item.trim())
-        .filter(item => item !== '');
-    return [...new Set(items)];
-}
-/** Items one per line (for values that may contain commas), trimmed, blanks and `#` comments dropped. */
-function inputs_parseLines(raw) {
-    return raw
-        .split('\n')
-        .map(line => line.trim())
-        .filter(line => line !== '' && !line.startsWith('#'));
-}
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
-function inputs_parseBoolean(input, raw, fallback) {
-    const value = raw.trim().toLowerCase();
-    if (value === '')
-        return fallback;
-    if (TRUE.has(value))
-        return true;
-    if (FALSE.has(value))
-        return false;
-    throw new errors/* InputError */.dz(input, `must be true or false, got "${raw.trim()}"`);
-}
-/** A whole number within bounds; empty gives the fallback. */
-function inputs_parseInteger(input, raw, bounds) {
-    const value = raw.trim();
-    if (value === '')
-        return bounds.fallback;
-    if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
-        throw new InputError(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`);
-    }
-    return Number(value);
-}
-/** One of a fixed set of values (case-insensitive match, canonical spelling returned); empty → undefined. */
-function inputs_parseEnum(input, raw, allowed) {
-    const value = raw.trim();
-    if (value === '')
-        return undefined;
-    const match = allowed.find(candidate => candidate.toLowerCase() === value.toLowerCase());
-    if (match === undefined)
-        throw new InputError(input, `must be one of ${allowed.join(' | ')}, got "${value}"`);
-    return match;
-}
-/** `key=value` per line (or comma separated); keys unique. */
-function inputs_parseKeyValues(input, raw) {
-    const result = {};
-    for (const item of inputs_parseList(raw)) {
-        const separator = item.indexOf('=');
-        if (separator <= 0)
-            throw new InputError(input, `each entry must be key=value, got "${item}"`);
-        const key = item.slice(0, separator).trim();
-        if (key in result)
-            throw new InputError(input, `key "${key}" is given twice`);
-        result[key] = item.slice(separator + 1).trim();
-    }
-    return result;
-}
-/** A wildcard pattern where `*` matches any run of characters and nothing else is special. */
-function inputs_wildcardToRegExp(pattern) {
-    const escaped = pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'));
-    return new RegExp(`^${escaped.join('.*')}$`);
-}
-
 ;// CONCATENATED MODULE: ./src/common/retry.ts
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 function backoffDelay(attempt, base, max, random) {
@@ -56694,7 +56597,7 @@ async function retry(operation, options) {
 ;// CONCATENATED MODULE: ./src/ecr/errors.ts
 
 /** The SDK's error name, if the value is an SDK service or client error. */
-function errors_awsErrorName(error) {
+function awsErrorName(error) {
     return error instanceof Error ? error.name : undefined;
 }
 const CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'ProviderError', 'TokenProviderError']);
@@ -56710,8 +56613,8 @@ const AUTH_ERRORS = new Set([
  * Turns the SDK's credential and permission failures into messages that say how to fix them;
  * other errors pass through unchanged.
  */
-function errors_explainAwsError(error, action) {
-    const name = errors_awsErrorName(error);
+function explainAwsError(error, action) {
+    const name = awsErrorName(error);
     if (name !== undefined && CREDENTIAL_ERRORS.has(name)) {
         return new errors/* ActionError */.lZ(`No AWS credentials were found for ${action}: add aws-actions/configure-aws-credentials ` +
             '(role-to-assume with permissions id-token: write) before this step, or set AWS_ACCESS_KEY_ID and ' +
@@ -56730,17 +56633,17 @@ function errors_explainAwsError(error, action) {
     return error;
 }
 /** One AWS call whose failure becomes a message that says what to do. */
-async function errors_callAws(action, call) {
+async function callAws(action, call) {
     try {
         return await call();
     }
     catch (error) {
-        throw errors_explainAwsError(error, action);
+        throw explainAwsError(error, action);
     }
 }
 /** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
 async function collectPages(action, pages, items) {
-    return errors_callAws(action, async () => {
+    return callAws(action, async () => {
         const all = [];
         for await (const page of pages)
             all.push(...(items(page) ?? []));
@@ -56816,7 +56719,7 @@ function registryHostOf(proxyEndpoint) {
  */
 function info(message) {
     // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
-    lib_core/* info */.pq(neutralize(message));
+    core/* info */.pq(neutralize(message));
 }
 // C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -56833,7 +56736,7 @@ function neutralize(text) {
         .replace(/^(\s*):(?=:)/, '$1:\\');
 }
 /** A value for HTML in the job summary: markup characters escaped. */
-function escapeHtml(value) {
+function log_escapeHtml(value) {
     return String(value)
         .replaceAll('&', '&amp;')
         .replaceAll('<', '&lt;')
@@ -56871,7 +56774,7 @@ async function getRegistryLogins(client, registryIds, options = {}) {
         });
     }
     catch (error) {
-        throw errors_explainAwsError(error, 'GetAuthorizationToken');
+        throw explainAwsError(error, 'GetAuthorizationToken');
     }
     const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
     if (logins.length === 0)
@@ -56882,7 +56785,7 @@ function decodeAuthorization(data, maskPassword) {
     const token = data.authorizationToken ?? '';
     // The token is the password in another encoding and is never output: always masked.
     if (token)
-        lib_core/* setSecret */.Pq(token);
+        core/* setSecret */.Pq(token);
     const decoded = Buffer.from(token, 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
     if (!token || separator <= 0 || !data.proxyEndpoint) {
@@ -56891,7 +56794,7 @@ function decodeAuthorization(data, maskPassword) {
     const password = decoded.slice(separator + 1);
     // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
     if (maskPassword)
-        lib_core/* setSecret */.Pq(password);
+        core/* setSecret */.Pq(password);
     const host = registryHostOf(data.proxyEndpoint);
     return {
         host,
@@ -56912,7 +56815,7 @@ async function listCacheRules(client, registryId) {
     return collectPages('DescribePullThroughCacheRules', pages, page => page.pullThroughCacheRules);
 }
 async function createCacheRule(client, rule, registryId) {
-    await errors_callAws(`CreatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* CreatePullThroughCacheRuleCommand */.k6l({
+    await callAws(`CreatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* CreatePullThroughCacheRuleCommand */.k6l({
         registryId,
         ecrRepositoryPrefix: rule.prefix,
         upstreamRegistryUrl: rule.upstreamUrl,
@@ -56923,7 +56826,7 @@ async function createCacheRule(client, rule, registryId) {
     })));
 }
 async function updateCacheRule(client, rule, registryId) {
-    await errors_callAws(`UpdatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* UpdatePullThroughCacheRuleCommand */.bPq({
+    await callAws(`UpdatePullThroughCacheRule ${rule.prefix}`, () => client.send(new dist_cjs/* UpdatePullThroughCacheRuleCommand */.bPq({
         registryId,
         ecrRepositoryPrefix: rule.prefix,
         credentialArn: rule.credentialArn,
@@ -56931,18 +56834,24 @@ async function updateCacheRule(client, rule, registryId) {
     })));
 }
 async function deleteCacheRule(client, prefix, registryId) {
-    await errors_callAws(`DeletePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* DeletePullThroughCacheRuleCommand */.He$({ registryId, ecrRepositoryPrefix: prefix })));
+    await callAws(`DeletePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* DeletePullThroughCacheRuleCommand */.He$({ registryId, ecrRepositoryPrefix: prefix })));
 }
 /** ECR's own check of a rule (can it reach the upstream with the credential?): the reason when it cannot. */
 async function validateCacheRule(client, prefix, registryId) {
-    const result = await errors_callAws(`ValidatePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* ValidatePullThroughCacheRuleCommand */.Qbn({ registryId, ecrRepositoryPrefix: prefix })));
+    const result = await callAws(`ValidatePullThroughCacheRule ${prefix}`, () => client.send(new dist_cjs/* ValidatePullThroughCacheRuleCommand */.Qbn({ registryId, ecrRepositoryPrefix: prefix })));
     return { valid: result.isValid === true, failure: result.failure };
 }
+
+;// CONCATENATED MODULE: ./src/common/version.ts
+/** The suite's version, as package.json has it (a unit test keeps the two equal). */
+const VERSION = '0.1.0';
+/** What every request the suite makes says it is. */
+const USER_AGENT = `ecr-deliver/${VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/ecr/client.ts
 
 
-const USER_AGENT = 'ecr-deliver';
+
 /**
  * The ECR API client. Credentials and the endpoint come from the SDK's standard chain
  * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
@@ -56974,123 +56883,101 @@ async function resolveRegion(client) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-function parseBearerChallenge(header) {
-    if (!header || !/^bearer\s/i.test(header.trim()))
-        return undefined;
-    const params = {};
-    for (const match of header
-        .trim()
-        .slice(6)
-        .matchAll(/([a-zA-Z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
-        params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
-    }
-    if (!params.realm)
-        return undefined;
-    return { realm: params.realm, service: params.service, scope: params.scope };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/registry/stream-upload.ts
-
-
-
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-/**
- * Sends a streamed request body with node:http(s) and returns the answer as a fetch Response.
- * Node's fetch reads a streamed body as fast as the source gives it, without backpressure: a 1 GiB layer
- * cost 1.2 GB of memory. node:http pauses the source while the socket is busy, so memory stays flat.
- */
-async function sendStream(url, method, headers, body) {
-    const target = new URL(url);
-    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-    const request = send(target, { method, headers: Object.fromEntries(headers) });
-    let answer;
-    const answered = new Promise((resolve, reject) => {
-        request.once('response', response => {
-            answer = response;
-            resolve(response);
-        });
-        request.once('error', reject);
-    });
-    answered.catch(() => { }); // observed below; a failure here also fails the pipeline
-    try {
-        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(body), request);
-    }
-    catch (error) {
-        // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
-        if (!answer)
-            throw error;
-    }
-    return toResponse(await answered);
-}
-function toResponse(message) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(message.headers)) {
-        if (value !== undefined)
-            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const status = message.statusCode ?? 500;
-    if (NULL_BODY_STATUSES.has(status)) {
-        message.resume();
-        return new Response(null, { status, headers });
-    }
-    return new Response(external_node_stream_.Readable.toWeb(message), { status, headers });
-}
-
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
-/** An error answer from a registry, with the first entry of its `{"errors":[…]}` body when it has one. */
-class RegistryError extends Error {
+/**
+ * What can go wrong talking to a registry, each error naming the request (method and path, never the
+ * query: upload URLs carry state) and, once retries are over, how many attempts were made.
+ */
+/** Anything the transport raises for one request; `attempts` is set when the retry layer gives up. */
+class RequestError extends Error {
+    method;
+    url;
+    detail;
+    attempts = 1;
+    /** The blob an upload was for, when it was one. */
+    blob;
+    constructor(method, url, detail) {
+        super(detail);
+        this.method = method;
+        this.url = url;
+        this.detail = detail;
+    }
+    /** Retries are over: the message says after how many, and which blob it was for. */
+    gaveUp(attempts, blob) {
+        this.attempts = attempts;
+        this.blob = blob ?? this.blob;
+        this.message = this.describe();
+        return this;
+    }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (${this.method} ${pathOf(this.url)}${blob}${tries})`;
+    }
+}
+/** An error answer, with the first entry of its `{"errors":[…]}` body when it has one. */
+class RegistryError extends RequestError {
     status;
     code;
-    detail;
-    url;
     retryAfterMs;
-    constructor(status, code, detail, url, retryAfterMs) {
-        super(`${code ? `${code}: ` : ''}${detail} (HTTP ${status} from ${redactUrl(url)})`);
+    constructor(status, code, detail, url, retryAfterMs, method = 'GET') {
+        super(method, url, `${code ? `${code}: ` : ''}${detail}`);
         this.status = status;
         this.code = code;
-        this.detail = detail;
-        this.url = url;
         this.retryAfterMs = retryAfterMs;
         this.name = 'RegistryError';
+        this.message = this.describe();
+    }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (HTTP ${this.status} from ${this.method} ${originAndPath(this.url)}${blob}${tries})`;
     }
 }
-/** Upload URLs can carry signed query strings: show only the path. */
-function redactUrl(url) {
+/** The connection failed, stalled or was cut: no answer came. `code` is the socket's error code. */
+class NetworkError extends RequestError {
+    code;
+    constructor(method, url, code, reason, options) {
+        super(method, url, reason);
+        this.code = code;
+        this.name = 'NetworkError';
+        if (options?.cause !== undefined)
+            this.cause = options.cause;
+        this.message = this.describe();
+    }
+}
+/** Our own code for a request during which no byte moved for the stall timeout. */
+const STALLED = 'ESTALLED';
+/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
+class BlobVerificationError extends Error {
+    digest;
+    actual;
+    size;
+    constructor(digest, actual, size) {
+        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
+        this.digest = digest;
+        this.actual = actual;
+        this.size = size;
+        this.name = 'BlobVerificationError';
+    }
+}
+/** Path only: upload URLs can carry signed or stateful query strings. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.split('?')[0] ?? url;
+    }
+}
+function originAndPath(url) {
     try {
         const parsed = new URL(url);
         return `${parsed.origin}${parsed.pathname}`;
     }
     catch {
-        return url;
+        return pathOf(url);
     }
-}
-async function registryErrorFrom(response, url) {
-    let code;
-    let detail = response.statusText || 'request failed';
-    const text = await response.text().catch(() => '');
-    try {
-        const body = JSON.parse(text);
-        const first = body.errors?.[0];
-        if (first) {
-            code = first.code;
-            detail = first.message || detail;
-        }
-    }
-    catch {
-        if (text.trim())
-            detail = text.trim().slice(0, 300);
-    }
-    return new RegistryError(response.status, code, detail, url, parseRetryAfter(response.headers.get('retry-after')));
 }
 /** Retry-After as seconds or an HTTP date, in ms. */
 function parseRetryAfter(value, now = Date.now()) {
@@ -57106,33 +56993,205 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 const RETRYABLE_NETWORK = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
+    'ECONNABORTED',
     'ETIMEDOUT',
     'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
     'UND_ERR_SOCKET',
-    'EAI_AGAIN'
+    STALLED
 ]);
-/** 408/429/5xx answers and dropped connections are worth another try; everything else is final. */
+/** 408/429/5xx answers and dropped or stalled connections are worth another try; everything else is final. */
 function isRetryableRegistryFailure(error) {
     if (error instanceof RegistryError)
         return RETRYABLE_STATUS.has(error.status);
-    // Duck-typed, not `instanceof Error`: fetch's errors may come from another realm (undici, VM contexts).
+    if (error instanceof NetworkError)
+        return RETRYABLE_NETWORK.has(error.code);
+    // Duck-typed for errors that come from elsewhere (another realm, a library).
     if (typeof error !== 'object' || error === null)
         return false;
     const failure = error;
     return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
 }
-/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
-class BlobVerificationError extends Error {
-    digest;
-    actual;
-    size;
-    constructor(digest, actual, size) {
-        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
-        this.digest = digest;
-        this.actual = actual;
-        this.size = size;
-        this.name = 'BlobVerificationError';
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/common/files.ts
+
+
+/** Why a file could not be read; the message never quotes the file's content. */
+class files_FileReadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileReadError';
     }
+}
+/** The workspace that relative paths in inputs are read from (GITHUB_WORKSPACE on a runner). */
+function files_workspaceRoot() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Whether `path` is `root` or lies under it (both already resolved). */
+function isInside(root, path) {
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+/**
+ * Reads a regular file that lies inside `root` (after following every symlink), whole, refusing more
+ * than `maxBytes`. A path may be relative to `root` or absolute, but must resolve inside it: a workflow's
+ * policy file is part of its repository, never `/etc/shadow`. Devices, FIFOs and directories are refused
+ * before anything is read (`/dev/zero` is a file name too).
+ */
+function files_readFileInside(path, root, maxBytes) {
+    let real;
+    let rootReal;
+    try {
+        rootReal = realpathSync(root);
+    }
+    catch {
+        throw new files_FileReadError(`the workspace ${root} does not exist`);
+    }
+    try {
+        real = realpathSync(resolve(rootReal, path));
+    }
+    catch {
+        throw new files_FileReadError(`${path} does not exist in the workspace`);
+    }
+    if (!isInside(rootReal, real)) {
+        throw new files_FileReadError(`${path} is outside the workspace (${rootReal}): give a path inside it`);
+    }
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+    const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
+            throw new files_FileReadError(`${path} is not a regular file`);
+        if (stats.size > maxBytes) {
+            throw new files_FileReadError(`${path} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
+        }
+        // Read at most one byte past the cap: a file that grows meanwhile is still refused.
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+            read = readSync(fd, buffer, length, buffer.length - length, null);
+        }
+        if (length > maxBytes)
+            throw new files_FileReadError(`${path} has more than the ${maxBytes} bytes allowed`);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/common/json.ts
+
+
+/** Deeper nesting than any policy or manifest needs; deep enough nesting overflows recursive code. */
+const MAX_JSON_DEPTH = 64;
+/**
+ * Parses JSON, or fails with a message that says where but never quotes the text (V8's own messages
+ * quote it, and the text may come from a file that must not be shown). Nesting is bounded.
+ */
+function parseJson(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        // No cause attached on purpose: V8's message quotes the text.
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error(`is not valid JSON${whereInvalid(text, error)}`);
+    }
+    if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new Error(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+    }
+    return value;
+}
+/** Parses an input's JSON, or fails naming the input, the line and the column. */
+function parseJsonInput(input, text) {
+    try {
+        return parseJson(text);
+    }
+    catch (error) {
+        throw new InputError(input, error.message);
+    }
+}
+function whereInvalid(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+    if (!Number.isNaN(position))
+        return ` at ${lineColumn(text, position)}`;
+    if (text.trim() === '')
+        return ': it is empty';
+    const first = text.search(/\S/);
+    if (!/["{[\-0-9tfn]/.test(text.charAt(first)))
+        return ` at ${lineColumn(text, first)}: it does not start like JSON`;
+    return '';
+}
+function lineColumn(text, position) {
+    const before = text.slice(0, position).split('\n');
+    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+/** The nesting depth of a parsed value, counted without recursion and without going past `limit + 1`. */
+function jsonDepth(value, limit) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > limit)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+/**
+ * An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace (relative,
+ * or absolute but inside it; regular files only, at most `maxBytes`); undefined when empty.
+ */
+function readJsonInput(input, raw, maxBytes) {
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        return undefined;
+    let text = trimmed;
+    if (!/^[[{]/.test(trimmed)) {
+        try {
+            text = readFileInside(trimmed, workspaceRoot(), maxBytes).toString('utf8');
+        }
+        catch (error) {
+            if (error instanceof FileReadError) {
+                throw new InputError(input, `is neither inline JSON nor a readable file: ${error.message}`);
+            }
+            throw error;
+        }
+    }
+    return { text, value: parseJsonInput(input, text) };
+}
+/** Structural equality of parsed JSON, ignoring key order. */
+function sameJson(a, b) {
+    return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map(key => [key, canonical(value[key])]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/media-types.ts
@@ -57152,6 +57211,13 @@ const ACCEPT_ALL_MANIFESTS = [
     MediaType.ociManifest,
     MediaType.dockerManifest
 ].join(', ');
+/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
+const MANIFEST_MEDIA_TYPES = new Set(Object.values(MediaType));
+const isManifestMediaType = (value) => typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value);
+// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
+const isMediaType = (value) => typeof value === 'string' && MEDIA_TYPE.test(value);
 const INDEX_MEDIA_TYPES = new Set([
     MediaType.ociIndex,
     MediaType.dockerManifestList
@@ -57164,62 +57230,114 @@ function imageManifestSize(manifest) {
     return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
-
-
-
-
-
-
-const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
-const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-/** Monolithic uploads refused with these statuses are retried in chunks. */
-const MONOLITHIC_REFUSED = new Set([405, 413, 501]);
+;// CONCATENATED MODULE: ./src/registry/reference.ts
 /**
- * An OCI distribution client. ECR answers `WWW-Authenticate: Basic` and takes its authorization token
- * directly; other registries that challenge with Bearer get the token exchange, with the same credentials.
+ * The one grammar for image references, after distribution's `reference` package: every repository
+ * name, tag, digest and reference the suite reads from an input, a file or a registry goes through here
+ * before it becomes part of a URL or a command line. Path components cannot be empty, `.` or `..`.
  */
-class RegistryClient {
-    options;
-    endpoint;
-    fetch;
-    retryOptions;
-    chunkSize;
-    /** Set after a Bearer challenge; then sent instead of Basic. */
-    bearer;
-    constructor(options) {
-        this.options = options;
-        this.endpoint = options.endpoint.replace(/\/+$/, '');
-        this.fetch = options.fetch ?? globalThis.fetch;
-        this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-        this.retryOptions = {
-            attempts: 5,
-            baseDelayMs: 500,
-            maxDelayMs: 10000,
-            ...options.retry,
-            retryable: isRetryableRegistryFailure,
-            requestedDelayMs: error => (error instanceof RegistryError ? error.retryAfterMs : undefined)
-        };
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
+/** A repository path: lowercase components separated by `.`, `_`, `__` or dashes, joined by `/`. */
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+/** A tag as docker and OCI tooling accept it. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+/** A sha256 digest, the only algorithm ECR uses. */
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
+const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]{1,5})?$`);
+const isDigest = (value) => typeof value === 'string' && DIGEST.test(value);
+const isTag = (value) => typeof value === 'string' && TAG.test(value);
+const isRepositoryPath = (value) => typeof value === 'string' && value.length <= 256 && REPOSITORY_PATH.test(value);
+/** A manifest reference in a URL: a tag or a digest. */
+const isManifestReference = (value) => isTag(value) || isDigest(value);
+/**
+ * Parses `[domain/]path[:tag][@digest]`. With `domain: 'allowed'` the first component is a registry host
+ * when it holds a `.` or `:` or is `localhost` (docker's rule); otherwise every component is a path
+ * component. Returns the reason as a string when the text is not a reference.
+ */
+function parseReference(text, options) {
+    if (text.length === 0)
+        return 'it is empty';
+    if (text.length > 512)
+        return 'it is longer than 512 characters';
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest))
+            return `the digest after @ must be sha256: and 64 lowercase hex digits`;
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            return `the tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`;
+    }
+    let domain;
+    const slash = rest.indexOf('/');
+    const first = slash >= 0 ? rest.slice(0, slash) : '';
+    if (options.domain === 'allowed' && slash >= 0 && (/[.:]/.test(first) || first === 'localhost')) {
+        if (!DOMAIN.test(first))
+            return `"${first}" is not a registry host name`;
+        domain = first;
+        rest = rest.slice(slash + 1);
+    }
+    if (!REPOSITORY_PATH.test(rest)) {
+        return ('the repository path must be lowercase letters and digits separated by ".", "_", "__" or dashes, ' +
+            'in components joined by "/" (no empty, "." or ".." components)');
+    }
+    return { domain, repository: rest, tag, digest };
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifests.ts
+
+
+
+
+
+/** ECR's limit for a manifest; a registry sending more is not sending a manifest. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** `/v2/<repository>/manifests/<reference>`, after checking both against the reference grammar. */
+function manifestPath(repository, reference) {
+    return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
+}
+function repositoryPath(repository) {
+    if (!isRepositoryPath(repository))
+        throw new Error(`not a repository name: ${JSON.stringify(repository)}`);
+    return `/v2/${repository}`;
+}
+function checkReference(reference) {
+    if (!isManifestReference(reference))
+        throw new Error(`not a tag or digest: ${JSON.stringify(reference)}`);
+    return reference;
+}
+/** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
+class Manifests {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
     }
     /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
-    async resolveManifestDigest(repository, reference) {
-        const url = this.manifestUrl(repository, reference);
-        const response = await this.request(url, { method: 'HEAD', headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200, 404]);
+    async resolveDigest(repository, reference) {
+        const path = manifestPath(repository, reference);
+        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200, 404]);
+        response.discard();
         if (response.status === 404)
             return undefined;
         const digest = response.headers.get('docker-content-digest');
-        if (digest)
+        if (isDigest(digest))
             return digest;
         // A registry that leaves the header out: read the bytes and hash them.
-        return (await this.getManifest(repository, reference))?.digest;
+        return (await this.get(repository, reference))?.digest;
     }
     /** The manifest as stored, verified against its digest when fetched by digest; undefined when absent. */
-    async getManifest(repository, reference) {
+    async get(repository, reference) {
         try {
-            return await this.requireManifest(repository, reference);
+            return await this.require(repository, reference);
         }
         catch (error) {
             if (error instanceof RegistryError && error.status === 404)
@@ -57227,199 +57345,221 @@ class RegistryClient {
             throw error;
         }
     }
-    /** Like getManifest, but a missing manifest is a RegistryError carrying the registry's own message. */
-    async requireManifest(repository, reference) {
-        const url = this.manifestUrl(repository, reference);
-        const response = await this.request(url, { method: 'GET', headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200]);
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const digest = sha256Digest(bytes);
-        if (reference.startsWith('sha256:') && digest !== reference) {
-            throw new RegistryError(200, 'DIGEST_INVALID', `manifest bytes hash to ${digest}, not ${reference}`, url);
-        }
-        const manifest = JSON.parse(bytes.toString('utf8'));
-        const mediaType = manifest.mediaType ??
-            response.headers.get('content-type')?.split(';')[0]?.trim() ??
-            'application/octet-stream';
-        return { digest, mediaType, bytes, manifest };
+    /** Like get, but a missing manifest is a RegistryError carrying the registry's own message. */
+    async require(repository, reference) {
+        const path = manifestPath(repository, reference);
+        return this.transport.retrying(`GET ${path}`, async () => {
+            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200]);
+            const bytes = await response.bytes(MAX_MANIFEST_BYTES);
+            const invalid = (detail, code = 'MANIFEST_INVALID') => new RegistryError(200, code, detail, response.url, undefined, 'GET');
+            const digest = sha256Digest(bytes);
+            if (isDigest(reference) && digest !== reference) {
+                throw invalid(`manifest bytes hash to ${digest}, not ${reference}`, 'DIGEST_INVALID');
+            }
+            let manifest;
+            try {
+                manifest = parseJson(bytes.toString('utf8'));
+            }
+            catch (error) {
+                throw invalid(`the manifest ${error.message}`);
+            }
+            if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
+                throw invalid('the manifest is not a JSON object');
+            }
+            const mediaType = manifest.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim();
+            if (!isManifestMediaType(mediaType)) {
+                throw invalid(`unsupported manifest media type ${JSON.stringify(String(mediaType)).slice(0, 120)}`);
+            }
+            return { digest, mediaType, bytes, manifest };
+        });
     }
     /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
-    async putManifest(repository, reference, bytes, mediaType) {
-        const url = this.manifestUrl(repository, reference);
+    async put(repository, reference, bytes, mediaType) {
+        if (!isManifestMediaType(mediaType))
+            throw new Error(`not a manifest media type: ${JSON.stringify(mediaType)}`);
+        const path = manifestPath(repository, reference);
         const expected = sha256Digest(bytes);
-        const response = await this.request(url, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
-        await response.body?.cancel();
+        const response = await this.transport.request({ method: 'PUT', url: path, headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
+        response.discard();
         const returned = response.headers.get('docker-content-digest');
         if (returned && returned !== expected) {
-            throw new RegistryError(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${returned}, but the bytes sent hash to ${expected}`, url);
+            throw new RegistryError(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${isDigest(returned) ? returned : JSON.stringify(returned).slice(0, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
         }
         return expected;
     }
-    async blobExists(repository, digest) {
-        const response = await this.request(`${this.repositoryUrl(repository)}/blobs/${digest}`, { method: 'HEAD' }, [200, 404]);
+}
+
+;// CONCATENATED MODULE: ./src/registry/verified-stream.ts
+
+
+/**
+ * A blob's bytes for an upload body, hashed and counted on the way. A whole-blob stream that does not
+ * hash to its digest, or a range that is short, ends with a BlobVerificationError instead of its last
+ * chunk, so the registry never completes the upload. For a chunked upload, `range.hash` carries on
+ * across the chunks and the caller checks the digest at the end.
+ */
+async function* verifiedStream(blob, counter, range) {
+    const hash = range?.hash ?? (0,external_node_crypto_.createHash)('sha256');
+    let seen = 0;
+    for await (const chunk of range ? blob.open(range.start, range.end) : blob.open()) {
+        const data = chunk;
+        hash.update(data);
+        seen += data.length;
+        counter.bytesSent += data.length;
+        yield data;
+    }
+    const expectedLength = range ? range.end - range.start + 1 : blob.size;
+    if (seen !== expectedLength)
+        throw new BlobVerificationError(blob.digest, `${seen} bytes`, blob.size);
+    if (!range) {
+        const actual = `sha256:${hash.digest('hex')}`;
+        if (actual !== blob.digest)
+            throw new BlobVerificationError(blob.digest, actual, blob.size);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/blobs.ts
+
+
+
+
+
+const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
+const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+/** Monolithic uploads refused with these statuses are retried in chunks. */
+const MONOLITHIC_REFUSED = new Set([405, 413, 501]);
+/**
+ * Blob uploads, the way the distribution spec lays them out: HEAD (present: nothing sent), then a
+ * cross-repository mount when asked, else a session (POST) and one streamed monolithic PUT; a registry
+ * that refuses that gets the blob in chunks. A failed attempt restarts with a new session: the whole
+ * upload is one operation of the transport's retry layer.
+ */
+class BlobUploader {
+    transport;
+    options;
+    chunkSize;
+    constructor(transport, options = {}) {
+        this.transport = transport;
+        this.options = options;
+        this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    }
+    async exists(repository, digest, signal) {
+        const response = await this.transport.request({ method: 'HEAD', url: blobPath(repository, digest), signal }, [200, 404]);
+        response.discard();
         return response.status === 200;
     }
-    /**
-     * Makes sure the registry has the blob: HEAD (present: nothing sent), then a cross-repository mount
-     * when `mountFrom` is given, else an upload streamed from `blob.open()`. A failed upload restarts with a
-     * new session, within the retry bound; bytes that do not hash to the digest fail without retry.
-     */
-    async pushBlob(repository, blob, mountFrom) {
+    /** Makes sure the registry has the blob; bytes that do not hash to the digest fail without retry. */
+    async push(repository, blob, options = {}) {
         const result = { digest: blob.digest, size: blob.size, outcome: 'uploaded', bytesSent: 0 };
-        if (await this.blobExists(repository, blob.digest))
+        if (await this.exists(repository, blob.digest, options.signal))
             return { ...result, outcome: 'present' };
-        return retry(async () => {
-            let location;
-            if (mountFrom) {
-                const mount = await this.startUpload(repository, { mount: blob.digest, from: mountFrom });
-                if (mount === 'mounted')
-                    return { ...result, outcome: 'mounted' };
-                location = mount;
-            }
-            else {
-                location = (await this.startUpload(repository));
-            }
+        const upload = async () => {
+            const started = await this.startUpload(repository, options.mountFrom && blob.digest, options);
+            if (started.mounted)
+                return { ...result, outcome: 'mounted' };
             if (this.options.uploadMode === 'chunked') {
-                await this.uploadChunked(location, blob, result);
+                await this.uploadChunked(started.location, blob, result, options.signal);
+                return result;
             }
-            else {
-                try {
-                    await this.uploadMonolithic(location, blob, result);
-                }
-                catch (error) {
-                    if (!(error instanceof RegistryError && MONOLITHIC_REFUSED.has(error.status)))
-                        throw error;
-                    await this.uploadChunked((await this.startUpload(repository)), blob, result);
-                }
+            try {
+                await this.uploadMonolithic(started.location, blob, result, options.signal);
+            }
+            catch (error) {
+                if (!(error instanceof RegistryError && MONOLITHIC_REFUSED.has(error.status)))
+                    throw error;
+                const session = await this.startUpload(repository, undefined, options);
+                if (session.mounted)
+                    return { ...result, outcome: 'mounted' };
+                await this.uploadChunked(session.location, blob, result, options.signal);
             }
             return result;
-        }, this.retryOptions);
+        };
+        return this.transport.retrying(`upload of blob ${blob.digest}`, upload, {
+            signal: options.signal,
+            blob: blob.digest
+        });
     }
-    /** Every tag of a repository, following the Link header page by page (ECR: at most 1000 a page). */
-    async listTags(repository, pageSize = 1000) {
-        const tags = [];
-        let url = `${this.repositoryUrl(repository)}/tags/list?n=${pageSize}`;
-        while (url) {
-            const response = await this.request(url, { method: 'GET' }, [200]);
-            const body = (await response.json());
-            tags.push(...(body.tags ?? []));
-            const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '')?.[1];
-            url = next ? new URL(next, url).toString() : undefined;
-        }
-        return tags;
+    /** POST an upload session, or a mount (`mount` is the digest to mount from `options.mountFrom`). */
+    async startUpload(repository, mount, options) {
+        const from = mount && options.mountFrom;
+        if (from && !isRepositoryPath(from))
+            throw new Error(`not a repository name: ${JSON.stringify(from)}`);
+        const query = from ? `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(from)}` : '';
+        const response = await this.transport.send({
+            method: 'POST',
+            url: `${repositoryPath(repository)}/blobs/uploads/${query}`,
+            headers: { 'Content-Length': '0' },
+            signal: options.signal
+        }, [201, 202]);
+        response.discard();
+        if (response.status === 201 && from)
+            return { mounted: true };
+        return { mounted: false, location: locationOf(response) };
     }
-    /** POST an upload session: the absolute Location, or 'mounted' when a mount succeeded (201). */
-    async startUpload(repository, mount) {
-        const query = mount
-            ? `?mount=${encodeURIComponent(mount.mount)}&from=${encodeURIComponent(mount.from)}`
-            : '';
-        const url = `${this.repositoryUrl(repository)}/blobs/uploads/${query}`;
-        const response = await this.request(url, { method: 'POST', headers: { 'Content-Length': '0' } }, [201, 202]);
-        await response.body?.cancel();
-        if (response.status === 201 && mount)
-            return 'mounted';
-        return locationOf(response, url);
-    }
-    async uploadMonolithic(location, blob, result) {
-        const url = withQuery(location, { digest: blob.digest });
-        const body = verifiedStream(blob, result);
-        const response = await this.send(url, {
+    async uploadMonolithic(location, blob, result, signal) {
+        const response = await this.transport.send({
             method: 'PUT',
+            url: withQuery(location, { digest: blob.digest }),
             headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
-            body
-        }).catch(error => body.fail(error));
-        await expectStatus(response, url, [201]);
+            body: verifiedStream(blob, result),
+            signal
+        }, [201]);
+        response.discard();
     }
     /**
      * PATCH in chunks of at least 5 MiB, tracking the offset ourselves (ECR's Range header stops advancing)
      * and taking 201 as well as 202 (ECR answers 201), then PUT ?digest= to close the session.
      */
-    async uploadChunked(location, blob, result) {
+    async uploadChunked(location, blob, result, signal) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let url = location;
         for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
             const end = Math.min(blob.size, offset + this.chunkSize) - 1;
-            const body = verifiedStream(blob, result, { start: offset, end, hash });
-            const response = await this.send(url, {
+            const response = await this.transport.send({
                 method: 'PATCH',
+                url,
                 headers: {
                     'Content-Type': 'application/octet-stream',
                     'Content-Length': String(end - offset + 1),
                     'Content-Range': `${offset}-${end}`
                 },
-                body
-            }).catch(error => body.fail(error));
-            await expectStatus(response, url, [201, 202]);
-            url = locationOf(response, url);
+                body: verifiedStream(blob, result, { start: offset, end, hash }),
+                signal
+            }, [201, 202]);
+            response.discard();
+            url = locationOf(response);
         }
         const actual = `sha256:${hash.digest('hex')}`;
         if (actual !== blob.digest)
             throw new BlobVerificationError(blob.digest, actual, blob.size);
-        const close = withQuery(url, { digest: blob.digest });
-        const response = await this.send(close, { method: 'PUT', headers: { 'Content-Length': '0' } });
-        await expectStatus(response, close, [201]);
-    }
-    repositoryUrl(repository) {
-        return `${this.endpoint}/v2/${repository}`;
-    }
-    manifestUrl(repository, reference) {
-        return `${this.repositoryUrl(repository)}/manifests/${reference}`;
-    }
-    /** A request with a replayable body, with bounded retries; a status outside `expected` is a RegistryError. */
-    async request(url, init, expected) {
-        return retry(async () => {
-            const response = await this.send(url, init);
-            await expectStatus(response, url, expected);
-            return response;
-        }, this.retryOptions);
-    }
-    /** One HTTP exchange with auth; a Bearer challenge is answered once and the request sent again. */
-    async send(url, init) {
-        const attempt = async () => {
-            const headers = new Headers(init.headers);
-            headers.set('Authorization', this.bearer ? `Bearer ${this.bearer.token}` : `Basic ${this.options.basicToken}`);
-            headers.set('User-Agent', 'ecr-deliver');
-            this.options.onRequest?.(init.method ?? 'GET', url);
-            const streaming = init.body !== undefined && !(init.body instanceof Uint8Array);
-            if (streaming)
-                return sendStream(url, init.method ?? 'PUT', headers, init.body);
-            return this.fetch(url, { ...init, headers, redirect: 'follow' });
-        };
-        const response = await attempt();
-        if (response.status !== 401)
-            return response;
-        const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
-        const replayable = init.body === undefined || init.body instanceof Uint8Array;
-        if (!challenge || !replayable || this.bearer?.challenge.scope === challenge.scope)
-            return response;
-        await response.body?.cancel();
-        this.bearer = { token: await this.fetchBearerToken(challenge), challenge };
-        return attempt();
-    }
-    async fetchBearerToken(challenge) {
-        const url = new URL(challenge.realm);
-        if (challenge.service)
-            url.searchParams.set('service', challenge.service);
-        if (challenge.scope)
-            url.searchParams.set('scope', challenge.scope);
-        const response = await this.fetch(url, { headers: { Authorization: `Basic ${this.options.basicToken}` } });
-        await expectStatus(response, url.toString(), [200]);
-        const body = (await response.json());
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
-        return token;
+        const response = await this.transport.send({
+            method: 'PUT',
+            url: withQuery(url, { digest: blob.digest }),
+            headers: { 'Content-Length': '0' },
+            signal
+        }, [201]);
+        response.discard();
     }
 }
-async function expectStatus(response, url, expected) {
-    if (!expected.includes(response.status))
-        throw await registryErrorFrom(response, url);
+function blobPath(repository, digest) {
+    if (!isDigest(digest))
+        throw new Error(`not a digest: ${JSON.stringify(digest)}`);
+    return `${repositoryPath(repository)}/blobs/${digest}`;
 }
-/** Location, resolved against the request URL: it may be relative and may carry a query to keep. */
-function locationOf(response, requestUrl) {
+/**
+ * Location, resolved against the request URL: it may be relative and may carry a query to keep. It must
+ * stay on the registry's origin: an upload session elsewhere would get the registry's credentials.
+ */
+function locationOf(response) {
     const location = response.headers.get('location');
+    const fail = (detail) => new RegistryError(response.status, undefined, detail, response.url, undefined, response.method);
     if (!location)
-        throw new RegistryError(response.status, undefined, 'upload answer has no Location', requestUrl);
-    return new URL(location, requestUrl).toString();
+        throw fail('upload answer has no Location');
+    const resolved = new URL(location, response.url);
+    if (resolved.origin !== new URL(response.url).origin) {
+        throw fail(`upload Location points to another host (${resolved.host}): refused`);
+    }
+    return resolved.toString();
 }
 function withQuery(url, params) {
     const parsed = new URL(url);
@@ -57427,749 +57567,560 @@ function withQuery(url, params) {
         parsed.searchParams.set(name, value);
     return parsed.toString();
 }
-/**
- * The blob's bytes as an async iterable for fetch, hashed and counted on the way. A whole-blob stream
- * that does not hash to the digest ends with an error, so the registry never completes the upload.
- */
-function verifiedStream(blob, result, range) {
-    const hash = range?.hash ?? (0,external_node_crypto_.createHash)('sha256');
-    let seen = 0;
-    let failure;
-    // When the request fails because the local bytes were wrong, say that, not "fetch failed".
-    const fail = (error) => {
-        throw failure ?? error;
-    };
-    async function* bytes() {
-        for await (const chunk of range ? blob.open(range.start, range.end) : blob.open()) {
-            const data = chunk;
-            hash.update(data);
-            seen += data.length;
-            result.bytesSent += data.length;
-            yield data;
-        }
-        const expectedLength = range ? range.end - range.start + 1 : blob.size;
-        if (seen !== expectedLength) {
-            failure = new BlobVerificationError(blob.digest, `${seen} bytes`, blob.size);
-            throw failure;
-        }
-        if (!range) {
-            const actual = `sha256:${hash.digest('hex')}`;
-            if (actual !== blob.digest) {
-                failure = new BlobVerificationError(blob.digest, actual, blob.size);
-                throw failure;
-            }
-        }
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+function parseBearerChallenge(header) {
+    if (!header || !/^bearer\s/i.test(header.trim()))
+        return undefined;
+    const params = {};
+    for (const match of header
+        .trim()
+        .slice(6)
+        .matchAll(/([a-zA-Z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
+        params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
     }
-    const iterable = bytes();
-    return Object.assign(iterable, { fail });
+    if (!params.realm)
+        return undefined;
+    return { realm: params.realm, service: params.service, scope: params.scope };
+}
+/** Token services that registries other than ECR are known to send their clients to. */
+const KNOWN_TOKEN_SERVICES = {
+    'registry-1.docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com']
+};
+/**
+ * Whether the registry's credentials may go to this realm: the registry's own host or a token service
+ * it is known to use, over https (http only when the registry itself is plain http, as test registries
+ * are). A challenge is the registry's word only; a realm elsewhere gets no credentials.
+ */
+function trustsRealm(registryEndpoint, realm) {
+    const registry = new URL(registryEndpoint);
+    const schemeOk = realm.protocol === 'https:' || (realm.protocol === 'http:' && registry.protocol === 'http:');
+    if (!schemeOk || realm.username || realm.password)
+        return false;
+    if (realm.host === registry.host)
+        return true;
+    return (KNOWN_TOKEN_SERVICES[registry.hostname] ?? []).includes(realm.host);
 }
 
-;// CONCATENATED MODULE: ./src/pull-through-cache/plan.ts
-/** A secret given by name is a partial ARN; ECR reports the full one, with Secrets Manager's `-XXXXXX` suffix. */
-function sameSecret(existing, declared) {
-    if (!existing || !declared)
-        return existing === declared;
-    if (existing === declared)
-        return true;
-    const suffix = existing.slice(declared.length);
-    return existing.startsWith(declared) && /^-[A-Za-z0-9]{6}$/.test(suffix);
-}
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000,
+    retryable: isRetryableRegistryFailure,
+    sleep: sleep,
+    now: Date.now,
+    random: Math.random
+};
+/** No byte moving in either direction for this long aborts a request (a network error, retried). */
+const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+/** The `stall-timeout` input of the actions that reach a registry. */
+const STALL_TIMEOUT = {
+    fallback: '60s',
+    units: ['s', 'm'],
+    minMs: 1000,
+    maxMs: 3_600_000
+};
+/** Bodies read whole are small: manifests (ECR: 4 MiB at most), tokens, error documents. */
+const MAX_ERROR_BODY = 64 * 1024;
+const MAX_TOKEN_BODY = 64 * 1024;
+const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
 /**
- * Pure: what to do so the registry's rules match the declared ones. Credential and role can be updated in
- * place; anything else about an existing prefix means replacing it. Undeclared rules go only with `prune`.
+ * The registry transport: the one place that sends requests. It adds the user agent and credentials
+ * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
+ * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
+ * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
+ * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
  */
-function planRuleChanges(declared, existing, prune) {
-    const actions = declared.map(rule => {
-        const current = existing.find(e => e.ecrRepositoryPrefix === rule.prefix);
-        if (!current)
-            return { action: 'create', rule };
-        const fixed = [];
-        if (current.upstreamRegistryUrl !== rule.upstreamUrl) {
-            fixed.push(`upstream ${current.upstreamRegistryUrl} → ${rule.upstreamUrl}`);
+class Transport {
+    options;
+    endpoint;
+    stallTimeoutMs;
+    retryPolicy;
+    agents = {
+        'http:': new external_node_http_.Agent({ keepAlive: true }),
+        'https:': new external_node_https_.Agent({ keepAlive: true })
+    };
+    /** Set after a Bearer challenge; then sent instead of Basic. */
+    bearer;
+    constructor(options) {
+        this.options = options;
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+        this.retryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+    }
+    /**
+     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+     * no further attempt starts.
+     */
+    async retrying(what, operation, options = {}) {
+        if (retryScope.getStore())
+            return operation(1);
+        const policy = { ...this.retryPolicy, ...options.policy };
+        return retryScope.run(true, async () => {
+            for (let attempt = 1;; attempt++) {
+                options.signal?.throwIfAborted();
+                try {
+                    return await operation(attempt);
+                }
+                catch (error) {
+                    if (options.signal?.aborted)
+                        throw options.signal.reason;
+                    const backoff = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
+                    const asked = error instanceof RegistryError ? error.retryAfterMs : undefined;
+                    const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
+                    const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
+                    if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
+                        if (error instanceof RequestError)
+                            throw error.gaveUp(attempt, options.blob);
+                        throw error;
+                    }
+                    this.options.onRetry?.({
+                        what,
+                        attempt,
+                        delayMs,
+                        error,
+                        retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
+                    });
+                    await abortableSleep(policy.sleep, delayMs, options.signal);
+                }
+            }
+        });
+    }
+    /** One request with retries: the usual way to send something idempotent. */
+    async request(request, expected) {
+        return this.retrying(`${request.method} ${pathOf(this.resolve(request.url))}`, () => this.send(request, expected), {
+            signal: request.signal
+        });
+    }
+    /**
+     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
+     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
+     * carrying the registry's message.
+     */
+    async send(request, expected) {
+        const url = this.resolve(request.url);
+        let response = await this.exchange({ ...request, url });
+        if (response.status === 401) {
+            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
+            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
+            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
+                response.discard();
+                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
+                response = await this.exchange({ ...request, url });
+            }
         }
-        if ((current.upstreamRepositoryPrefix ?? 'ROOT') !== (rule.upstreamPrefix ?? 'ROOT')) {
-            fixed.push(`upstream-prefix ${current.upstreamRepositoryPrefix ?? 'ROOT'} → ${rule.upstreamPrefix ?? 'ROOT'}`);
+        if (expected && !expected.includes(response.status))
+            throw await registryErrorFrom(response);
+        return response;
+    }
+    resolve(url) {
+        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
+    }
+    async exchange(request, authorization) {
+        const target = new URL(request.url);
+        const headers = { ...request.headers, 'User-Agent': USER_AGENT };
+        const auth = authorization !== undefined
+            ? authorization
+            : this.bearer
+                ? `Bearer ${this.bearer.token}`
+                : `Basic ${this.options.basicToken}`;
+        if (auth)
+            headers.Authorization = auth;
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        this.options.onRequest?.(request.method, request.url);
+        const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+        const agent = this.agents[target.protocol];
+        if (!agent)
+            throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
+        const outgoing = send(target, { method: request.method, headers, agent });
+        const failure = (error) => toNetworkError(request.method, request.url, error, this.stallTimeoutMs);
+        outgoing.setTimeout(this.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: STALLED })));
+        const onAbort = () => outgoing.destroy(request.signal?.reason);
+        request.signal?.addEventListener('abort', onAbort, { once: true });
+        let answer;
+        const answered = new Promise((resolve, reject) => {
+            outgoing.once('response', message => {
+                answer = message;
+                resolve(message);
+            });
+            outgoing.once('error', reject);
+        });
+        answered.catch(() => { }); // observed below
+        try {
+            if (request.body === undefined || Buffer.isBuffer(request.body)) {
+                outgoing.end(request.body);
+            }
+            else {
+                const source = trackSource(request.body);
+                try {
+                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                }
+                catch (error) {
+                    // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
+                    if (source.failure !== undefined)
+                        throw source.failure;
+                    // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
+                    if (!answer)
+                        throw failure(error);
+                }
+            }
+            const message = await answered.catch(error => {
+                throw request.signal?.aborted ? request.signal.reason : failure(error);
+            });
+            return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
         }
-        if (fixed.length > 0)
-            return { action: 'replace', rule, changes: fixed };
-        const changes = [];
-        if (!sameSecret(current.credentialArn, rule.credentialArn)) {
-            changes.push(`credential ${current.credentialArn ?? '(none)'} → ${rule.credentialArn ?? '(none)'}`);
-        }
-        if ((current.customRoleArn ?? undefined) !== rule.roleArn) {
-            changes.push(`role ${current.customRoleArn ?? '(none)'} → ${rule.roleArn ?? '(none)'}`);
-        }
-        return changes.length > 0 ? { action: 'update', rule, changes } : { action: 'keep', rule };
-    });
-    if (prune) {
-        for (const rule of existing) {
-            const prefix = rule.ecrRepositoryPrefix ?? '';
-            if (prefix && !declared.some(d => d.prefix === prefix))
-                actions.push({ action: 'delete', prefix });
+        catch (error) {
+            request.signal?.removeEventListener('abort', onAbort);
+            outgoing.destroy();
+            if (request.signal?.aborted)
+                throw request.signal.reason;
+            throw error;
         }
     }
-    return actions;
+    /**
+     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
+     * is known to use (its own host, or a token service of a known registry) over https (or http when the
+     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
+     */
+    async fetchBearerToken(challenge, signal) {
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        if (challenge.scope)
+            url.searchParams.set('scope', challenge.scope);
+        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
+        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
+        if (response.status !== 200)
+            throw await registryErrorFrom(response);
+        let body;
+        try {
+            body = parseJson((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
+        }
+        catch {
+            body = {};
+        }
+        const token = body?.token ?? body?.access_token;
+        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
+            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
+        }
+        return token;
+    }
+}
+/** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
+function trackSource(body) {
+    const tracked = { iterable: body };
+    tracked.iterable = (async function* () {
+        try {
+            yield* body;
+        }
+        catch (error) {
+            tracked.failure = error;
+            throw error;
+        }
+    })();
+    return tracked;
+}
+function toResponse(method, url, message, failure, done) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(message.headers)) {
+        if (value !== undefined)
+            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    message.once('close', done);
+    return {
+        status: message.statusCode ?? 0,
+        headers,
+        url,
+        method,
+        async bytes(maxBytes) {
+            const chunks = [];
+            let length = 0;
+            try {
+                for await (const chunk of message) {
+                    length += chunk.length;
+                    if (length > maxBytes) {
+                        message.destroy();
+                        throw new RegistryError(message.statusCode ?? 0, 'TOO_LARGE', `the answer is larger than the ${maxBytes} bytes allowed`, url, undefined, method);
+                    }
+                    chunks.push(chunk);
+                }
+            }
+            catch (error) {
+                if (error instanceof RegistryError)
+                    throw error;
+                throw failure(error);
+            }
+            return Buffer.concat(chunks);
+        },
+        discard() {
+            message.resume();
+        }
+    };
+}
+/** An error answer as a RegistryError: the first `{"errors":[…]}` entry, or the start of the text. */
+async function registryErrorFrom(response) {
+    let code;
+    let detail = `HTTP ${response.status}`;
+    const text = await response
+        .bytes(MAX_ERROR_BODY)
+        .then(bytes => bytes.toString('utf8'))
+        .catch(() => '');
+    try {
+        const body = parseJson(text);
+        const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+        if (first) {
+            code = typeof first.code === 'string' ? first.code.slice(0, 64) : undefined;
+            if (typeof first.message === 'string' && first.message)
+                detail = first.message.slice(0, 300);
+        }
+    }
+    catch {
+        if (text.trim())
+            detail = text.trim().slice(0, 300);
+    }
+    return new RegistryError(response.status, code, detail, response.url, parseRetryAfter(response.headers.get('retry-after')), response.method);
+}
+const NETWORK_REASONS = {
+    ECONNRESET: 'the connection was reset',
+    ECONNREFUSED: 'the connection was refused',
+    EPIPE: 'the registry closed the connection while the request was sent',
+    ETIMEDOUT: 'the connection timed out',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name could not be resolved (temporary failure)'
+};
+function toNetworkError(method, url, error, stallTimeoutMs) {
+    if (error instanceof RequestError)
+        return error;
+    const code = error?.code ?? 'EUNKNOWN';
+    const raw = error instanceof Error ? error.message : String(error);
+    const reason = code === STALLED
+        ? `no byte moved for ${stallTimeoutMs < 1000 ? `${stallTimeoutMs} ms` : `${Math.round(stallTimeoutMs / 1000)} s`}: the request was aborted`
+        : `${NETWORK_REASONS[code] ?? raw} (${code})`;
+    return new NetworkError(method, url, code, reason, { cause: error });
+}
+async function abortableSleep(sleep, ms, signal) {
+    if (!signal)
+        return sleep(ms);
+    signal.throwIfAborted();
+    let onAbort;
+    const aborted = new Promise((_resolve, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([sleep(ms), aborted]);
+    }
+    finally {
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+/**
+ * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
+ * user agent, timeouts, the one retry layer), manifests, and blob uploads. ECR answers
+ * `WWW-Authenticate: Basic` and takes its authorization token directly; other registries that challenge
+ * with Bearer get the token exchange.
+ */
+class RegistryClient {
+    transport;
+    manifests;
+    blobs;
+    constructor(options) {
+        this.transport = new Transport(options);
+        this.manifests = new Manifests(this.transport);
+        this.blobs = new BlobUploader(this.transport, {
+            chunkSize: options.chunkSize,
+            uploadMode: options.uploadMode
+        });
+    }
+    get endpoint() {
+        return this.transport.endpoint;
+    }
+    resolveManifestDigest(repository, reference) {
+        return this.manifests.resolveDigest(repository, reference);
+    }
+    getManifest(repository, reference) {
+        return this.manifests.get(repository, reference);
+    }
+    requireManifest(repository, reference) {
+        return this.manifests.require(repository, reference);
+    }
+    putManifest(repository, reference, bytes, mediaType) {
+        return this.manifests.put(repository, reference, bytes, mediaType);
+    }
+    blobExists(repository, digest) {
+        return this.blobs.exists(repository, digest);
+    }
+    pushBlob(repository, blob, options) {
+        return this.blobs.push(repository, blob, options);
+    }
+    /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */
+    retrying(what, operation, options) {
+        return this.transport.retrying(what, operation, options);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/logging.ts
+
+
+
+
+/**
+ * The registry client's hooks for an action's log: every request in the debug log (method and path:
+ * upload URLs carry state in their query), every retry in the log with its reason and wait.
+ */
+const registryLogHooks = {
+    onRequest: (method, url) => core/* debug */.Yz(`registry: ${method} ${pathOf(url)}`),
+    onRetry: (event) => {
+        const cut = event.retryAfterCutFromMs;
+        info(`${event.what}: attempt ${event.attempt} failed (${(0,errors/* messageOf */.bD)(event.error)}); ` +
+            `retrying in ${(event.delayMs / 1000).toFixed(1)} s` +
+            (cut !== undefined ? ` (the registry asked for ${Math.round(cut / 1000)} s; waits are capped)` : ''));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/common/duration.ts
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */
+function parseDuration(input, raw, units = ['h', 'd', 'w']) {
+    const value = raw.trim();
+    const match = /^(\d+)([a-z]+)$/.exec(value);
+    const unit = match?.[2];
+    if (!match || !unit || !units.includes(unit)) {
+        throw new errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got "${value}"`);
+    }
+    return Number(match[1]) * UNIT_MS[unit];
+}
+/** 90061000 → "1d 1h". */
+function formatAge(ms) {
+    const days = Math.floor(ms / UNIT_MS.d);
+    const hours = Math.floor((ms % UNIT_MS.d) / UNIT_MS.h);
+    if (days > 0)
+        return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+    const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m);
+    return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`;
+}
+/** A duration input within bounds, e.g. a timeout: `30s`, `5m`. */
+function parseDurationWithin(input, raw, bounds) {
+    const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
+    if (ms < bounds.minMs || ms > bounds.maxMs) {
+        throw new errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`);
+    }
+    return ms;
+}
+function formatDuration(ms) {
+    const unit = ['w', 'd', 'h', 'm', 's'].find(u => ms % UNIT_MS[u] === 0) ?? 's';
+    return `${ms / UNIT_MS[unit]}${unit}`;
+}
+
+;// CONCATENATED MODULE: ./src/common/inputs.ts
+
+/**
+ * Helpers that turn raw input strings into typed values. Each action's `inputs.ts` calls them
+ * from one parse function, so every rule is checked in one place before any work starts.
+ * They take the raw string, not a name to look up, so they stay pure and table-testable.
+ */
+/** Items separated by newlines or commas, trimmed, blanks dropped, duplicates removed (order kept). */
+function parseList(raw) {
+    const items = raw
+        .split(/[\n,]/)
+        .map(item => item.trim())
+        .filter(item => item !== '');
+    return [...new Set(items)];
+}
+/** Items one per line (for values that may contain commas), trimmed, blanks and `#` comments dropped. */
+function parseLines(raw) {
+    return raw
+        .split('\n')
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'));
+}
+const TRUE = new Set(['true', 'yes', 'on', '1']);
+const FALSE = new Set(['false', 'no', 'off', '0']);
+function parseBoolean(input, raw, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new errors/* InputError */.dz(input, `must be true or false, got "${raw.trim()}"`);
+}
+/** A whole number within bounds; empty gives the fallback. */
+function parseInteger(input, raw, bounds) {
+    const value = raw.trim();
+    if (value === '')
+        return bounds.fallback;
+    if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
+        throw new InputError(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`);
+    }
+    return Number(value);
+}
+/** One of a fixed set of values (case-insensitive match, canonical spelling returned); empty → undefined. */
+function parseEnum(input, raw, allowed) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    const match = allowed.find(candidate => candidate.toLowerCase() === value.toLowerCase());
+    if (match === undefined)
+        throw new InputError(input, `must be one of ${allowed.join(' | ')}, got "${value}"`);
+    return match;
+}
+/** `key=value` per line (or comma separated); keys unique. */
+function parseKeyValues(input, raw) {
+    const result = {};
+    for (const item of parseList(raw)) {
+        const separator = item.indexOf('=');
+        if (separator <= 0)
+            throw new InputError(input, `each entry must be key=value, got "${item}"`);
+        const key = item.slice(0, separator).trim();
+        if (key in result)
+            throw new InputError(input, `key "${key}" is given twice`);
+        result[key] = item.slice(separator + 1).trim();
+    }
+    return result;
+}
+/** A wildcard pattern where `*` matches any run of characters and nothing else is special. */
+function wildcardToRegExp(pattern) {
+    const escaped = pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'));
+    return new RegExp(`^${escaped.join('.*')}$`);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/ecr/scan-findings.ts
-
-/** Ranked severities, worst first; UNDEFINED and UNTRIAGED are kept apart: they have no rank. */
-const scan_findings_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
-const BUCKETS = [...scan_findings_SEVERITIES, 'UNDEFINED', 'UNTRIAGED'];
-function bucketOf(severity) {
-    const upper = (severity ?? '').toUpperCase();
-    return BUCKETS.includes(upper) ? upper : 'UNDEFINED';
-}
-function fromBasic(finding) {
-    const attribute = (key) => finding.attributes?.find(a => a.key === key)?.value;
-    return {
-        id: finding.name ?? 'unknown',
-        severity: bucketOf(finding.severity),
-        package: attribute('package_name'),
-        installed: attribute('package_version'),
-        url: finding.uri,
-        title: finding.description
-    };
-}
-function fromEnhanced(finding) {
-    const details = finding.packageVulnerabilityDetails;
-    const pkg = details?.vulnerablePackages?.[0];
-    return {
-        id: details?.vulnerabilityId ?? finding.title ?? 'unknown',
-        severity: bucketOf(finding.severity),
-        package: pkg?.name,
-        installed: pkg?.version,
-        fixed: pkg?.fixedInVersion,
-        url: details?.sourceUrl ?? finding.remediation?.recommendation?.url,
-        title: finding.title ?? finding.description
-    };
-}
-/** `ID` or `ID until=YYYY-MM-DD`, one per line. */
-function scan_findings_parseIgnoreList(lines) {
-    return lines.map(line => {
-        const [id, ...rest] = line.split(/\s+/);
-        if (!id)
-            throw new InputError('ignore-vulnerabilities', `"${line}" names no vulnerability`);
-        if (rest.length === 0)
-            return { id };
-        const until = /^until=(\d{4}-\d{2}-\d{2})$/.exec(rest.join(' '))?.[1];
-        const date = until ? new Date(`${until}T23:59:59.999Z`) : undefined;
-        if (!date || Number.isNaN(date.getTime()) || rest.length > 1) {
-            throw new InputError('ignore-vulnerabilities', `"${line}" must be ID or ID until=YYYY-MM-DD`);
-        }
-        return { id, until: date };
-    });
-}
-/** Pure: counts by severity and the findings that fail `threshold` (none: nothing fails). */
-function evaluateFindings(findings, threshold, ignores, now) {
-    const active = ignores.filter(entry => !entry.until || entry.until >= now);
-    const expired = ignores.filter(entry => entry.until && entry.until < now);
-    const counts = Object.fromEntries(BUCKETS.map(bucket => [bucket, 0]));
-    const ignored = [];
-    const blocking = [];
-    const limit = threshold === 'none' ? -1 : scan_findings_SEVERITIES.indexOf(threshold);
-    for (const finding of findings) {
-        counts[finding.severity]++;
-        if (active.some(entry => entry.id === finding.id)) {
-            ignored.push(finding);
-            continue;
-        }
-        const rank = scan_findings_SEVERITIES.indexOf(finding.severity);
-        if (rank >= 0 && rank <= limit)
-            blocking.push(finding);
-    }
-    return { counts, blocking, ignored, expired };
-}
-/** SARIF 2.1.0, so the findings can go to GitHub code scanning (github/codeql-action/upload-sarif). */
-function toSarif(findings, imageUri) {
-    const level = (severity) => severity === 'CRITICAL' || severity === 'HIGH' ? 'error' : severity === 'MEDIUM' ? 'warning' : 'note';
-    const rules = [...new Map(findings.map(f => [f.id, f])).values()];
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'Amazon ECR image scan',
-                        informationUri: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
-                        rules: rules.map(f => ({
-                            id: f.id,
-                            shortDescription: { text: f.title?.slice(0, 200) || f.id },
-                            helpUri: f.url,
-                            properties: { severity: f.severity }
-                        }))
-                    }
-                },
-                results: findings.map(f => ({
-                    ruleId: f.id,
-                    level: level(f.severity),
-                    message: {
-                        text: `${f.id} (${f.severity}) in ${f.package ?? 'a package'} ${f.installed ?? ''}${f.fixed ? `, fixed in ${f.fixed}` : ''}`
-                    },
-                    locations: [{ physicalLocation: { artifactLocation: { uri: imageUri } } }]
-                }))
-            }
-        ]
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/common/json.ts
-
-
-
-/** Parses JSON, or fails naming the input, the line and the column. */
-function parseJsonInput(input, text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-        const at = Number.isNaN(position) ? '' : ` at ${lineColumn(text, position)}`;
-        throw new InputError(input, `is not valid JSON${at}: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-    }
-}
-function lineColumn(text, position) {
-    const before = text.slice(0, position).split('\n');
-    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
-}
-/** An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace; undefined when empty. */
-function json_readJsonInput(input, raw) {
-    const trimmed = raw.trim();
-    if (trimmed === '')
-        return undefined;
-    let text = trimmed;
-    if (!/^[[{]/.test(trimmed)) {
-        const path = isAbsolute(trimmed)
-            ? trimmed
-            : resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), trimmed);
-        try {
-            text = readFileSync(path, 'utf8');
-        }
-        catch {
-            throw new InputError(input, `is neither inline JSON nor a readable file: ${trimmed}`);
-        }
-    }
-    return { text, value: parseJsonInput(input, text) };
-}
-/** Structural equality of parsed JSON, ignoring key order. */
-function json_sameJson(a, b) {
-    return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.keys(value)
-            .sort()
-            .map(key => [key, canonical(value[key])]));
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/ecr/policies.ts
-
-
-
-const policies_MAX_REPOSITORY_POLICY_CHARS = 10_240;
-const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
-const PULL_ACTIONS = (/* unused pure expression or super */ null && (['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']));
-/**
- * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
- * (a statement of ours from an earlier run is replaced, the others are kept).
- */
-function policies_withPullAccounts(policy, accounts) {
-    const base = policy ?? { Version: '2012-10-17', Statement: [] };
-    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
-    if (accounts.length === 0)
-        return base;
-    return {
-        ...base,
-        Version: base.Version ?? '2012-10-17',
-        Statement: [
-            ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
-            {
-                Sid: PULL_STATEMENT_SID,
-                Effect: 'Allow',
-                Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
-                Action: PULL_ACTIONS
-            }
-        ]
-    };
-}
-/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
-async function applyLifecyclePolicy(client, ref, text) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return applyIfDifferent({
-        action: `lifecycle policy of ${ref.name}`,
-        notFound: 'LifecyclePolicyNotFoundException',
-        read: async () => (await client.send(new GetLifecyclePolicyCommand(repository))).lifecyclePolicyText,
-        desired: JSON.parse(text),
-        write: () => client.send(new PutLifecyclePolicyCommand({ ...repository, lifecyclePolicyText: text }))
-    });
-}
-/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
-async function applyRepositoryPolicy(client, ref, policy) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return applyIfDifferent({
-        action: `repository policy of ${ref.name}`,
-        notFound: 'RepositoryPolicyNotFoundException',
-        read: async () => (await client.send(new GetRepositoryPolicyCommand(repository))).policyText,
-        desired: policy,
-        write: () => client.send(new SetRepositoryPolicyCommand({ ...repository, policyText: JSON.stringify(policy) }))
-    });
-}
-/** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
-async function applyIfDifferent(step) {
-    const current = await callAws(`reading the ${step.action}`, async () => {
-        try {
-            return await step.read();
-        }
-        catch (error) {
-            if (awsErrorName(error) === step.notFound)
-                return undefined;
-            throw error;
-        }
-    });
-    if (current !== undefined && sameJson(JSON.parse(current), step.desired))
-        return 'unchanged';
-    await callAws(`writing the ${step.action}`, step.write);
-    return current === undefined ? 'created' : 'changed';
-}
-
-;// CONCATENATED MODULE: ./src/ecr/repositories.ts
-
-
-
-
-
-
-const repositories_TAG_MUTABILITIES = (/* unused pure expression or super */ null && ([
-    'MUTABLE',
-    'IMMUTABLE',
-    'IMMUTABLE_WITH_EXCLUSION',
-    'MUTABLE_WITH_EXCLUSION'
-]));
-const repositories_ENCRYPTION_TYPES = (/* unused pure expression or super */ null && (['AES256', 'KMS', 'KMS_DSSE']));
-/**
- * Makes sure the repository exists: describe, create when missing (with the declared settings),
- * and report how an existing repository differs from what was declared. Never changes an existing one.
- */
-async function ensureRepository(client, ref, settings, options) {
-    const existing = await describeRepository(client, ref);
-    if (existing) {
-        const tags = settings.tags ? await listRepositoryTags(client, existing) : {};
-        return {
-            repository: existing,
-            created: false,
-            differences: diffRepositorySettings(existing, tags, settings),
-            governance: []
-        };
-    }
-    if (!options.create) {
-        throw new ActionError(`Repository "${ref.name}" does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
-            'and create-repository is false: create it first, or set create-repository: true.');
-    }
-    try {
-        const { repository } = await client.send(new CreateRepositoryCommand(createRepositoryRequest(ref, settings)));
-        if (!repository)
-            throw new ActionError(`CreateRepository returned no repository for "${ref.name}"`);
-        return { repository, created: true, differences: [], governance: [] };
-    }
-    catch (error) {
-        // Another job created it between our describe and create: that is what we wanted.
-        if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
-            log.info(`Repository "${ref.name}" was created concurrently; using it`);
-            const repository = await describeRepository(client, ref);
-            if (!repository)
-                throw new ActionError(`Repository "${ref.name}" exists but cannot be described`);
-            const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
-            return {
-                repository,
-                created: false,
-                differences: diffRepositorySettings(repository, tags, settings),
-                governance: []
-            };
-        }
-        throw explainAwsError(error, `CreateRepository ${ref.name}`);
-    }
-}
-function createRepositoryRequest(ref, settings) {
-    return {
-        repositoryName: ref.name,
-        registryId: ref.registryId,
-        imageTagMutability: settings.tagMutability,
-        imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
-            filterType: 'WILDCARD',
-            filter
-        })),
-        imageScanningConfiguration: settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
-        encryptionConfiguration: settings.encryptionType
-            ? { encryptionType: settings.encryptionType, kmsKey: settings.kmsKey }
-            : undefined,
-        tags: settings.tags ? Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })) : undefined
-    };
-}
-async function describeRepository(client, ref) {
-    try {
-        const { repositories } = await client.send(new DescribeRepositoriesCommand({ repositoryNames: [ref.name], registryId: ref.registryId }));
-        return repositories?.[0];
-    }
-    catch (error) {
-        if (awsErrorName(error) === 'RepositoryNotFoundException')
-            return undefined;
-        throw explainAwsError(error, `DescribeRepositories ${ref.name}`);
-    }
-}
-async function listRepositoryTags(client, repository) {
-    try {
-        const { tags } = await client.send(new ListTagsForResourceCommand({ resourceArn: repository.repositoryArn }));
-        return Object.fromEntries((tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']));
-    }
-    catch (error) {
-        // Reading tags is only for a warning: lack of ecr:ListTagsForResource must not fail a push.
-        core.warning(`Could not read the tags of ${repository.repositoryName}: ${messageOf(error)}`);
-        return {};
-    }
-}
-/** Pure: what the declared settings would change on an existing repository. */
-function diffRepositorySettings(repository, actualTags, desired) {
-    const differences = [];
-    const actualMutability = repository.imageTagMutability ?? 'MUTABLE';
-    if (desired.tagMutability && desired.tagMutability !== actualMutability) {
-        differences.push(`image-tag-mutability is ${actualMutability}, declared ${desired.tagMutability}`);
-    }
-    if (desired.tagMutabilityExclusions) {
-        const actual = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort();
-        const wanted = [...desired.tagMutabilityExclusions].sort();
-        if (actual.join('\n') !== wanted.join('\n')) {
-            differences.push(`image-tag-mutability-exclusions are [${actual.join(', ')}], declared [${wanted.join(', ')}]`);
-        }
-    }
-    const actualScan = repository.imageScanningConfiguration?.scanOnPush ?? false;
-    if (desired.scanOnPush !== undefined && desired.scanOnPush !== actualScan) {
-        differences.push(`scan-on-push is ${actualScan}, declared ${desired.scanOnPush}`);
-    }
-    const actualEncryption = repository.encryptionConfiguration?.encryptionType ?? 'AES256';
-    if (desired.encryptionType && desired.encryptionType !== actualEncryption) {
-        differences.push(`encryption-type is ${actualEncryption}, declared ${desired.encryptionType} (encryption cannot change after creation)`);
-    }
-    const actualKey = repository.encryptionConfiguration?.kmsKey;
-    if (desired.kmsKey && actualKey && !sameKmsKey(actualKey, desired.kmsKey)) {
-        differences.push(`kms-key is ${actualKey}, declared ${desired.kmsKey} (encryption cannot change after creation)`);
-    }
-    for (const [key, value] of Object.entries(desired.tags ?? {})) {
-        if (!(key in actualTags))
-            differences.push(`repository tag ${key} is missing, declared "${value}"`);
-        else if (actualTags[key] !== value)
-            differences.push(`repository tag ${key} is "${actualTags[key]}", declared "${value}"`);
-    }
-    return differences;
-}
-/**
- * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
- * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
- * Returns what was changed, one sentence each.
- */
-async function applyRepositorySettings(client, repository, settings) {
-    const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
-    const changed = [];
-    const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort();
-    const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
-    const mutabilityDiffers = (settings.tagMutability !== undefined &&
-        settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
-        (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
-    if (mutabilityDiffers) {
-        const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
-        await callAws(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new PutImageTagMutabilityCommand({
-            ...ref,
-            imageTagMutability: mutability,
-            imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
-                filterType: 'WILDCARD',
-                filter
-            }))
-        })));
-        changed.push(`image-tag-mutability set to ${mutability}`);
-    }
-    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
-    if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
-        const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
-        await callAws(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new PutImageScanningConfigurationCommand({ ...ref, imageScanningConfiguration })));
-        changed.push(`scan-on-push set to ${settings.scanOnPush}`);
-    }
-    if (settings.tags) {
-        const current = await listRepositoryTags(client, repository);
-        const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
-        if (missing.length > 0) {
-            const tags = missing.map(([Key, Value]) => ({ Key, Value }));
-            await callAws(`TagResource ${repository.repositoryName}`, () => client.send(new TagResourceCommand({ resourceArn: repository.repositoryArn, tags })));
-            changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
-        }
-    }
-    return changed;
-}
-/** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */
-function sameKmsKey(actualArn, declared) {
-    return (actualArn === declared || actualArn.endsWith(`:key/${declared}`) || actualArn.endsWith(`:${declared}`));
-}
-/** Pure: whether pushing `tag` over an existing, different image is refused by the repository. */
-function isTagImmutable(tag, mutability, exclusions) {
-    const excluded = exclusions.some(pattern => wildcardToRegExp(pattern).test(tag));
-    switch (mutability) {
-        case 'IMMUTABLE':
-            return true;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return !excluded;
-        case 'MUTABLE_WITH_EXCLUSION':
-            return excluded;
-        default:
-            return false;
-    }
-}
-/** The console page of a private repository. */
-function repositoryConsoleUrl(region, registryId, name) {
-    return `https://${region}.console.aws.amazon.com/ecr/repositories/private/${registryId}/${name}?region=${region}`;
-}
-
-;// CONCATENATED MODULE: ./src/deliver/inputs.ts
-
-
-
-
-
-
-
-
-const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const EXCLUSION_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
-const MAX_TAGS_PER_IMAGE = 1000;
-const MAX_EXCLUSIONS = 5;
-const MAX_RESOURCE_TAGS = 50;
-const WITH_EXCLUSION = (/* unused pure expression or super */ null && (['IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION']));
-/**
- * Reads every input through `get` (core.getInput in the action, a record in tests) and checks every
- * rule, so bad input fails here, before any AWS call or docker command.
- */
-function parseDeliverInputs(get, context = {}) {
-    const image = get('image').trim() || undefined;
-    const source = get('source').trim() || undefined;
-    if (image && source) {
-        throw new InputError('source', 'and image are mutually exclusive: give image (docker engine) or source (files)');
-    }
-    const what = image ? 'image' : 'source';
-    const repository = parseRepositoryName('repository', get('repository'));
-    if ((image || source) && !repository)
-        throw new InputError('repository', `is required when ${what} is given`);
-    const givenTags = parseList(get('tags'));
-    if (givenTags.length > 0 && !image && !source) {
-        throw new InputError('tags', 'need image or source: without one there is nothing to push');
-    }
-    // The commit SHA is the default tag, as `${{ github.sha }}` would be.
-    const tags = givenTags.length > 0 || !(image || source) || !context.sha ? givenTags : [context.sha];
-    for (const tag of tags) {
-        if (!TAG.test(tag)) {
-            throw new InputError('tags', `"${tag}" is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
-        }
-    }
-    if ((image || source) && tags.length === 0) {
-        throw new InputError('tags', `must name at least one tag when ${what} is given`);
-    }
-    if (tags.length > MAX_TAGS_PER_IMAGE)
-        throw new InputError('tags', `at most ${MAX_TAGS_PER_IMAGE} tags per image`);
-    const registryId = parseAccountId('registry-id', get('registry-id'));
-    const registries = parseList(get('registries')).map(id => parseAccountId('registries', id));
-    const inputs = {
-        repository,
-        image,
-        source,
-        tags,
-        maxConcurrency: parseInteger('max-concurrency', get('max-concurrency'), { min: 1, max: 32, fallback: 5 }),
-        mountFrom: parseRepositoryName('mount-from', get('mount-from')),
-        registryId,
-        registries,
-        createRepository: parseBoolean('create-repository', get('create-repository'), true),
-        settings: parseRepositorySettings(get),
-        skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
-        maskPassword: parseBoolean('mask-password', get('mask-password'), true),
-        ...parsePolicies(get, repository),
-        scan: parseScanGate(get, Boolean(image || source))
-    };
-    return checkRegistryType(get, inputs);
-}
-const PUBLIC_INPUTS = (/* unused pure expression or super */ null && ([
-    'public-description',
-    'public-about',
-    'public-usage',
-    'public-architectures',
-    'public-operating-systems'
-]));
-/** registry-type public: the catalog inputs apply, and inputs that only private registries have are refused. */
-function checkRegistryType(get, inputs) {
-    const type = parseEnum('registry-type', get('registry-type'), ['private', 'public']) ?? 'private';
-    if (type === 'private') {
-        const given = PUBLIC_INPUTS.find(name => get(name).trim() !== '');
-        if (given)
-            throw new InputError(given, 'applies only with registry-type public');
-        return inputs;
-    }
-    const privateOnly = [
-        ['registry-id', inputs.registryId !== undefined],
-        ['registries', inputs.registries.length > 0],
-        ['image-tag-mutability', inputs.settings.tagMutability !== undefined],
-        ['scan-on-push', inputs.settings.scanOnPush !== undefined],
-        ['encryption-type', inputs.settings.encryptionType !== undefined],
-        ['repository-tags', inputs.settings.tags !== undefined],
-        ['update-repository', inputs.updateRepository],
-        ['lifecycle-policy', inputs.lifecyclePolicy !== undefined],
-        ['repository-policy', get('repository-policy').trim() !== ''],
-        ['allow-pull-accounts', get('allow-pull-accounts').trim() !== ''],
-        ['scan', inputs.scan.wait],
-        ['mount-from', inputs.mountFrom !== undefined]
-    ];
-    const refused = privateOnly.find(([, given]) => given);
-    if (refused)
-        throw new InputError(refused[0], 'applies only to private registries, not with registry-type public');
-    return {
-        ...inputs,
-        public: {
-            description: get('public-description').trim() || undefined,
-            aboutText: get('public-about').trim() || undefined,
-            usageText: get('public-usage').trim() || undefined,
-            architectures: parseList(get('public-architectures')),
-            operatingSystems: parseList(get('public-operating-systems'))
-        }
-    };
-}
-function parseScanGate(get, pushes) {
-    const wait = (parseEnum('scan', get('scan'), ['off', 'wait']) ?? 'off') === 'wait';
-    const failOn = parseEnum('fail-on-severity', get('fail-on-severity'), [...SEVERITIES, 'none']) ?? 'none';
-    if (wait && !pushes)
-        throw new InputError('scan', 'wait needs image or source: there is nothing to scan');
-    if (failOn !== 'none' && !wait)
-        throw new InputError('fail-on-severity', 'needs scan: wait');
-    return {
-        wait,
-        timeoutMs: parseDuration('scan-timeout', get('scan-timeout') || '10m', ['s', 'm', 'h']),
-        failOn,
-        ignore: parseIgnoreList(parseLines(get('ignore-vulnerabilities')))
-    };
-}
-/** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
-function parsePolicies(get, repository) {
-    const updateRepository = parseBoolean('update-repository', get('update-repository'), false);
-    const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'));
-    let lifecyclePolicy;
-    if (lifecycle) {
-        const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
-        if (errors.length > 0)
-            throw new InputError('lifecycle-policy', errors.join('; '));
-        lifecyclePolicy = { text: lifecycle.text, warnings, preview: false };
-    }
-    const preview = parseBoolean('lifecycle-policy-preview', get('lifecycle-policy-preview'), false);
-    if (preview && !lifecyclePolicy)
-        throw new InputError('lifecycle-policy-preview', 'needs lifecycle-policy');
-    if (lifecyclePolicy)
-        lifecyclePolicy.preview = preview;
-    const policy = readJsonInput('repository-policy', get('repository-policy'));
-    if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
-        throw new InputError('repository-policy', 'must be a JSON object (an IAM policy document)');
-    }
-    const pullAccounts = parseList(get('allow-pull-accounts')).map(id => parseAccountId('allow-pull-accounts', id));
-    const repositoryPolicy = policy || pullAccounts.length > 0
-        ? withPullAccounts(policy?.value, pullAccounts)
-        : undefined;
-    if (repositoryPolicy && JSON.stringify(repositoryPolicy).length > MAX_REPOSITORY_POLICY_CHARS) {
-        throw new InputError('repository-policy', `is longer than ECR's ${MAX_REPOSITORY_POLICY_CHARS} characters`);
-    }
-    for (const [input, given] of [
-        ['lifecycle-policy', lifecyclePolicy],
-        ['repository-policy', repositoryPolicy],
-        ['update-repository', updateRepository || undefined]
-    ]) {
-        if (given && !repository)
-            throw new InputError(input, 'needs repository');
-    }
-    return { updateRepository, lifecyclePolicy, repositoryPolicy };
-}
-function parseRepositoryName(input, raw) {
-    const name = raw.trim();
-    if (name === '')
-        return undefined;
-    if (name.length < 2 || name.length > 256) {
-        throw new InputError(input, `"${name}" must be 2 to 256 characters long (it has ${name.length})`);
-    }
-    if (!REPOSITORY_NAME.test(name)) {
-        throw new InputError(input, `"${name}" is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
-            'dashes, in path components joined by "/" (no leading, trailing or doubled separators)');
-    }
-    return name;
-}
-function parseAccountId(input, raw) {
-    const id = raw.trim();
-    if (id === '')
-        return undefined;
-    if (!ACCOUNT_ID.test(id))
-        throw new InputError(input, `"${id}" is not an AWS account ID (12 digits)`);
-    return id;
-}
-/** The settings used when the repository is created (and compared with an existing one). */
-function parseRepositorySettings(get) {
-    const tagMutability = parseEnum('image-tag-mutability', get('image-tag-mutability'), TAG_MUTABILITIES);
-    const exclusions = parseList(get('image-tag-mutability-exclusions'));
-    for (const filter of exclusions) {
-        if (!EXCLUSION_FILTER.test(filter)) {
-            throw new InputError('image-tag-mutability-exclusions', `"${filter}" must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`);
-        }
-    }
-    if (exclusions.length > MAX_EXCLUSIONS) {
-        throw new InputError('image-tag-mutability-exclusions', `at most ${MAX_EXCLUSIONS} patterns`);
-    }
-    const withExclusion = tagMutability !== undefined && WITH_EXCLUSION.includes(tagMutability);
-    if (exclusions.length > 0 && !withExclusion) {
-        throw new InputError('image-tag-mutability-exclusions', 'applies only with image-tag-mutability IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION');
-    }
-    if (withExclusion && exclusions.length === 0) {
-        throw new InputError('image-tag-mutability-exclusions', `is required with image-tag-mutability ${tagMutability}`);
-    }
-    const encryptionType = parseEnum('encryption-type', get('encryption-type'), ENCRYPTION_TYPES);
-    const kmsKey = get('kms-key').trim() || undefined;
-    const usesKms = encryptionType === 'KMS' || encryptionType === 'KMS_DSSE';
-    if (usesKms && !kmsKey)
-        throw new InputError('kms-key', `is required with encryption-type ${encryptionType}`);
-    if (kmsKey && !usesKms)
-        throw new InputError('kms-key', 'applies only with encryption-type KMS or KMS_DSSE');
-    const tags = parseKeyValues('repository-tags', get('repository-tags'));
-    const tagEntries = Object.entries(tags);
-    if (tagEntries.length > MAX_RESOURCE_TAGS) {
-        throw new InputError('repository-tags', `at most ${MAX_RESOURCE_TAGS} tags per repository`);
-    }
-    for (const [key, value] of tagEntries) {
-        if (key.length > 128)
-            throw new InputError('repository-tags', `key "${key}" is longer than 128 characters`);
-        if (key.toLowerCase().startsWith('aws:'))
-            throw new InputError('repository-tags', `key "${key}": the aws: prefix is reserved`);
-        if (value.length > 256)
-            throw new InputError('repository-tags', `value of "${key}" is longer than 256 characters`);
-    }
-    return {
-        tagMutability,
-        tagMutabilityExclusions: withExclusion ? exclusions : undefined,
-        scanOnPush: parseBoolean('scan-on-push', get('scan-on-push')),
-        encryptionType,
-        kmsKey,
-        tags: tagEntries.length > 0 ? tags : undefined
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/pull-through-cache/upstreams.ts
 
 /** The short names users write, as the issue and ECR's console call them. */
@@ -58273,7 +58224,7 @@ function parseRule(fields, where, registry) {
     const prefix = rules_text(fields, 'prefix');
     if (!prefix)
         throw new errors/* InputError */.dz('rules', `${where}: prefix is required`);
-    if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_NAME.test(prefix))) {
+    if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_PATH.test(prefix))) {
         throw new errors/* InputError */.dz('rules', `${where}: prefix "${prefix}" must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`);
     }
     const upstreamText = rules_text(fields, 'upstream');
@@ -58295,7 +58246,7 @@ function parseRule(fields, where, registry) {
     if (role && !ROLE_ARN.test(role))
         throw new errors/* InputError */.dz('rules', `${where} (${prefix}): role "${role}" is not an IAM role ARN`);
     const upstreamPrefix = rules_text(fields, 'upstream-prefix');
-    if (upstreamPrefix && !REPOSITORY_NAME.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
+    if (upstreamPrefix && !REPOSITORY_PATH.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
         throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream-prefix "${upstreamPrefix}" is not a repository path`);
     }
     return {
@@ -58315,50 +58266,12 @@ function credentialArn(credential, where, registry) {
         throw new errors/* InputError */.dz('rules', `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got "${name}")`);
     }
     if (arn) {
-        if (arn[2] !== registry.region || arn[3] !== registry.accountId) {
-            throw new errors/* InputError */.dz('rules', `${where}: the credential secret must be in the registry's account and region (${registry.accountId}, ${registry.region}), not ${arn[3]}, ${arn[2]}`);
+        if (arn[2] !== registry.region || (registry.accountId !== undefined && arn[3] !== registry.accountId)) {
+            throw new errors/* InputError */.dz('rules', `${where}: the credential secret must be in the registry's account and region (${registry.accountId ?? "the caller's"}, ${registry.region}), not ${arn[3]}, ${arn[2]}`);
         }
         return credential;
     }
-    return `arn:${registry.partition ?? 'aws'}:secretsmanager:${registry.region}:${registry.accountId}:secret:${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/pull-through-cache/summary.ts
-
-const STATUS = { cached: 'cached already', fetched: 'fetched now', failed: 'failed' };
-/** Rules (prefix → upstream, validated) and warmed images with their digests. Never fails the step. */
-async function writeCacheSummary(rules, images, host) {
-    try {
-        lib_core/* summary */.z.addHeading('ECR pull-through cache', 2);
-        if (rules.length > 0) {
-            lib_core/* summary */.z.addTable([
-                ['Prefix', 'Upstream', 'Change', 'Validated'].map(data => ({ data, header: true })),
-                ...rules.map(r => [
-                    `<code>${r.prefix}</code>`,
-                    r.upstream ?? '',
-                    r.action,
-                    r.valid === undefined ? '' : r.valid ? 'yes' : `no: ${r.failure ?? ''}`
-                ])
-            ]);
-        }
-        if (images.length > 0) {
-            lib_core/* summary */.z.addTable([
-                ['Image', 'Cache reference', 'Digest', 'Result'].map(data => ({ data, header: true })),
-                ...images.map(r => [
-                    `<code>${r.target.input}</code>`,
-                    `<code>${host}/${r.target.repository}:${r.target.reference}</code>`,
-                    r.digest ? `<code>${r.digest}</code>` : '',
-                    r.status === 'failed'
-                        ? `failed: ${r.message ?? ''}`
-                        : STATUS[r.status] + (r.children.length ? ` (+${r.children.length} platforms)` : '')
-                ])
-            ]);
-        }
-        await lib_core/* summary */.z.write();
-    }
-    catch (error) {
-        lib_core/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    return `arn:${registry.partition ?? 'aws'}:secretsmanager:${registry.region}:${registry.accountId ?? '(account)'}:secret:${name}`;
 }
 
 ;// CONCATENATED MODULE: ./src/pull-through-cache/warm.ts
@@ -58366,19 +58279,19 @@ async function writeCacheSummary(rules, images, host) {
 
 
 
+/** Pure: a `warm` line as the one reference grammar reads it (no registry host: prefixes route it). */
+function parseWarmReference(input) {
+    const parsed = parseReference(input, { domain: 'refused' });
+    if (typeof parsed === 'string')
+        throw new errors/* InputError */.dz('warm', `"${input}" is not an image reference: ${parsed}`);
+    return { path: parsed.repository, reference: parsed.digest ?? parsed.tag ?? 'latest' };
+}
 /**
  * Pure: maps a reference as users think of it (`docker-hub/nginx:1.27`) to the cache repository
  * (`docker-hub/library/nginx`) by the longest matching rule prefix (ROOT matches what no other does).
  */
 function resolveWarmTarget(input, rules) {
-    const at = input.indexOf('@');
-    const lastSlash = input.lastIndexOf('/');
-    const colon = at < 0 ? input.lastIndexOf(':') : -1;
-    const hasTag = colon > lastSlash;
-    const path = at >= 0 ? input.slice(0, at) : hasTag ? input.slice(0, colon) : input;
-    const reference = at >= 0 ? input.slice(at + 1) : hasTag ? input.slice(colon + 1) : 'latest';
-    if (!path || !reference)
-        throw new errors/* InputError */.dz('warm', `"${input}" is not an image reference`);
+    const { path, reference } = parseWarmReference(input);
     const rule = [...rules]
         .filter(r => r.prefix !== 'ROOT' && path.startsWith(`${r.prefix}/`))
         .sort((a, b) => b.prefix.length - a.prefix.length)[0] ?? rules.find(r => r.prefix === 'ROOT');
@@ -58403,17 +58316,15 @@ function isWorthWaiting(error) {
 }
 /**
  * Pulls the manifest through the cache (the GET that makes ECR fetch from upstream), retrying with
- * backoff until the deadline while ECR reports the image missing or the upstream failing; then, for an
- * index, each platform child by digest.
+ * backoff (1 s, 2 s, 4 s … 15 s) until the deadline while ECR reports the image missing or the upstream
+ * failing; then, for an index, each platform child by digest. The poll is the operation of the registry
+ * client's one retry layer, so the GETs inside it are not retried again.
  */
 async function warmImage(registry, target, options) {
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
     let attempts = 0;
-    let lastError;
-    while (true) {
-        attempts++;
-        try {
+    try {
+        const { digest, children } = await registry.retrying(`warming ${target.repository}:${target.reference}`, async (attempt) => {
+            attempts = attempt;
             const stored = await registry.requireManifest(target.repository, target.reference);
             const children = [];
             if (isIndex(stored.manifest)) {
@@ -58422,23 +58333,170 @@ async function warmImage(registry, target, options) {
                     children.push(child.digest);
                 }
             }
-            return {
-                target,
-                status: options.cachedBefore ? 'cached' : 'fetched',
-                digest: stored.digest,
-                children,
-                attempts
-            };
+            return { digest: stored.digest, children };
+        }, {
+            policy: {
+                attempts: Number.POSITIVE_INFINITY,
+                deadline: options.deadline,
+                retryable: isWorthWaiting,
+                baseDelayMs: 1000,
+                maxDelayMs: 15_000,
+                random: () => 1,
+                ...(options.sleep ? { sleep: options.sleep } : {}),
+                ...(options.now ? { now: options.now } : {})
+            }
+        });
+        return { target, status: options.cachedBefore ? 'cached' : 'fetched', digest, children, attempts };
+    }
+    catch (error) {
+        return { target, status: 'failed', children: [], attempts, message: (0,errors/* messageOf */.bD)(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pull-through-cache/inputs.ts
+
+
+
+
+
+
+const ACCOUNT_ID = /^\d{12}$/;
+/**
+ * Reads every input and checks every rule that needs no AWS call: the account ID, the rules' YAML and
+ * each rule (account-independent checks), each warm reference against the reference grammar, the
+ * durations. What needs the registry (the caller's account, the existing rules) is checked after the
+ * first read-only calls and before any change.
+ */
+function parseCacheInputs(get, context) {
+    const registryId = get('registry-id').trim() || undefined;
+    if (registryId && !ACCOUNT_ID.test(registryId)) {
+        throw new errors/* InputError */.dz('registry-id', `"${registryId}" is not an AWS account ID (12 digits)`);
+    }
+    const rulesText = get('rules');
+    const warm = parseLines(get('warm'));
+    warm.forEach(parseWarmReference);
+    return {
+        registryId,
+        rulesText,
+        rules: parseCacheRules(rulesText, { accountId: registryId, region: context.region }),
+        prune: parseBoolean('prune', get('prune'), false),
+        warm,
+        warmTimeoutMs: parseDuration('warm-timeout', get('warm-timeout') || '5m', ['s', 'm', 'h']),
+        stallTimeoutMs: parseDurationWithin('stall-timeout', get('stall-timeout'), STALL_TIMEOUT)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pull-through-cache/plan.ts
+/** A secret given by name is a partial ARN; ECR reports the full one, with Secrets Manager's `-XXXXXX` suffix. */
+function sameSecret(existing, declared) {
+    if (!existing || !declared)
+        return existing === declared;
+    if (existing === declared)
+        return true;
+    const suffix = existing.slice(declared.length);
+    return existing.startsWith(declared) && /^-[A-Za-z0-9]{6}$/.test(suffix);
+}
+/**
+ * Pure: what to do so the registry's rules match the declared ones. Credential and role can be updated in
+ * place; anything else about an existing prefix means replacing it. Undeclared rules go only with `prune`.
+ */
+function planRuleChanges(declared, existing, prune) {
+    const actions = declared.map(rule => {
+        const current = existing.find(e => e.ecrRepositoryPrefix === rule.prefix);
+        if (!current)
+            return { action: 'create', rule };
+        const fixed = [];
+        if (current.upstreamRegistryUrl !== rule.upstreamUrl) {
+            fixed.push(`upstream ${current.upstreamRegistryUrl} → ${rule.upstreamUrl}`);
         }
-        catch (error) {
-            lastError = error;
-            const delay = backoffDelay(attempts, 1000, 15000, () => 1);
-            if (!isWorthWaiting(error) || now() + delay > options.deadline)
-                break;
-            await wait(delay);
+        if ((current.upstreamRepositoryPrefix ?? 'ROOT') !== (rule.upstreamPrefix ?? 'ROOT')) {
+            fixed.push(`upstream-prefix ${current.upstreamRepositoryPrefix ?? 'ROOT'} → ${rule.upstreamPrefix ?? 'ROOT'}`);
+        }
+        if (fixed.length > 0)
+            return { action: 'replace', rule, changes: fixed };
+        const changes = [];
+        if (!sameSecret(current.credentialArn, rule.credentialArn)) {
+            changes.push(`credential ${current.credentialArn ?? '(none)'} → ${rule.credentialArn ?? '(none)'}`);
+        }
+        if ((current.customRoleArn ?? undefined) !== rule.roleArn) {
+            changes.push(`role ${current.customRoleArn ?? '(none)'} → ${rule.roleArn ?? '(none)'}`);
+        }
+        return changes.length > 0 ? { action: 'update', rule, changes } : { action: 'keep', rule };
+    });
+    if (prune) {
+        for (const rule of existing) {
+            const prefix = rule.ecrRepositoryPrefix ?? '';
+            if (prefix && !declared.some(d => d.prefix === prefix))
+                actions.push({ action: 'delete', prefix });
         }
     }
-    return { target, status: 'failed', children: [], attempts, message: (0,errors/* messageOf */.bD)(lastError) };
+    return actions;
+}
+
+;// CONCATENATED MODULE: ./src/common/summary.ts
+
+
+
+/**
+ * Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
+ * digests, names, registry and AWS messages) goes in escaped.
+ */
+
+const code = (value) => `<code>${log_escapeHtml(value)}</code>`;
+/**
+ * `html` (markup the caller built, values escaped) as a link when `url` is http(s); with any other scheme
+ * (javascript:, data:) it is shown without the link.
+ */
+function summary_link(url, html) {
+    if (!url || !/^https?:\/\//i.test(url))
+        return html;
+    return `<a href="${escapeHtml(url)}">${html}</a>`;
+}
+/** A table's header row. */
+const headerRow = (...names) => names.map(data => ({ data, header: true }));
+/** Builds and writes the summary; a failure to write it is a warning, never a failed step. */
+async function writeSummary(build) {
+    try {
+        build(core/* summary */.z);
+        await core/* summary */.z.write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${(0,errors/* messageOf */.bD)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pull-through-cache/summary.ts
+
+const STATUS = { cached: 'cached already', fetched: 'fetched now', failed: 'failed' };
+/** Rules (prefix → upstream, validated) and warmed images with their digests. Never fails the step. */
+async function writeCacheSummary(rules, images, host) {
+    await writeSummary(summary => {
+        summary.addHeading('ECR pull-through cache', 2);
+        if (rules.length > 0) {
+            summary.addTable([
+                headerRow('Prefix', 'Upstream', 'Change', 'Validated'),
+                ...rules.map(r => [
+                    code(r.prefix),
+                    log_escapeHtml(r.upstream ?? ''),
+                    log_escapeHtml(r.action),
+                    r.valid === undefined ? '' : r.valid ? 'yes' : `no: ${log_escapeHtml(r.failure ?? '')}`
+                ])
+            ]);
+        }
+        if (images.length > 0) {
+            summary.addTable([
+                headerRow('Image', 'Cache reference', 'Digest', 'Result'),
+                ...images.map(r => [
+                    code(r.target.input),
+                    code(`${host}/${r.target.repository}:${r.target.reference}`),
+                    r.digest ? code(r.digest) : '',
+                    r.status === 'failed'
+                        ? `failed: ${log_escapeHtml(r.message ?? '')}`
+                        : STATUS[r.status] + (r.children.length ? ` (+${r.children.length} platforms)` : '')
+                ])
+            ]);
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/pull-through-cache/main.ts
@@ -58461,12 +58519,11 @@ async function warmImage(registry, target, options) {
 const WARM_CONCURRENCY = 4;
 /** The pull-through-cache action: upsert and validate the declared rules, then warm the listed images. */
 async function run() {
-    const registryId = lib_core/* getInput */.V4('registry-id').trim() || undefined;
-    const prune = inputs_parseBoolean('prune', lib_core/* getInput */.V4('prune'), false);
-    const warm = inputs_parseLines(lib_core/* getInput */.V4('warm'));
-    const warmTimeoutMs = duration_parseDuration('warm-timeout', lib_core/* getInput */.V4('warm-timeout') || '5m', ['s', 'm', 'h']);
     const ecr = createEcrClient();
+    // The region comes from the environment or profile: no call is made for it.
     const region = await resolveRegion(ecr);
+    const inputs = parseCacheInputs(name => core/* getInput */.V4(name), { region });
+    const { registryId, prune, warm } = inputs;
     const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : []);
     if (!login)
         throw new errors/* ActionError */.lZ('GetAuthorizationToken returned no registry');
@@ -58474,7 +58531,8 @@ async function run() {
     const accountId = registryId ?? (host?.kind === 'private' ? host.accountId : undefined);
     if (!accountId)
         throw new errors/* ActionError */.lZ(`Cannot tell the registry's account from ${login.host}: set registry-id`);
-    const declared = parseCacheRules(lib_core/* getInput */.V4('rules'), { accountId, region });
+    // Checked once already; now the credential ARNs get (and are compared with) the registry's account.
+    const declared = registryId ? inputs.rules : parseCacheRules(inputs.rulesText, { accountId, region });
     // Read-only calls and every check first: a bad warm reference must fail before any rule changes.
     const existing = declared.length > 0 || warm.length > 0 || prune ? await listCacheRules(ecr, registryId) : [];
     const views = [
@@ -58488,13 +58546,18 @@ async function run() {
         info(`${target.input} → ${target.repository}:${target.reference} (Docker Hub official images live under library/)`);
     }
     const actions = planRuleChanges(declared, existing, prune);
-    const reports = await lib_core/* group */.Os('Pull-through-cache rules', () => applyRules(ecr, actions, registryId));
+    const reports = await core/* group */.Os('Pull-through-cache rules', () => applyRules(ecr, actions, registryId));
     let results = [];
     if (targets.length > 0) {
-        const registry = new RegistryClient({ endpoint: login.endpoint, basicToken: login.token });
-        const deadline = Date.now() + warmTimeoutMs;
+        const registry = new RegistryClient({
+            endpoint: login.endpoint,
+            basicToken: login.token,
+            stallTimeoutMs: inputs.stallTimeoutMs,
+            ...registryLogHooks
+        });
+        const deadline = Date.now() + inputs.warmTimeoutMs;
         const limit = pLimit(WARM_CONCURRENCY);
-        results = await lib_core/* group */.Os('Warm images', () => Promise.all(targets.map(target => limit(async () => {
+        results = await core/* group */.Os('Warm images', () => Promise.all(targets.map(target => limit(async () => {
             const cachedBefore = await imageExists(ecr, target.repository, target.reference, registryId);
             const result = await warmImage(registry, target, { deadline, cachedBefore });
             info(`${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
@@ -58515,9 +58578,9 @@ async function run() {
             roleArn: rule.customRoleArn
         }))
     ];
-    lib_core/* setOutput */.uH('rules', JSON.stringify(standing));
-    lib_core/* setOutput */.uH('images', results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n'));
-    lib_core/* setOutput */.uH('image-digests', results.map(r => r.digest ?? '').join('\n'));
+    core/* setOutput */.uH('rules', JSON.stringify(standing));
+    core/* setOutput */.uH('images', results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n'));
+    core/* setOutput */.uH('image-digests', results.map(r => r.digest ?? '').join('\n'));
     await writeCacheSummary(reports, results, login.host);
     const invalid = reports.filter(r => r.valid === false);
     const failed = results.filter(r => r.status === 'failed');

@@ -411,7 +411,7 @@ function toNetworkError(method: string, url: string, error: unknown, stallTimeou
   const raw = error instanceof Error ? error.message : String(error)
   const reason =
     code === STALLED
-      ? `no byte moved for ${Math.round(stallTimeoutMs / 1000)} s: the request was aborted`
+      ? `no byte moved for ${stallTimeoutMs < 1000 ? `${stallTimeoutMs} ms` : `${Math.round(stallTimeoutMs / 1000)} s`}: the request was aborted`
       : `${NETWORK_REASONS[code] ?? raw} (${code})`
   return new NetworkError(method, url, code, reason, { cause: error })
 }
