@@ -1,4 +1,9 @@
-import { describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MARKER, writePolicyTraps } from '../../test/fixtures/hostile.js'
 import { inputErrorOf } from '../helpers/input-error.js'
 import { parseDeliverInputs } from '../../src/deliver/inputs.js'
 
@@ -243,4 +248,105 @@ describe('parseDeliverInputs', () => {
   test.each([['_underscore-start'], ['v1.2.3'], ['a'.repeat(128)], ['A_b.c-D']])('accepts tag %s', tag => {
     expect(parse({ image: 'x', repository: 'team/app', tags: tag }).tags).toEqual([tag])
   })
+})
+
+describe('policy files stay in the workspace, capped, and are never quoted', () => {
+  const root = mkdtempSync(join(tmpdir(), 'policy-traps-'))
+  const workspace = join(root, 'workspace')
+  const outside = join(root, 'outside')
+  let traps: Record<string, string>
+  const saved = process.env.GITHUB_WORKSPACE
+  beforeAll(async () => {
+    traps = await writePolicyTraps(workspace, outside)
+    const policy = JSON.stringify({
+      rules: [
+        {
+          rulePriority: 1,
+          selection: {
+            tagStatus: 'untagged',
+            countType: 'sinceImagePushed',
+            countUnit: 'days',
+            countNumber: 7
+          },
+          action: { type: 'expire' }
+        }
+      ]
+    })
+    writeFileSync(join(workspace, 'ok.json'), policy)
+    mkdirSync(join(workspace, 'policies'))
+    writeFileSync(join(workspace, 'policies', 'lifecycle.json'), policy)
+    execFileSync('mkfifo', [join(workspace, 'fifo.json')])
+    process.env.GITHUB_WORKSPACE = workspace
+  })
+  afterAll(() => {
+    process.env.GITHUB_WORKSPACE = saved
+    rmSync(root, { recursive: true, force: true })
+  })
+
+  test.each([
+    ['an absolute path outside', 'outsideAbsolute', /is outside the workspace/],
+    ['a relative path climbing out', 'outsideRelative', /is outside the workspace/],
+    ['a symlink in the workspace pointing out', 'symlinkOut', /is outside the workspace/],
+    ['a device', 'device', /is outside the workspace/],
+    ['a symlink to a device', 'symlinkToDevice', /is outside the workspace/],
+    ['a file larger than ECR takes', 'huge', /has \d+ bytes, more than the 30720 allowed/],
+    ['JSON nested absurdly deep', 'deep', /has \d+ bytes|nests deeper than 64 levels/]
+  ])('lifecycle-policy: %s is refused, naming the input', (_case, trap, reason) => {
+    const error = inputErrorOf(() =>
+      parse({ repository: 'team/app', 'lifecycle-policy': traps[trap] as string })
+    )
+    expect(error.input).toBe('lifecycle-policy')
+    expect(error.message).toMatch(reason)
+    expect(error.message).not.toContain(MARKER)
+  })
+
+  test('a FIFO is refused without waiting for a writer', () => {
+    const error = inputErrorOf(() => parse({ repository: 'team/app', 'repository-policy': 'fifo.json' }))
+    expect(error.message).toMatch(/fifo.json is not a regular file/)
+  })
+
+  test('repository-policy: deep nesting inline names the input', () => {
+    const deep = `{"a": ${'['.repeat(200)}${']'.repeat(200)}}`
+    const error = inputErrorOf(() => parse({ repository: 'team/app', 'repository-policy': deep }))
+    expect(error.input).toBe('repository-policy')
+    expect(error.message).toMatch(/nests deeper than 64 levels/)
+  })
+
+  test('text that is not JSON is refused without being quoted', () => {
+    writeFileSync(join(workspace, 'text.json'), `root:${MARKER}:0:0:root:/root:/bin/bash\n`)
+    const error = inputErrorOf(() => parse({ repository: 'team/app', 'lifecycle-policy': 'text.json' }))
+    expect(error.message).toBe(
+      'Input "lifecycle-policy": is not valid JSON at line 1, column 1: it does not start like JSON'
+    )
+  })
+
+  test.each([['ok.json'], ['./policies/lifecycle.json'], ['policies/../ok.json']])(
+    '%s inside the workspace is read',
+    path => {
+      expect(parse({ repository: 'team/app', 'lifecycle-policy': path }).lifecyclePolicy?.text).toContain(
+        'rules'
+      )
+    }
+  )
+
+  test('an absolute path inside the workspace is read', () => {
+    const path = join(workspace, 'ok.json')
+    expect(parse({ repository: 'team/app', 'lifecycle-policy': path }).lifecyclePolicy).toBeDefined()
+  })
+})
+
+describe('image: the reference grammar', () => {
+  test.each([
+    ['app:ci'],
+    ['registry.example:5000/team/app:v1'],
+    [`team/app@sha256:${'a'.repeat(64)}`],
+    [`sha256:${'b'.repeat(64)}`],
+    ['0123456789ab'],
+    ['localhost/app']
+  ])('%s is accepted', image => expect(parse({ image, repository: 'team/app' }).image).toBe(image))
+
+  test.each([['app:ci\n::stop-commands::x'], ['../app'], ['App:ci'], ['app:'], ['app@sha256:short']])(
+    '%j is refused',
+    image => expect(inputErrorOf(() => parse({ image, repository: 'team/app' })).input).toBe('image')
+  )
 })

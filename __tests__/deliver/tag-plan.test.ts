@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { ActionError } from '../../src/common/errors.js'
 import type { LocalImage } from '../../src/docker/cli.js'
-import type { StoredManifest } from '../../src/registry/client.js'
+import type { StoredManifest } from '../../src/registry/manifests.js'
 import { MediaType } from '../../src/registry/media-types.js'
 import { isSameImage, planTagWrites, type RemoteTag } from '../../src/deliver/tag-plan.js'
 

@@ -1,4 +1,4 @@
-import { InputError } from '../common/errors.js'
+import { InputError, quote } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
 import { parseBoolean, parseEnum, parseInteger, parseLines, parseList } from '../common/inputs.js'
 import type { CleanupRules } from './planner.js'
@@ -23,7 +23,7 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
   }
   const registryId = get('registry-id').trim() || undefined
   if (registryId && !ACCOUNT_ID.test(registryId)) {
-    throw new InputError('registry-id', `"${registryId}" is not an AWS account ID (12 digits)`)
+    throw new InputError('registry-id', `${quote(registryId)} is not an AWS account ID (12 digits)`)
   }
   return {
     repositories,
@@ -56,7 +56,7 @@ function parseKeepDigest(entry: string): string {
   if (!DIGEST.test(digest)) {
     throw new InputError(
       'keep-digests',
-      `"${entry}" is neither a sha256:… digest nor an image URI ending in @sha256:…`
+      `${quote(entry)} is neither a sha256:… digest nor an image URI ending in @sha256:…`
     )
   }
   return digest

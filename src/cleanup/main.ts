@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import picomatch from 'picomatch'
-import { ActionError } from '../common/errors.js'
+import { ActionError, quote } from '../common/errors.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { getManifests, listImages, listRepositoryNames } from '../ecr/images.js'
 import { executeDeletions } from './execute.js'
@@ -25,7 +25,7 @@ export async function run(): Promise<void> {
     const matched = new Set<string>()
     for (const pattern of inputs.repositories) {
       const hits = names.filter(name => picomatch.isMatch(name, pattern))
-      if (hits.length === 0) core.warning(`repositories: "${pattern}" matches no repository`)
+      if (hits.length === 0) core.warning(`repositories: ${quote(pattern)} matches no repository`)
       hits.forEach(name => matched.add(name))
     }
     return [...matched].sort()

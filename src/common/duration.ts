@@ -1,4 +1,4 @@
-import { InputError } from './errors.js'
+import { InputError, quote } from './errors.js'
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
 export type DurationUnit = keyof typeof UNIT_MS
@@ -15,7 +15,7 @@ export function parseDuration(
   if (!match || !unit || !units.includes(unit)) {
     throw new InputError(
       input,
-      `must be a whole number followed by ${units.join(', ')} (like 30d), got "${value}"`
+      `must be a whole number followed by ${units.join(', ')} (like 30d), got ${quote(value)}`
     )
   }
   return Number(match[1]) * UNIT_MS[unit]
@@ -44,7 +44,7 @@ export function parseDurationWithin(input: string, raw: string, bounds: Duration
   if (ms < bounds.minMs || ms > bounds.maxMs) {
     throw new InputError(
       input,
-      `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`
+      `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got ${quote(raw.trim())}`
     )
   }
   return ms

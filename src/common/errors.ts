@@ -32,3 +32,14 @@ export function messageOf(error: unknown): string {
     return String(error)
   }
 }
+
+/**
+ * A value from outside (an input, a file, a registry) for a message: in double quotes, with quotes,
+ * backslashes and every control character escaped, so it stays on one line and cannot end the quote;
+ * cut at `max` characters.
+ */
+export function quote(value: unknown, max = 200): string {
+  const text = String(value)
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text
+  return JSON.stringify(cut)
+}

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 
 /** Why a file could not be read; the message never quotes the file's content. */
@@ -60,5 +61,34 @@ export function readFileInside(path: string, root: string, maxBytes: number): Bu
     return buffer.subarray(0, length)
   } finally {
     closeSync(fd)
+  }
+}
+
+/**
+ * Reads a file whole when it is a regular file of at most `maxBytes` (a path inside an archive or image
+ * layout the caller has already confined). `what` names it in errors, which never quote its content.
+ */
+export async function readRegularFile(path: string, maxBytes: number, what: string): Promise<Buffer> {
+  let handle: FileHandle
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch {
+    throw new FileReadError(`${what} is missing`)
+  }
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) throw new FileReadError(`${what} is not a regular file`)
+    if (stats.size > maxBytes) {
+      throw new FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`)
+    }
+    const buffer = Buffer.alloc(maxBytes + 1)
+    let length = 0
+    for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+      read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead
+    }
+    if (length > maxBytes) throw new FileReadError(`${what} has more than the ${maxBytes} bytes allowed`)
+    return buffer.subarray(0, length)
+  } finally {
+    await handle.close()
   }
 }

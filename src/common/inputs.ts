@@ -1,4 +1,4 @@
-import { InputError } from './errors.js'
+import { InputError, quote } from './errors.js'
 
 /**
  * Helpers that turn raw input strings into typed values. Each action's `inputs.ts` calls them
@@ -34,7 +34,7 @@ export function parseBoolean(input: string, raw: string, fallback?: boolean): bo
   if (value === '') return fallback
   if (TRUE.has(value)) return true
   if (FALSE.has(value)) return false
-  throw new InputError(input, `must be true or false, got "${raw.trim()}"`)
+  throw new InputError(input, `must be true or false, got ${quote(raw.trim())}`)
 }
 
 /** A whole number within bounds; empty gives the fallback. */
@@ -46,7 +46,10 @@ export function parseInteger(
   const value = raw.trim()
   if (value === '') return bounds.fallback
   if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
-    throw new InputError(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`)
+    throw new InputError(
+      input,
+      `must be a whole number from ${bounds.min} to ${bounds.max}, got ${quote(value)}`
+    )
   }
   return Number(value)
 }
@@ -61,7 +64,7 @@ export function parseEnum<T extends string>(
   if (value === '') return undefined
   const match = allowed.find(candidate => candidate.toLowerCase() === value.toLowerCase())
   if (match === undefined)
-    throw new InputError(input, `must be one of ${allowed.join(' | ')}, got "${value}"`)
+    throw new InputError(input, `must be one of ${allowed.join(' | ')}, got ${quote(value)}`)
   return match
 }
 
@@ -70,9 +73,9 @@ export function parseKeyValues(input: string, raw: string): Record<string, strin
   const result: Record<string, string> = {}
   for (const item of parseList(raw)) {
     const separator = item.indexOf('=')
-    if (separator <= 0) throw new InputError(input, `each entry must be key=value, got "${item}"`)
+    if (separator <= 0) throw new InputError(input, `each entry must be key=value, got ${quote(item)}`)
     const key = item.slice(0, separator).trim()
-    if (key in result) throw new InputError(input, `key "${key}" is given twice`)
+    if (key in result) throw new InputError(input, `key ${quote(key)} is given twice`)
     result[key] = item.slice(separator + 1).trim()
   }
   return result

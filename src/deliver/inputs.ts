@@ -1,5 +1,6 @@
-import { InputError } from '../common/errors.js'
+import { InputError, quote } from '../common/errors.js'
 import { parseDuration, parseDurationWithin } from '../common/duration.js'
+import { parseReference } from '../registry/reference.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
 import {
   parseBoolean,
@@ -77,7 +78,7 @@ export function parseDeliverInputs(
   get: (name: string) => string,
   context: { sha?: string } = {}
 ): DeliverInputs {
-  const image = get('image').trim() || undefined
+  const image = parseImageInput(get('image'))
   const source = get('source').trim() || undefined
   if (image && source) {
     throw new InputError(
@@ -100,7 +101,7 @@ export function parseDeliverInputs(
     if (!TAG.test(tag)) {
       throw new InputError(
         'tags',
-        `"${tag}" is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`
+        `${quote(tag)} is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`
       )
     }
   }
@@ -192,6 +193,21 @@ function parseScanGate(get: (name: string) => string, pushes: boolean): ScanGate
   }
 }
 
+/**
+ * `image`: what `docker image inspect` takes, checked against the reference grammar before it reaches a
+ * command line: a reference (`app:ci`, `registry:5000/team/app@sha256:…`) or an image ID (`sha256:…`, or
+ * its short hex form).
+ */
+function parseImageInput(raw: string): string | undefined {
+  const image = raw.trim()
+  if (image === '') return undefined
+  if (/^(sha256:)?[a-f0-9]{12,64}$/.test(image)) return image
+  const parsed = parseReference(image, { domain: 'allowed' })
+  if (typeof parsed === 'string')
+    throw new InputError('image', `${quote(image)} is not an image reference: ${parsed}`)
+  return image
+}
+
 /** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
 function parsePolicies(get: (name: string) => string, repository: string | undefined) {
   const updateRepository = parseBoolean('update-repository', get('update-repository'), false)
@@ -237,12 +253,12 @@ export function parseRepositoryName(input: string, raw: string): string | undefi
   const name = raw.trim()
   if (name === '') return undefined
   if (name.length < 2 || name.length > 256) {
-    throw new InputError(input, `"${name}" must be 2 to 256 characters long (it has ${name.length})`)
+    throw new InputError(input, `${quote(name)} must be 2 to 256 characters long (it has ${name.length})`)
   }
   if (!REPOSITORY_NAME.test(name)) {
     throw new InputError(
       input,
-      `"${name}" is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
+      `${quote(name)} is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
         'dashes, in path components joined by "/" (no leading, trailing or doubled separators)'
     )
   }
@@ -252,7 +268,7 @@ export function parseRepositoryName(input: string, raw: string): string | undefi
 function parseAccountId(input: string, raw: string): string | undefined {
   const id = raw.trim()
   if (id === '') return undefined
-  if (!ACCOUNT_ID.test(id)) throw new InputError(input, `"${id}" is not an AWS account ID (12 digits)`)
+  if (!ACCOUNT_ID.test(id)) throw new InputError(input, `${quote(id)} is not an AWS account ID (12 digits)`)
   return id
 }
 
@@ -264,7 +280,7 @@ export function parseRepositorySettings(get: (name: string) => string): Reposito
     if (!EXCLUSION_FILTER.test(filter)) {
       throw new InputError(
         'image-tag-mutability-exclusions',
-        `"${filter}" must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`
+        `${quote(filter)} must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`
       )
     }
   }
@@ -299,11 +315,11 @@ export function parseRepositorySettings(get: (name: string) => string): Reposito
   }
   for (const [key, value] of tagEntries) {
     if (key.length > 128)
-      throw new InputError('repository-tags', `key "${key}" is longer than 128 characters`)
+      throw new InputError('repository-tags', `key ${quote(key)} is longer than 128 characters`)
     if (key.toLowerCase().startsWith('aws:'))
-      throw new InputError('repository-tags', `key "${key}": the aws: prefix is reserved`)
+      throw new InputError('repository-tags', `key ${quote(key)}: the aws: prefix is reserved`)
     if (value.length > 256)
-      throw new InputError('repository-tags', `value of "${key}" is longer than 256 characters`)
+      throw new InputError('repository-tags', `value of ${quote(key)} is longer than 256 characters`)
   }
 
   return {

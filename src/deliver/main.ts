@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { context } from '@actions/github'
 import { which } from '@actions/io'
-import { ActionError } from '../common/errors.js'
+import { ActionError, quote } from '../common/errors.js'
 import { DockerCli, type LocalImage } from '../docker/cli.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import {
@@ -228,7 +228,7 @@ async function findLocalImage(docker: DockerCli, image: string): Promise<LocalIm
   if (!local) {
     const engine = process.env.DOCKER_HOST ? ` at ${process.env.DOCKER_HOST}` : ''
     throw new ActionError(
-      `Input "image": "${image}" is not an image in the docker engine${engine}: ` +
+      `Input "image": ${quote(image)} is not an image in the docker engine${engine}: ` +
         'build or pull it in an earlier step (docker images lists what is there).'
     )
   }

@@ -1,4 +1,4 @@
-import { ActionError } from '../common/errors.js'
+import { ActionError, quote } from '../common/errors.js'
 import type { LocalImage } from '../docker/cli.js'
 import type { StoredManifest } from '../registry/manifests.js'
 import { isIndex } from '../registry/media-types.js'
@@ -44,7 +44,7 @@ export function planTagWrites(
   if (conflicts.length > 0) {
     const lines = conflicts.map(
       r =>
-        `tag "${r.tag}" already points at ${r.digest} in ${describe.repository}, ` +
+        `tag ${quote(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
         `but the image ${describe.image} is ${describe.imageId}`
     )
     throw new ActionError(

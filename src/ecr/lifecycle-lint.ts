@@ -1,3 +1,4 @@
+import { quote } from '../common/errors.js'
 /** ECR lifecycle policy rules, checked locally so a bad policy fails before any call, naming the rule. */
 
 export const MAX_LIFECYCLE_POLICY_CHARS = 30_720
@@ -80,7 +81,8 @@ export function lintLifecyclePolicy(policy: unknown, text: string): LintResult {
       }
       if (key === 'tagPatternList') {
         for (const pattern of list as string[]) {
-          if ((pattern.match(/\*/g) ?? []).length > 4) fail(`tag pattern "${pattern}" has more than four *`)
+          if ((pattern.match(/\*/g) ?? []).length > 4)
+            fail(`tag pattern ${quote(pattern)} has more than four *`)
         }
       }
       if (list.length > 1) {

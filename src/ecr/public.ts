@@ -6,7 +6,7 @@ import {
   GetAuthorizationTokenCommand
 } from '@aws-sdk/client-ecr-public'
 import type { Repository } from '@aws-sdk/client-ecr'
-import { ActionError } from '../common/errors.js'
+import { ActionError, quote } from '../common/errors.js'
 import type { RegistryLogin } from './auth.js'
 import { USER_AGENT } from '../common/version.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
@@ -92,7 +92,7 @@ export async function ensurePublicRepository(
   const existing = await describe()
   if (existing) return { repository: toPrivateShape(existing), created: false }
   if (!options.create) {
-    throw new ActionError(`Public repository "${name}" does not exist and create-repository is false`)
+    throw new ActionError(`Public repository ${quote(name)} does not exist and create-repository is false`)
   }
   try {
     const { repository } = await client.send(
@@ -101,7 +101,8 @@ export async function ensurePublicRepository(
         catalogData: hasCatalog(catalog) ? catalog : undefined
       })
     )
-    if (!repository) throw new ActionError(`ecr-public CreateRepository returned no repository for "${name}"`)
+    if (!repository)
+      throw new ActionError(`ecr-public CreateRepository returned no repository for ${quote(name)}`)
     return { repository: toPrivateShape(repository), created: true }
   } catch (error) {
     if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {

@@ -10,7 +10,7 @@ import {
   type LifecyclePolicyPreviewResult,
   type Repository
 } from '@aws-sdk/client-ecr'
-import { ActionError, messageOf } from '../common/errors.js'
+import { ActionError, messageOf, quote } from '../common/errors.js'
 import { wildcardToRegExp } from '../common/inputs.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
 import * as log from '../common/log.js'
@@ -75,7 +75,7 @@ export async function ensureRepository(
   }
   if (!options.create) {
     throw new ActionError(
-      `Repository "${ref.name}" does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
+      `Repository ${quote(ref.name)} does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
         'and create-repository is false: create it first, or set create-repository: true.'
     )
   }
@@ -83,14 +83,14 @@ export async function ensureRepository(
     const { repository } = await client.send(
       new CreateRepositoryCommand(createRepositoryRequest(ref, settings))
     )
-    if (!repository) throw new ActionError(`CreateRepository returned no repository for "${ref.name}"`)
+    if (!repository) throw new ActionError(`CreateRepository returned no repository for ${quote(ref.name)}`)
     return { repository, created: true, differences: [], governance: [] }
   } catch (error) {
     // Another job created it between our describe and create: that is what we wanted.
     if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
-      log.info(`Repository "${ref.name}" was created concurrently; using it`)
+      log.info(`Repository ${quote(ref.name)} was created concurrently; using it`)
       const repository = await describeRepository(client, ref)
-      if (!repository) throw new ActionError(`Repository "${ref.name}" exists but cannot be described`)
+      if (!repository) throw new ActionError(`Repository ${quote(ref.name)} exists but cannot be described`)
       const tags = settings.tags ? await listRepositoryTags(client, repository) : {}
       return {
         repository,
@@ -186,9 +186,9 @@ export function diffRepositorySettings(
     )
   }
   for (const [key, value] of Object.entries(desired.tags ?? {})) {
-    if (!(key in actualTags)) differences.push(`repository tag ${key} is missing, declared "${value}"`)
+    if (!(key in actualTags)) differences.push(`repository tag ${key} is missing, declared ${quote(value)}`)
     else if (actualTags[key] !== value)
-      differences.push(`repository tag ${key} is "${actualTags[key]}", declared "${value}"`)
+      differences.push(`repository tag ${key} is ${quote(actualTags[key])}, declared ${quote(value)}`)
   }
   return differences
 }

@@ -1,5 +1,5 @@
 import type { EnhancedImageScanFinding, ImageScanFinding } from '@aws-sdk/client-ecr'
-import { InputError } from '../common/errors.js'
+import { InputError, quote } from '../common/errors.js'
 
 /** Ranked severities, worst first; UNDEFINED and UNTRIAGED are kept apart: they have no rank. */
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'] as const
@@ -59,12 +59,12 @@ export function fromEnhanced(finding: EnhancedImageScanFinding): Finding {
 export function parseIgnoreList(lines: string[]): IgnoreEntry[] {
   return lines.map(line => {
     const [id, ...rest] = line.split(/\s+/)
-    if (!id) throw new InputError('ignore-vulnerabilities', `"${line}" names no vulnerability`)
+    if (!id) throw new InputError('ignore-vulnerabilities', `${quote(line)} names no vulnerability`)
     if (rest.length === 0) return { id }
     const until = /^until=(\d{4}-\d{2}-\d{2})$/.exec(rest.join(' '))?.[1]
     const date = until ? new Date(`${until}T23:59:59.999Z`) : undefined
     if (!date || Number.isNaN(date.getTime()) || rest.length > 1) {
-      throw new InputError('ignore-vulnerabilities', `"${line}" must be ID or ID until=YYYY-MM-DD`)
+      throw new InputError('ignore-vulnerabilities', `${quote(line)} must be ID or ID until=YYYY-MM-DD`)
     }
     return { id, until: date }
   })

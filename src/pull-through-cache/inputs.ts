@@ -1,5 +1,5 @@
 import { parseDuration, parseDurationWithin } from '../common/duration.js'
-import { InputError } from '../common/errors.js'
+import { InputError, quote } from '../common/errors.js'
 import { parseBoolean, parseLines } from '../common/inputs.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
@@ -29,7 +29,7 @@ const ACCOUNT_ID = /^\d{12}$/
 export function parseCacheInputs(get: (name: string) => string, context: { region: string }): CacheInputs {
   const registryId = get('registry-id').trim() || undefined
   if (registryId && !ACCOUNT_ID.test(registryId)) {
-    throw new InputError('registry-id', `"${registryId}" is not an AWS account ID (12 digits)`)
+    throw new InputError('registry-id', `${quote(registryId)} is not an AWS account ID (12 digits)`)
   }
   const rulesText = get('rules')
   const warm = parseLines(get('warm'))

@@ -1,5 +1,5 @@
 import { isMap, isSeq, parseDocument } from 'yaml'
-import { InputError } from '../common/errors.js'
+import { InputError, quote } from '../common/errors.js'
 import { REPOSITORY_PATH as REPOSITORY_NAME } from '../registry/reference.js'
 import { resolveUpstream, type UpstreamKind } from './upstreams.js'
 
@@ -54,11 +54,14 @@ export function parseCacheRules(raw: string, registry: RegistryContext): CacheRu
     const fields = item.toJSON() as Record<string, unknown>
     for (const key of Object.keys(fields)) {
       if (!FIELDS.has(key))
-        throw new InputError('rules', `${where}: unknown field "${key}" (fields: ${[...FIELDS].join(', ')})`)
+        throw new InputError(
+          'rules',
+          `${where}: unknown field ${quote(key)} (fields: ${[...FIELDS].join(', ')})`
+        )
     }
     const rule = parseRule(fields, `${where}`, registry)
     if (rules.some(r => r.prefix === rule.prefix))
-      throw new InputError('rules', `${where}: prefix "${rule.prefix}" is declared twice`)
+      throw new InputError('rules', `${where}: prefix ${quote(rule.prefix)} is declared twice`)
     rules.push(rule)
   })
   return rules
@@ -76,7 +79,7 @@ function parseRule(fields: Record<string, unknown>, where: string, registry: Reg
   if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_NAME.test(prefix))) {
     throw new InputError(
       'rules',
-      `${where}: prefix "${prefix}" must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`
+      `${where}: prefix ${quote(prefix)} must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`
     )
   }
   const upstreamText = text(fields, 'upstream')
@@ -98,12 +101,12 @@ function parseRule(fields: Record<string, unknown>, where: string, registry: Reg
   if (role && upstream.kind !== 'ecr')
     throw new InputError('rules', `${where} (${prefix}): role applies only to ECR upstreams`)
   if (role && !ROLE_ARN.test(role))
-    throw new InputError('rules', `${where} (${prefix}): role "${role}" is not an IAM role ARN`)
+    throw new InputError('rules', `${where} (${prefix}): role ${quote(role)} is not an IAM role ARN`)
   const upstreamPrefix = text(fields, 'upstream-prefix')
   if (upstreamPrefix && !REPOSITORY_NAME.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
     throw new InputError(
       'rules',
-      `${where} (${prefix}): upstream-prefix "${upstreamPrefix}" is not a repository path`
+      `${where} (${prefix}): upstream-prefix ${quote(upstreamPrefix)} is not a repository path`
     )
   }
   return {
@@ -123,7 +126,7 @@ function credentialArn(credential: string, where: string, registry: RegistryCont
   if (!name.startsWith(SECRET_PREFIX)) {
     throw new InputError(
       'rules',
-      `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got "${name}")`
+      `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got ${quote(name)})`
     )
   }
   if (arn) {

@@ -1,4 +1,5 @@
 import { parseRegistryHost } from '../ecr/hosts.js'
+import { quote } from '../common/errors.js'
 
 /** ECR's names for the registries it can cache. */
 export type UpstreamKind =
@@ -48,12 +49,12 @@ export function resolveUpstream(upstream: string, url?: string): ResolvedUpstrea
   if (known) {
     const target = url ?? known.url
     if (!target)
-      return `upstream "${upstream}" needs the registry URL: write upstream: <url> (e.g. myreg.azurecr.io)`
+      return `upstream ${quote(upstream)} needs the registry URL: write upstream: <url> (e.g. myreg.azurecr.io)`
     return { kind: known.kind, url: target, credential: known.credential }
   }
   const host = hostOf(upstream)
   if (!host) {
-    return `unknown upstream "${upstream}": use ${Object.keys(KNOWN_UPSTREAMS).join(', ')}, or a registry URL`
+    return `unknown upstream ${quote(upstream)}: use ${Object.keys(KNOWN_UPSTREAMS).join(', ')}, or a registry URL`
   }
   const byHost = Object.entries(KNOWN_UPSTREAMS).find(
     ([, spec]) => spec.url === host || (host === 'docker.io' && spec.kind === 'docker-hub')
@@ -62,7 +63,7 @@ export function resolveUpstream(upstream: string, url?: string): ResolvedUpstrea
   if (host.endsWith('.azurecr.io'))
     return { kind: 'azure-container-registry', url: host, credential: 'required' }
   if (parseRegistryHost(host)?.kind === 'private') return { kind: 'ecr', url: host, credential: 'refused' }
-  return `unknown upstream "${upstream}": ECR cannot cache ${host}`
+  return `unknown upstream ${quote(upstream)}: ECR cannot cache ${host}`
 }
 
 function hostOf(value: string): string | undefined {

@@ -1,4 +1,4 @@
-import { InputError, messageOf } from '../common/errors.js'
+import { InputError, messageOf, quote } from '../common/errors.js'
 import type { RegistryClient } from '../registry/client.js'
 import { RegistryError, isRetryableRegistryFailure } from '../registry/errors.js'
 import { isIndex } from '../registry/media-types.js'
@@ -25,7 +25,7 @@ export interface WarmRuleView {
 export function parseWarmReference(input: string): { path: string; reference: string } {
   const parsed = parseReference(input, { domain: 'refused' })
   if (typeof parsed === 'string')
-    throw new InputError('warm', `"${input}" is not an image reference: ${parsed}`)
+    throw new InputError('warm', `${quote(input)} is not an image reference: ${parsed}`)
   return { path: parsed.repository, reference: parsed.digest ?? parsed.tag ?? 'latest' }
 }
 
@@ -43,7 +43,7 @@ export function resolveWarmTarget(input: string, rules: WarmRuleView[]): WarmTar
     const prefixes = rules.map(r => r.prefix)
     throw new InputError(
       'warm',
-      `"${input}" matches no pull-through-cache rule prefix (${prefixes.length ? `prefixes: ${prefixes.join(', ')}` : 'there are no rules'})`
+      `${quote(input)} matches no pull-through-cache rule prefix (${prefixes.length ? `prefixes: ${prefixes.join(', ')}` : 'there are no rules'})`
     )
   }
   const upstreamPath = rule.prefix === 'ROOT' ? path : path.slice(rule.prefix.length + 1)

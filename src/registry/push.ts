@@ -1,5 +1,5 @@
 import pLimit from 'p-limit'
-import { ActionError } from '../common/errors.js'
+import { ActionError, quote } from '../common/errors.js'
 import type { BlobResult, BlobSource } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import type { LocalImageSource } from './sources/types.js'
@@ -51,7 +51,7 @@ export async function pushImage(
     throw new ActionError(
       `Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
         conflicts
-          .map(c => `tag "${c.tag}" already points at ${c.digest}, the image is ${top.digest}`)
+          .map(c => `tag ${quote(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
           .join('; ') +
         '. Immutable tags cannot be moved to another image: push under a new tag.'
     )
@@ -133,7 +133,7 @@ export async function verifyTags(
   const wrong = resolved.filter(r => r.digest !== expected)
   if (wrong.length > 0) {
     const detail = wrong
-      .map(r => (r.digest ? `tag "${r.tag}" holds ${r.digest}` : `tag "${r.tag}" is missing`))
+      .map(r => (r.digest ? `tag ${quote(r.tag)} holds ${r.digest}` : `tag ${quote(r.tag)} is missing`))
       .join('; ')
     throw new ActionError(
       `After the push, ${detail}, not this image ${expected}: another push wrote ` +

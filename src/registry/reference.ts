@@ -1,3 +1,4 @@
+import { quote } from '../common/errors.js'
 /**
  * The one grammar for image references, after distribution's `reference` package: every repository
  * name, tag, digest and reference the suite reads from an input, a file or a registry goes through here
@@ -55,13 +56,13 @@ export function parseReference(
   if (colon > rest.lastIndexOf('/')) {
     tag = rest.slice(colon + 1)
     rest = rest.slice(0, colon)
-    if (!TAG.test(tag)) return `the tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`
+    if (!TAG.test(tag)) return `the tag ${quote(tag)} must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`
   }
   let domain: string | undefined
   const slash = rest.indexOf('/')
   const first = slash >= 0 ? rest.slice(0, slash) : ''
   if (options.domain === 'allowed' && slash >= 0 && (/[.:]/.test(first) || first === 'localhost')) {
-    if (!DOMAIN.test(first)) return `"${first}" is not a registry host name`
+    if (!DOMAIN.test(first)) return `${quote(first)} is not a registry host name`
     domain = first
     rest = rest.slice(slash + 1)
   }

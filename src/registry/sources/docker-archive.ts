@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { open, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Transform } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGzip, deflateRawSync } from 'node:zlib'
 import pLimit from 'p-limit'
@@ -10,6 +9,9 @@ import { ActionError } from '../../common/errors.js'
 import type { BlobSource } from '../blobs.js'
 import { sha256Digest } from '../digest.js'
 import { MediaType } from '../media-types.js'
+import { parseJson } from '../../common/json.js'
+import { isDigest } from '../reference.js'
+import type { ImageFiles } from './files.js'
 import { readJson } from './oci-layout.js'
 import { platformOf, type LocalImageSource } from './types.js'
 
@@ -33,46 +35,65 @@ export interface CompressOptions {
   gzipLevel: number
 }
 
+/** What docker writes in manifest.json and a config: small files, read whole with a cap. */
+const MAX_ARCHIVE_MANIFEST_BYTES = 1024 * 1024
+const MAX_CONFIG_BYTES = 32 * 1024 * 1024
+
 /**
- * Reads an extracted `docker save` archive. Its layers are uncompressed tars: each is gzipped once into
- * a temp file while both forms are hashed; the uncompressed hash must equal the config's diff_id, and the
- * manifest gets the compressed digests and sizes. The config is pushed byte for byte.
+ * Reads a `docker save` archive from its members. Its layers are uncompressed tars: each is gzipped once
+ * into a temp file while both forms are hashed; the uncompressed hash must equal the config's diff_id,
+ * and the manifest gets the compressed digests and sizes. The config is pushed byte for byte. Every
+ * name in manifest.json is looked up among the archive's members, never on the file system.
  */
 export async function readDockerArchive(
-  dir: string,
-  label: string,
+  files: ImageFiles,
   options: CompressOptions
 ): Promise<Omit<LocalImageSource, 'kind' | 'dispose'>> {
-  const entries = await readJson<ArchiveManifest[]>(join(dir, 'manifest.json'), `${label}: manifest.json`)
+  const label = files.label
+  const entries = await readJson<unknown>(files, 'manifest.json', MAX_ARCHIVE_MANIFEST_BYTES)
   if (!Array.isArray(entries) || entries.length !== 1) {
     const count = Array.isArray(entries) ? entries.length : 0
     throw new ActionError(`${label}: manifest.json lists ${count} images; save exactly one image`)
   }
-  const entry = entries[0] as ArchiveManifest
-  const configBytes = await readEntry(dir, entry.Config, label)
+  const entry = entries[0] as Partial<ArchiveManifest> | null
+  if (
+    typeof entry?.Config !== 'string' ||
+    !Array.isArray(entry.Layers) ||
+    !entry.Layers.every(layer => typeof layer === 'string')
+  ) {
+    throw new ActionError(`${label}: manifest.json must give Config and Layers as file names in the archive`)
+  }
+  const { Config: configName, Layers: layerNames } = entry as ArchiveManifest
+  const configBytes = await files.read(configName, MAX_CONFIG_BYTES)
   const configDigest = sha256Digest(configBytes)
-  const named = /([a-f0-9]{64})(\.json)?$/.exec(entry.Config)?.[1]
+  const named = /([a-f0-9]{64})(\.json)?$/.exec(configName)?.[1]
   if (named && `sha256:${named}` !== configDigest) {
-    throw new ActionError(`${label}: config ${entry.Config} is corrupt: its bytes give ${configDigest}`)
+    throw new ActionError(`${label}: config ${configName} is corrupt: its bytes give ${configDigest}`)
   }
-  const config = JSON.parse(configBytes.toString('utf8')) as {
-    os?: string
-    architecture?: string
-    variant?: string
-    rootfs?: { diff_ids?: string[] }
+  let config: { os?: string; architecture?: string; variant?: string; rootfs?: { diff_ids?: unknown } }
+  try {
+    config = parseJson(configBytes.toString('utf8')) as typeof config
+  } catch (error) {
+    throw new ActionError(`${label}: config ${configName} ${(error as Error).message}`)
   }
-  const diffIds = config.rootfs?.diff_ids ?? []
-  if (diffIds.length !== entry.Layers.length) {
+  const diffIds = Array.isArray(config?.rootfs?.diff_ids) ? (config.rootfs.diff_ids as unknown[]) : []
+  if (!diffIds.every(isDigest))
+    throw new ActionError(`${label}: the config lists a diff_id that is not a sha256 digest`)
+  if (diffIds.length !== layerNames.length) {
     throw new ActionError(
-      `${label}: the config lists ${diffIds.length} layers but manifest.json ${entry.Layers.length}`
+      `${label}: the config lists ${diffIds.length} layers but manifest.json ${layerNames.length}`
     )
   }
-  for (const layer of entry.Layers) await entrySize(dir, layer, label)
+  for (const layer of layerNames) {
+    if ((await files.size(layer)) === undefined) {
+      throw new ActionError(`${label}: layer ${layer} (named in manifest.json) is not in the archive`)
+    }
+  }
 
   const limit = pLimit(Math.max(1, options.concurrency))
   const layers = await Promise.all(
-    entry.Layers.map((layer, i) =>
-      limit(() => compressLayer(join(dir, layer), diffIds[i] as string, `${label}: ${layer}`, options, i))
+    layerNames.map((layer, i) =>
+      limit(() => compressLayer(files, layer, diffIds[i] as string, `${label}: ${layer}`, options, i))
     )
   )
 
@@ -92,7 +113,8 @@ export async function readDockerArchive(
   blobs.set(configDigest, {
     digest: configDigest,
     size: configBytes.length,
-    open: (start, end) => createReadStream(join(dir, entry.Config), { start, end })
+    open: (start, end) =>
+      Readable.from([configBytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
   })
   for (const layer of layers) blobs.set(layer.digest, layer)
   return {
@@ -107,30 +129,16 @@ export async function readDockerArchive(
   }
 }
 
-async function readEntry(dir: string, name: string, label: string): Promise<Buffer> {
-  try {
-    return await readFile(join(dir, name))
-  } catch {
-    throw new ActionError(`${label}: ${name} (named in manifest.json) is missing`)
-  }
+/** The first bytes of a member (for sniffing), at most `length`. */
+async function head(files: ImageFiles, name: string, start: number, length: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of files.open(name, start, start + length - 1)) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
 
-async function entrySize(dir: string, name: string, label: string): Promise<number> {
-  try {
-    return (await stat(join(dir, name))).size
-  } catch {
-    throw new ActionError(`${label}: layer ${name} (named in manifest.json) is missing`)
-  }
-}
-
-async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r')
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0)
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b
-  } finally {
-    await handle.close()
-  }
+async function isGzip(files: ImageFiles, name: string): Promise<boolean> {
+  const bytes = await head(files, name, 0, 2)
+  return bytes.length === 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
 }
 
 /** Hashes bytes passing through. */
@@ -145,29 +153,30 @@ function hashing(hash: ReturnType<typeof createHash>, counter: { bytes: number }
 }
 
 async function compressLayer(
-  path: string,
+  files: ImageFiles,
+  name: string,
   diffId: string,
   label: string,
   options: CompressOptions,
   index: number
 ): Promise<BlobSource & { mediaType: string }> {
-  if (await isGzip(path)) {
+  if (await isGzip(files, name)) {
     // Already compressed (some tools save that way): push as is; diff_id cannot be checked without inflating.
-    const bytes = await hashFile(path)
+    const bytes = await hashStream(files.open(name))
     return {
       ...bytes,
       mediaType: DockerMediaType.gzipLayer,
-      open: (s, e) => createReadStream(path, { start: s, end: e })
+      open: (s, e) => files.open(name, s, e)
     }
   }
   const target = join(options.workDir, `layer-${index}.tar.gz`)
-  const level = (await looksIncompressible(path)) ? 0 : options.gzipLevel
+  const level = (await looksIncompressible(files, name)) ? 0 : options.gzipLevel
   const raw = createHash('sha256')
   const packed = createHash('sha256')
   const rawCount = { bytes: 0 }
   const packedCount = { bytes: 0 }
   await pipeline(
-    createReadStream(path, { highWaterMark: 1024 * 1024 }),
+    files.open(name),
     hashing(raw, rawCount),
     createGzip({ level }),
     hashing(packed, packedCount),
@@ -192,23 +201,17 @@ const SAMPLE_BYTES = 4 * 1024 * 1024
  * runs at ~50 MB/s per core here; stored gzip blocks (level 0) run at ~300 MB/s. A sample of the layer's
  * middle decides.
  */
-async function looksIncompressible(path: string): Promise<boolean> {
-  const { size } = await stat(path)
+async function looksIncompressible(files: ImageFiles, name: string): Promise<boolean> {
+  const size = (await files.size(name)) ?? 0
   if (size < SAMPLE_BYTES) return false
-  const handle = await open(path, 'r')
-  try {
-    const start = Math.max(0, Math.floor(size / 2) - SAMPLE_BYTES / 2)
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SAMPLE_BYTES), 0, SAMPLE_BYTES, start)
-    return deflateRawSync(buffer.subarray(0, bytesRead), { level: 1 }).length > bytesRead * 0.95
-  } finally {
-    await handle.close()
-  }
+  const sample = await head(files, name, Math.max(0, Math.floor(size / 2) - SAMPLE_BYTES / 2), SAMPLE_BYTES)
+  return deflateRawSync(sample, { level: 1 }).length > sample.length * 0.95
 }
 
-async function hashFile(path: string): Promise<{ digest: string; size: number }> {
+async function hashStream(stream: Readable): Promise<{ digest: string; size: number }> {
   const hash = createHash('sha256')
   let size = 0
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+  for await (const chunk of stream) {
     hash.update(chunk as Buffer)
     size += (chunk as Buffer).length
   }

@@ -1,58 +1,90 @@
-import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import { ActionError } from '../../common/errors.js'
+import { parseJson } from '../../common/json.js'
 import type { BlobSource } from '../blobs.js'
 import { sha256Digest } from '../digest.js'
-import { MediaType, isIndex, type Descriptor, type Manifest } from '../media-types.js'
+import { MAX_MANIFEST_BYTES } from '../manifests.js'
+import {
+  MediaType,
+  isIndex,
+  isManifestMediaType,
+  isMediaType,
+  type Descriptor,
+  type Manifest
+} from '../media-types.js'
+import { isDigest } from '../reference.js'
+import type { ImageFiles } from './files.js'
 import { platformOf, type LocalImageSource, type ManifestBlob } from './types.js'
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/
+/** Small files of a layout read whole. */
+const MAX_MARKER_BYTES = 64 * 1024
 
 /**
- * Reads an OCI image layout directory (oci-layout, index.json, blobs/sha256/…). Every manifest is read
- * and its digest checked now; every config and layer must exist with its declared size. Layer bytes are
- * hashed while they are uploaded (a mismatch fails the push before any manifest is put).
+ * Reads an OCI image layout (oci-layout, index.json, blobs/sha256/…). Every manifest is read and its
+ * digest checked now; every config and layer must exist with its declared size. Layer bytes are hashed
+ * while they are uploaded (a mismatch fails the push before any manifest is put). Media types, digests
+ * and sizes are checked before they are used or printed.
  */
-export async function readOciLayout(
-  dir: string,
-  label = dir
-): Promise<Omit<LocalImageSource, 'kind' | 'dispose'>> {
-  await checkLayoutMarker(dir, label)
-  const index = await readJson<{ manifests?: Descriptor[] }>(join(dir, 'index.json'), `${label}: index.json`)
-  const entries = index.manifests ?? []
+export async function readOciLayout(files: ImageFiles): Promise<Omit<LocalImageSource, 'kind' | 'dispose'>> {
+  const label = files.label
+  await checkLayoutMarker(files)
+  const index = await readJson<{ manifests?: unknown }>(files, 'index.json', MAX_MANIFEST_BYTES)
+  const entries = Array.isArray(index?.manifests) ? (index.manifests as unknown[]) : []
   if (entries.length === 0) throw new ActionError(`${label}: index.json lists no image`)
+  const descriptors = entries.map(entry => checkDescriptor(label, entry, 'index.json entry'))
 
-  const reader = new LayoutReader(dir, label)
+  const reader = new LayoutReader(files)
   let top: ManifestBlob
-  if (entries.length === 1) {
-    top = await reader.manifest(entries[0] as Descriptor)
-  } else if (entries.every(entry => platformOf(entry.platform))) {
+  if (descriptors.length === 1) {
+    top = await reader.manifest(descriptors[0] as Descriptor)
+  } else if (descriptors.every(entry => platformOf(entry.platform))) {
     // Several platform images listed straight in index.json (as ko writes it): push an index of them.
     const bytes = Buffer.from(
-      JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: entries }, null, 2)
+      JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: descriptors }, null, 2)
     )
     top = { digest: sha256Digest(bytes), mediaType: MediaType.ociIndex, bytes }
   } else {
-    const names = entries.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest)
+    const names = descriptors.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest)
     throw new ActionError(
-      `${label}: index.json lists ${entries.length} images (${names.join(', ')}); keep one`
+      `${label}: index.json lists ${descriptors.length} images (${names.map(n => JSON.stringify(n).slice(0, 80)).join(', ')}); keep one`
     )
   }
   await reader.walk(top)
   return { blobs: [...reader.blobs.values()], children: reader.children, top }
 }
 
-async function checkLayoutMarker(dir: string, label: string): Promise<void> {
-  let marker: { imageLayoutVersion?: string }
+async function checkLayoutMarker(files: ImageFiles): Promise<void> {
+  let marker: { imageLayoutVersion?: unknown }
   try {
-    marker = JSON.parse(await readFile(join(dir, 'oci-layout'), 'utf8'))
+    marker = parseJson((await files.read('oci-layout', MAX_MARKER_BYTES)).toString('utf8')) as typeof marker
   } catch {
-    throw new ActionError(`${label} is not an OCI image layout: it has no readable oci-layout file`)
+    throw new ActionError(`${files.label} is not an OCI image layout: it has no readable oci-layout file`)
   }
-  if (!marker.imageLayoutVersion?.startsWith('1.')) {
-    throw new ActionError(`${label}: unsupported OCI layout version ${marker.imageLayoutVersion ?? '(none)'}`)
+  const version = marker?.imageLayoutVersion
+  if (typeof version !== 'string' || !/^1\.\d+\.\d+$/.test(version)) {
+    throw new ActionError(
+      `${files.label}: unsupported OCI layout version ${JSON.stringify(version ?? null).slice(0, 40)}`
+    )
   }
+}
+
+/** A descriptor with a well-formed media type, a sha256 digest and a whole, non-negative size. */
+export function checkDescriptor(label: string, value: unknown, what: string): Descriptor {
+  const d = value as Partial<Descriptor> | null
+  if (!d || typeof d !== 'object') throw new ActionError(`${label}: a ${what} is not a descriptor`)
+  if (!isDigest(d.digest)) {
+    throw new ActionError(
+      `${label}: a ${what} has an unsupported digest ${JSON.stringify(d.digest ?? null).slice(0, 100)}`
+    )
+  }
+  if (!isMediaType(d.mediaType)) {
+    throw new ActionError(
+      `${label}: ${what} ${d.digest} has an invalid media type ${JSON.stringify(d.mediaType ?? null).slice(0, 120)}`
+    )
+  }
+  if (!Number.isSafeInteger(d.size) || (d.size as number) < 0) {
+    throw new ActionError(`${label}: ${what} ${d.digest} has an invalid size`)
+  }
+  return d as Descriptor
 }
 
 class LayoutReader {
@@ -60,30 +92,40 @@ class LayoutReader {
   readonly children: ManifestBlob[] = []
   private readonly seen = new Set<string>()
 
-  constructor(
-    private readonly dir: string,
-    private readonly label: string
-  ) {}
+  constructor(private readonly files: ImageFiles) {}
 
-  /** Reads a manifest blob and checks its bytes against the descriptor. */
+  /** Reads a manifest blob, checks its bytes against the descriptor and its media type against the known set. */
   async manifest(descriptor: Descriptor): Promise<ManifestBlob> {
-    const bytes = await this.readBlob(descriptor)
-    const parsed = JSON.parse(bytes.toString('utf8')) as Manifest & { mediaType?: string }
-    return {
-      digest: descriptor.digest,
-      mediaType: parsed.mediaType ?? descriptor.mediaType,
-      bytes,
-      platform: platformOf(descriptor.platform)
+    if (descriptor.size > MAX_MANIFEST_BYTES) {
+      throw new ActionError(
+        `${this.files.label}: manifest ${descriptor.digest} is larger than ${MAX_MANIFEST_BYTES} bytes`
+      )
     }
+    const bytes = await this.readBlob(descriptor)
+    let parsed: Manifest & { mediaType?: unknown }
+    try {
+      parsed = parseJson(bytes.toString('utf8')) as typeof parsed
+    } catch (error) {
+      throw new ActionError(`${this.files.label}: manifest ${descriptor.digest} ${(error as Error).message}`)
+    }
+    const mediaType = parsed?.mediaType ?? descriptor.mediaType
+    if (!isManifestMediaType(mediaType)) {
+      throw new ActionError(
+        `${this.files.label}: manifest ${descriptor.digest} has media type ${JSON.stringify(mediaType).slice(0, 120)}, ` +
+          'which is not an image manifest or index'
+      )
+    }
+    return { digest: descriptor.digest, mediaType, bytes, platform: platformOf(descriptor.platform) }
   }
 
   /** Visits everything a manifest refers to: children of an index first, then configs and layers. */
   async walk(node: ManifestBlob): Promise<void> {
     if (this.seen.has(node.digest)) return
     this.seen.add(node.digest)
-    const manifest = JSON.parse(node.bytes.toString('utf8')) as Manifest
+    const manifest = parseJson(node.bytes.toString('utf8')) as Manifest
     if (isIndex(manifest)) {
-      for (const child of manifest.manifests) {
+      for (const entry of manifest.manifests) {
+        const child = checkDescriptor(this.files.label, entry, `child of ${node.digest}`)
         const childManifest = await this.manifest(child)
         await this.walk(childManifest)
         if (!this.children.some(c => c.digest === child.digest)) this.children.push(childManifest)
@@ -92,65 +134,61 @@ class LayoutReader {
     }
     if (!manifest.config || !Array.isArray(manifest.layers)) {
       throw new ActionError(
-        `${this.label}: manifest ${node.digest} is neither an image manifest nor an index`
+        `${this.files.label}: manifest ${node.digest} is neither an image manifest nor an index`
       )
     }
-    for (const descriptor of [manifest.config, ...manifest.layers]) await this.addBlob(descriptor)
-  }
-
-  private blobPath(digest: string): string {
-    if (!DIGEST.test(digest)) throw new ActionError(`${this.label}: unsupported digest "${digest}"`)
-    return join(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length))
+    for (const [i, entry] of [manifest.config, ...manifest.layers].entries()) {
+      await this.addBlob(checkDescriptor(this.files.label, entry, i === 0 ? 'config' : 'layer'))
+    }
   }
 
   private async addBlob(descriptor: Descriptor): Promise<void> {
     if (this.blobs.has(descriptor.digest)) return
-    const path = this.blobPath(descriptor.digest)
-    const size = await this.sizeOf(path, descriptor)
+    const name = blobName(descriptor.digest)
+    const size = await this.sizeOf(descriptor)
     this.blobs.set(descriptor.digest, {
       digest: descriptor.digest,
       size,
-      open: (start, end) => createReadStream(path, { start, end, highWaterMark: 1024 * 1024 })
+      open: (start, end) => this.files.open(name, start, end)
     })
   }
 
-  private async sizeOf(path: string, descriptor: Descriptor): Promise<number> {
-    let size: number
-    try {
-      size = (await stat(path)).size
-    } catch {
-      throw new ActionError(`${this.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`)
+  private async sizeOf(descriptor: Descriptor): Promise<number> {
+    const size = await this.files.size(blobName(descriptor.digest))
+    if (size === undefined) {
+      throw new ActionError(`${this.files.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`)
     }
     if (size !== descriptor.size) {
       throw new ActionError(
-        `${this.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`
+        `${this.files.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`
       )
     }
     return size
   }
 
   private async readBlob(descriptor: Descriptor): Promise<Buffer> {
-    const path = this.blobPath(descriptor.digest)
-    await this.sizeOf(path, descriptor)
-    const bytes = await readFile(path)
+    await this.sizeOf(descriptor)
+    const bytes = await this.files.read(blobName(descriptor.digest), descriptor.size)
     const actual = sha256Digest(bytes)
     if (actual !== descriptor.digest) {
-      throw new ActionError(`${this.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`)
+      throw new ActionError(
+        `${this.files.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`
+      )
     }
     return bytes
   }
 }
 
-export async function readJson<T>(path: string, label: string): Promise<T> {
-  let text: string
+function blobName(digest: string): string {
+  return `blobs/sha256/${digest.slice('sha256:'.length)}`
+}
+
+/** A JSON file of the image, read whole with a cap; errors name the file, never its content. */
+export async function readJson<T>(files: ImageFiles, name: string, maxBytes: number): Promise<T> {
+  const bytes = await files.read(name, maxBytes)
   try {
-    text = await readFile(path, 'utf8')
-  } catch {
-    throw new ActionError(`${label} is missing`)
-  }
-  try {
-    return JSON.parse(text) as T
+    return parseJson(bytes.toString('utf8')) as T
   } catch (error) {
-    throw new ActionError(`${label} is not valid JSON: ${(error as Error).message}`)
+    throw new ActionError(`${files.label}: ${name} ${(error as Error).message}`)
   }
 }

@@ -1,21 +1,32 @@
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import { dirname, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { extract, type Header } from 'tar-stream'
 import { ActionError } from '../../common/errors.js'
+import { canonicalName } from './files.js'
 
 type Entry = AsyncIterable<Buffer> & { header: Header; resume: () => void }
 
+/** An archive member saved for reading: where our copy lives, and its size. */
+export interface ExtractedMember {
+  path: string
+  size: number
+}
+
+const REGULAR = new Set(['file', 'contiguous-file'])
+
 /** Reads a tar entry by entry; a truncated or corrupt archive rejects with a clear error. */
-async function eachEntry(path: string, visit: (entry: Entry, name: string) => Promise<void>): Promise<void> {
+async function eachEntry(
+  path: string,
+  visit: (entry: Entry, name: string | undefined) => Promise<void>
+): Promise<void> {
   const reader = extract()
   const input = createReadStream(path)
   input.on('error', error => reader.destroy(error))
   input.pipe(reader)
   try {
     for await (const entry of reader as AsyncIterable<Entry>) {
-      await visit(entry, normalizeEntry(entry.header.name))
+      await visit(entry, canonicalName(entry.header.name))
     }
   } catch (error) {
     input.destroy()
@@ -25,36 +36,36 @@ async function eachEntry(path: string, visit: (entry: Entry, name: string) => Pr
   }
 }
 
-/** The entry names of a tar, to tell an OCI layout archive from a docker-save archive. */
+/** The names of the regular files in a tar, to tell an OCI layout archive from a docker-save archive. */
 export async function tarEntryNames(path: string): Promise<Set<string>> {
   const names = new Set<string>()
   await eachEntry(path, async (entry, name) => {
-    names.add(name)
+    if (name !== undefined && REGULAR.has(entry.header.type ?? '')) names.add(name)
     entry.resume()
   })
   return names
 }
 
 /**
- * Extracts regular files and directories into `dir`, streaming each entry to disk. Entries that would
- * land outside `dir` (absolute paths, `..`) and links are skipped: the archive comes from a build, but a
- * tar is still input.
+ * Saves each regular file of the archive into `dir` under a name of ours (`m0`, `m1`, …) and returns them
+ * by member name. No member name ever becomes a path: links, devices and names that leave the archive
+ * (absolute, `..`) are skipped, and a name that appears twice is refused (which copy would count?).
  */
-export async function extractTar(path: string, dir: string): Promise<void> {
+export async function extractTar(path: string, dir: string): Promise<Map<string, ExtractedMember>> {
+  const members = new Map<string, ExtractedMember>()
   await eachEntry(path, async (entry, name) => {
-    const target = join(dir, name)
-    const inside = name !== '' && name !== '..' && !name.startsWith(`..${sep}`)
-    if (inside && entry.header.type === 'directory') {
-      await mkdir(target, { recursive: true })
-    } else if (inside && (entry.header.type === 'file' || entry.header.type === 'contiguous-file')) {
-      await mkdir(dirname(target), { recursive: true })
-      await pipeline(entry, createWriteStream(target))
+    if (name === undefined || !REGULAR.has(entry.header.type ?? '')) {
+      entry.resume()
       return
     }
-    entry.resume()
+    if (members.has(name)) {
+      throw new ActionError(
+        `${path}: ${JSON.stringify(name).slice(0, 200)} appears twice in the archive: refused`
+      )
+    }
+    const target = join(dir, `m${members.size}`)
+    await pipeline(entry, createWriteStream(target))
+    members.set(name, { path: target, size: entry.header.size ?? 0 })
   })
-}
-
-function normalizeEntry(name: string): string {
-  return normalize(name.replace(/^\/+/, '')).replace(/\/+$/, '').replace(/^\.$/, '')
+  return members
 }
