@@ -82,6 +82,7 @@ describe('isSameImage', () => {
   const local: LocalImage = {
     reference: 'app:ci',
     id: `sha256:${'1'.repeat(64)}`,
+    repoTags: ['app:ci'],
     repoDigests: [`reg/team/app@${C}`],
     size: 1,
     platform: 'linux/amd64'

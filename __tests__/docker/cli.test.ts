@@ -31,6 +31,7 @@ describe('parseInspect', () => {
     expect(parseInspect('app:ci', output)).toEqual({
       reference: 'app:ci',
       id: DIGEST,
+      repoTags: [],
       repoDigests: [],
       size: 42,
       platform: 'linux/arm64/v8'

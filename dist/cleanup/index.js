@@ -58880,7 +58880,7 @@ function explainAwsError(error, action) {
     return error;
 }
 /** One AWS call whose failure becomes a message that says what to do. */
-async function callAws(action, call) {
+async function errors_callAws(action, call) {
     try {
         return await call();
     }
@@ -58890,7 +58890,7 @@ async function callAws(action, call) {
 }
 /** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
 async function collectPages(action, pages, items) {
-    return callAws(action, async () => {
+    return errors_callAws(action, async () => {
         const all = [];
         for await (const page of pages)
             all.push(...(items(page) ?? []));
@@ -58899,6 +58899,7 @@ async function collectPages(action, pages, items) {
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/images.ts
+
 
 
 
@@ -58922,7 +58923,7 @@ async function listImages(client, repositoryName, registryId) {
 async function getManifests(client, repositoryName, digests, registryId) {
     const manifests = new Map();
     for (const batch of chunks(digests, BATCH_SIZE)) {
-        const { images } = await callAws(`BatchGetImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
+        const { images } = await errors_callAws(`BatchGetImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
             repositoryName,
             registryId,
             imageIds: batch.map(imageDigest => ({ imageDigest })),
@@ -58943,7 +58944,7 @@ async function getManifests(client, repositoryName, digests, registryId) {
 async function deleteImages(client, repositoryName, digests, registryId) {
     const total = { deleted: [], referenced: [], failed: [] };
     for (const batch of chunks(digests, BATCH_SIZE)) {
-        const response = await callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({
+        const response = await errors_callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({
             repositoryName,
             registryId,
             imageIds: batch.map(imageDigest => ({ imageDigest }))
@@ -58973,6 +58974,17 @@ function sortFailures(batch, failures) {
         }
     }
     return outcome;
+}
+/**
+ * Removes one tag from a repository through the ECR API (the registry API cannot delete tags). The
+ * image goes with it when that was its last tag, as ECR does; a tag already gone is fine.
+ */
+async function removeImageTag(client, repositoryName, tag, registryId) {
+    const response = await callAws(`BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new BatchDeleteImageCommand({ repositoryName, registryId, imageIds: [{ imageTag: tag }] })));
+    const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
+    if (failure) {
+        throw new ActionError(`BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
+    }
 }
 function chunks(items, size) {
     const result = [];
@@ -59068,7 +59080,7 @@ function parseDuration(input, raw, units = ['h', 'd', 'w']) {
     const match = /^(\d+)([a-z]+)$/.exec(value);
     const unit = match?.[2];
     if (!match || !unit || !units.includes(unit)) {
-        throw new errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got "${value}"`);
+        throw new errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got ${(0,errors/* quote */.hD)(value)}`);
     }
     return Number(match[1]) * UNIT_MS[unit];
 }
@@ -59085,7 +59097,7 @@ function formatAge(ms) {
 function parseDurationWithin(input, raw, bounds) {
     const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
     if (ms < bounds.minMs || ms > bounds.maxMs) {
-        throw new InputError(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`);
+        throw new InputError(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got ${quote(raw.trim())}`);
     }
     return ms;
 }
@@ -59296,7 +59308,7 @@ function parseBoolean(input, raw, fallback) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* InputError */.dz(input, `must be true or false, got "${raw.trim()}"`);
+    throw new errors/* InputError */.dz(input, `must be true or false, got ${(0,errors/* quote */.hD)(raw.trim())}`);
 }
 /** A whole number within bounds; empty gives the fallback. */
 function parseInteger(input, raw, bounds) {
@@ -59304,7 +59316,7 @@ function parseInteger(input, raw, bounds) {
     if (value === '')
         return bounds.fallback;
     if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
-        throw new errors/* InputError */.dz(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`);
+        throw new errors/* InputError */.dz(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got ${(0,errors/* quote */.hD)(value)}`);
     }
     return Number(value);
 }
@@ -59315,7 +59327,7 @@ function parseEnum(input, raw, allowed) {
         return undefined;
     const match = allowed.find(candidate => candidate.toLowerCase() === value.toLowerCase());
     if (match === undefined)
-        throw new errors/* InputError */.dz(input, `must be one of ${allowed.join(' | ')}, got "${value}"`);
+        throw new errors/* InputError */.dz(input, `must be one of ${allowed.join(' | ')}, got ${(0,errors/* quote */.hD)(value)}`);
     return match;
 }
 /** `key=value` per line (or comma separated); keys unique. */
@@ -59324,10 +59336,10 @@ function parseKeyValues(input, raw) {
     for (const item of parseList(raw)) {
         const separator = item.indexOf('=');
         if (separator <= 0)
-            throw new InputError(input, `each entry must be key=value, got "${item}"`);
+            throw new InputError(input, `each entry must be key=value, got ${quote(item)}`);
         const key = item.slice(0, separator).trim();
         if (key in result)
-            throw new InputError(input, `key "${key}" is given twice`);
+            throw new InputError(input, `key ${quote(key)} is given twice`);
         result[key] = item.slice(separator + 1).trim();
     }
     return result;
@@ -59352,7 +59364,7 @@ function parseCleanupInputs(get) {
     }
     const registryId = get('registry-id').trim() || undefined;
     if (registryId && !ACCOUNT_ID.test(registryId)) {
-        throw new errors/* InputError */.dz('registry-id', `"${registryId}" is not an AWS account ID (12 digits)`);
+        throw new errors/* InputError */.dz('registry-id', `${(0,errors/* quote */.hD)(registryId)} is not an AWS account ID (12 digits)`);
     }
     return {
         repositories,
@@ -59381,7 +59393,7 @@ function orDefault(values, fallback) {
 function parseKeepDigest(entry) {
     const digest = entry.includes('@') ? entry.slice(entry.lastIndexOf('@') + 1) : entry;
     if (!DIGEST.test(digest)) {
-        throw new errors/* InputError */.dz('keep-digests', `"${entry}" is neither a sha256:… digest nor an image URI ending in @sha256:…`);
+        throw new errors/* InputError */.dz('keep-digests', `${(0,errors/* quote */.hD)(entry)} is neither a sha256:… digest nor an image URI ending in @sha256:…`);
     }
     return digest;
 }
@@ -59514,7 +59526,7 @@ async function run() {
         for (const pattern of inputs.repositories) {
             const hits = names.filter(name => picomatch_default().isMatch(name, pattern));
             if (hits.length === 0)
-                core/* warning */.$e(`repositories: "${pattern}" matches no repository`);
+                core/* warning */.$e(`repositories: ${(0,errors/* quote */.hD)(pattern)} matches no repository`);
             hits.forEach(name => matched.add(name));
         }
         return [...matched].sort();
@@ -59596,6 +59608,7 @@ function planDocument(reports, planOnly, now) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
 /**
@@ -59632,6 +59645,16 @@ function messageOf(error) {
     catch {
         return String(error);
     }
+}
+/**
+ * A value from outside (an input, a file, a registry) for a message: in double quotes, with quotes,
+ * backslashes and every control character escaped, so it stays on one line and cannot end the quote;
+ * cut at `max` characters.
+ */
+function quote(value, max = 200) {
+    const text = String(value);
+    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+    return JSON.stringify(cut);
 }
 
 

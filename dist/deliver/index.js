@@ -2337,7 +2337,7 @@ __webpack_unused_export__ = BatchCheckLayerAvailabilityCommand;
 __webpack_unused_export__ = BatchCheckLayerAvailabilityRequest$;
 __webpack_unused_export__ = BatchCheckLayerAvailabilityResponse$;
 __webpack_unused_export__ = BatchDeleteImage$;
-__webpack_unused_export__ = BatchDeleteImageCommand;
+exports.w = BatchDeleteImageCommand;
 __webpack_unused_export__ = BatchDeleteImageRequest$;
 __webpack_unused_export__ = BatchDeleteImageResponse$;
 __webpack_unused_export__ = CompleteLayerUpload$;
@@ -6078,7 +6078,7 @@ __webpack_unused_export__ = BatchCheckLayerAvailabilityCommand;
 __webpack_unused_export__ = BatchCheckLayerAvailabilityRequest$;
 __webpack_unused_export__ = BatchCheckLayerAvailabilityResponse$;
 __webpack_unused_export__ = BatchDeleteImage$;
-__webpack_unused_export__ = BatchDeleteImageCommand;
+exports.wau = BatchDeleteImageCommand;
 __webpack_unused_export__ = BatchDeleteImageRequest$;
 __webpack_unused_export__ = BatchDeleteImageResponse$;
 __webpack_unused_export__ = BatchGetImage$;
@@ -9907,7 +9907,7 @@ const { setCredentialFeature } = __nccwpck_require__(5152);
 const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
 const { HttpRequest } = __nccwpck_require__(3422);
 const { createHash, createPrivateKey, createPublicKey, sign } = __nccwpck_require__(7598);
-const { promises } = __nccwpck_require__(8262);
+const { promises } = __nccwpck_require__(3024);
 const { homedir } = __nccwpck_require__(8161);
 const { dirname, join } = __nccwpck_require__(6760);
 
@@ -10671,7 +10671,7 @@ exports.SSOClient = SSOClient;
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
 const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(7291);
-const { readFileSync } = __nccwpck_require__(8262);
+const { readFileSync } = __nccwpck_require__(3024);
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {
     init.logger?.debug("@aws-sdk/credential-provider-web-identity - fromWebToken");
@@ -13581,7 +13581,7 @@ exports.signatureV4CrtContainer = signatureV4CrtContainer;
 const { setTokenFeature } = __nccwpck_require__(5152);
 const { getBearerTokenEnvKey } = __nccwpck_require__(7523);
 const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(7291);
-const { promises } = __nccwpck_require__(8262);
+const { promises } = __nccwpck_require__(3024);
 
 const fromEnvSigningName = ({ logger, signingName } = {}) => async () => {
     logger?.debug?.("@aws-sdk/token-providers - fromEnvSigningName");
@@ -17180,7 +17180,7 @@ exports.tagSymbol = tagSymbol;
 /***/ 9542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { createReadStream } = __nccwpck_require__(8262);
+const { createReadStream } = __nccwpck_require__(3024);
 const { Writable } = __nccwpck_require__(7075);
 const { toUint8Array, concatBytes } = __nccwpck_require__(2430);
 const { createHash, createHmac } = __nccwpck_require__(7598);
@@ -26356,7 +26356,7 @@ exports.translateTraits = translateTraits;
 const { createHmac, createHash, getRandomValues } = __nccwpck_require__(7598);
 const { hasOwn, HttpResponse } = __nccwpck_require__(4534);
 exports.hasOwn = hasOwn;
-const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(8262);
+const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(3024);
 const { toEndpointV1 } = __nccwpck_require__(2085);
 const { Readable, Writable, PassThrough } = __nccwpck_require__(7075);
 
@@ -61781,6 +61781,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
 /**
@@ -61817,6 +61818,16 @@ function messageOf(error) {
     catch {
         return String(error);
     }
+}
+/**
+ * A value from outside (an input, a file, a registry) for a message: in double quotes, with quotes,
+ * backslashes and every control character escaped, so it stays on one line and cannot end the quote;
+ * cut at `max` characters.
+ */
+function quote(value, max = 200) {
+    const text = String(value);
+    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+    return JSON.stringify(cut);
 }
 
 
@@ -61855,7 +61866,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -61865,7 +61876,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3024:
+/***/ 7:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66960,6 +66971,12 @@ class DockerCli {
         }
         return parseInspect(reference, result.stdout);
     }
+    /** Removes a local name; the image itself stays while it has another name (docker rmi of a tag). */
+    async untag(reference) {
+        const result = await this.run(['image', 'rm', '--no-prune', reference]);
+        if (result.exitCode !== 0)
+            throw this.failure(`docker image rm ${reference} failed`, result);
+    }
     async tag(source, target) {
         const result = await this.run(['tag', source, target]);
         if (result.exitCode !== 0)
@@ -67010,6 +67027,7 @@ function parseInspect(reference, output) {
     return {
         reference,
         id: parsed.Id,
+        repoTags: parsed.RepoTags ?? [],
         repoDigests: parsed.RepoDigests ?? [],
         size: parsed.Size ?? 0,
         platform: [parsed.Os, parsed.Architecture, parsed.Variant].filter(Boolean).join('/')
@@ -67089,7 +67107,7 @@ function parseBoolean(input, raw, fallback) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new common_errors/* InputError */.dz(input, `must be true or false, got "${raw.trim()}"`);
+    throw new common_errors/* InputError */.dz(input, `must be true or false, got ${(0,common_errors/* quote */.hD)(raw.trim())}`);
 }
 /** A whole number within bounds; empty gives the fallback. */
 function parseInteger(input, raw, bounds) {
@@ -67097,7 +67115,7 @@ function parseInteger(input, raw, bounds) {
     if (value === '')
         return bounds.fallback;
     if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
-        throw new common_errors/* InputError */.dz(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`);
+        throw new common_errors/* InputError */.dz(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got ${(0,common_errors/* quote */.hD)(value)}`);
     }
     return Number(value);
 }
@@ -67108,7 +67126,7 @@ function parseEnum(input, raw, allowed) {
         return undefined;
     const match = allowed.find(candidate => candidate.toLowerCase() === value.toLowerCase());
     if (match === undefined)
-        throw new common_errors/* InputError */.dz(input, `must be one of ${allowed.join(' | ')}, got "${value}"`);
+        throw new common_errors/* InputError */.dz(input, `must be one of ${allowed.join(' | ')}, got ${(0,common_errors/* quote */.hD)(value)}`);
     return match;
 }
 /** `key=value` per line (or comma separated); keys unique. */
@@ -67117,10 +67135,10 @@ function parseKeyValues(input, raw) {
     for (const item of parseList(raw)) {
         const separator = item.indexOf('=');
         if (separator <= 0)
-            throw new common_errors/* InputError */.dz(input, `each entry must be key=value, got "${item}"`);
+            throw new common_errors/* InputError */.dz(input, `each entry must be key=value, got ${(0,common_errors/* quote */.hD)(item)}`);
         const key = item.slice(0, separator).trim();
         if (key in result)
-            throw new common_errors/* InputError */.dz(input, `key "${key}" is given twice`);
+            throw new common_errors/* InputError */.dz(input, `key ${(0,common_errors/* quote */.hD)(key)} is given twice`);
         result[key] = item.slice(separator + 1).trim();
     }
     return result;
@@ -67170,7 +67188,7 @@ function explainAwsError(error, action) {
     return error;
 }
 /** One AWS call whose failure becomes a message that says what to do. */
-async function callAws(action, call) {
+async function errors_callAws(action, call) {
     try {
         return await call();
     }
@@ -67179,8 +67197,8 @@ async function callAws(action, call) {
     }
 }
 /** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
-async function collectPages(action, pages, items) {
-    return callAws(action, async () => {
+async function errors_collectPages(action, pages, items) {
+    return errors_callAws(action, async () => {
         const all = [];
         for await (const page of pages)
             all.push(...(items(page) ?? []));
@@ -67218,22 +67236,22 @@ async function ensureRepository(client, ref, settings, options) {
         };
     }
     if (!options.create) {
-        throw new common_errors/* ActionError */.lZ(`Repository "${ref.name}" does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
+        throw new common_errors/* ActionError */.lZ(`Repository ${(0,common_errors/* quote */.hD)(ref.name)} does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
             'and create-repository is false: create it first, or set create-repository: true.');
     }
     try {
         const { repository } = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe(createRepositoryRequest(ref, settings)));
         if (!repository)
-            throw new common_errors/* ActionError */.lZ(`CreateRepository returned no repository for "${ref.name}"`);
+            throw new common_errors/* ActionError */.lZ(`CreateRepository returned no repository for ${(0,common_errors/* quote */.hD)(ref.name)}`);
         return { repository, created: true, differences: [], governance: [] };
     }
     catch (error) {
         // Another job created it between our describe and create: that is what we wanted.
         if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
-            info(`Repository "${ref.name}" was created concurrently; using it`);
+            info(`Repository ${(0,common_errors/* quote */.hD)(ref.name)} was created concurrently; using it`);
             const repository = await describeRepository(client, ref);
             if (!repository)
-                throw new common_errors/* ActionError */.lZ(`Repository "${ref.name}" exists but cannot be described`);
+                throw new common_errors/* ActionError */.lZ(`Repository ${(0,common_errors/* quote */.hD)(ref.name)} exists but cannot be described`);
             const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
             return {
                 repository,
@@ -67311,9 +67329,9 @@ function diffRepositorySettings(repository, actualTags, desired) {
     }
     for (const [key, value] of Object.entries(desired.tags ?? {})) {
         if (!(key in actualTags))
-            differences.push(`repository tag ${key} is missing, declared "${value}"`);
+            differences.push(`repository tag ${key} is missing, declared ${(0,common_errors/* quote */.hD)(value)}`);
         else if (actualTags[key] !== value)
-            differences.push(`repository tag ${key} is "${actualTags[key]}", declared "${value}"`);
+            differences.push(`repository tag ${key} is ${(0,common_errors/* quote */.hD)(actualTags[key])}, declared ${(0,common_errors/* quote */.hD)(value)}`);
     }
     return differences;
 }
@@ -67332,7 +67350,7 @@ async function applyRepositorySettings(client, repository, settings) {
         (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
     if (mutabilityDiffers) {
         const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
-        await callAws(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
+        await errors_callAws(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
             ...ref,
             imageTagMutability: mutability,
             imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
@@ -67345,7 +67363,7 @@ async function applyRepositorySettings(client, repository, settings) {
     const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
     if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
         const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
-        await callAws(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageScanningConfigurationCommand */.BlZ({ ...ref, imageScanningConfiguration })));
+        await errors_callAws(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageScanningConfigurationCommand */.BlZ({ ...ref, imageScanningConfiguration })));
         changed.push(`scan-on-push set to ${settings.scanOnPush}`);
     }
     if (settings.tags) {
@@ -67353,7 +67371,7 @@ async function applyRepositorySettings(client, repository, settings) {
         const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
         if (missing.length > 0) {
             const tags = missing.map(([Key, Value]) => ({ Key, Value }));
-            await callAws(`TagResource ${repository.repositoryName}`, () => client.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: repository.repositoryArn, tags })));
+            await errors_callAws(`TagResource ${repository.repositoryName}`, () => client.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: repository.repositoryArn, tags })));
             changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
         }
     }
@@ -67442,7 +67460,7 @@ async function previewLifecyclePolicy(client, ref, text, options) {
         let status;
         let nextToken;
         do {
-            const page = await callAws('GetLifecyclePolicyPreview', () => client.send(new dist_cjs/* GetLifecyclePolicyPreviewCommand */.ynb({ ...repository, maxResults: 100, nextToken })));
+            const page = await errors_callAws('GetLifecyclePolicyPreview', () => client.send(new dist_cjs/* GetLifecyclePolicyPreviewCommand */.ynb({ ...repository, maxResults: 100, nextToken })));
             status = page.status;
             results.push(...(page.previewResults ?? []));
             nextToken = status === 'COMPLETE' ? page.nextToken : undefined;
@@ -67456,10 +67474,13 @@ async function previewLifecyclePolicy(client, ref, text, options) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(8262);
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/common/files.ts
+
 
 
 /** Why a file could not be read; the message never quotes the file's content. */
@@ -67523,6 +67544,38 @@ function readFileInside(path, root, maxBytes) {
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Reads a file whole when it is a regular file of at most `maxBytes` (a path inside an archive or image
+ * layout the caller has already confined). `what` names it in errors, which never quote its content.
+ */
+async function readRegularFile(path, maxBytes, what) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        throw new FileReadError(`${what} is missing`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new FileReadError(`${what} is not a regular file`);
+        if (stats.size > maxBytes) {
+            throw new FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
+        }
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+            read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+        }
+        if (length > maxBytes)
+            throw new FileReadError(`${what} has more than the ${maxBytes} bytes allowed`);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -67682,7 +67735,7 @@ async function applyRepositoryPolicy(client, ref, policy) {
 }
 /** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
 async function applyIfDifferent(step) {
-    const current = await callAws(`reading the ${step.action}`, async () => {
+    const current = await errors_callAws(`reading the ${step.action}`, async () => {
         try {
             return await step.read();
         }
@@ -67694,7 +67747,7 @@ async function applyIfDifferent(step) {
     });
     if (current !== undefined && sameAsCurrent(current, step.desired))
         return 'unchanged';
-    await callAws(`writing the ${step.action}`, step.write);
+    await errors_callAws(`writing the ${step.action}`, step.write);
     return current === undefined ? 'created' : 'changed';
 }
 /** A current document that does not parse (or nests absurdly) is simply different. */
@@ -67728,7 +67781,7 @@ function createEcrPublicClient() {
 }
 /** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
 async function getPublicLogin(client, maskPassword) {
-    const { authorizationData } = await callAws('ecr-public GetAuthorizationToken', () => client.send(new client_ecr_public_dist_cjs/* GetAuthorizationTokenCommand */.Eu({})));
+    const { authorizationData } = await errors_callAws('ecr-public GetAuthorizationToken', () => client.send(new client_ecr_public_dist_cjs/* GetAuthorizationTokenCommand */.Eu({})));
     const token = authorizationData?.authorizationToken ?? '';
     if (token)
         core/* setSecret */.Pq(token);
@@ -67753,7 +67806,7 @@ async function getPublicLogin(client, maskPassword) {
  * creation counts as success). Returned in the private client's shape, which the push code takes.
  */
 async function ensurePublicRepository(client, name, catalog, options) {
-    const describe = () => callAws(`ecr-public DescribeRepositories ${name}`, async () => {
+    const describe = () => errors_callAws(`ecr-public DescribeRepositories ${name}`, async () => {
         try {
             const { repositories } = await client.send(new client_ecr_public_dist_cjs/* DescribeRepositoriesCommand */.pE({ repositoryNames: [name] }));
             return repositories?.[0];
@@ -67774,7 +67827,7 @@ async function ensurePublicRepository(client, name, catalog, options) {
     if (existing)
         return { repository: toPrivateShape(existing), created: false };
     if (!options.create) {
-        throw new common_errors/* ActionError */.lZ(`Public repository "${name}" does not exist and create-repository is false`);
+        throw new common_errors/* ActionError */.lZ(`Public repository ${(0,common_errors/* quote */.hD)(name)} does not exist and create-repository is false`);
     }
     try {
         const { repository } = await client.send(new client_ecr_public_dist_cjs/* CreateRepositoryCommand */.WT({
@@ -67782,7 +67835,7 @@ async function ensurePublicRepository(client, name, catalog, options) {
             catalogData: hasCatalog(catalog) ? catalog : undefined
         }));
         if (!repository)
-            throw new common_errors/* ActionError */.lZ(`ecr-public CreateRepository returned no repository for "${name}"`);
+            throw new common_errors/* ActionError */.lZ(`ecr-public CreateRepository returned no repository for ${(0,common_errors/* quote */.hD)(name)}`);
         return { repository: toPrivateShape(repository), created: true };
     }
     catch (error) {
@@ -67800,6 +67853,145 @@ function hasCatalog(catalog) {
 /** The gallery page of a public repository (`public.ecr.aws/<alias>/<name>` → gallery.ecr.aws/<alias>/<name>). */
 function galleryUrl(repositoryUri) {
     return `https://gallery.ecr.aws/${repositoryUri.replace(/^public\.ecr\.aws\//, '')}`;
+}
+/** Removes one tag from a public repository (the image goes with its last tag); a tag already gone is fine. */
+async function removePublicImageTag(client, repositoryName, tag) {
+    const response = await errors_callAws(`ecr-public BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new client_ecr_public_dist_cjs/* BatchDeleteImageCommand */.w({ repositoryName, imageIds: [{ imageTag: tag }] })));
+    const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
+    if (failure) {
+        throw new common_errors/* ActionError */.lZ(`ecr-public BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+const MediaType = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json'
+};
+/**
+ * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
+ * and the converted manifest has another digest: asking for all four reads what was pushed.
+ */
+const media_types_ACCEPT_ALL_MANIFESTS = [
+    MediaType.ociIndex,
+    MediaType.dockerManifestList,
+    MediaType.ociManifest,
+    MediaType.dockerManifest
+].join(', ');
+/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
+const MANIFEST_MEDIA_TYPES = new Set(Object.values(MediaType));
+const isManifestMediaType = (value) => typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value);
+// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
+const isMediaType = (value) => typeof value === 'string' && MEDIA_TYPE.test(value);
+const INDEX_MEDIA_TYPES = new Set([
+    MediaType.ociIndex,
+    MediaType.dockerManifestList
+]);
+function isIndex(manifest) {
+    return Array.isArray(manifest.manifests);
+}
+/** The compressed bytes an image manifest refers to (config and layers), as a registry stores them. */
+function imageManifestSize(manifest) {
+    return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
+}
+
+;// CONCATENATED MODULE: ./src/ecr/images.ts
+
+
+
+
+const PAGE_SIZE = 1000;
+const BATCH_SIZE = 100;
+/** Every repository name of the registry, every page. */
+async function listRepositoryNames(client, registryId) {
+    const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId });
+    const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories);
+    return repositories.map(r => r.repositoryName ?? '').filter(Boolean);
+}
+/**
+ * Every image of a repository, every page, archived ones included. Any failure throws: a partial
+ * listing must never become a cleanup plan.
+ */
+async function listImages(client, repositoryName, registryId) {
+    const pages = paginateDescribeImages({ client, pageSize: PAGE_SIZE }, { repositoryName, registryId, filter: { tagStatus: 'ANY', imageStatus: 'ANY' } });
+    return collectPages(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails);
+}
+/** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
+async function getManifests(client, repositoryName, digests, registryId) {
+    const manifests = new Map();
+    for (const batch of chunks(digests, BATCH_SIZE)) {
+        const { images } = await callAws(`BatchGetImage ${repositoryName}`, () => client.send(new BatchGetImageCommand({
+            repositoryName,
+            registryId,
+            imageIds: batch.map(imageDigest => ({ imageDigest })),
+            acceptedMediaTypes: ACCEPT_ALL_MANIFESTS.split(', ')
+        })));
+        for (const image of images ?? []) {
+            const digest = image.imageId?.imageDigest;
+            if (digest && image.imageManifest)
+                manifests.set(digest, JSON.parse(image.imageManifest));
+        }
+    }
+    return manifests;
+}
+/**
+ * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
+ * ImageNotFound is as good as deleted, ImageReferencedByManifestList is for a later try, the rest failed.
+ */
+async function deleteImages(client, repositoryName, digests, registryId) {
+    const total = { deleted: [], referenced: [], failed: [] };
+    for (const batch of chunks(digests, BATCH_SIZE)) {
+        const response = await callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new BatchDeleteImageCommand({
+            repositoryName,
+            registryId,
+            imageIds: batch.map(imageDigest => ({ imageDigest }))
+        })));
+        const outcome = sortFailures(batch, response.failures ?? []);
+        total.deleted.push(...outcome.deleted);
+        total.referenced.push(...outcome.referenced);
+        total.failed.push(...outcome.failed);
+    }
+    return total;
+}
+function sortFailures(batch, failures) {
+    const outcome = { deleted: [], referenced: [], failed: [] };
+    const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]));
+    for (const digest of batch) {
+        const failure = byDigest.get(digest);
+        if (!failure || failure.failureCode === 'ImageNotFound')
+            outcome.deleted.push(digest);
+        else if (failure.failureCode === 'ImageReferencedByManifestList')
+            outcome.referenced.push(digest);
+        else {
+            outcome.failed.push({
+                digest,
+                code: failure.failureCode ?? 'Unknown',
+                reason: failure.failureReason ?? 'no reason given'
+            });
+        }
+    }
+    return outcome;
+}
+/**
+ * Removes one tag from a repository through the ECR API (the registry API cannot delete tags). The
+ * image goes with it when that was its last tag, as ECR does; a tag already gone is fine.
+ */
+async function removeImageTag(client, repositoryName, tag, registryId) {
+    const response = await errors_callAws(`BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({ repositoryName, registryId, imageIds: [{ imageTag: tag }] })));
+    const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
+    if (failure) {
+        throw new common_errors/* ActionError */.lZ(`BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
+    }
+}
+function chunks(items, size) {
+    const result = [];
+    for (let i = 0; i < items.length; i += size)
+        result.push(items.slice(i, i + size));
+    return result;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -67942,43 +68134,8 @@ function sha256Digest(bytes) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-const MediaType = {
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json'
-};
-/**
- * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
- * and the converted manifest has another digest: asking for all four reads what was pushed.
- */
-const ACCEPT_ALL_MANIFESTS = [
-    MediaType.ociIndex,
-    MediaType.dockerManifestList,
-    MediaType.ociManifest,
-    MediaType.dockerManifest
-].join(', ');
-/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
-const MANIFEST_MEDIA_TYPES = new Set(Object.values(MediaType));
-const isManifestMediaType = (value) => typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value);
-// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
-const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
-/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
-const isMediaType = (value) => typeof value === 'string' && MEDIA_TYPE.test(value);
-const INDEX_MEDIA_TYPES = new Set([
-    MediaType.ociIndex,
-    MediaType.dockerManifestList
-]);
-function isIndex(manifest) {
-    return Array.isArray(manifest.manifests);
-}
-/** The compressed bytes an image manifest refers to (config and layers), as a registry stores them. */
-function imageManifestSize(manifest) {
-    return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
-}
-
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
+
 /**
  * The one grammar for image references, after distribution's `reference` package: every repository
  * name, tag, digest and reference the suite reads from an input, a file or a registry goes through here
@@ -68023,14 +68180,14 @@ function parseReference(text, options) {
         tag = rest.slice(colon + 1);
         rest = rest.slice(0, colon);
         if (!TAG.test(tag))
-            return `the tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`;
+            return `the tag ${(0,common_errors/* quote */.hD)(tag)} must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`;
     }
     let domain;
     const slash = rest.indexOf('/');
     const first = slash >= 0 ? rest.slice(0, slash) : '';
     if (options.domain === 'allowed' && slash >= 0 && (/[.:]/.test(first) || first === 'localhost')) {
         if (!DOMAIN.test(first))
-            return `"${first}" is not a registry host name`;
+            return `${(0,common_errors/* quote */.hD)(first)} is not a registry host name`;
         domain = first;
         rest = rest.slice(slash + 1);
     }
@@ -68072,7 +68229,7 @@ class Manifests {
     /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
     async resolveDigest(repository, reference) {
         const path = manifestPath(repository, reference);
-        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200, 404]);
+        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: media_types_ACCEPT_ALL_MANIFESTS } }, [200, 404]);
         response.discard();
         if (response.status === 404)
             return undefined;
@@ -68097,7 +68254,7 @@ class Manifests {
     async require(repository, reference) {
         const path = manifestPath(repository, reference);
         return this.transport.retrying(`GET ${path}`, async () => {
-            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: ACCEPT_ALL_MANIFESTS } }, [200]);
+            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: media_types_ACCEPT_ALL_MANIFESTS } }, [200]);
             const bytes = await response.bytes(MAX_MANIFEST_BYTES);
             const invalid = (detail, code = 'MANIFEST_INVALID') => new RegistryError(200, code, detail, response.url, undefined, 'GET');
             const digest = sha256Digest(bytes);
@@ -68325,7 +68482,7 @@ var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 function parseBearerChallenge(header) {
     if (!header || !/^bearer\s/i.test(header.trim()))
@@ -68527,7 +68684,7 @@ class Transport {
             else {
                 const source = trackSource(request.body);
                 try {
-                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                    await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
                 }
                 catch (error) {
                     // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
@@ -68668,7 +68825,7 @@ function toNetworkError(method, url, error, stallTimeoutMs) {
     const code = error?.code ?? 'EUNKNOWN';
     const raw = error instanceof Error ? error.message : String(error);
     const reason = code === STALLED
-        ? `no byte moved for ${Math.round(stallTimeoutMs / 1000)} s: the request was aborted`
+        ? `no byte moved for ${stallTimeoutMs < 1000 ? `${stallTimeoutMs} ms` : `${Math.round(stallTimeoutMs / 1000)} s`}: the request was aborted`
         : `${NETWORK_REASONS[code] ?? raw} (${code})`;
     return new NetworkError(method, url, code, reason, { cause: error });
 }
@@ -68758,8 +68915,6 @@ const registryLogHooks = {
     }
 };
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:zlib"
@@ -69021,76 +69176,105 @@ function platformOf(platform) {
 
 
 
-const oci_layout_DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** Small files of a layout read whole. */
+const MAX_MARKER_BYTES = 64 * 1024;
 /**
- * Reads an OCI image layout directory (oci-layout, index.json, blobs/sha256/…). Every manifest is read
- * and its digest checked now; every config and layer must exist with its declared size. Layer bytes are
- * hashed while they are uploaded (a mismatch fails the push before any manifest is put).
+ * Reads an OCI image layout (oci-layout, index.json, blobs/sha256/…). Every manifest is read and its
+ * digest checked now; every config and layer must exist with its declared size. Layer bytes are hashed
+ * while they are uploaded (a mismatch fails the push before any manifest is put). Media types, digests
+ * and sizes are checked before they are used or printed.
  */
-async function readOciLayout(dir, label = dir) {
-    await checkLayoutMarker(dir, label);
-    const index = await readJson((0,external_node_path_.join)(dir, 'index.json'), `${label}: index.json`);
-    const entries = index.manifests ?? [];
+async function readOciLayout(files) {
+    const label = files.label;
+    await checkLayoutMarker(files);
+    const index = await readJson(files, 'index.json', MAX_MANIFEST_BYTES);
+    const entries = Array.isArray(index?.manifests) ? index.manifests : [];
     if (entries.length === 0)
         throw new common_errors/* ActionError */.lZ(`${label}: index.json lists no image`);
-    const reader = new LayoutReader(dir, label);
+    const descriptors = entries.map(entry => checkDescriptor(label, entry, 'index.json entry'));
+    const reader = new LayoutReader(files);
     let top;
-    if (entries.length === 1) {
-        top = await reader.manifest(entries[0]);
+    if (descriptors.length === 1) {
+        top = await reader.manifest(descriptors[0]);
     }
-    else if (entries.every(entry => platformOf(entry.platform))) {
+    else if (descriptors.every(entry => platformOf(entry.platform))) {
         // Several platform images listed straight in index.json (as ko writes it): push an index of them.
-        const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: entries }, null, 2));
+        const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests: descriptors }, null, 2));
         top = { digest: sha256Digest(bytes), mediaType: MediaType.ociIndex, bytes };
     }
     else {
-        const names = entries.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest);
-        throw new common_errors/* ActionError */.lZ(`${label}: index.json lists ${entries.length} images (${names.join(', ')}); keep one`);
+        const names = descriptors.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest);
+        throw new common_errors/* ActionError */.lZ(`${label}: index.json lists ${descriptors.length} images (${names.map(n => JSON.stringify(n).slice(0, 80)).join(', ')}); keep one`);
     }
     await reader.walk(top);
     return { blobs: [...reader.blobs.values()], children: reader.children, top };
 }
-async function checkLayoutMarker(dir, label) {
+async function checkLayoutMarker(files) {
     let marker;
     try {
-        marker = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'oci-layout'), 'utf8'));
+        marker = parseJson((await files.read('oci-layout', MAX_MARKER_BYTES)).toString('utf8'));
     }
     catch {
-        throw new common_errors/* ActionError */.lZ(`${label} is not an OCI image layout: it has no readable oci-layout file`);
+        throw new common_errors/* ActionError */.lZ(`${files.label} is not an OCI image layout: it has no readable oci-layout file`);
     }
-    if (!marker.imageLayoutVersion?.startsWith('1.')) {
-        throw new common_errors/* ActionError */.lZ(`${label}: unsupported OCI layout version ${marker.imageLayoutVersion ?? '(none)'}`);
+    const version = marker?.imageLayoutVersion;
+    if (typeof version !== 'string' || !/^1\.\d+\.\d+$/.test(version)) {
+        throw new common_errors/* ActionError */.lZ(`${files.label}: unsupported OCI layout version ${JSON.stringify(version ?? null).slice(0, 40)}`);
     }
 }
+/** A descriptor with a well-formed media type, a sha256 digest and a whole, non-negative size. */
+function checkDescriptor(label, value, what) {
+    const d = value;
+    if (!d || typeof d !== 'object')
+        throw new common_errors/* ActionError */.lZ(`${label}: a ${what} is not a descriptor`);
+    if (!isDigest(d.digest)) {
+        throw new common_errors/* ActionError */.lZ(`${label}: a ${what} has an unsupported digest ${JSON.stringify(d.digest ?? null).slice(0, 100)}`);
+    }
+    if (!isMediaType(d.mediaType)) {
+        throw new common_errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid media type ${JSON.stringify(d.mediaType ?? null).slice(0, 120)}`);
+    }
+    if (!Number.isSafeInteger(d.size) || d.size < 0) {
+        throw new common_errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid size`);
+    }
+    return d;
+}
 class LayoutReader {
-    dir;
-    label;
+    files;
     blobs = new Map();
     children = [];
     seen = new Set();
-    constructor(dir, label) {
-        this.dir = dir;
-        this.label = label;
+    constructor(files) {
+        this.files = files;
     }
-    /** Reads a manifest blob and checks its bytes against the descriptor. */
+    /** Reads a manifest blob, checks its bytes against the descriptor and its media type against the known set. */
     async manifest(descriptor) {
+        if (descriptor.size > MAX_MANIFEST_BYTES) {
+            throw new common_errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} is larger than ${MAX_MANIFEST_BYTES} bytes`);
+        }
         const bytes = await this.readBlob(descriptor);
-        const parsed = JSON.parse(bytes.toString('utf8'));
-        return {
-            digest: descriptor.digest,
-            mediaType: parsed.mediaType ?? descriptor.mediaType,
-            bytes,
-            platform: platformOf(descriptor.platform)
-        };
+        let parsed;
+        try {
+            parsed = parseJson(bytes.toString('utf8'));
+        }
+        catch (error) {
+            throw new common_errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} ${error.message}`);
+        }
+        const mediaType = parsed?.mediaType ?? descriptor.mediaType;
+        if (!isManifestMediaType(mediaType)) {
+            throw new common_errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} has media type ${JSON.stringify(mediaType).slice(0, 120)}, ` +
+                'which is not an image manifest or index');
+        }
+        return { digest: descriptor.digest, mediaType, bytes, platform: platformOf(descriptor.platform) };
     }
     /** Visits everything a manifest refers to: children of an index first, then configs and layers. */
     async walk(node) {
         if (this.seen.has(node.digest))
             return;
         this.seen.add(node.digest);
-        const manifest = JSON.parse(node.bytes.toString('utf8'));
+        const manifest = parseJson(node.bytes.toString('utf8'));
         if (isIndex(manifest)) {
-            for (const child of manifest.manifests) {
+            for (const entry of manifest.manifests) {
+                const child = checkDescriptor(this.files.label, entry, `child of ${node.digest}`);
                 const childManifest = await this.manifest(child);
                 await this.walk(childManifest);
                 if (!this.children.some(c => c.digest === child.digest))
@@ -69099,64 +69283,54 @@ class LayoutReader {
             return;
         }
         if (!manifest.config || !Array.isArray(manifest.layers)) {
-            throw new common_errors/* ActionError */.lZ(`${this.label}: manifest ${node.digest} is neither an image manifest nor an index`);
+            throw new common_errors/* ActionError */.lZ(`${this.files.label}: manifest ${node.digest} is neither an image manifest nor an index`);
         }
-        for (const descriptor of [manifest.config, ...manifest.layers])
-            await this.addBlob(descriptor);
-    }
-    blobPath(digest) {
-        if (!oci_layout_DIGEST.test(digest))
-            throw new common_errors/* ActionError */.lZ(`${this.label}: unsupported digest "${digest}"`);
-        return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+        for (const [i, entry] of [manifest.config, ...manifest.layers].entries()) {
+            await this.addBlob(checkDescriptor(this.files.label, entry, i === 0 ? 'config' : 'layer'));
+        }
     }
     async addBlob(descriptor) {
         if (this.blobs.has(descriptor.digest))
             return;
-        const path = this.blobPath(descriptor.digest);
-        const size = await this.sizeOf(path, descriptor);
+        const name = blobName(descriptor.digest);
+        const size = await this.sizeOf(descriptor);
         this.blobs.set(descriptor.digest, {
             digest: descriptor.digest,
             size,
-            open: (start, end) => (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: 1024 * 1024 })
+            open: (start, end) => this.files.open(name, start, end)
         });
     }
-    async sizeOf(path, descriptor) {
-        let size;
-        try {
-            size = (await (0,promises_.stat)(path)).size;
-        }
-        catch {
-            throw new common_errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`);
+    async sizeOf(descriptor) {
+        const size = await this.files.size(blobName(descriptor.digest));
+        if (size === undefined) {
+            throw new common_errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`);
         }
         if (size !== descriptor.size) {
-            throw new common_errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`);
+            throw new common_errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`);
         }
         return size;
     }
     async readBlob(descriptor) {
-        const path = this.blobPath(descriptor.digest);
-        await this.sizeOf(path, descriptor);
-        const bytes = await (0,promises_.readFile)(path);
+        await this.sizeOf(descriptor);
+        const bytes = await this.files.read(blobName(descriptor.digest), descriptor.size);
         const actual = sha256Digest(bytes);
         if (actual !== descriptor.digest) {
-            throw new common_errors/* ActionError */.lZ(`${this.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`);
+            throw new common_errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`);
         }
         return bytes;
     }
 }
-async function readJson(path, label) {
-    let text;
+function blobName(digest) {
+    return `blobs/sha256/${digest.slice('sha256:'.length)}`;
+}
+/** A JSON file of the image, read whole with a cap; errors name the file, never its content. */
+async function readJson(files, name, maxBytes) {
+    const bytes = await files.read(name, maxBytes);
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new common_errors/* ActionError */.lZ(`${label} is missing`);
-    }
-    try {
-        return JSON.parse(text);
+        return parseJson(bytes.toString('utf8'));
     }
     catch (error) {
-        throw new common_errors/* ActionError */.lZ(`${label} is not valid JSON: ${error.message}`);
+        throw new common_errors/* ActionError */.lZ(`${files.label}: ${name} ${error.message}`);
     }
 }
 
@@ -69174,37 +69348,60 @@ async function readJson(path, label) {
 
 
 
+
 const DockerMediaType = {
     config: 'application/vnd.docker.container.image.v1+json',
     gzipLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
 };
+/** What docker writes in manifest.json and a config: small files, read whole with a cap. */
+const MAX_ARCHIVE_MANIFEST_BYTES = 1024 * 1024;
+const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
 /**
- * Reads an extracted `docker save` archive. Its layers are uncompressed tars: each is gzipped once into
- * a temp file while both forms are hashed; the uncompressed hash must equal the config's diff_id, and the
- * manifest gets the compressed digests and sizes. The config is pushed byte for byte.
+ * Reads a `docker save` archive from its members. Its layers are uncompressed tars: each is gzipped once
+ * into a temp file while both forms are hashed; the uncompressed hash must equal the config's diff_id,
+ * and the manifest gets the compressed digests and sizes. The config is pushed byte for byte. Every
+ * name in manifest.json is looked up among the archive's members, never on the file system.
  */
-async function readDockerArchive(dir, label, options) {
-    const entries = await readJson((0,external_node_path_.join)(dir, 'manifest.json'), `${label}: manifest.json`);
+async function readDockerArchive(files, options) {
+    const label = files.label;
+    const entries = await readJson(files, 'manifest.json', MAX_ARCHIVE_MANIFEST_BYTES);
     if (!Array.isArray(entries) || entries.length !== 1) {
         const count = Array.isArray(entries) ? entries.length : 0;
         throw new common_errors/* ActionError */.lZ(`${label}: manifest.json lists ${count} images; save exactly one image`);
     }
     const entry = entries[0];
-    const configBytes = await readEntry(dir, entry.Config, label);
+    if (typeof entry?.Config !== 'string' ||
+        !Array.isArray(entry.Layers) ||
+        !entry.Layers.every(layer => typeof layer === 'string')) {
+        throw new common_errors/* ActionError */.lZ(`${label}: manifest.json must give Config and Layers as file names in the archive`);
+    }
+    const { Config: configName, Layers: layerNames } = entry;
+    const configBytes = await files.read(configName, MAX_CONFIG_BYTES);
     const configDigest = sha256Digest(configBytes);
-    const named = /([a-f0-9]{64})(\.json)?$/.exec(entry.Config)?.[1];
+    const named = /([a-f0-9]{64})(\.json)?$/.exec(configName)?.[1];
     if (named && `sha256:${named}` !== configDigest) {
-        throw new common_errors/* ActionError */.lZ(`${label}: config ${entry.Config} is corrupt: its bytes give ${configDigest}`);
+        throw new common_errors/* ActionError */.lZ(`${label}: config ${configName} is corrupt: its bytes give ${configDigest}`);
     }
-    const config = JSON.parse(configBytes.toString('utf8'));
-    const diffIds = config.rootfs?.diff_ids ?? [];
-    if (diffIds.length !== entry.Layers.length) {
-        throw new common_errors/* ActionError */.lZ(`${label}: the config lists ${diffIds.length} layers but manifest.json ${entry.Layers.length}`);
+    let config;
+    try {
+        config = parseJson(configBytes.toString('utf8'));
     }
-    for (const layer of entry.Layers)
-        await entrySize(dir, layer, label);
+    catch (error) {
+        throw new common_errors/* ActionError */.lZ(`${label}: config ${configName} ${error.message}`);
+    }
+    const diffIds = Array.isArray(config?.rootfs?.diff_ids) ? config.rootfs.diff_ids : [];
+    if (!diffIds.every(isDigest))
+        throw new common_errors/* ActionError */.lZ(`${label}: the config lists a diff_id that is not a sha256 digest`);
+    if (diffIds.length !== layerNames.length) {
+        throw new common_errors/* ActionError */.lZ(`${label}: the config lists ${diffIds.length} layers but manifest.json ${layerNames.length}`);
+    }
+    for (const layer of layerNames) {
+        if ((await files.size(layer)) === undefined) {
+            throw new common_errors/* ActionError */.lZ(`${label}: layer ${layer} (named in manifest.json) is not in the archive`);
+        }
+    }
     const limit = pLimit(Math.max(1, options.concurrency));
-    const layers = await Promise.all(entry.Layers.map((layer, i) => limit(() => compressLayer((0,external_node_path_.join)(dir, layer), diffIds[i], `${label}: ${layer}`, options, i))));
+    const layers = await Promise.all(layerNames.map((layer, i) => limit(() => compressLayer(files, layer, diffIds[i], `${label}: ${layer}`, options, i))));
     const manifestBytes = Buffer.from(JSON.stringify({
         schemaVersion: 2,
         mediaType: MediaType.dockerManifest,
@@ -69215,7 +69412,7 @@ async function readDockerArchive(dir, label, options) {
     blobs.set(configDigest, {
         digest: configDigest,
         size: configBytes.length,
-        open: (start, end) => (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(dir, entry.Config), { start, end })
+        open: (start, end) => external_node_stream_.Readable.from([configBytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
     });
     for (const layer of layers)
         blobs.set(layer.digest, layer);
@@ -69230,31 +69427,16 @@ async function readDockerArchive(dir, label, options) {
         }
     };
 }
-async function readEntry(dir, name, label) {
-    try {
-        return await (0,promises_.readFile)((0,external_node_path_.join)(dir, name));
-    }
-    catch {
-        throw new common_errors/* ActionError */.lZ(`${label}: ${name} (named in manifest.json) is missing`);
-    }
+/** The first bytes of a member (for sniffing), at most `length`. */
+async function head(files, name, start, length) {
+    const chunks = [];
+    for await (const chunk of files.open(name, start, start + length - 1))
+        chunks.push(chunk);
+    return Buffer.concat(chunks);
 }
-async function entrySize(dir, name, label) {
-    try {
-        return (await (0,promises_.stat)((0,external_node_path_.join)(dir, name))).size;
-    }
-    catch {
-        throw new common_errors/* ActionError */.lZ(`${label}: layer ${name} (named in manifest.json) is missing`);
-    }
-}
-async function isGzip(path) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-        return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
-    }
-    finally {
-        await handle.close();
-    }
+async function isGzip(files, name) {
+    const bytes = await head(files, name, 0, 2);
+    return bytes.length === 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 /** Hashes bytes passing through. */
 function hashing(hash, counter) {
@@ -69266,23 +69448,23 @@ function hashing(hash, counter) {
         }
     });
 }
-async function compressLayer(path, diffId, label, options, index) {
-    if (await isGzip(path)) {
+async function compressLayer(files, name, diffId, label, options, index) {
+    if (await isGzip(files, name)) {
         // Already compressed (some tools save that way): push as is; diff_id cannot be checked without inflating.
-        const bytes = await hashFile(path);
+        const bytes = await hashStream(files.open(name));
         return {
             ...bytes,
             mediaType: DockerMediaType.gzipLayer,
-            open: (s, e) => (0,external_node_fs_.createReadStream)(path, { start: s, end: e })
+            open: (s, e) => files.open(name, s, e)
         };
     }
     const target = (0,external_node_path_.join)(options.workDir, `layer-${index}.tar.gz`);
-    const level = (await looksIncompressible(path)) ? 0 : options.gzipLevel;
+    const level = (await looksIncompressible(files, name)) ? 0 : options.gzipLevel;
     const raw = (0,external_node_crypto_.createHash)('sha256');
     const packed = (0,external_node_crypto_.createHash)('sha256');
     const rawCount = { bytes: 0 };
     const packedCount = { bytes: 0 };
-    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 }), hashing(raw, rawCount), (0,external_node_zlib_.createGzip)({ level }), hashing(packed, packedCount), (0,external_node_fs_.createWriteStream)(target));
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(files.open(name), hashing(raw, rawCount), (0,external_node_zlib_.createGzip)({ level }), hashing(packed, packedCount), (0,external_node_fs_.createWriteStream)(target));
     const actualDiffId = `sha256:${raw.digest('hex')}`;
     if (actualDiffId !== diffId) {
         throw new common_errors/* ActionError */.lZ(`${label} is corrupt: its bytes give ${actualDiffId}, the config says ${diffId}`);
@@ -69300,28 +69482,123 @@ const SAMPLE_BYTES = 4 * 1024 * 1024;
  * runs at ~50 MB/s per core here; stored gzip blocks (level 0) run at ~300 MB/s. A sample of the layer's
  * middle decides.
  */
-async function looksIncompressible(path) {
-    const { size } = await (0,promises_.stat)(path);
+async function looksIncompressible(files, name) {
+    const size = (await files.size(name)) ?? 0;
     if (size < SAMPLE_BYTES)
         return false;
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const start = Math.max(0, Math.floor(size / 2) - SAMPLE_BYTES / 2);
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(SAMPLE_BYTES), 0, SAMPLE_BYTES, start);
-        return (0,external_node_zlib_.deflateRawSync)(buffer.subarray(0, bytesRead), { level: 1 }).length > bytesRead * 0.95;
-    }
-    finally {
-        await handle.close();
-    }
+    const sample = await head(files, name, Math.max(0, Math.floor(size / 2) - SAMPLE_BYTES / 2), SAMPLE_BYTES);
+    return (0,external_node_zlib_.deflateRawSync)(sample, { level: 1 }).length > sample.length * 0.95;
 }
-async function hashFile(path) {
+async function hashStream(stream) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 })) {
+    for await (const chunk of stream) {
         hash.update(chunk);
         size += chunk.length;
     }
     return { digest: `sha256:${hash.digest('hex')}`, size };
+}
+
+;// CONCATENATED MODULE: ./src/registry/sources/files.ts
+
+
+
+
+
+/**
+ * A name as a layout or an archive's manifest gives it, in canonical form (`./a//b` → `a/b`); undefined
+ * for a name that leaves its root (absolute, or `..` above it) or names nothing.
+ */
+function canonicalName(name) {
+    if (typeof name !== 'string' || name === '' || name.includes('\0') || name.startsWith('/'))
+        return undefined;
+    const normal = external_node_path_.posix.normalize(name).replace(/\/+$/, '');
+    if (normal === '.' || normal === '..' || normal.startsWith('../'))
+        return undefined;
+    return normal;
+}
+function nameOrFail(files, name) {
+    const canonical = canonicalName(name);
+    if (canonical === undefined) {
+        throw new common_errors/* ActionError */.lZ(`${files.label}: ${JSON.stringify(name).slice(0, 200)} names a file outside the image: refused`);
+    }
+    return canonical;
+}
+async function readOrFail(path, maxBytes, what) {
+    try {
+        return await readRegularFile(path, maxBytes, what);
+    }
+    catch (error) {
+        if (error instanceof FileReadError)
+            throw new common_errors/* ActionError */.lZ(error.message);
+        throw error;
+    }
+}
+/** The files of an image layout directory, each resolved (symlinks too) inside the directory. */
+function directoryFiles(dir, label = dir) {
+    const root = (0,external_node_fs_.realpathSync)(dir);
+    const resolved = new Map();
+    const locate = (name) => {
+        const canonical = nameOrFail({ label }, name);
+        if (!resolved.has(canonical)) {
+            let real;
+            try {
+                real = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(root, canonical));
+            }
+            catch {
+                real = undefined;
+            }
+            if (real !== undefined && !isInside(root, real)) {
+                throw new common_errors/* ActionError */.lZ(`${label}: ${canonical} leads outside the layout (a symlink?): refused`);
+            }
+            resolved.set(canonical, real);
+        }
+        return resolved.get(canonical);
+    };
+    return {
+        label,
+        async size(name) {
+            const path = locate(name);
+            if (!path)
+                return undefined;
+            const stats = await (0,promises_.stat)(path).catch(() => undefined);
+            return stats?.isFile() ? stats.size : undefined;
+        },
+        read(name, maxBytes) {
+            const path = locate(name);
+            if (!path)
+                return Promise.reject(new common_errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`));
+            return readOrFail(path, maxBytes, `${label}: ${canonicalName(name)}`);
+        },
+        open(name, start, end) {
+            const path = locate(name);
+            if (!path)
+                throw new common_errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`);
+            return (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: 1024 * 1024 });
+        }
+    };
+}
+/** The regular files of an archive, by member name (the extracted copy of each lives under a name of ours). */
+function archiveFiles(members, label) {
+    const member = (name) => members.get(nameOrFail({ label }, name));
+    return {
+        label,
+        async size(name) {
+            return member(name)?.size;
+        },
+        read(name, maxBytes) {
+            const found = member(name);
+            if (!found)
+                return Promise.reject(new common_errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is not in the archive`));
+            return readOrFail(found.path, maxBytes, `${label}: ${canonicalName(name)}`);
+        },
+        open(name, start, end) {
+            const found = member(name);
+            if (!found)
+                throw new common_errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is not in the archive`);
+            return (0,external_node_fs_.createReadStream)(found.path, { start, end, highWaterMark: 1024 * 1024 });
+        }
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
@@ -69333,6 +69610,7 @@ var tar_stream = __nccwpck_require__(6118);
 
 
 
+const REGULAR = new Set(['file', 'contiguous-file']);
 /** Reads a tar entry by entry; a truncated or corrupt archive rejects with a clear error. */
 async function eachEntry(path, visit) {
     const reader = (0,tar_stream.extract)();
@@ -69341,7 +69619,7 @@ async function eachEntry(path, visit) {
     input.pipe(reader);
     try {
         for await (const entry of reader) {
-            await visit(entry, normalizeEntry(entry.header.name));
+            await visit(entry, canonicalName(entry.header.name));
         }
     }
     catch (error) {
@@ -69352,37 +69630,36 @@ async function eachEntry(path, visit) {
         throw new common_errors/* ActionError */.lZ(`${path} is not a readable tar archive (${reason}): is it truncated or corrupt?`);
     }
 }
-/** The entry names of a tar, to tell an OCI layout archive from a docker-save archive. */
+/** The names of the regular files in a tar, to tell an OCI layout archive from a docker-save archive. */
 async function tarEntryNames(path) {
     const names = new Set();
     await eachEntry(path, async (entry, name) => {
-        names.add(name);
+        if (name !== undefined && REGULAR.has(entry.header.type ?? ''))
+            names.add(name);
         entry.resume();
     });
     return names;
 }
 /**
- * Extracts regular files and directories into `dir`, streaming each entry to disk. Entries that would
- * land outside `dir` (absolute paths, `..`) and links are skipped: the archive comes from a build, but a
- * tar is still input.
+ * Saves each regular file of the archive into `dir` under a name of ours (`m0`, `m1`, …) and returns them
+ * by member name. No member name ever becomes a path: links, devices and names that leave the archive
+ * (absolute, `..`) are skipped, and a name that appears twice is refused (which copy would count?).
  */
 async function extractTar(path, dir) {
+    const members = new Map();
     await eachEntry(path, async (entry, name) => {
-        const target = (0,external_node_path_.join)(dir, name);
-        const inside = name !== '' && name !== '..' && !name.startsWith(`..${external_node_path_.sep}`);
-        if (inside && entry.header.type === 'directory') {
-            await (0,promises_.mkdir)(target, { recursive: true });
-        }
-        else if (inside && (entry.header.type === 'file' || entry.header.type === 'contiguous-file')) {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
-            await (0,promises_namespaceObject.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target));
+        if (name === undefined || !REGULAR.has(entry.header.type ?? '')) {
+            entry.resume();
             return;
         }
-        entry.resume();
+        if (members.has(name)) {
+            throw new common_errors/* ActionError */.lZ(`${path}: ${JSON.stringify(name).slice(0, 200)} appears twice in the archive: refused`);
+        }
+        const target = (0,external_node_path_.join)(dir, `m${members.size}`);
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target));
+        members.set(name, { path: target, size: entry.header.size ?? 0 });
     });
-}
-function normalizeEntry(name) {
-    return (0,external_node_path_.normalize)(name.replace(/^\/+/, '')).replace(/\/+$/, '').replace(/^\.$/, '');
+    return members;
 }
 
 ;// CONCATENATED MODULE: ./src/registry/sources/index.ts
@@ -69393,24 +69670,32 @@ function normalizeEntry(name) {
 
 
 
+
 /**
  * Opens `path` as an image to push: an OCI image layout directory, a tar of one, or a `docker save`
  * archive (a tar with manifest.json; docker 25+ archives carry both, and manifest.json decides).
- * Everything structural is checked here, before anything is sent.
+ * Everything structural is checked here, before anything is sent. The path itself may be anywhere the
+ * job can read (RUNNER_TEMP is usual); what it contains is read only inside it.
  */
 async function openImageSource(path, options) {
     let kind;
     try {
-        kind = (await (0,promises_.stat)(path)).isDirectory() ? 'directory' : 'file';
+        const stats = await (0,promises_.stat)(path);
+        if (!stats.isDirectory() && !stats.isFile()) {
+            throw new common_errors/* ActionError */.lZ(`Input "source": ${path} is neither a directory nor a regular file`);
+        }
+        kind = stats.isDirectory() ? 'directory' : 'file';
     }
-    catch {
+    catch (error) {
+        if (error instanceof common_errors/* ActionError */.lZ)
+            throw error;
         throw new common_errors/* ActionError */.lZ(`Input "source": ${path} does not exist`);
     }
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.tempDir ?? (0,external_node_os_.tmpdir)(), 'ecr-deliver-'));
     const dispose = () => (0,promises_.rm)(work, { recursive: true, force: true });
     try {
         if (kind === 'directory') {
-            return { kind: 'oci-layout', ...(await readOciLayout(path)), dispose };
+            return { kind: 'oci-layout', ...(await readOciLayout(directoryFiles(path))), dispose };
         }
         const names = await tarEntryNames(path);
         const isDocker = names.has('manifest.json');
@@ -69418,17 +69703,18 @@ async function openImageSource(path, options) {
             throw new common_errors/* ActionError */.lZ(`Input "source": ${path} is a tar archive with neither manifest.json (docker save) nor oci-layout (OCI layout)`);
         }
         const extracted = (0,external_node_path_.join)(work, 'archive');
-        await extractTar(path, extracted);
+        await (0,promises_.mkdir)(extracted);
+        const files = archiveFiles(await extractTar(path, extracted), path);
         if (isDocker) {
             const compressed = (0,external_node_path_.join)(work, 'layers');
             await (0,promises_.mkdir)(compressed);
             return {
                 kind: 'docker-archive',
-                ...(await readDockerArchive(extracted, path, { ...options, workDir: compressed })),
+                ...(await readDockerArchive(files, { ...options, workDir: compressed })),
                 dispose
             };
         }
-        return { kind: 'oci-archive', ...(await readOciLayout(extracted, path)), dispose };
+        return { kind: 'oci-archive', ...(await readOciLayout(files)), dispose };
     }
     catch (error) {
         await dispose();
@@ -69453,6 +69739,101 @@ const Output = {
     dockerPassword: 'docker-password'
 };
 
+;// CONCATENATED MODULE: ./src/registry/push.ts
+
+
+/**
+ * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
+ * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
+ * tags are checked first, so a conflict fails before anything is written; a tag already at this digest is
+ * left alone. The check is check-then-write: what keeps two concurrent writers apart is the registry's
+ * own tag immutability, and the read-back catches a mutable tag that another push moved.
+ */
+async function pushImage(registry, repository, image, tags, options) {
+    const { top } = image;
+    const current = await Promise.all(tags.map(async (tag) => ({
+        tag,
+        // Only immutable tags need reading first; a mutable tag is simply written.
+        digest: options.isImmutable(tag) ? await registry.resolveManifestDigest(repository, tag) : undefined
+    })));
+    const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest);
+    if (conflicts.length > 0) {
+        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
+            conflicts
+                .map(c => `tag ${(0,common_errors/* quote */.hD)(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
+                .join('; ') +
+            '. Immutable tags cannot be moved to another image: push under a new tag.');
+    }
+    const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
+    const toWrite = tags.filter(tag => !unchanged.has(tag));
+    const platforms = image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []);
+    const result = {
+        digest: top.digest,
+        mediaType: top.mediaType,
+        tags: tagResults(tags, unchanged),
+        platforms
+    };
+    if (toWrite.length === 0)
+        return { ...result, blobs: [] };
+    const blobs = await pushBlobs(registry, repository, image.blobs, options);
+    // Children before the index (in walk order, so a nested index follows its own children): a registry
+    // may refuse an index whose children it does not have.
+    for (const child of image.children) {
+        await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
+    }
+    for (const tag of toWrite)
+        await registry.putManifest(repository, tag, top.bytes, top.mediaType);
+    await verifyTags(registry, repository, tags, top.digest);
+    return { ...result, blobs };
+}
+/**
+ * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
+ * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
+ */
+async function pushBlobs(registry, repository, blobs, options) {
+    const limit = pLimit(Math.max(1, options.concurrency));
+    const abort = new AbortController();
+    let firstFailure;
+    const settled = await Promise.allSettled(blobs.map(blob => limit(async () => {
+        abort.signal.throwIfAborted();
+        try {
+            return await registry.pushBlob(repository, blob, {
+                mountFrom: options.mountFrom,
+                signal: abort.signal
+            });
+        }
+        catch (error) {
+            if (!firstFailure) {
+                firstFailure = { error };
+                abort.abort(error);
+            }
+            throw error;
+        }
+    })));
+    if (firstFailure)
+        throw firstFailure.error;
+    return settled.map(outcome => outcome.value);
+}
+/**
+ * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
+ * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
+ */
+async function verifyTags(registry, repository, tags, expected) {
+    const resolved = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
+    const wrong = resolved.filter(r => r.digest !== expected);
+    if (wrong.length > 0) {
+        const detail = wrong
+            .map(r => (r.digest ? `tag ${(0,common_errors/* quote */.hD)(r.tag)} holds ${r.digest}` : `tag ${(0,common_errors/* quote */.hD)(r.tag)} is missing`))
+            .join('; ');
+        throw new common_errors/* ActionError */.lZ(`After the push, ${detail}, not this image ${expected}: another push wrote ` +
+            `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
+            'IMMUTABLE tags so the registry refuses a second writer.');
+    }
+}
+function tagResults(tags, unchanged) {
+    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
+}
+
 ;// CONCATENATED MODULE: ./src/deliver/tag-plan.ts
 
 
@@ -69475,7 +69856,7 @@ function isSameImage(local, repositoryUri, remote) {
 function planTagWrites(remote, isImmutable, describe) {
     const conflicts = remote.filter(r => r.digest !== undefined && !r.sameImage && isImmutable(r.tag));
     if (conflicts.length > 0) {
-        const lines = conflicts.map(r => `tag "${r.tag}" already points at ${r.digest} in ${describe.repository}, ` +
+        const lines = conflicts.map(r => `tag ${(0,common_errors/* quote */.hD)(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
             `but the image ${describe.image} is ${describe.imageId}`);
         throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
             'Immutable tags cannot be moved to another image: push under a new tag.');
@@ -69502,9 +69883,12 @@ function planTagWrites(remote, isImmutable, describe) {
 
 
 
+
+
+
 /**
- * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in the
- * registry itself, to the one digest reported.
+ * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
+ * the registry itself, to the one digest reported, and that digest is the local image.
  */
 async function deliverDockerImage(docker, registry, local, target, tags) {
     const remote = await readRemoteTags(registry, local, target, tags);
@@ -69514,7 +69898,7 @@ async function deliverDockerImage(docker, registry, local, target, tags) {
         repository: target.repositoryUri
     });
     const digest = await executePlan(docker, registry, local, target, plan);
-    await verifyTags(registry, target, tags, digest);
+    await verifyTags(registry, target.repository, tags, digest);
     const results = resultsOf(plan);
     return {
         digest,
@@ -69547,32 +69931,67 @@ async function executePlan(docker, registry, local, target, plan) {
             const stored = await registry.getManifest(target.repository, plan.digest);
             if (!stored)
                 throw new common_errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
-            for (const tag of plan.tags)
-                await registry.putManifest(target.repository, tag, stored.bytes, stored.mediaType);
+            await putTags(registry, target, plan.tags, stored);
             return plan.digest;
         }
         case 'push': {
-            const digests = new Set();
-            for (const tag of plan.tags) {
-                const reference = `${target.repositoryUri}:${tag}`;
-                await docker.tag(local.reference, reference);
-                const pushed = await docker.push(reference);
-                digests.add(pushed.digest);
-            }
-            if (digests.size !== 1) {
-                throw new common_errors/* ActionError */.lZ(`docker push reported different digests for one image: ${[...digests].join(', ')}`);
-            }
-            return [...digests][0];
+            const stored = await pushThroughStagingTag(docker, registry, local, target);
+            await putTags(registry, target, plan.tags, stored);
+            return stored.digest;
         }
     }
 }
-/** HEAD every tag with all manifest types accepted: the registry, not docker, has the last word. */
-async function verifyTags(registry, target, tags, expected) {
-    const resolved = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(target.repository, tag) })));
-    const wrong = resolved.filter(r => r.digest !== expected);
-    if (wrong.length > 0) {
-        const detail = wrong.map(r => `${r.tag} → ${r.digest ?? 'missing'}`).join(', ');
-        throw new common_errors/* ActionError */.lZ(`The registry disagrees with the push: expected every tag at ${expected}, got ${detail}`);
+/**
+ * `docker push` works on local names, and a local name is shared by everything that uses the engine: two
+ * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
+ * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
+ * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
+ * written by a manifest PUT. The staging name is removed again, locally and from the repository, whatever
+ * happens.
+ */
+async function pushThroughStagingTag(docker, registry, local, target) {
+    const staging = `ecr-deliver-staging-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+    const reference = `${target.repositoryUri}:${staging}`;
+    await docker.tag(local.id, reference);
+    let pushedDigest;
+    try {
+        pushedDigest = (await docker.push(reference)).digest;
+        const stored = await registry.requireManifest(target.repository, pushedDigest);
+        if (!isSameImage(local, target.repositoryUri, stored)) {
+            const config = isIndex(stored.manifest) ? 'an index' : `config ${stored.manifest.config?.digest}`;
+            throw new common_errors/* ActionError */.lZ(`docker push put ${pushedDigest} (${config}) in ${target.repositoryUri}, which is not the image ` +
+                `${local.reference} (${local.id}): nothing was tagged`);
+        }
+        return stored;
+    }
+    finally {
+        await removeStagingTag(docker, local, target, reference, staging, pushedDigest);
+    }
+}
+async function removeStagingTag(docker, local, target, reference, staging, pushedDigest) {
+    // An image known by its ID only would be deleted with its last name: leave the name on it then.
+    if (local.repoTags.length > 0) {
+        await docker
+            .untag(reference)
+            .catch(error => core/* warning */.$e(`Could not remove the local name ${reference}: ${(0,common_errors/* messageOf */.bD)(error)}`));
+    }
+    else {
+        info(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`);
+    }
+    try {
+        await target.removeTag(staging);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not remove the staging tag ${staging} from ${target.repositoryUri}` +
+            `${pushedDigest ? ` (at ${pushedDigest})` : ''}: ${(0,common_errors/* messageOf */.bD)(error)}. Delete it by hand ` +
+            '(ecr:BatchDeleteImage is needed to remove it).');
+    }
+}
+/** Each tag gets the pushed manifest's exact bytes, in the order given. */
+async function putTags(registry, target, tags, stored) {
+    for (const tag of tags) {
+        await registry.putManifest(target.repository, tag, stored.bytes, stored.mediaType);
+        info(`${target.repositoryUri}:${tag} → ${stored.digest}`);
     }
 }
 function resultsOf(plan) {
@@ -69605,7 +70024,7 @@ function parseDuration(input, raw, units = ['h', 'd', 'w']) {
     const match = /^(\d+)([a-z]+)$/.exec(value);
     const unit = match?.[2];
     if (!match || !unit || !units.includes(unit)) {
-        throw new common_errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got "${value}"`);
+        throw new common_errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got ${(0,common_errors/* quote */.hD)(value)}`);
     }
     return Number(match[1]) * UNIT_MS[unit];
 }
@@ -69622,7 +70041,7 @@ function formatAge(ms) {
 function parseDurationWithin(input, raw, bounds) {
     const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
     if (ms < bounds.minMs || ms > bounds.maxMs) {
-        throw new common_errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`);
+        throw new common_errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got ${(0,common_errors/* quote */.hD)(raw.trim())}`);
     }
     return ms;
 }
@@ -69669,13 +70088,13 @@ function parseIgnoreList(lines) {
     return lines.map(line => {
         const [id, ...rest] = line.split(/\s+/);
         if (!id)
-            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `"${line}" names no vulnerability`);
+            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `${(0,common_errors/* quote */.hD)(line)} names no vulnerability`);
         if (rest.length === 0)
             return { id };
         const until = /^until=(\d{4}-\d{2}-\d{2})$/.exec(rest.join(' '))?.[1];
         const date = until ? new Date(`${until}T23:59:59.999Z`) : undefined;
         if (!date || Number.isNaN(date.getTime()) || rest.length > 1) {
-            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `"${line}" must be ID or ID until=YYYY-MM-DD`);
+            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `${(0,common_errors/* quote */.hD)(line)} must be ID or ID until=YYYY-MM-DD`);
         }
         return { id, until: date };
     });
@@ -69735,6 +70154,7 @@ function toSarif(findings, imageUri) {
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/lifecycle-lint.ts
+
 /** ECR lifecycle policy rules, checked locally so a bad policy fails before any call, naming the rule. */
 const MAX_LIFECYCLE_POLICY_CHARS = 30_720;
 const TAG_STATUSES = ['tagged', 'untagged', 'any'];
@@ -69794,7 +70214,7 @@ function lintLifecyclePolicy(policy, text) {
             if (key === 'tagPatternList') {
                 for (const pattern of list) {
                     if ((pattern.match(/\*/g) ?? []).length > 4)
-                        fail(`tag pattern "${pattern}" has more than four *`);
+                        fail(`tag pattern ${(0,common_errors/* quote */.hD)(pattern)} has more than four *`);
                 }
             }
             if (list.length > 1) {
@@ -69845,6 +70265,7 @@ function lintLifecyclePolicy(policy, text) {
 
 
 
+
 const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
 const inputs_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -69858,7 +70279,7 @@ const WITH_EXCLUSION = ['IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
  * rule, so bad input fails here, before any AWS call or docker command.
  */
 function parseDeliverInputs(get, context = {}) {
-    const image = get('image').trim() || undefined;
+    const image = parseImageInput(get('image'));
     const source = get('source').trim() || undefined;
     if (image && source) {
         throw new common_errors/* InputError */.dz('source', 'and image are mutually exclusive: give image (docker engine) or source (files)');
@@ -69875,7 +70296,7 @@ function parseDeliverInputs(get, context = {}) {
     const tags = givenTags.length > 0 || !(image || source) || !context.sha ? givenTags : [context.sha];
     for (const tag of tags) {
         if (!inputs_TAG.test(tag)) {
-            throw new common_errors/* InputError */.dz('tags', `"${tag}" is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
+            throw new common_errors/* InputError */.dz('tags', `${(0,common_errors/* quote */.hD)(tag)} is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
         }
     }
     if ((image || source) && tags.length === 0) {
@@ -69962,6 +70383,22 @@ function parseScanGate(get, pushes) {
         ignore: parseIgnoreList(parseLines(get('ignore-vulnerabilities')))
     };
 }
+/**
+ * `image`: what `docker image inspect` takes, checked against the reference grammar before it reaches a
+ * command line: a reference (`app:ci`, `registry:5000/team/app@sha256:…`) or an image ID (`sha256:…`, or
+ * its short hex form).
+ */
+function parseImageInput(raw) {
+    const image = raw.trim();
+    if (image === '')
+        return undefined;
+    if (/^(sha256:)?[a-f0-9]{12,64}$/.test(image))
+        return image;
+    const parsed = parseReference(image, { domain: 'allowed' });
+    if (typeof parsed === 'string')
+        throw new common_errors/* InputError */.dz('image', `${(0,common_errors/* quote */.hD)(image)} is not an image reference: ${parsed}`);
+    return image;
+}
 /** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
 function parsePolicies(get, repository) {
     const updateRepository = parseBoolean('update-repository', get('update-repository'), false);
@@ -70005,10 +70442,10 @@ function parseRepositoryName(input, raw) {
     if (name === '')
         return undefined;
     if (name.length < 2 || name.length > 256) {
-        throw new common_errors/* InputError */.dz(input, `"${name}" must be 2 to 256 characters long (it has ${name.length})`);
+        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(name)} must be 2 to 256 characters long (it has ${name.length})`);
     }
     if (!REPOSITORY_NAME.test(name)) {
-        throw new common_errors/* InputError */.dz(input, `"${name}" is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
+        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(name)} is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
             'dashes, in path components joined by "/" (no leading, trailing or doubled separators)');
     }
     return name;
@@ -70018,7 +70455,7 @@ function parseAccountId(input, raw) {
     if (id === '')
         return undefined;
     if (!ACCOUNT_ID.test(id))
-        throw new common_errors/* InputError */.dz(input, `"${id}" is not an AWS account ID (12 digits)`);
+        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(id)} is not an AWS account ID (12 digits)`);
     return id;
 }
 /** The settings used when the repository is created (and compared with an existing one). */
@@ -70027,7 +70464,7 @@ function parseRepositorySettings(get) {
     const exclusions = parseList(get('image-tag-mutability-exclusions'));
     for (const filter of exclusions) {
         if (!EXCLUSION_FILTER.test(filter)) {
-            throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `"${filter}" must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`);
+            throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `${(0,common_errors/* quote */.hD)(filter)} must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`);
         }
     }
     if (exclusions.length > MAX_EXCLUSIONS) {
@@ -70054,11 +70491,11 @@ function parseRepositorySettings(get) {
     }
     for (const [key, value] of tagEntries) {
         if (key.length > 128)
-            throw new common_errors/* InputError */.dz('repository-tags', `key "${key}" is longer than 128 characters`);
+            throw new common_errors/* InputError */.dz('repository-tags', `key ${(0,common_errors/* quote */.hD)(key)} is longer than 128 characters`);
         if (key.toLowerCase().startsWith('aws:'))
-            throw new common_errors/* InputError */.dz('repository-tags', `key "${key}": the aws: prefix is reserved`);
+            throw new common_errors/* InputError */.dz('repository-tags', `key ${(0,common_errors/* quote */.hD)(key)}: the aws: prefix is reserved`);
         if (value.length > 256)
-            throw new common_errors/* InputError */.dz('repository-tags', `value of "${key}" is longer than 256 characters`);
+            throw new common_errors/* InputError */.dz('repository-tags', `value of ${(0,common_errors/* quote */.hD)(key)} is longer than 256 characters`);
     }
     return {
         tagMutability,
@@ -70289,7 +70726,7 @@ async function registryScanKind(client) {
 }
 /** Starts a basic scan; the once-a-day limit ("already scanned") is not a failure. */
 async function startBasicScan(client, image) {
-    await callAws(`StartImageScan ${image.repositoryName}@${image.digest}`, async () => {
+    await errors_callAws(`StartImageScan ${image.repositoryName}@${image.digest}`, async () => {
         try {
             await client.send(new dist_cjs/* StartImageScanCommand */.Qc9({
                 repositoryName: image.repositoryName,
@@ -70339,7 +70776,7 @@ async function waitForScan(client, image, options) {
 }
 /** One page of findings; undefined while the scan has not started (ScanNotFound) or the image is not seen yet. */
 async function describeFindings(client, image, nextToken) {
-    return callAws(`DescribeImageScanFindings ${image.repositoryName}@${image.digest}`, async () => {
+    return errors_callAws(`DescribeImageScanFindings ${image.repositoryName}@${image.digest}`, async () => {
         try {
             return await client.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0({
                 repositoryName: image.repositoryName,
@@ -70509,101 +70946,6 @@ function shortDigest(digest) {
     return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
 }
 
-;// CONCATENATED MODULE: ./src/registry/push.ts
-
-
-/**
- * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
- * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
- * tags are checked first, so a conflict fails before anything is written; a tag already at this digest is
- * left alone. The check is check-then-write: what keeps two concurrent writers apart is the registry's
- * own tag immutability, and the read-back catches a mutable tag that another push moved.
- */
-async function pushImage(registry, repository, image, tags, options) {
-    const { top } = image;
-    const current = await Promise.all(tags.map(async (tag) => ({
-        tag,
-        // Only immutable tags need reading first; a mutable tag is simply written.
-        digest: options.isImmutable(tag) ? await registry.resolveManifestDigest(repository, tag) : undefined
-    })));
-    const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest);
-    if (conflicts.length > 0) {
-        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
-            conflicts
-                .map(c => `tag "${c.tag}" already points at ${c.digest}, the image is ${top.digest}`)
-                .join('; ') +
-            '. Immutable tags cannot be moved to another image: push under a new tag.');
-    }
-    const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
-    const toWrite = tags.filter(tag => !unchanged.has(tag));
-    const platforms = image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []);
-    const result = {
-        digest: top.digest,
-        mediaType: top.mediaType,
-        tags: tagResults(tags, unchanged),
-        platforms
-    };
-    if (toWrite.length === 0)
-        return { ...result, blobs: [] };
-    const blobs = await pushBlobs(registry, repository, image.blobs, options);
-    // Children before the index (in walk order, so a nested index follows its own children): a registry
-    // may refuse an index whose children it does not have.
-    for (const child of image.children) {
-        await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
-    }
-    for (const tag of toWrite)
-        await registry.putManifest(repository, tag, top.bytes, top.mediaType);
-    await push_verifyTags(registry, repository, tags, top.digest);
-    return { ...result, blobs };
-}
-/**
- * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
- * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
- */
-async function pushBlobs(registry, repository, blobs, options) {
-    const limit = pLimit(Math.max(1, options.concurrency));
-    const abort = new AbortController();
-    let firstFailure;
-    const settled = await Promise.allSettled(blobs.map(blob => limit(async () => {
-        abort.signal.throwIfAborted();
-        try {
-            return await registry.pushBlob(repository, blob, {
-                mountFrom: options.mountFrom,
-                signal: abort.signal
-            });
-        }
-        catch (error) {
-            if (!firstFailure) {
-                firstFailure = { error };
-                abort.abort(error);
-            }
-            throw error;
-        }
-    })));
-    if (firstFailure)
-        throw firstFailure.error;
-    return settled.map(outcome => outcome.value);
-}
-/**
- * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
- * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
- */
-async function push_verifyTags(registry, repository, tags, expected) {
-    const resolved = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
-    const wrong = resolved.filter(r => r.digest !== expected);
-    if (wrong.length > 0) {
-        const detail = wrong
-            .map(r => (r.digest ? `tag "${r.tag}" holds ${r.digest}` : `tag "${r.tag}" is missing`))
-            .join('; ');
-        throw new common_errors/* ActionError */.lZ(`After the push, ${detail}, not this image ${expected}: another push wrote ` +
-            `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
-            'IMMUTABLE tags so the registry refuses a second writer.');
-    }
-}
-function tagResults(tags, unchanged) {
-    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
-}
-
 ;// CONCATENATED MODULE: ./src/deliver/source-push.ts
 
 
@@ -70729,6 +71071,7 @@ function addDelivery(summary, { digest, size, tags, platforms, blobs }) {
 
 
 
+
 /** How long a lifecycle policy preview may take before the step gives up on it. */
 const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000;
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
@@ -70765,7 +71108,9 @@ async function run() {
         let delivery;
         let scan;
         if (ensured && payload.kind !== 'none') {
-            const target = deliveryTarget(ensured, login.host, inputs.repository);
+            const target = deliveryTarget(ensured, login.host, inputs.repository, (repository, tag) => publicClient
+                ? removePublicImageTag(publicClient, repository, tag)
+                : removeImageTag(ecr, repository, tag, inputs.registryId));
             const registry = new RegistryClient({
                 endpoint: `https://${target.repositoryUri.split('/')[0]}`,
                 basicToken: login.token,
@@ -70869,13 +71214,15 @@ async function ensurePublic(client, inputs, name) {
     core/* setOutput */.uH(Output.repositoryUri, repository.repositoryUri);
     return { repository, created, differences: [], governance: [] };
 }
-function deliveryTarget(ensured, host, name) {
+function deliveryTarget(ensured, host, name, removeTag) {
     const { repository } = ensured;
     const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '');
+    const repositoryName = repository.repositoryName ?? name;
     return {
         repositoryUri: repository.repositoryUri ?? `${host}/${name}`,
-        repository: repository.repositoryName ?? name,
-        isImmutable: tag => isTagImmutable(tag, repository.imageTagMutability, exclusions)
+        repository: repositoryName,
+        isImmutable: tag => isTagImmutable(tag, repository.imageTagMutability, exclusions),
+        removeTag: tag => removeTag(repositoryName, tag)
     };
 }
 function setDeliveryOutputs(repositoryUri, delivery) {
@@ -70889,7 +71236,7 @@ async function findLocalImage(docker, image) {
     const local = await docker.inspectImage(image);
     if (!local) {
         const engine = process.env.DOCKER_HOST ? ` at ${process.env.DOCKER_HOST}` : '';
-        throw new common_errors/* ActionError */.lZ(`Input "image": "${image}" is not an image in the docker engine${engine}: ` +
+        throw new common_errors/* ActionError */.lZ(`Input "image": ${(0,common_errors/* quote */.hD)(image)} is not an image in the docker engine${engine}: ` +
             'build or pull it in an earlier step (docker images lists what is there).');
     }
     return local;
@@ -71003,7 +71350,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 8262:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");

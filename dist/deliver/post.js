@@ -28377,7 +28377,7 @@ module.exports = {
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
-/* unused harmony export InputError */
+/* unused harmony exports InputError, quote */
 /**
  * Errors the user can act on. Everything that fails the step ends up in `runAction`
  * (src/common/run.ts), which turns it into exactly one `::error::` line.
@@ -28412,6 +28412,16 @@ function messageOf(error) {
     catch {
         return String(error);
     }
+}
+/**
+ * A value from outside (an input, a file, a registry) for a message: in double quotes, with quotes,
+ * backslashes and every control character escaped, so it stays on one line and cannot end the quote;
+ * cut at `max` characters.
+ */
+function quote(value, max = 200) {
+    const text = String(value);
+    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+    return JSON.stringify(cut);
 }
 
 
@@ -28534,6 +28544,12 @@ class DockerCli {
         }
         return parseInspect(reference, result.stdout);
     }
+    /** Removes a local name; the image itself stays while it has another name (docker rmi of a tag). */
+    async untag(reference) {
+        const result = await this.run(['image', 'rm', '--no-prune', reference]);
+        if (result.exitCode !== 0)
+            throw this.failure(`docker image rm ${reference} failed`, result);
+    }
     async tag(source, target) {
         const result = await this.run(['tag', source, target]);
         if (result.exitCode !== 0)
@@ -28584,6 +28600,7 @@ function parseInspect(reference, output) {
     return {
         reference,
         id: parsed.Id,
+        repoTags: parsed.RepoTags ?? [],
         repoDigests: parsed.RepoDigests ?? [],
         size: parsed.Size ?? 0,
         platform: [parsed.Os, parsed.Architecture, parsed.Variant].filter(Boolean).join('/')

@@ -56229,6 +56229,7 @@ module.exports = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
 /**
@@ -56265,6 +56266,16 @@ function messageOf(error) {
     catch {
         return String(error);
     }
+}
+/**
+ * A value from outside (an input, a file, a registry) for a message: in double quotes, with quotes,
+ * backslashes and every control character escaped, so it stays on one line and cannot end the quote;
+ * cut at `max` characters.
+ */
+function quote(value, max = 200) {
+    const text = String(value);
+    const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+    return JSON.stringify(cut);
 }
 
 
@@ -57017,9 +57028,12 @@ function isRetryableRegistryFailure(error) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/common/files.ts
+
 
 
 /** Why a file could not be read; the message never quotes the file's content. */
@@ -57083,6 +57097,38 @@ function files_readFileInside(path, root, maxBytes) {
     }
     finally {
         closeSync(fd);
+    }
+}
+/**
+ * Reads a file whole when it is a regular file of at most `maxBytes` (a path inside an archive or image
+ * layout the caller has already confined). `what` names it in errors, which never quote its content.
+ */
+async function readRegularFile(path, maxBytes, what) {
+    let handle;
+    try {
+        handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch {
+        throw new files_FileReadError(`${what} is missing`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            throw new files_FileReadError(`${what} is not a regular file`);
+        if (stats.size > maxBytes) {
+            throw new files_FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
+        }
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+            read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+        }
+        if (length > maxBytes)
+            throw new files_FileReadError(`${what} has more than the ${maxBytes} bytes allowed`);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -57231,6 +57277,7 @@ function imageManifestSize(manifest) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
+
 /**
  * The one grammar for image references, after distribution's `reference` package: every repository
  * name, tag, digest and reference the suite reads from an input, a file or a registry goes through here
@@ -57275,14 +57322,14 @@ function parseReference(text, options) {
         tag = rest.slice(colon + 1);
         rest = rest.slice(0, colon);
         if (!TAG.test(tag))
-            return `the tag "${tag}" must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`;
+            return `the tag ${(0,errors/* quote */.hD)(tag)} must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127}`;
     }
     let domain;
     const slash = rest.indexOf('/');
     const first = slash >= 0 ? rest.slice(0, slash) : '';
     if (options.domain === 'allowed' && slash >= 0 && (/[.:]/.test(first) || first === 'localhost')) {
         if (!DOMAIN.test(first))
-            return `"${first}" is not a registry host name`;
+            return `${(0,errors/* quote */.hD)(first)} is not a registry host name`;
         domain = first;
         rest = rest.slice(slash + 1);
     }
@@ -57577,7 +57624,7 @@ var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 function parseBearerChallenge(header) {
     if (!header || !/^bearer\s/i.test(header.trim()))
@@ -57779,7 +57826,7 @@ class Transport {
             else {
                 const source = trackSource(request.body);
                 try {
-                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                    await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
                 }
                 catch (error) {
                     // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
@@ -58019,7 +58066,7 @@ function parseDuration(input, raw, units = ['h', 'd', 'w']) {
     const match = /^(\d+)([a-z]+)$/.exec(value);
     const unit = match?.[2];
     if (!match || !unit || !units.includes(unit)) {
-        throw new errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got "${value}"`);
+        throw new errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got ${(0,errors/* quote */.hD)(value)}`);
     }
     return Number(match[1]) * UNIT_MS[unit];
 }
@@ -58036,7 +58083,7 @@ function formatAge(ms) {
 function parseDurationWithin(input, raw, bounds) {
     const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
     if (ms < bounds.minMs || ms > bounds.maxMs) {
-        throw new errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got "${raw.trim()}"`);
+        throw new errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got ${(0,errors/* quote */.hD)(raw.trim())}`);
     }
     return ms;
 }
@@ -58077,7 +58124,7 @@ function parseBoolean(input, raw, fallback) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* InputError */.dz(input, `must be true or false, got "${raw.trim()}"`);
+    throw new errors/* InputError */.dz(input, `must be true or false, got ${(0,errors/* quote */.hD)(raw.trim())}`);
 }
 /** A whole number within bounds; empty gives the fallback. */
 function parseInteger(input, raw, bounds) {
@@ -58085,7 +58132,7 @@ function parseInteger(input, raw, bounds) {
     if (value === '')
         return bounds.fallback;
     if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
-        throw new InputError(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got "${value}"`);
+        throw new InputError(input, `must be a whole number from ${bounds.min} to ${bounds.max}, got ${quote(value)}`);
     }
     return Number(value);
 }
@@ -58096,7 +58143,7 @@ function parseEnum(input, raw, allowed) {
         return undefined;
     const match = allowed.find(candidate => candidate.toLowerCase() === value.toLowerCase());
     if (match === undefined)
-        throw new InputError(input, `must be one of ${allowed.join(' | ')}, got "${value}"`);
+        throw new InputError(input, `must be one of ${allowed.join(' | ')}, got ${quote(value)}`);
     return match;
 }
 /** `key=value` per line (or comma separated); keys unique. */
@@ -58105,10 +58152,10 @@ function parseKeyValues(input, raw) {
     for (const item of parseList(raw)) {
         const separator = item.indexOf('=');
         if (separator <= 0)
-            throw new InputError(input, `each entry must be key=value, got "${item}"`);
+            throw new InputError(input, `each entry must be key=value, got ${quote(item)}`);
         const key = item.slice(0, separator).trim();
         if (key in result)
-            throw new InputError(input, `key "${key}" is given twice`);
+            throw new InputError(input, `key ${quote(key)} is given twice`);
         result[key] = item.slice(separator + 1).trim();
     }
     return result;
@@ -58122,6 +58169,7 @@ function wildcardToRegExp(pattern) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/pull-through-cache/upstreams.ts
+
 
 /** The short names users write, as the issue and ECR's console call them. */
 const KNOWN_UPSTREAMS = {
@@ -58145,12 +58193,12 @@ function resolveUpstream(upstream, url) {
     if (known) {
         const target = url ?? known.url;
         if (!target)
-            return `upstream "${upstream}" needs the registry URL: write upstream: <url> (e.g. myreg.azurecr.io)`;
+            return `upstream ${(0,errors/* quote */.hD)(upstream)} needs the registry URL: write upstream: <url> (e.g. myreg.azurecr.io)`;
         return { kind: known.kind, url: target, credential: known.credential };
     }
     const host = hostOf(upstream);
     if (!host) {
-        return `unknown upstream "${upstream}": use ${Object.keys(KNOWN_UPSTREAMS).join(', ')}, or a registry URL`;
+        return `unknown upstream ${(0,errors/* quote */.hD)(upstream)}: use ${Object.keys(KNOWN_UPSTREAMS).join(', ')}, or a registry URL`;
     }
     const byHost = Object.entries(KNOWN_UPSTREAMS).find(([, spec]) => spec.url === host || (host === 'docker.io' && spec.kind === 'docker-hub'));
     if (byHost)
@@ -58159,7 +58207,7 @@ function resolveUpstream(upstream, url) {
         return { kind: 'azure-container-registry', url: host, credential: 'required' };
     if (parseRegistryHost(host)?.kind === 'private')
         return { kind: 'ecr', url: host, credential: 'refused' };
-    return `unknown upstream "${upstream}": ECR cannot cache ${host}`;
+    return `unknown upstream ${(0,errors/* quote */.hD)(upstream)}: ECR cannot cache ${host}`;
 }
 function hostOf(value) {
     if (!/[.:]/.test(value))
@@ -58205,11 +58253,11 @@ function parseCacheRules(raw, registry) {
         const fields = item.toJSON();
         for (const key of Object.keys(fields)) {
             if (!FIELDS.has(key))
-                throw new errors/* InputError */.dz('rules', `${where}: unknown field "${key}" (fields: ${[...FIELDS].join(', ')})`);
+                throw new errors/* InputError */.dz('rules', `${where}: unknown field ${(0,errors/* quote */.hD)(key)} (fields: ${[...FIELDS].join(', ')})`);
         }
         const rule = parseRule(fields, `${where}`, registry);
         if (rules.some(r => r.prefix === rule.prefix))
-            throw new errors/* InputError */.dz('rules', `${where}: prefix "${rule.prefix}" is declared twice`);
+            throw new errors/* InputError */.dz('rules', `${where}: prefix ${(0,errors/* quote */.hD)(rule.prefix)} is declared twice`);
         rules.push(rule);
     });
     return rules;
@@ -58225,7 +58273,7 @@ function parseRule(fields, where, registry) {
     if (!prefix)
         throw new errors/* InputError */.dz('rules', `${where}: prefix is required`);
     if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_PATH.test(prefix))) {
-        throw new errors/* InputError */.dz('rules', `${where}: prefix "${prefix}" must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`);
+        throw new errors/* InputError */.dz('rules', `${where}: prefix ${(0,errors/* quote */.hD)(prefix)} must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`);
     }
     const upstreamText = rules_text(fields, 'upstream');
     if (!upstreamText)
@@ -58244,10 +58292,10 @@ function parseRule(fields, where, registry) {
     if (role && upstream.kind !== 'ecr')
         throw new errors/* InputError */.dz('rules', `${where} (${prefix}): role applies only to ECR upstreams`);
     if (role && !ROLE_ARN.test(role))
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): role "${role}" is not an IAM role ARN`);
+        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): role ${(0,errors/* quote */.hD)(role)} is not an IAM role ARN`);
     const upstreamPrefix = rules_text(fields, 'upstream-prefix');
     if (upstreamPrefix && !REPOSITORY_PATH.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream-prefix "${upstreamPrefix}" is not a repository path`);
+        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream-prefix ${(0,errors/* quote */.hD)(upstreamPrefix)} is not a repository path`);
     }
     return {
         prefix,
@@ -58263,7 +58311,7 @@ function credentialArn(credential, where, registry) {
     const arn = SECRET_ARN.exec(credential);
     const name = arn ? arn[4] : credential;
     if (!name.startsWith(SECRET_PREFIX)) {
-        throw new errors/* InputError */.dz('rules', `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got "${name}")`);
+        throw new errors/* InputError */.dz('rules', `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got ${(0,errors/* quote */.hD)(name)})`);
     }
     if (arn) {
         if (arn[2] !== registry.region || (registry.accountId !== undefined && arn[3] !== registry.accountId)) {
@@ -58283,7 +58331,7 @@ function credentialArn(credential, where, registry) {
 function parseWarmReference(input) {
     const parsed = parseReference(input, { domain: 'refused' });
     if (typeof parsed === 'string')
-        throw new errors/* InputError */.dz('warm', `"${input}" is not an image reference: ${parsed}`);
+        throw new errors/* InputError */.dz('warm', `${(0,errors/* quote */.hD)(input)} is not an image reference: ${parsed}`);
     return { path: parsed.repository, reference: parsed.digest ?? parsed.tag ?? 'latest' };
 }
 /**
@@ -58297,7 +58345,7 @@ function resolveWarmTarget(input, rules) {
         .sort((a, b) => b.prefix.length - a.prefix.length)[0] ?? rules.find(r => r.prefix === 'ROOT');
     if (!rule) {
         const prefixes = rules.map(r => r.prefix);
-        throw new errors/* InputError */.dz('warm', `"${input}" matches no pull-through-cache rule prefix (${prefixes.length ? `prefixes: ${prefixes.join(', ')}` : 'there are no rules'})`);
+        throw new errors/* InputError */.dz('warm', `${(0,errors/* quote */.hD)(input)} matches no pull-through-cache rule prefix (${prefixes.length ? `prefixes: ${prefixes.join(', ')}` : 'there are no rules'})`);
     }
     const upstreamPath = rule.prefix === 'ROOT' ? path : path.slice(rule.prefix.length + 1);
     // Docker Hub serves its official images under library/: `nginx` is `library/nginx`.
@@ -58370,7 +58418,7 @@ const ACCOUNT_ID = /^\d{12}$/;
 function parseCacheInputs(get, context) {
     const registryId = get('registry-id').trim() || undefined;
     if (registryId && !ACCOUNT_ID.test(registryId)) {
-        throw new errors/* InputError */.dz('registry-id', `"${registryId}" is not an AWS account ID (12 digits)`);
+        throw new errors/* InputError */.dz('registry-id', `${(0,errors/* quote */.hD)(registryId)} is not an AWS account ID (12 digits)`);
     }
     const rulesText = get('rules');
     const warm = parseLines(get('warm'));

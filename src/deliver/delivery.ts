@@ -7,6 +7,8 @@ export interface DeliveryTarget {
   /** The repository name, the path under /v2/. */
   repository: string
   isImmutable: (tag: string) => boolean
+  /** Removes a tag from the repository (the staging tag of a docker push). */
+  removeTag: (tag: string) => Promise<void>
 }
 
 export type TagResult = 'pushed' | 'tagged' | 'unchanged'

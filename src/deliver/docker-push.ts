@@ -1,14 +1,18 @@
-import { ActionError } from '../common/errors.js'
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import { ActionError, messageOf } from '../common/errors.js'
+import * as log from '../common/log.js'
 import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { RegistryClient } from '../registry/client.js'
+import type { StoredManifest } from '../registry/manifests.js'
 import { imageManifestSize, isIndex } from '../registry/media-types.js'
+import { verifyTags } from '../registry/push.js'
 import type { Delivery, DeliveryTarget, TagResult } from './delivery.js'
 import { isSameImage, planTagWrites, type RemoteTag, type TagPlan } from './tag-plan.js'
-import * as log from '../common/log.js'
 
 /**
- * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in the
- * registry itself, to the one digest reported.
+ * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
+ * the registry itself, to the one digest reported, and that digest is the local image.
  */
 export async function deliverDockerImage(
   docker: DockerCli,
@@ -24,7 +28,7 @@ export async function deliverDockerImage(
     repository: target.repositoryUri
   })
   const digest = await executePlan(docker, registry, local, target, plan)
-  await verifyTags(registry, target, tags, digest)
+  await verifyTags(registry, target.repository, tags, digest)
   const results = resultsOf(plan)
   return {
     digest,
@@ -73,44 +77,88 @@ async function executePlan(
       )
       const stored = await registry.getManifest(target.repository, plan.digest)
       if (!stored) throw new ActionError(`${target.repositoryUri}@${plan.digest} vanished while tagging`)
-      for (const tag of plan.tags)
-        await registry.putManifest(target.repository, tag, stored.bytes, stored.mediaType)
+      await putTags(registry, target, plan.tags, stored)
       return plan.digest
     }
     case 'push': {
-      const digests = new Set<string>()
-      for (const tag of plan.tags) {
-        const reference = `${target.repositoryUri}:${tag}`
-        await docker.tag(local.reference, reference)
-        const pushed = await docker.push(reference)
-        digests.add(pushed.digest)
-      }
-      if (digests.size !== 1) {
-        throw new ActionError(
-          `docker push reported different digests for one image: ${[...digests].join(', ')}`
-        )
-      }
-      return [...digests][0] as string
+      const stored = await pushThroughStagingTag(docker, registry, local, target)
+      await putTags(registry, target, plan.tags, stored)
+      return stored.digest
     }
   }
 }
 
-/** HEAD every tag with all manifest types accepted: the registry, not docker, has the last word. */
-async function verifyTags(
+/**
+ * `docker push` works on local names, and a local name is shared by everything that uses the engine: two
+ * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
+ * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
+ * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
+ * written by a manifest PUT. The staging name is removed again, locally and from the repository, whatever
+ * happens.
+ */
+async function pushThroughStagingTag(
+  docker: DockerCli,
+  registry: RegistryClient,
+  local: LocalImage,
+  target: DeliveryTarget
+): Promise<StoredManifest> {
+  const staging = `ecr-deliver-staging-${randomBytes(8).toString('hex')}`
+  const reference = `${target.repositoryUri}:${staging}`
+  await docker.tag(local.id, reference)
+  let pushedDigest: string | undefined
+  try {
+    pushedDigest = (await docker.push(reference)).digest
+    const stored = await registry.requireManifest(target.repository, pushedDigest)
+    if (!isSameImage(local, target.repositoryUri, stored)) {
+      const config = isIndex(stored.manifest) ? 'an index' : `config ${stored.manifest.config?.digest}`
+      throw new ActionError(
+        `docker push put ${pushedDigest} (${config}) in ${target.repositoryUri}, which is not the image ` +
+          `${local.reference} (${local.id}): nothing was tagged`
+      )
+    }
+    return stored
+  } finally {
+    await removeStagingTag(docker, local, target, reference, staging, pushedDigest)
+  }
+}
+
+async function removeStagingTag(
+  docker: DockerCli,
+  local: LocalImage,
+  target: DeliveryTarget,
+  reference: string,
+  staging: string,
+  pushedDigest: string | undefined
+): Promise<void> {
+  // An image known by its ID only would be deleted with its last name: leave the name on it then.
+  if (local.repoTags.length > 0) {
+    await docker
+      .untag(reference)
+      .catch(error => core.warning(`Could not remove the local name ${reference}: ${messageOf(error)}`))
+  } else {
+    log.info(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`)
+  }
+  try {
+    await target.removeTag(staging)
+  } catch (error) {
+    core.warning(
+      `Could not remove the staging tag ${staging} from ${target.repositoryUri}` +
+        `${pushedDigest ? ` (at ${pushedDigest})` : ''}: ${messageOf(error)}. Delete it by hand ` +
+        '(ecr:BatchDeleteImage is needed to remove it).'
+    )
+  }
+}
+
+/** Each tag gets the pushed manifest's exact bytes, in the order given. */
+async function putTags(
   registry: RegistryClient,
   target: DeliveryTarget,
   tags: string[],
-  expected: string
+  stored: StoredManifest
 ): Promise<void> {
-  const resolved = await Promise.all(
-    tags.map(async tag => ({ tag, digest: await registry.resolveManifestDigest(target.repository, tag) }))
-  )
-  const wrong = resolved.filter(r => r.digest !== expected)
-  if (wrong.length > 0) {
-    const detail = wrong.map(r => `${r.tag} → ${r.digest ?? 'missing'}`).join(', ')
-    throw new ActionError(
-      `The registry disagrees with the push: expected every tag at ${expected}, got ${detail}`
-    )
+  for (const tag of tags) {
+    await registry.putManifest(target.repository, tag, stored.bytes, stored.mediaType)
+    log.info(`${target.repositoryUri}:${tag} → ${stored.digest}`)
   }
 }
 

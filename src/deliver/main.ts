@@ -17,8 +17,10 @@ import {
   PUBLIC_API_REGION,
   createEcrPublicClient,
   ensurePublicRepository,
-  galleryUrl
+  galleryUrl,
+  removePublicImageTag
 } from '../ecr/public.js'
+import { removeImageTag } from '../ecr/images.js'
 import { RegistryClient } from '../registry/client.js'
 import { registryLogHooks } from '../registry/logging.js'
 import { openImageSource, type LocalImageSource } from '../registry/sources/index.js'
@@ -78,7 +80,11 @@ export async function run(): Promise<void> {
     let delivery: Delivery | undefined
     let scan: ScanGateReport | undefined
     if (ensured && payload.kind !== 'none') {
-      const target = deliveryTarget(ensured, login.host, inputs.repository as string)
+      const target = deliveryTarget(ensured, login.host, inputs.repository as string, (repository, tag) =>
+        publicClient
+          ? removePublicImageTag(publicClient, repository, tag)
+          : removeImageTag(ecr, repository, tag, inputs.registryId)
+      )
       const registry = new RegistryClient({
         endpoint: `https://${target.repositoryUri.split('/')[0]}`,
         basicToken: login.token,
@@ -205,13 +211,20 @@ async function ensurePublic(
   return { repository, created, differences: [], governance: [] }
 }
 
-function deliveryTarget(ensured: EnsuredRepository, host: string, name: string): DeliveryTarget {
+function deliveryTarget(
+  ensured: EnsuredRepository,
+  host: string,
+  name: string,
+  removeTag: (repository: string, tag: string) => Promise<void>
+): DeliveryTarget {
   const { repository } = ensured
   const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '')
+  const repositoryName = repository.repositoryName ?? name
   return {
     repositoryUri: repository.repositoryUri ?? `${host}/${name}`,
-    repository: repository.repositoryName ?? name,
-    isImmutable: tag => isTagImmutable(tag, repository.imageTagMutability, exclusions)
+    repository: repositoryName,
+    isImmutable: tag => isTagImmutable(tag, repository.imageTagMutability, exclusions),
+    removeTag: tag => removeTag(repositoryName, tag)
   }
 }
 

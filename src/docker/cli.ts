@@ -7,6 +7,8 @@ export interface LocalImage {
   reference: string
   /** The image ID: the config digest (classic store) or the manifest/index digest (containerd store). */
   id: string
+  /** The local names (`app:ci`) the image has. */
+  repoTags: string[]
   repoDigests: string[]
   /** Uncompressed size as the engine reports it. */
   size: number
@@ -55,6 +57,12 @@ export class DockerCli {
     return parseInspect(reference, result.stdout)
   }
 
+  /** Removes a local name; the image itself stays while it has another name (docker rmi of a tag). */
+  async untag(reference: string): Promise<void> {
+    const result = await this.run(['image', 'rm', '--no-prune', reference])
+    if (result.exitCode !== 0) throw this.failure(`docker image rm ${reference} failed`, result)
+  }
+
   async tag(source: string, target: string): Promise<void> {
     const result = await this.run(['tag', source, target])
     if (result.exitCode !== 0) throw this.failure(`docker tag ${source} ${target} failed`, result)
@@ -101,6 +109,7 @@ export function parsePushDigest(output: string): PushResult | undefined {
 export function parseInspect(reference: string, output: string): LocalImage {
   const parsed = JSON.parse(output.trim().split('\n')[0] ?? '{}') as {
     Id?: string
+    RepoTags?: string[] | null
     RepoDigests?: string[] | null
     Size?: number
     Os?: string
@@ -111,6 +120,7 @@ export function parseInspect(reference: string, output: string): LocalImage {
   return {
     reference,
     id: parsed.Id,
+    repoTags: parsed.RepoTags ?? [],
     repoDigests: parsed.RepoDigests ?? [],
     size: parsed.Size ?? 0,
     platform: [parsed.Os, parsed.Architecture, parsed.Variant].filter(Boolean).join('/')

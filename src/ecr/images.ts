@@ -8,6 +8,7 @@ import {
   type ImageFailure
 } from '@aws-sdk/client-ecr'
 import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
+import { ActionError } from '../common/errors.js'
 import { callAws, collectPages } from './errors.js'
 
 export const PAGE_SIZE = 1000
@@ -115,6 +116,27 @@ function sortFailures(batch: string[], failures: ImageFailure[]): DeleteOutcome 
     }
   }
   return outcome
+}
+
+/**
+ * Removes one tag from a repository through the ECR API (the registry API cannot delete tags). The
+ * image goes with it when that was its last tag, as ECR does; a tag already gone is fine.
+ */
+export async function removeImageTag(
+  client: ECRClient,
+  repositoryName: string,
+  tag: string,
+  registryId?: string
+): Promise<void> {
+  const response = await callAws(`BatchDeleteImage ${repositoryName}:${tag}`, () =>
+    client.send(new BatchDeleteImageCommand({ repositoryName, registryId, imageIds: [{ imageTag: tag }] }))
+  )
+  const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound')
+  if (failure) {
+    throw new ActionError(
+      `BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`
+    )
+  }
 }
 
 export function chunks<T>(items: T[], size: number): T[][] {

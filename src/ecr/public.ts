@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import {
+  BatchDeleteImageCommand,
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
   ECRPUBLICClient,
@@ -120,4 +121,21 @@ function hasCatalog(catalog: PublicCatalog): boolean {
 /** The gallery page of a public repository (`public.ecr.aws/<alias>/<name>` → gallery.ecr.aws/<alias>/<name>). */
 export function galleryUrl(repositoryUri: string): string {
   return `https://gallery.ecr.aws/${repositoryUri.replace(/^public\.ecr\.aws\//, '')}`
+}
+
+/** Removes one tag from a public repository (the image goes with its last tag); a tag already gone is fine. */
+export async function removePublicImageTag(
+  client: ECRPUBLICClient,
+  repositoryName: string,
+  tag: string
+): Promise<void> {
+  const response = await callAws(`ecr-public BatchDeleteImage ${repositoryName}:${tag}`, () =>
+    client.send(new BatchDeleteImageCommand({ repositoryName, imageIds: [{ imageTag: tag }] }))
+  )
+  const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound')
+  if (failure) {
+    throw new ActionError(
+      `ecr-public BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`
+    )
+  }
 }
