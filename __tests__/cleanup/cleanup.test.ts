@@ -78,6 +78,16 @@ describe('parseCleanupInputs', () => {
   ])('bad %s', (input, given) => {
     expect(inputErrorOf(() => parse(given)).input).toBe(input)
   })
+
+  test.each([
+    ['0h', 'delete', 1],
+    ['1h', 'delete', 0],
+    ['0h', 'keep', 0]
+  ])('untagged-older-than %s with untagged %s: %i warning', (age, untagged, warnings) => {
+    const inputs = parse({ repositories: 'x', 'untagged-older-than': age, untagged })
+    expect(inputs.warnings).toHaveLength(warnings)
+    if (warnings) expect(inputs.warnings[0]).toMatch(/below 1h.*in flight/)
+  })
 })
 
 describe('listing', () => {
@@ -159,7 +169,7 @@ describe('graph', () => {
 })
 
 describe('executeDeletions', () => {
-  test('planned order, at most 100 per call, waves sharing batches; ImageNotFound counts as done; other failures reported', async () => {
+  test('planned order, at most 100 per call, waves sharing batches; ImageNotFound reported apart as already gone; other failures reported', async () => {
     const wave1 = Array.from({ length: 150 }, (_, i) => nth(i))
     const wave2 = [d('c1'), d('c2')]
     ecrMock.on(BatchDeleteImageCommand).callsFake(input => ({
@@ -176,8 +186,9 @@ describe('executeDeletions', () => {
     const calls = ecrMock.commandCalls(BatchDeleteImageCommand).map(c => c.args[0].input.imageIds?.length)
     // 152 deletions: ceil(152 / 100) = 2 calls.
     expect(calls).toEqual([100, 52])
-    expect(result.deleted.size).toBe(151)
-    expect(result.deleted.has(nth(5))).toBe(true)
+    expect(result.deleted.size).toBe(150)
+    expect(result.deleted.has(nth(5))).toBe(false)
+    expect([...result.alreadyGone]).toEqual([nth(5)])
     expect(result.failed).toEqual([{ digest: d('c2'), code: 'KmsError', reason: 'key disabled' }])
   })
 

@@ -4,6 +4,8 @@ import * as log from '../common/log.js'
 
 export interface ExecutionResult {
   deleted: Set<string>
+  /** Gone before our call reached them (another cleanup ran at the same time): reported apart. */
+  alreadyGone: Set<string>
   failed: DeleteOutcome['failed']
 }
 
@@ -22,7 +24,7 @@ export async function executeDeletions(
   waves: string[][],
   registryId?: string
 ): Promise<ExecutionResult> {
-  const result: ExecutionResult = { deleted: new Set(), failed: [] }
+  const result: ExecutionResult = { deleted: new Set(), alreadyGone: new Set(), failed: [] }
   const attempts = new Map<string, number>()
   const queue = waves.flat()
   while (queue.length > 0) {
@@ -30,10 +32,12 @@ export async function executeDeletions(
     const outcome = await deleteImages(client, repository, batch, registryId)
     log.info(
       `${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
+        (outcome.alreadyGone.length ? `, ${outcome.alreadyGone.length} already gone` : '') +
         (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
         (outcome.failed.length ? `, ${outcome.failed.length} failed` : '')
     )
     outcome.deleted.forEach(digest => result.deleted.add(digest))
+    outcome.alreadyGone.forEach(digest => result.alreadyGone.add(digest))
     result.failed.push(...outcome.failed)
     for (const digest of outcome.referenced) {
       const tries = (attempts.get(digest) ?? 1) + 1

@@ -10,7 +10,12 @@ export interface CleanupInputs {
   rules: CleanupRules
   dryRun: boolean
   maxDeletions: number
+  /** Allowed but risky settings, for the log. */
+  warnings: string[]
 }
+
+/** A push uploads an index's children before the index: younger untagged images may be one in flight. */
+const SAFE_UNTAGGED_AGE_MS = 3_600_000
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
 const ACCOUNT_ID = /^\d{12}$/
@@ -25,16 +30,26 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
   if (registryId && !ACCOUNT_ID.test(registryId)) {
     throw new InputError('registry-id', `${quote(registryId)} is not an AWS account ID (12 digits)`)
   }
+  const untaggedOlderThanMs = parseDuration('untagged-older-than', get('untagged-older-than') || '1d')
+  const untagged = parseEnum('untagged', get('untagged'), ['delete', 'keep'] as const) ?? 'delete'
+  const warnings =
+    untagged === 'delete' && untaggedOlderThanMs < SAFE_UNTAGGED_AGE_MS
+      ? [
+          'untagged-older-than is below 1h: the untagged children of a multi-platform push still in flight ' +
+            '(pushed before their index) can be deleted from under it'
+        ]
+      : []
   return {
     repositories,
     registryId,
+    warnings,
     rules: {
       keepLast: parseInteger('keep-last', get('keep-last'), { min: 0, max: 100_000, fallback: 10 }),
       olderThanMs: parseDuration('older-than', get('older-than') || '30d'),
       tagPatterns: orDefault(parseList(get('tag-patterns')), ['*']),
       keepTags: parseList(get('keep-tags')),
-      untagged: parseEnum('untagged', get('untagged'), ['delete', 'keep'] as const) ?? 'delete',
-      untaggedOlderThanMs: parseDuration('untagged-older-than', get('untagged-older-than') || '1d'),
+      untagged,
+      untaggedOlderThanMs,
       keepDigests: new Set(parseLines(get('keep-digests')).map(parseKeepDigest))
     },
     dryRun: parseBoolean('dry-run', get('dry-run'), false),

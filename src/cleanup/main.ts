@@ -16,6 +16,7 @@ import * as log from '../common/log.js'
 /** The cleanup action: list everything, plan over the image graph, check the limits, then delete. */
 export async function run(): Promise<void> {
   const inputs = parseCleanupInputs(name => core.getInput(name))
+  for (const warning of inputs.warnings) core.warning(warning)
   const ecr = createEcrClient()
   await resolveRegion(ecr)
   const now = new Date()
@@ -52,6 +53,7 @@ export async function run(): Promise<void> {
     name,
     decisions: plans.get(name)?.decisions ?? [],
     deleted: new Set(),
+    alreadyGone: new Set(),
     failed: []
   }))
   const planFile = join(process.env.RUNNER_TEMP || tmpdir(), `ecr-cleanup-plan-${Date.now()}.json`)
@@ -64,6 +66,7 @@ export async function run(): Promise<void> {
         executeDeletions(ecr, report.name, waves, inputs.registryId)
       )
       report.deleted = result.deleted
+      report.alreadyGone = result.alreadyGone
       report.failed = result.failed
     }
   }
@@ -72,14 +75,21 @@ export async function run(): Promise<void> {
   await writeCleanupSummary(reports, inputs.dryRun || tooMany)
   const deletedDecisions = reports.flatMap(r => r.decisions.filter(d => r.deleted.has(d.digest)))
   const failedCount = reports.reduce((sum, r) => sum + r.failed.length, 0)
+  const alreadyGone = reports.reduce((sum, r) => sum + r.alreadyGone.size, 0)
   core.setOutput('deleted-count', deletedDecisions.length)
+  core.setOutput('already-gone-count', alreadyGone)
+  if (alreadyGone > 0) {
+    log.info(
+      `${alreadyGone} planned images were gone already (deleted by something else meanwhile): not counted as deleted`
+    )
+  }
   core.setOutput(
     'deleted-bytes',
     deletedDecisions.reduce((sum, d) => sum + d.size, 0)
   )
   core.setOutput(
     'kept-count',
-    reports.reduce((sum, r) => sum + r.decisions.length, 0) - deletedDecisions.length
+    reports.reduce((sum, r) => sum + r.decisions.length, 0) - deletedDecisions.length - alreadyGone
   )
   core.setOutput('failed-count', failedCount)
   core.setOutput('plan-file', planFile)
@@ -112,6 +122,7 @@ function planDocument(reports: RepositoryReport[], planOnly: boolean, now: Date)
         verdict: d.verdict,
         rule: d.rule,
         deleted: r.deleted.has(d.digest),
+        alreadyGone: r.alreadyGone.has(d.digest) || undefined,
         failure: r.failed.find(f => f.digest === d.digest)
       }))
     }))

@@ -8,6 +8,8 @@ export interface RepositoryReport {
   decisions: ImageDecision[]
   /** Digests actually deleted (empty in a dry run). */
   deleted: Set<string>
+  /** Digests another deleter removed before this run's call reached them. */
+  alreadyGone: Set<string>
   failed: { digest: string; code: string; reason: string }[]
 }
 
@@ -24,6 +26,7 @@ export async function writeCleanupSummary(reports: RepositoryReport[], dryRun: b
         dryRun ? 'Would delete' : 'Deleted',
         'Bytes',
         'Images after',
+        'Already gone',
         'Failed'
       ),
       ...reports.map(r => {
@@ -33,7 +36,8 @@ export async function writeCleanupSummary(reports: RepositoryReport[], dryRun: b
           String(r.decisions.length),
           String(going.length),
           formatBytes(going.reduce((sum, d) => sum + d.size, 0)),
-          String(r.decisions.length - going.length),
+          String(r.decisions.length - going.length - r.alreadyGone.size),
+          String(r.alreadyGone.size),
           String(r.failed.length)
         ]
       })

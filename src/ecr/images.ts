@@ -66,6 +66,8 @@ export async function getManifests(
 
 export interface DeleteOutcome {
   deleted: string[]
+  /** ImageNotFound: gone before this call (another cleanup, a lifecycle rule): not a deletion of ours. */
+  alreadyGone: string[]
   /** Digests ECR refused for now because an index still references them. */
   referenced: string[]
   failed: { digest: string; code: string; reason: string }[]
@@ -73,7 +75,8 @@ export interface DeleteOutcome {
 
 /**
  * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
- * ImageNotFound is as good as deleted, ImageReferencedByManifestList is for a later try, the rest failed.
+ * ImageNotFound was gone already (not deleted by this call), ImageReferencedByManifestList is for a
+ * later try, the rest failed.
  */
 export async function deleteImages(
   client: ECRClient,
@@ -81,7 +84,7 @@ export async function deleteImages(
   digests: string[],
   registryId?: string
 ): Promise<DeleteOutcome> {
-  const total: DeleteOutcome = { deleted: [], referenced: [], failed: [] }
+  const total: DeleteOutcome = { deleted: [], alreadyGone: [], referenced: [], failed: [] }
   for (const batch of chunks(digests, BATCH_SIZE)) {
     const response = await callAws(`BatchDeleteImage ${repositoryName}`, () =>
       client.send(
@@ -94,6 +97,7 @@ export async function deleteImages(
     )
     const outcome = sortFailures(batch, response.failures ?? [])
     total.deleted.push(...outcome.deleted)
+    total.alreadyGone.push(...outcome.alreadyGone)
     total.referenced.push(...outcome.referenced)
     total.failed.push(...outcome.failed)
   }
@@ -101,11 +105,12 @@ export async function deleteImages(
 }
 
 function sortFailures(batch: string[], failures: ImageFailure[]): DeleteOutcome {
-  const outcome: DeleteOutcome = { deleted: [], referenced: [], failed: [] }
+  const outcome: DeleteOutcome = { deleted: [], alreadyGone: [], referenced: [], failed: [] }
   const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]))
   for (const digest of batch) {
     const failure = byDigest.get(digest)
-    if (!failure || failure.failureCode === 'ImageNotFound') outcome.deleted.push(digest)
+    if (!failure) outcome.deleted.push(digest)
+    else if (failure.failureCode === 'ImageNotFound') outcome.alreadyGone.push(digest)
     else if (failure.failureCode === 'ImageReferencedByManifestList') outcome.referenced.push(digest)
     else {
       outcome.failed.push({
