@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Mirrors manifest pushes to the test registry into moto's ECR API.
 
-Part of scripts/test-env.sh. docker-registry (distribution) POSTs its push notifications to
-/events; for each manifest push this fetches the exact manifest bytes from the registry and
-PutImage's them into moto (creating the repository when missing), so DescribeImages,
-BatchGetImage etc. see what was pushed, as they would in ECR.
+Part of scripts/test-env.sh. The registry's front (scripts/registry-front.mjs) POSTs each manifest push
+to /mirror before it answers the client; this fetches the exact manifest bytes from the registry and
+PutImage's them into moto (creating the repository when missing), so DescribeImages, BatchGetImage etc.
+see what was pushed as soon as the push returns, as they do in ECR.
 
-  POST /events  notification envelopes; always answered 200 (errors are logged), after the work
+  POST /mirror  {repository, digest, tag?, mediaType?}: mirrors one push, answered after the work
+  POST /events  distribution's notification envelopes (when a registry is configured to send them)
   POST /sync    mirrors everything in the registry's storage (for a freshly started moto)
   GET  /health  200 when serving
 
@@ -47,6 +48,7 @@ def error_code(error):
 class Bridge:
     def __init__(self, args):
         self.registry = args.registry
+        self.registry_url = args.registry_url or f"https://{args.registry}"
         self.storage = args.storage
         self.auth = "Basic " + b64encode(f"{args.user}:{args.password}".encode()).decode()
         # No proxies: the registry host name resolves to 127.0.0.1 (/etc/hosts).
@@ -69,7 +71,7 @@ class Bridge:
     def fetch_manifest(self, repository, digest):
         """The manifest's exact bytes and Content-Type, from the registry."""
         request = urllib.request.Request(
-            f"https://{self.registry}/v2/{repository}/manifests/{digest}",
+            f"{self.registry_url}/v2/{repository}/manifests/{digest}",
             headers={"Authorization": self.auth, "Accept": ", ".join(MANIFEST_TYPES)},
         )
         with self.opener.open(request, timeout=10) as response:
@@ -237,7 +239,17 @@ def make_handler(bridge):
 
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            if self.path == "/events":
+            if self.path == "/mirror":
+                try:
+                    event = json.loads(body)
+                    with bridge.lock:
+                        bridge.mirror(event["repository"], event["digest"], event.get("mediaType"),
+                                      event.get("tag") or None)
+                    self.reply(200)
+                except Exception as e:
+                    log(f"ERROR mirroring {body[:200]!r}: {type(e).__name__}: {e}")
+                    self.reply(500, f"{type(e).__name__}: {e}\n".encode())
+            elif self.path == "/events":
                 try:
                     bridge.handle_events(json.loads(body))
                 except Exception as e:
@@ -264,6 +276,8 @@ def main():
     parser.add_argument("--port", type=int, default=int(env("BRIDGE_PORT", "5056")))
     parser.add_argument("--registry", default=env("ECR_TEST_REGISTRY", f"{account}.dkr.ecr.{region}.amazonaws.com"),
                         help="registry host (https, port 443)")
+    parser.add_argument("--registry-url", default=None,
+                        help="where to read manifests from (default https://<registry>)")
     parser.add_argument("--ca", default=os.path.join(env("ECR_TEST_DIR", "/tmp/ecr-deliver-test-env"), "certs/ca.crt"))
     parser.add_argument("--user", default="AWS")
     parser.add_argument("--password", default=f"{account}-auth-token")

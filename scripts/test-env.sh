@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Local stand-in for Amazon ECR, for integration tests:
-#   - docker-registry (distribution 2.8) serving https://<account>.dkr.ecr.<region>.amazonaws.com
-#     on 127.0.0.1:443 (TLS from a throwaway CA, htpasswd auth matching moto's ECR token)
+#   - docker-registry (distribution 2.8) on 127.0.0.1:$REGISTRY_PORT, plain HTTP, htpasswd auth matching
+#     moto's ECR token; nothing talks to it directly but the front and the bridge
+#   - scripts/registry-front.mjs: https://<account>.dkr.ecr.<region>.amazonaws.com on 127.0.0.1:443 (TLS
+#     from a throwaway CA) in front of the registry, with what ECR has and distribution lacks (tag
+#     immutability, pushes visible in the ECR API when they return, ECR API deletions reaching the
+#     registry) and per-repository faults for tests; it also fronts moto's ECR API on $FRONT_API_PORT
 #   - a private dockerd (own socket, data-root, exec-root; vfs storage, no networking)
 #   - a moto server providing the ECR API
-#   - scripts/registry-moto-bridge.py: receives the registry's push notifications and puts each
-#     pushed manifest into moto (PutImage), so the ECR API sees what was pushed, as in ECR
+#   - scripts/registry-moto-bridge.py: puts each pushed manifest into moto (PutImage) when the front
+#     asks, so the ECR API sees what was pushed, as in ECR
 #
 # Usage: scripts/test-env.sh install | up | down [--purge] | status | env
 #   install: only the system packages (up installs them too when missing)
 #   eval "$(scripts/test-env.sh env)"   # load the test environment into a shell
 #
-# Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT, BRIDGE_PORT,
-#              ECR_TEST_TIMEOUT (readiness bound, seconds), PYTHON.
+# Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT, BRIDGE_PORT, REGISTRY_PORT,
+#              FRONT_API_PORT, ECR_TEST_TIMEOUT (readiness bound, seconds), PYTHON, NODE.
 set -euo pipefail
 
 ECR_TEST_DIR=${ECR_TEST_DIR:-/tmp/ecr-deliver-test-env}
@@ -20,24 +24,29 @@ ECR_TEST_ACCOUNT=${ECR_TEST_ACCOUNT:-123456789012}
 ECR_TEST_REGION=${ECR_TEST_REGION:-us-east-1}
 MOTO_PORT=${MOTO_PORT:-5055}
 BRIDGE_PORT=${BRIDGE_PORT:-5056}
+REGISTRY_PORT=${REGISTRY_PORT:-5000}
+FRONT_API_PORT=${FRONT_API_PORT:-5057}
 ECR_TEST_TIMEOUT=${ECR_TEST_TIMEOUT:-60}
 PYTHON=${PYTHON:-python3}
 
 case $ECR_TEST_DIR in /*) ;; *) ECR_TEST_DIR=$PWD/$ECR_TEST_DIR ;; esac
-for port_var in MOTO_PORT BRIDGE_PORT; do
+for port_var in MOTO_PORT BRIDGE_PORT REGISTRY_PORT FRONT_API_PORT; do
   if ! [[ ${!port_var} =~ ^[0-9]+$ ]] || [ "${!port_var}" -lt 1 ] || [ "${!port_var}" -gt 65535 ]; then
     echo "[test-env] ERROR: bad $port_var: ${!port_var}" >&2
     exit 2
   fi
 done
-if [ "$MOTO_PORT" = "$BRIDGE_PORT" ]; then
-  echo "[test-env] ERROR: MOTO_PORT and BRIDGE_PORT are both $MOTO_PORT" >&2
+if [ "$(printf '%s\n' "$MOTO_PORT" "$BRIDGE_PORT" "$REGISTRY_PORT" "$FRONT_API_PORT" | sort -u | wc -l)" != 4 ]; then
+  echo "[test-env] ERROR: MOTO_PORT, BRIDGE_PORT, REGISTRY_PORT and FRONT_API_PORT must differ" >&2
   exit 2
 fi
 DIR=$ECR_TEST_DIR
 HOST=$ECR_TEST_ACCOUNT.dkr.ecr.$ECR_TEST_REGION.amazonaws.com
-# The port is fixed: ECR hosts carry no port, and moto's proxyEndpoint is https://<host>.
-REGISTRY_ADDR=127.0.0.1:443
+# The front's port is fixed: ECR hosts carry no port, and moto's proxyEndpoint is https://<host>.
+FRONT_ADDR=127.0.0.1:443
+REGISTRY_ADDR=127.0.0.1:$REGISTRY_PORT
+REGISTRY_URL=http://$REGISTRY_ADDR
+FRONT_API_URL=http://127.0.0.1:$FRONT_API_PORT
 REG_USER=AWS
 REG_PASS=$ECR_TEST_ACCOUNT-auth-token # what moto's GetAuthorizationToken returns
 CERTS=$DIR/certs
@@ -45,7 +54,9 @@ LOGS=$DIR/logs
 SOCK=$DIR/docker.sock
 MOTO_URL=http://127.0.0.1:$MOTO_PORT
 BRIDGE_URL=http://127.0.0.1:$BRIDGE_PORT
-BRIDGE_SCRIPT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/registry-moto-bridge.py
+SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BRIDGE_SCRIPT=$SCRIPTS/registry-moto-bridge.py
+FRONT_SCRIPT=$SCRIPTS/registry-front.mjs
 ENV_FILE=$DIR/env.sh
 HOSTS_MARK="# ecr-deliver-test-env"
 CERTS_D_DIRS=("/etc/docker/certs.d/$HOST" "/etc/containers/certs.d/$HOST")
@@ -90,6 +101,7 @@ registry_pid() { running_pid registry "$DIR/registry.yml"; }
 dockerd_pid() { running_pid dockerd "$SOCK"; }
 moto_pid() { running_pid moto "moto.server"; }
 bridge_pid() { running_pid bridge "registry-moto-bridge.py"; }
+front_pid() { running_pid front "registry-front.mjs"; }
 
 # spawn <as-root:0|1> <name> <pidfile|-> cmd...: start detached (own session,
 # immune to SIGHUP, stdin closed), log to $LOGS/<name>.log. The wrapper shell
@@ -164,7 +176,12 @@ stop_pid() {
 
 registry_ok() {
   [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
-    --cacert "$CERTS/ca.crt" -u "$REG_USER:$REG_PASS" "https://$HOST/v2/" 2>/dev/null)" = 200 ]
+    -u "$REG_USER:$REG_PASS" "$REGISTRY_URL/v2/" 2>/dev/null)" = 200 ]
+}
+front_ok() {
+  [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
+    --cacert "$CERTS/ca.crt" -u "$REG_USER:$REG_PASS" "https://$HOST/v2/" 2>/dev/null)" = 200 ] &&
+    curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$FRONT_API_URL/_front/health" 2>/dev/null
 }
 dockerd_ok() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 moto_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$MOTO_URL/moto-api/data.json" 2>/dev/null; }
@@ -281,29 +298,17 @@ storage:
     enabled: true
   cache:
     blobdescriptor: inmemory
+# Plain HTTP on loopback: the front serves it as https://$HOST (the URLs it builds say so).
 http:
   addr: $REGISTRY_ADDR
+  host: https://$HOST
   secret: $secret
-  tls:
-    certificate: $CERTS/server.crt
-    key: $CERTS/server.key
   headers:
     X-Content-Type-Options: [nosniff]
 auth:
   htpasswd:
     realm: ecr-deliver-test
     path: $DIR/htpasswd
-# Manifest pushes reach moto through the bridge. Delivery is asynchronous, in order, and
-# retried (after threshold failures, every backoff) until the bridge answers 2xx.
-notifications:
-  endpoints:
-    - name: moto-bridge
-      url: $BRIDGE_URL/events
-      timeout: 5s
-      threshold: 5
-      backoff: 1s
-      ignore:
-        actions: [pull]
 EOF
   if cmp -s "$cfg.new" "$cfg"; then
     rm -f "$cfg.new"
@@ -321,7 +326,7 @@ start_registry() {
     log "registry config/certs changed; restarting"
     stop_pid registry "$pid" 10
   fi
-  require_free_port 443 "stop that service first"
+  require_free_port "$REGISTRY_PORT" "set REGISTRY_PORT"
   mkdir -p "$DIR/registry"
   log "starting docker-registry on $REGISTRY_ADDR"
   # Drop REGISTRY_* variables: distribution reads them as config overrides.
@@ -393,7 +398,7 @@ start_bridge() {
   py=$("$PYTHON" -c 'import sys; print(sys.executable)')
   code=$(sha256sum <"$BRIDGE_SCRIPT")
   local cmd=("$py" "$BRIDGE_SCRIPT" --port "$BRIDGE_PORT" --registry "$HOST" --ca "$CERTS/ca.crt"
-    --user "$REG_USER" --password "$REG_PASS" --storage "$DIR/registry"
+    --registry-url "$REGISTRY_URL" --user "$REG_USER" --password "$REG_PASS" --storage "$DIR/registry"
     --moto-url "$MOTO_URL" --region "$ECR_TEST_REGION")
   if pid=$(bridge_pid); then
     # Its whole configuration is on its command line; bridge.code is the script it runs.
@@ -414,6 +419,32 @@ start_bridge() {
   BRIDGE_STARTED=1
 }
 
+start_front() {
+  local pid node code
+  node=${NODE:-$(command -v node)} || die "node not found (set NODE)"
+  code=$(cat "$FRONT_SCRIPT" "$CERTS/server.crt" | sha256sum)
+  local cmd=("$node" "$FRONT_SCRIPT" --listen "$FRONT_ADDR" --cert "$CERTS/server.crt" --key "$CERTS/server.key"
+    --upstream "$REGISTRY_URL" --upstream-auth "Basic $(printf '%s:%s' "$REG_USER" "$REG_PASS" | base64 -w0)"
+    --api-listen "127.0.0.1:$FRONT_API_PORT" --moto "$MOTO_URL" --bridge "$BRIDGE_URL"
+    --storage "$DIR/registry" --region "$ECR_TEST_REGION")
+  if pid=$(front_pid); then
+    if [ "$(cmdline "$pid")" = "$(printf '%s ' "${cmd[@]}")" ] &&
+      [ "$(cat "$DIR/front.code" 2>/dev/null)" = "$code" ]; then
+      wait_ready front "$pid" front_ok
+      return
+    fi
+    log "front configuration, code or certificate changed; restarting"
+    stop_pid front "$pid" 10
+  fi
+  require_free_port 443 "stop that service first"
+  require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
+  log "starting the registry front on https://$HOST ($FRONT_ADDR) and the ECR API front on $FRONT_API_URL"
+  # Root: port 443.
+  spawn 1 front "$(pidfile front)" "${cmd[@]}"
+  wait_ready front "$SPAWNED_PID" front_ok
+  echo "$code" >"$DIR/front.code"
+}
+
 # A fresh moto (or bridge) has missed the registry's earlier pushes: mirror the registry's content.
 # Not on every up: an image deleted through the ECR API would come back.
 sync_moto() {
@@ -429,18 +460,20 @@ sync_moto() {
 
 write_env() {
   local kv
-  for kv in "DOCKER_HOST=unix://$SOCK" "AWS_ENDPOINT_URL_ECR=$MOTO_URL" \
+  for kv in "DOCKER_HOST=unix://$SOCK" "AWS_ENDPOINT_URL_ECR=$FRONT_API_URL" \
     AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "AWS_REGION=$ECR_TEST_REGION" \
     "NODE_EXTRA_CA_CERTS=$CERTS/ca.crt" "ECR_TEST_REGISTRY=$HOST" \
     "ECR_TEST_ACCOUNT=$ECR_TEST_ACCOUNT" "ECR_TEST_DIR=$DIR" "MOTO_URL=$MOTO_URL" \
-    "ECR_TEST_BRIDGE_URL=$BRIDGE_URL"; do
+    "ECR_TEST_BRIDGE_URL=$BRIDGE_URL" "ECR_TEST_FRONT_URL=$FRONT_API_URL"; do
     printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
   done >"$ENV_FILE"
 }
 
 # Fail on port conflicts before touching anything.
 preflight() {
-  registry_pid >/dev/null || require_free_port 443 "stop that service first"
+  # A registry from before the front held 443 itself; it is restarted on REGISTRY_PORT below.
+  front_pid >/dev/null || registry_pid >/dev/null || require_free_port 443 "stop that service first"
+  front_pid >/dev/null || require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
   moto_pid >/dev/null || require_free_port "$MOTO_PORT" "set MOTO_PORT"
   bridge_pid >/dev/null || require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
 }
@@ -458,14 +491,16 @@ cmd_up() {
   start_dockerd
   start_moto
   start_bridge
+  start_front
   sync_moto
   write_env
   cat <<EOF
 [test-env] up:
-  registry  https://$HOST  (user $REG_USER, password $REG_PASS)
+  registry  https://$HOST  (user $REG_USER, password $REG_PASS): the front, before $REGISTRY_URL
+  ECR API   $FRONT_API_URL  (the front, before moto; faults and request logs under /_front/)
   dockerd   unix://$SOCK
   moto      $MOTO_URL  (account $ECR_TEST_ACCOUNT, region $ECR_TEST_REGION)
-  bridge    $BRIDGE_URL  (registry pushes -> moto PutImage, asynchronously: poll)
+  bridge    $BRIDGE_URL  (each manifest push -> moto PutImage, before the push returns)
   env file  $ENV_FILE   ->  eval "\$($0 env)"
   logs      $LOGS
 EOF
@@ -480,6 +515,7 @@ cmd_down() {
     "") ;;
     *) die "unknown option for down: $1" ;;
   esac
+  if pid=$(front_pid); then stop_pid front "$pid" 10; fi
   if pid=$(bridge_pid); then stop_pid bridge "$pid" 10; fi
   if pid=$(moto_pid); then stop_pid moto "$pid" 10; fi
   if pid=$(dockerd_pid); then
@@ -492,7 +528,7 @@ cmd_down() {
     fi
   fi
   if pid=$(registry_pid); then stop_pid registry "$pid" 10; fi
-  $SUDO rm -f "$(pidfile bridge)" "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
+  $SUDO rm -f "$(pidfile front)" "$(pidfile bridge)" "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
   [ -d "$DIR" ] && rm -f "$ENV_FILE"
 
   if [ "$purge" = 1 ]; then
@@ -526,7 +562,8 @@ status_line() {
 
 cmd_status() {
   local rc=0
-  status_line "registry:" registry_pid registry_ok "https://$HOST/v2/" || rc=1
+  status_line "registry:" registry_pid registry_ok "$REGISTRY_URL/v2/" || rc=1
+  status_line "front:   " front_pid front_ok "https://$HOST/v2/ and $FRONT_API_URL" || rc=1
   status_line "dockerd: " dockerd_pid dockerd_ok "unix://$SOCK" || rc=1
   status_line "moto:    " moto_pid moto_ok "$MOTO_URL" || rc=1
   status_line "bridge:  " bridge_pid bridge_ok "$BRIDGE_URL/health" || rc=1

@@ -121,21 +121,28 @@ describe('one retry layer', () => {
     expect(count('GET')).toBe(2)
   })
 
-  test('Retry-After is honoured up to a cap, and the cut is reported', async () => {
-    const delays: number[] = []
-    const events: RetryEvent[] = []
-    registry.reset(
-      answer(429, { 'Retry-After': '86400' }),
-      answer(200, { 'Docker-Content-Digest': small.digest })
-    )
-    const c = client({
-      retry: { sleep: async ms => void delays.push(ms), baseDelayMs: 1, maxDelayMs: 1 },
-      onRetry: event => events.push(event)
-    })
-    expect(await c.resolveManifestDigest('team/app', 'v1')).toBe(small.digest)
-    expect(delays).toEqual([60_000])
-    expect(events).toMatchObject([{ attempt: 1, delayMs: 60_000, retryAfterCutFromMs: 86_400_000 }])
-  })
+  test.each([
+    [120_000, 60_000],
+    [2_000, 2_000]
+  ])(
+    'with stall timeout %i, Retry-After: 86400 is cut to %i ms, and the cut is reported',
+    async (stallTimeoutMs, cap) => {
+      const delays: number[] = []
+      const events: RetryEvent[] = []
+      registry.reset(
+        answer(429, { 'Retry-After': '86400' }),
+        answer(200, { 'Docker-Content-Digest': small.digest })
+      )
+      const c = client({
+        stallTimeoutMs,
+        retry: { sleep: async ms => void delays.push(ms), baseDelayMs: 1, maxDelayMs: 1 },
+        onRetry: event => events.push(event)
+      })
+      expect(await c.resolveManifestDigest('team/app', 'v1')).toBe(small.digest)
+      expect(delays).toEqual([cap])
+      expect(events).toMatchObject([{ attempt: 1, delayMs: cap, retryAfterCutFromMs: 86_400_000 }])
+    }
+  )
 
   test('a connection reset on every attempt names the request, the blob and the attempts', async () => {
     const big = blobOf(Buffer.alloc(2 * MiB, 7))

@@ -58939,10 +58939,11 @@ async function getManifests(client, repositoryName, digests, registryId) {
 }
 /**
  * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
- * ImageNotFound is as good as deleted, ImageReferencedByManifestList is for a later try, the rest failed.
+ * ImageNotFound was gone already (not deleted by this call), ImageReferencedByManifestList is for a
+ * later try, the rest failed.
  */
 async function deleteImages(client, repositoryName, digests, registryId) {
-    const total = { deleted: [], referenced: [], failed: [] };
+    const total = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
     for (const batch of chunks(digests, BATCH_SIZE)) {
         const response = await errors_callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({
             repositoryName,
@@ -58951,18 +58952,21 @@ async function deleteImages(client, repositoryName, digests, registryId) {
         })));
         const outcome = sortFailures(batch, response.failures ?? []);
         total.deleted.push(...outcome.deleted);
+        total.alreadyGone.push(...outcome.alreadyGone);
         total.referenced.push(...outcome.referenced);
         total.failed.push(...outcome.failed);
     }
     return total;
 }
 function sortFailures(batch, failures) {
-    const outcome = { deleted: [], referenced: [], failed: [] };
+    const outcome = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
     const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]));
     for (const digest of batch) {
         const failure = byDigest.get(digest);
-        if (!failure || failure.failureCode === 'ImageNotFound')
+        if (!failure)
             outcome.deleted.push(digest);
+        else if (failure.failureCode === 'ImageNotFound')
+            outcome.alreadyGone.push(digest);
         else if (failure.failureCode === 'ImageReferencedByManifestList')
             outcome.referenced.push(digest);
         else {
@@ -59043,16 +59047,18 @@ const ATTEMPTS_PER_IMAGE = 3;
  * still fails is reported, never counted as deleted. Calls: ceil(deletions / 100) plus those retries.
  */
 async function executeDeletions(client, repository, waves, registryId) {
-    const result = { deleted: new Set(), failed: [] };
+    const result = { deleted: new Set(), alreadyGone: new Set(), failed: [] };
     const attempts = new Map();
     const queue = waves.flat();
     while (queue.length > 0) {
         const batch = queue.splice(0, BATCH_SIZE);
         const outcome = await deleteImages(client, repository, batch, registryId);
         info(`${repository}: BatchDeleteImage ${batch.length} → ${outcome.deleted.length} deleted` +
+            (outcome.alreadyGone.length ? `, ${outcome.alreadyGone.length} already gone` : '') +
             (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
             (outcome.failed.length ? `, ${outcome.failed.length} failed` : ''));
         outcome.deleted.forEach(digest => result.deleted.add(digest));
+        outcome.alreadyGone.forEach(digest => result.alreadyGone.add(digest));
         result.failed.push(...outcome.failed);
         for (const digest of outcome.referenced) {
             const tries = (attempts.get(digest) ?? 1) + 1;
@@ -59354,6 +59360,8 @@ function wildcardToRegExp(pattern) {
 
 
 
+/** A push uploads an index's children before the index: younger untagged images may be one in flight. */
+const SAFE_UNTAGGED_AGE_MS = 3_600_000;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 /** Reads and checks every cleanup input, before any AWS call. */
@@ -59366,16 +59374,25 @@ function parseCleanupInputs(get) {
     if (registryId && !ACCOUNT_ID.test(registryId)) {
         throw new errors/* InputError */.dz('registry-id', `${(0,errors/* quote */.hD)(registryId)} is not an AWS account ID (12 digits)`);
     }
+    const untaggedOlderThanMs = parseDuration('untagged-older-than', get('untagged-older-than') || '1d');
+    const untagged = parseEnum('untagged', get('untagged'), ['delete', 'keep']) ?? 'delete';
+    const warnings = untagged === 'delete' && untaggedOlderThanMs < SAFE_UNTAGGED_AGE_MS
+        ? [
+            'untagged-older-than is below 1h: the untagged children of a multi-platform push still in flight ' +
+                '(pushed before their index) can be deleted from under it'
+        ]
+        : [];
     return {
         repositories,
         registryId,
+        warnings,
         rules: {
             keepLast: parseInteger('keep-last', get('keep-last'), { min: 0, max: 100_000, fallback: 10 }),
             olderThanMs: parseDuration('older-than', get('older-than') || '30d'),
             tagPatterns: orDefault(parseList(get('tag-patterns')), ['*']),
             keepTags: parseList(get('keep-tags')),
-            untagged: parseEnum('untagged', get('untagged'), ['delete', 'keep']) ?? 'delete',
-            untaggedOlderThanMs: parseDuration('untagged-older-than', get('untagged-older-than') || '1d'),
+            untagged,
+            untaggedOlderThanMs,
             keepDigests: new Set(parseLines(get('keep-digests')).map(parseKeepDigest))
         },
         dryRun: parseBoolean('dry-run', get('dry-run'), false),
@@ -59457,7 +59474,7 @@ async function writeCleanupSummary(reports, dryRun) {
     await writeSummary(summary => {
         summary.addHeading(dryRun ? 'ECR cleanup plan (dry run: nothing deleted)' : 'ECR cleanup', 2);
         summary.addTable([
-            headerRow('Repository', 'Images before', dryRun ? 'Would delete' : 'Deleted', 'Bytes', 'Images after', 'Failed'),
+            headerRow('Repository', 'Images before', dryRun ? 'Would delete' : 'Deleted', 'Bytes', 'Images after', 'Already gone', 'Failed'),
             ...reports.map(r => {
                 const going = goingOf(r, dryRun);
                 return [
@@ -59465,7 +59482,8 @@ async function writeCleanupSummary(reports, dryRun) {
                     String(r.decisions.length),
                     String(going.length),
                     formatBytes(going.reduce((sum, d) => sum + d.size, 0)),
-                    String(r.decisions.length - going.length),
+                    String(r.decisions.length - going.length - r.alreadyGone.size),
+                    String(r.alreadyGone.size),
                     String(r.failed.length)
                 ];
             })
@@ -59517,6 +59535,8 @@ function goingOf(report, dryRun) {
 /** The cleanup action: list everything, plan over the image graph, check the limits, then delete. */
 async function run() {
     const inputs = parseCleanupInputs(name => core/* getInput */.V4(name));
+    for (const warning of inputs.warnings)
+        core/* warning */.$e(warning);
     const ecr = createEcrClient();
     await resolveRegion(ecr);
     const now = new Date();
@@ -59546,6 +59566,7 @@ async function run() {
         name,
         decisions: plans.get(name)?.decisions ?? [],
         deleted: new Set(),
+        alreadyGone: new Set(),
         failed: []
     }));
     const planFile = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `ecr-cleanup-plan-${Date.now()}.json`);
@@ -59557,6 +59578,7 @@ async function run() {
                 continue;
             const result = await core/* group */.Os(`Delete from ${report.name}`, () => executeDeletions(ecr, report.name, waves, inputs.registryId));
             report.deleted = result.deleted;
+            report.alreadyGone = result.alreadyGone;
             report.failed = result.failed;
         }
     }
@@ -59564,9 +59586,14 @@ async function run() {
     await writeCleanupSummary(reports, inputs.dryRun || tooMany);
     const deletedDecisions = reports.flatMap(r => r.decisions.filter(d => r.deleted.has(d.digest)));
     const failedCount = reports.reduce((sum, r) => sum + r.failed.length, 0);
+    const alreadyGone = reports.reduce((sum, r) => sum + r.alreadyGone.size, 0);
     core/* setOutput */.uH('deleted-count', deletedDecisions.length);
+    core/* setOutput */.uH('already-gone-count', alreadyGone);
+    if (alreadyGone > 0) {
+        info(`${alreadyGone} planned images were gone already (deleted by something else meanwhile): not counted as deleted`);
+    }
     core/* setOutput */.uH('deleted-bytes', deletedDecisions.reduce((sum, d) => sum + d.size, 0));
-    core/* setOutput */.uH('kept-count', reports.reduce((sum, r) => sum + r.decisions.length, 0) - deletedDecisions.length);
+    core/* setOutput */.uH('kept-count', reports.reduce((sum, r) => sum + r.decisions.length, 0) - deletedDecisions.length - alreadyGone);
     core/* setOutput */.uH('failed-count', failedCount);
     core/* setOutput */.uH('plan-file', planFile);
     if (tooMany) {
@@ -59593,6 +59620,7 @@ function planDocument(reports, planOnly, now) {
                 verdict: d.verdict,
                 rule: d.rule,
                 deleted: r.deleted.has(d.digest),
+                alreadyGone: r.alreadyGone.has(d.digest) || undefined,
                 failure: r.failed.find(f => f.digest === d.digest)
             }))
         }))

@@ -67940,10 +67940,11 @@ async function getManifests(client, repositoryName, digests, registryId) {
 }
 /**
  * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
- * ImageNotFound is as good as deleted, ImageReferencedByManifestList is for a later try, the rest failed.
+ * ImageNotFound was gone already (not deleted by this call), ImageReferencedByManifestList is for a
+ * later try, the rest failed.
  */
 async function deleteImages(client, repositoryName, digests, registryId) {
-    const total = { deleted: [], referenced: [], failed: [] };
+    const total = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
     for (const batch of chunks(digests, BATCH_SIZE)) {
         const response = await callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new BatchDeleteImageCommand({
             repositoryName,
@@ -67952,18 +67953,21 @@ async function deleteImages(client, repositoryName, digests, registryId) {
         })));
         const outcome = sortFailures(batch, response.failures ?? []);
         total.deleted.push(...outcome.deleted);
+        total.alreadyGone.push(...outcome.alreadyGone);
         total.referenced.push(...outcome.referenced);
         total.failed.push(...outcome.failed);
     }
     return total;
 }
 function sortFailures(batch, failures) {
-    const outcome = { deleted: [], referenced: [], failed: [] };
+    const outcome = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
     const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]));
     for (const digest of batch) {
         const failure = byDigest.get(digest);
-        if (!failure || failure.failureCode === 'ImageNotFound')
+        if (!failure)
             outcome.deleted.push(digest);
+        else if (failure.failureCode === 'ImageNotFound')
+            outcome.alreadyGone.push(digest);
         else if (failure.failureCode === 'ImageReferencedByManifestList')
             outcome.referenced.push(digest);
         else {
@@ -69934,11 +69938,8 @@ async function executePlan(docker, registry, local, target, plan) {
             await putTags(registry, target, plan.tags, stored);
             return plan.digest;
         }
-        case 'push': {
-            const stored = await pushThroughStagingTag(docker, registry, local, target);
-            await putTags(registry, target, plan.tags, stored);
-            return stored.digest;
-        }
+        case 'push':
+            return pushThroughStagingTag(docker, registry, local, target, stored => putTags(registry, target, plan.tags, stored));
     }
 }
 /**
@@ -69946,10 +69947,11 @@ async function executePlan(docker, registry, local, target, plan) {
  * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
  * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
  * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
- * written by a manifest PUT. The staging name is removed again, locally and from the repository, whatever
- * happens.
+ * written by a manifest PUT (`writeTags`). Only then is the staging name removed, locally and from the
+ * repository; it is removed whatever happens, and when the real tags were not written the image goes
+ * with it (ECR deletes an image with its last tag), so a failed step leaves nothing half-pushed.
  */
-async function pushThroughStagingTag(docker, registry, local, target) {
+async function pushThroughStagingTag(docker, registry, local, target, writeTags) {
     const staging = `ecr-deliver-staging-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
     const reference = `${target.repositoryUri}:${staging}`;
     await docker.tag(local.id, reference);
@@ -69962,7 +69964,8 @@ async function pushThroughStagingTag(docker, registry, local, target) {
             throw new common_errors/* ActionError */.lZ(`docker push put ${pushedDigest} (${config}) in ${target.repositoryUri}, which is not the image ` +
                 `${local.reference} (${local.id}): nothing was tagged`);
         }
-        return stored;
+        await writeTags(stored);
+        return stored.digest;
     }
     finally {
         await removeStagingTag(docker, local, target, reference, staging, pushedDigest);

@@ -80,11 +80,10 @@ async function executePlan(
       await putTags(registry, target, plan.tags, stored)
       return plan.digest
     }
-    case 'push': {
-      const stored = await pushThroughStagingTag(docker, registry, local, target)
-      await putTags(registry, target, plan.tags, stored)
-      return stored.digest
-    }
+    case 'push':
+      return pushThroughStagingTag(docker, registry, local, target, stored =>
+        putTags(registry, target, plan.tags, stored)
+      )
   }
 }
 
@@ -93,15 +92,17 @@ async function executePlan(
  * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
  * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
  * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
- * written by a manifest PUT. The staging name is removed again, locally and from the repository, whatever
- * happens.
+ * written by a manifest PUT (`writeTags`). Only then is the staging name removed, locally and from the
+ * repository; it is removed whatever happens, and when the real tags were not written the image goes
+ * with it (ECR deletes an image with its last tag), so a failed step leaves nothing half-pushed.
  */
 async function pushThroughStagingTag(
   docker: DockerCli,
   registry: RegistryClient,
   local: LocalImage,
-  target: DeliveryTarget
-): Promise<StoredManifest> {
+  target: DeliveryTarget,
+  writeTags: (stored: StoredManifest) => Promise<void>
+): Promise<string> {
   const staging = `ecr-deliver-staging-${randomBytes(8).toString('hex')}`
   const reference = `${target.repositoryUri}:${staging}`
   await docker.tag(local.id, reference)
@@ -116,7 +117,8 @@ async function pushThroughStagingTag(
           `${local.reference} (${local.id}): nothing was tagged`
       )
     }
-    return stored
+    await writeTags(stored)
+    return stored.digest
   } finally {
     await removeStagingTag(docker, local, target, reference, staging, pushedDigest)
   }
