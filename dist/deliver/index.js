@@ -68578,7 +68578,13 @@ class Transport {
         this.options = options;
         this.endpoint = options.endpoint.replace(/\/+$/, '');
         this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-        this.retryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+        // No single wait is longer than the stall timeout: a registry asking for more is treated like one
+        // that stalled, and the attempts still bound the whole.
+        this.retryPolicy = {
+            ...DEFAULT_RETRY,
+            maxRetryAfterMs: Math.min(DEFAULT_RETRY.maxRetryAfterMs, this.stallTimeoutMs),
+            ...options.retry
+        };
     }
     /**
      * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and

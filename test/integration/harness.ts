@@ -210,3 +210,126 @@ export async function skopeoConfigDigest(reference: string): Promise<string> {
 export function newDockerConfig(): string {
   return mkdtempSync(join(tmpdir(), 'ecr-docker-config-'))
 }
+
+// ------------------------------------------------------------------ the registry front (scripts/registry-front.mjs)
+
+const FRONT = testEnv.ECR_TEST_FRONT_URL as string
+
+export interface FaultRule {
+  repository: string
+  method?: string
+  /** manifest | blob | upload | tags */
+  kind?: string
+  action:
+    | { type: 'status'; status: number; retryAfter?: number; code?: string; message?: string }
+    | { type: 'reset'; afterBytes?: number }
+    | { type: 'stall' }
+    | { type: 'delay'; ms: number }
+  /** How many matching requests get the fault (default: every one). */
+  times?: number
+}
+
+export interface SeenRequest {
+  method: string
+  kind: string
+  path: string
+  status?: number
+  fault?: string
+}
+
+/** Makes the front misbehave for one repository's requests, as the rule says. */
+export async function addFault(rule: FaultRule): Promise<void> {
+  const response = await fetch(`${FRONT}/_front/faults`, { method: 'POST', body: JSON.stringify(rule) })
+  if (!response.ok) throw new Error(`adding a fault: ${response.status} ${await response.text()}`)
+}
+
+export async function clearFaults(repository: string): Promise<void> {
+  await fetch(`${FRONT}/_front/faults?repository=${encodeURIComponent(repository)}`, { method: 'DELETE' })
+}
+
+/** Every request the registry front received for a repository, in order. */
+export async function requestsOf(repository: string): Promise<SeenRequest[]> {
+  const response = await fetch(`${FRONT}/_front/requests?repository=${encodeURIComponent(repository)}`)
+  return (await response.json()) as SeenRequest[]
+}
+
+/** The tags a repository has, as skopeo lists them. */
+export async function skopeoTags(repositoryUri: string): Promise<string[]> {
+  const { stdout } = await run('skopeo', [
+    'list-tags',
+    '--creds',
+    `AWS:${PASSWORD}`,
+    `docker://${repositoryUri}`
+  ])
+  return ((JSON.parse(stdout) as { Tags?: string[] }).Tags ?? []).sort()
+}
+
+async function rawManifest(reference: string): Promise<{
+  mediaType?: string
+  config?: { digest: string }
+  layers?: { digest: string }[]
+  manifests?: { digest: string }[]
+}> {
+  const { stdout } = await run('skopeo', [
+    'inspect',
+    '--raw',
+    '--creds',
+    `AWS:${PASSWORD}`,
+    `docker://${reference}`
+  ])
+  return JSON.parse(stdout)
+}
+
+async function blobStatus(repositoryUri: string, digest: string): Promise<string> {
+  const [host, ...path] = repositoryUri.split('/')
+  const { stdout } = await run('curl', [
+    '-sS',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{http_code}',
+    '-I',
+    '--noproxy',
+    '*',
+    '--cacert',
+    `${testEnv.ECR_TEST_DIR}/certs/ca.crt`,
+    '-u',
+    `AWS:${PASSWORD}`,
+    `https://${host}/v2/${path.join('/')}/blobs/${digest}`
+  ])
+  return stdout.trim()
+}
+
+/**
+ * Proves, with independent clients, that a repository is whole: every tag's manifest resolves (skopeo)
+ * and every blob it references, children of an index included, answers a HEAD. Returns the tags'
+ * digests.
+ */
+export async function expectWholeRepository(
+  repositoryUri: string,
+  tags: string[]
+): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {}
+  const missing: string[] = []
+  const checkManifest = async (reference: string): Promise<void> => {
+    const manifest = await rawManifest(reference)
+    for (const child of manifest.manifests ?? []) await checkManifest(`${repositoryUri}@${child.digest}`)
+    for (const blob of [manifest.config, ...(manifest.layers ?? [])].filter(Boolean) as {
+      digest: string
+    }[]) {
+      const status = await blobStatus(repositoryUri, blob.digest)
+      if (status !== '200') missing.push(`${reference}: blob ${blob.digest} answered ${status}`)
+    }
+  }
+  for (const tag of tags) {
+    const digest = await skopeoDigest(`${repositoryUri}:${tag}`)
+    if (!digest) {
+      missing.push(`tag ${tag} is missing`)
+      continue
+    }
+    digests[tag] = digest
+    await checkManifest(`${repositoryUri}:${tag}`)
+  }
+  if (missing.length > 0) throw new Error(`${repositoryUri} is not whole:\n${missing.join('\n')}`)
+  return digests
+}
