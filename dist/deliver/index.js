@@ -69752,6 +69752,7 @@ const Output = {
 ;// CONCATENATED MODULE: ./src/registry/push.ts
 
 
+
 /**
  * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
  * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
@@ -69791,8 +69792,7 @@ async function pushImage(registry, repository, image, tags, options) {
     for (const child of image.children) {
         await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
     }
-    for (const tag of toWrite)
-        await registry.putManifest(repository, tag, top.bytes, top.mediaType);
+    await putTags(registry, repository, toWrite, top);
     await verifyTags(registry, repository, tags, top.digest);
     return { ...result, blobs };
 }
@@ -69823,6 +69823,26 @@ async function pushBlobs(registry, repository, blobs, options) {
     if (firstFailure)
         throw firstFailure.error;
     return settled.map(outcome => outcome.value);
+}
+/**
+ * Puts the manifest under each tag, in the order given. A tag the registry refuses because it is immutable
+ * and exists (another push wrote it since it was read) fails the step naming the tag and both digests;
+ * the writes stop there.
+ */
+async function putTags(registry, repository, tags, manifest, onWritten) {
+    for (const tag of tags) {
+        try {
+            await registry.putManifest(repository, tag, manifest.bytes, manifest.mediaType);
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError && error.status === 400 && error.code === 'TAG_INVALID'))
+                throw error;
+            const holds = await registry.resolveManifestDigest(repository, tag);
+            throw new common_errors/* ActionError */.lZ(`Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
+                `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`, { cause: error });
+        }
+        onWritten?.(tag);
+    }
 }
 /**
  * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
@@ -69941,11 +69961,11 @@ async function executePlan(docker, registry, local, target, plan) {
             const stored = await registry.getManifest(target.repository, plan.digest);
             if (!stored)
                 throw new common_errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
-            await putTags(registry, target, plan.tags, stored);
+            await docker_push_putTags(registry, target, plan.tags, stored);
             return plan.digest;
         }
         case 'push':
-            return pushThroughStagingTag(docker, registry, local, target, stored => putTags(registry, target, plan.tags, stored));
+            return pushThroughStagingTag(docker, registry, local, target, stored => docker_push_putTags(registry, target, plan.tags, stored));
     }
 }
 /**
@@ -69997,11 +70017,8 @@ async function removeStagingTag(docker, local, target, reference, staging, pushe
     }
 }
 /** Each tag gets the pushed manifest's exact bytes, in the order given. */
-async function putTags(registry, target, tags, stored) {
-    for (const tag of tags) {
-        await registry.putManifest(target.repository, tag, stored.bytes, stored.mediaType);
-        info(`${target.repositoryUri}:${tag} → ${stored.digest}`);
-    }
+async function docker_push_putTags(registry, target, tags, stored) {
+    await putTags(registry, target.repository, tags, stored, tag => info(`${target.repositoryUri}:${tag} → ${stored.digest}`));
 }
 function resultsOf(plan) {
     const results = new Map();

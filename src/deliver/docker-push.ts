@@ -6,7 +6,7 @@ import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { RegistryClient } from '../registry/client.js'
 import type { StoredManifest } from '../registry/manifests.js'
 import { imageManifestSize, isIndex } from '../registry/media-types.js'
-import { verifyTags } from '../registry/push.js'
+import { putTags as putManifestTags, verifyTags } from '../registry/push.js'
 import type { Delivery, DeliveryTarget, TagResult } from './delivery.js'
 import { isSameImage, planTagWrites, type RemoteTag, type TagPlan } from './tag-plan.js'
 
@@ -158,10 +158,9 @@ async function putTags(
   tags: string[],
   stored: StoredManifest
 ): Promise<void> {
-  for (const tag of tags) {
-    await registry.putManifest(target.repository, tag, stored.bytes, stored.mediaType)
+  await putManifestTags(registry, target.repository, tags, stored, tag =>
     log.info(`${target.repositoryUri}:${tag} → ${stored.digest}`)
-  }
+  )
 }
 
 function resultsOf(plan: TagPlan): Map<string, TagResult> {

@@ -2,6 +2,7 @@ import pLimit from 'p-limit'
 import { ActionError, quote } from '../common/errors.js'
 import type { BlobResult, BlobSource } from './blobs.js'
 import type { RegistryClient } from './client.js'
+import { RegistryError } from './errors.js'
 import type { LocalImageSource } from './sources/types.js'
 
 export interface PushOptions {
@@ -76,7 +77,7 @@ export async function pushImage(
   for (const child of image.children) {
     await registry.putManifest(repository, child.digest, child.bytes, child.mediaType)
   }
-  for (const tag of toWrite) await registry.putManifest(repository, tag, top.bytes, top.mediaType)
+  await putTags(registry, repository, toWrite, top)
   await verifyTags(registry, repository, tags, top.digest)
   return { ...result, blobs }
 }
@@ -115,6 +116,35 @@ async function pushBlobs(
   )
   if (firstFailure) throw firstFailure.error
   return settled.map(outcome => (outcome as PromiseFulfilledResult<BlobResult>).value)
+}
+
+/**
+ * Puts the manifest under each tag, in the order given. A tag the registry refuses because it is immutable
+ * and exists (another push wrote it since it was read) fails the step naming the tag and both digests;
+ * the writes stop there.
+ */
+export async function putTags(
+  registry: RegistryClient,
+  repository: string,
+  tags: string[],
+  manifest: { digest: string; bytes: Buffer; mediaType: string },
+  onWritten?: (tag: string) => void
+): Promise<void> {
+  for (const tag of tags) {
+    try {
+      await registry.putManifest(repository, tag, manifest.bytes, manifest.mediaType)
+    } catch (error) {
+      if (!(error instanceof RegistryError && error.status === 400 && error.code === 'TAG_INVALID'))
+        throw error
+      const holds = await registry.resolveManifestDigest(repository, tag)
+      throw new ActionError(
+        `Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
+          `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`,
+        { cause: error }
+      )
+    }
+    onWritten?.(tag)
+  }
 }
 
 /**
