@@ -122,7 +122,13 @@ async function ecrApi(operation, body) {
   return { status: response.status, body: text ? JSON.parse(text) : {} }
 }
 
-const wildcard = pattern => new RegExp(`^${pattern.split('*').map(p => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`)
+const wildcard = pattern =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map(p => p.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+      .join('.*')}$`
+  )
 
 async function tagIsImmutable(repository, tag) {
   const { status, body } = await ecrApi('DescribeRepositories', { repositoryNames: [repository] })
@@ -144,11 +150,20 @@ async function tagIsImmutable(repository, tag) {
 function upstreamRequest(method, path, headers = {}) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method, path, agent, headers: { ...headers, Authorization: args['upstream-auth'] } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, Authorization: args['upstream-auth'] }
+      },
       res => {
         const chunks = []
         res.on('data', c => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) })
+        )
         res.on('error', reject)
       }
     )
@@ -166,7 +181,8 @@ async function mirror(repository, digest, tag, mediaType) {
       body: JSON.stringify({ repository, digest, tag, mediaType }),
       signal: AbortSignal.timeout(30_000)
     })
-    if (!response.ok) log(`mirror of ${repository}@${digest} answered ${response.status}: ${await response.text()}`)
+    if (!response.ok)
+      log(`mirror of ${repository}@${digest} answered ${response.status}: ${await response.text()}`)
   } catch (error) {
     log(`mirror of ${repository}@${digest} failed: ${error.message}`)
   }
@@ -176,7 +192,11 @@ async function mirror(repository, digest, tag, mediaType) {
 
 function answerError(res, status, code, message, headers = {}) {
   const body = JSON.stringify({ errors: [{ code, message }] })
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers })
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    ...headers
+  })
   res.end(body)
 }
 
@@ -205,7 +225,8 @@ function forward(req, res, { onAnswer, afterBytes } = {}) {
       }
     )
     out.on('error', error => {
-      if (!res.headersSent && !res.destroyed) answerError(res, 502, 'UNAVAILABLE', `upstream: ${error.message}`)
+      if (!res.headersSent && !res.destroyed)
+        answerError(res, 502, 'UNAVAILABLE', `upstream: ${error.message}`)
       resolve(502)
     })
     req.on('aborted', () => out.destroy())
@@ -237,7 +258,13 @@ async function applyFault(fault, req, res, entry) {
       req.resume()
       await new Promise(resolve => req.on('end', resolve))
       const headers = action.retryAfter !== undefined ? { 'Retry-After': String(action.retryAfter) } : {}
-      answerError(res, action.status, action.code ?? 'UNAVAILABLE', action.message ?? 'injected fault', headers)
+      answerError(
+        res,
+        action.status,
+        action.code ?? 'UNAVAILABLE',
+        action.message ?? 'injected fault',
+        headers
+      )
       return action.status
     }
     case 'reset':
@@ -271,12 +298,16 @@ async function handleRegistry(req, res) {
       return
     }
   }
-  const isTagPut = req.method === 'PUT' && kind === 'manifest' && reference && !reference.startsWith('sha256:')
+  const isTagPut =
+    req.method === 'PUT' && kind === 'manifest' && reference && !reference.startsWith('sha256:')
   const isManifestPut = req.method === 'PUT' && kind === 'manifest'
   const mirrorAfter = async answer => {
     if (answer.statusCode === 201) {
       const digest = answer.headers['docker-content-digest']
-      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim() || undefined
+      const mediaType =
+        String(req.headers['content-type'] ?? '')
+          .split(';')[0]
+          .trim() || undefined
       await mirror(repository, digest, isTagPut ? reference : undefined, mediaType)
     }
   }
@@ -290,9 +321,13 @@ async function handleRegistry(req, res) {
   }
   entry.status = await withLock(repository, async () => {
     if (await tagIsImmutable(repository, reference)) {
-      const current = await upstreamRequest('HEAD', `/v2/${repository}/manifests/${encodeURIComponent(reference)}`, {
-        Accept: MANIFEST_TYPES
-      })
+      const current = await upstreamRequest(
+        'HEAD',
+        `/v2/${repository}/manifests/${encodeURIComponent(reference)}`,
+        {
+          Accept: MANIFEST_TYPES
+        }
+      )
       if (current.status === 200) {
         req.resume()
         answerError(
@@ -336,10 +371,14 @@ async function mirrorDeletion(request, response) {
     removed.set(id.imageDigest, tags)
   }
   for (const [digest, tags] of removed) {
-    const still = await ecrApi('DescribeImages', { repositoryName: repository, imageIds: [{ imageDigest: digest }] })
+    const still = await ecrApi('DescribeImages', {
+      repositoryName: repository,
+      imageIds: [{ imageDigest: digest }]
+    })
     if (still.status !== 200) {
       const gone = await upstreamRequest('DELETE', `/v2/${repository}/manifests/${digest}`)
-      if (gone.status !== 202 && gone.status !== 404) log(`registry DELETE ${repository}@${digest}: ${gone.status}`)
+      if (gone.status !== 202 && gone.status !== 404)
+        log(`registry DELETE ${repository}@${digest}: ${gone.status}`)
       else log(`deleted ${repository}@${digest} from the registry (BatchDeleteImage)`)
       continue
     }
@@ -373,7 +412,8 @@ async function handleApi(req, res) {
   }
   const out = {}
   forwarded.headers.forEach((value, name) => {
-    if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(name)) out[name] = value
+    if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(name))
+      out[name] = value
   })
   res.writeHead(forwarded.status, { ...out, 'Content-Length': answer.length })
   res.end(answer)
@@ -389,7 +429,8 @@ async function handleControl(req, res, url) {
   if (url.pathname === '/_front/health') return reply(200, { ok: true })
   if (url.pathname === '/_front/faults' && req.method === 'POST') {
     const rule = JSON.parse((await readBody(req)).toString())
-    if (!rule.repository || !rule.action?.type) return reply(400, { error: 'repository and action.type are required' })
+    if (!rule.repository || !rule.action?.type)
+      return reply(400, { error: 'repository and action.type are required' })
     const fault = { id: nextFault++, times: Number.POSITIVE_INFINITY, ...rule }
     faults.push(fault)
     return reply(200, { id: fault.id })
@@ -407,13 +448,16 @@ async function handleControl(req, res, url) {
 // ------------------------------------------------------------------ servers
 
 const [host, port] = args.listen.split(':')
-const registry = createHttpsServer({ cert: readFileSync(args.cert), key: readFileSync(args.key) }, (req, res) => {
-  handleRegistry(req, res).catch(error => {
-    log(`registry front error: ${error.stack}`)
-    if (!res.headersSent) answerError(res, 500, 'UNKNOWN', error.message)
-    else res.destroy()
-  })
-})
+const registry = createHttpsServer(
+  { cert: readFileSync(args.cert), key: readFileSync(args.key) },
+  (req, res) => {
+    handleRegistry(req, res).catch(error => {
+      log(`registry front error: ${error.stack}`)
+      if (!res.headersSent) answerError(res, 500, 'UNKNOWN', error.message)
+      else res.destroy()
+    })
+  }
+)
 registry.keepAliveTimeout = 30_000
 registry.listen(Number(port), host, () => log(`registry front on https://${args.listen} -> ${args.upstream}`))
 
@@ -424,7 +468,9 @@ const api = createHttpServer((req, res) => {
     if (!res.headersSent) res.writeHead(500).end(error.message)
   })
 })
-api.listen(Number(apiPort), apiHost, () => log(`ECR API front on http://${args['api-listen']} -> ${args.moto}`))
+api.listen(Number(apiPort), apiHost, () =>
+  log(`ECR API front on http://${args['api-listen']} -> ${args.moto}`)
+)
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
