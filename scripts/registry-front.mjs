@@ -9,7 +9,8 @@
 //   - BatchDeleteImage through the ECR API (this process also fronts moto) reaches the registry: deleted
 //     images and removed tags are gone from it too
 // and, for tests, per-repository faults (a status with Retry-After, a connection reset mid-body, a stall,
-// a delay) and a log of the requests each repository received.
+// a delay) and a log of the requests each repository received. A fault whose kind is `api:<Operation>`
+// (e.g. `api:BatchDeleteImage`) applies to that ECR API call for the repository instead: a delay or a status.
 //
 //   ECR API    http://<api-listen>/...            forwarded to moto
 //   control    POST   /_front/faults              {repository, method?, kind?, action, times?} -> {id}
@@ -394,6 +395,28 @@ async function handleApi(req, res) {
   if (url.pathname.startsWith('/_front/')) return handleControl(req, res, url)
   const body = await readBody(req)
   const target = String(req.headers['x-amz-target'] ?? '')
+  const operation = target.split('.').pop()
+  let repositoryName
+  try {
+    repositoryName = JSON.parse(body.toString() || '{}').repositoryName
+  } catch {
+    repositoryName = undefined
+  }
+  const fault = repositoryName ? takeFault(repositoryName, undefined, `api:${operation}`) : undefined
+  if (fault?.action.type === 'delay')
+    await new Promise(resolve => setTimeout(resolve, fault.action.ms ?? 1000))
+  if (fault?.action.type === 'status') {
+    const text = JSON.stringify({
+      __type: fault.action.code ?? 'ThrottlingException',
+      message: fault.action.message ?? 'Rate exceeded'
+    })
+    res.writeHead(fault.action.status, {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'Content-Length': Buffer.byteLength(text)
+    })
+    res.end(text)
+    return
+  }
   const headers = { ...req.headers }
   delete headers.host
   delete headers.connection

@@ -2,7 +2,15 @@ import { describe, expect, test } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { ImageDetail } from '@aws-sdk/client-ecr'
-import { ecrApi, newDockerConfig, runStep, testEnv, uniqueRepository, type StepOptions } from './harness.js'
+import {
+  addFault,
+  ecrApi,
+  newDockerConfig,
+  runStep,
+  testEnv,
+  uniqueRepository,
+  type StepOptions
+} from './harness.js'
 
 const cleanup = (options: Omit<StepOptions, 'dockerConfig'>) =>
   runStep('cleanup/action.yml', 'dist/cleanup/index.js', { dockerConfig: newDockerConfig(), ...options })
@@ -201,6 +209,27 @@ describe('cleanup action against the ECR API', () => {
     expect(result.outputs['deleted-count']).toBe('8')
   })
 
+  test('two cleanups at once: each image counts as deleted by one of them; the other reports it already gone', async () => {
+    const repository = uniqueRepository('cl')
+    await ecrApi('CreateRepository', { repositoryName: repository })
+    const planned: string[] = []
+    for (let i = 0; i < 30; i++) planned.push(await putImage(repository, imageManifest(), OCI_MANIFEST))
+    const kept = await putImage(repository, imageManifest(), OCI_MANIFEST, 'latest')
+    // Both runs list before either deletes: their deletions reach the API 1.5 s late.
+    await addFault({ repository, kind: 'api:BatchDeleteImage', action: { type: 'delay', ms: 1500 } })
+    const inputs = { repositories: repository, 'keep-last': '0', ...RULES }
+    const [a, b] = await Promise.all([cleanup({ inputs }), cleanup({ inputs })])
+    for (const result of [a, b]) {
+      expect(result?.exitCode).toBe(0)
+      expect(result?.stdout).toContain(`${repository}: 31 images, 30 to delete`)
+      expect(Number(result?.outputs['deleted-count']) + Number(result?.outputs['already-gone-count'])).toBe(
+        30
+      )
+    }
+    expect(Number(a?.outputs['deleted-count']) + Number(b?.outputs['deleted-count'])).toBe(planned.length)
+    expect(await remaining(repository)).toEqual(new Set([kept]))
+  })
+
   test('max-deletions refuses a plan that is too large, deleting nothing', async () => {
     const { repository, digests } = await seed()
     const result = await cleanup({
@@ -217,7 +246,11 @@ describe('cleanup action against the ECR API', () => {
   test('a pattern that matches nothing is a warning, not a silent success', async () => {
     const result = await cleanup({ inputs: { repositories: 'no-such/*', ...RULES } })
     expect(result.exitCode).toBe(0)
-    expect(result.warnings).toEqual(['repositories: "no-such/*" matches no repository'])
+    // RULES deletes untagged images of any age, which earns the below-1h warning too.
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^untagged-older-than is below 1h/),
+      'repositories: "no-such/*" matches no repository'
+    ])
   })
 
   test.each([

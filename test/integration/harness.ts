@@ -218,7 +218,7 @@ const FRONT = testEnv.ECR_TEST_FRONT_URL as string
 export interface FaultRule {
   repository: string
   method?: string
-  /** manifest | blob | upload | tags */
+  /** manifest | blob | upload | tags, or api:<Operation> for an ECR API call (delay or status only) */
   kind?: string
   action:
     | { type: 'status'; status: number; retryAfter?: number; code?: string; message?: string }
