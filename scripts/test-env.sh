@@ -393,23 +393,30 @@ start_moto() {
   MOTO_STARTED=1
 }
 
+# still_current <name> <code> <cmd...>: is <name> running exactly this command line and this code? Then wait
+# until it answers and say yes; otherwise stop it (when running) and say no. A component's whole
+# configuration is on its command line; <name>.code records the code (script, certificate) it runs.
+still_current() {
+  local name=$1 code=$2 pid
+  shift 2
+  pid=$("${name}_pid") || return 1
+  if [ "$(cmdline "$pid")" = "$(printf '%s ' "$@")" ] && [ "$(cat "$DIR/$name.code" 2>/dev/null)" = "$code" ]; then
+    wait_ready "$name" "$pid" "${name}_ok"
+    return 0
+  fi
+  log "$name configuration or code changed; restarting"
+  stop_pid "$name" "$pid" 10
+  return 1
+}
+
 start_bridge() {
-  local pid py code
+  local py code
   py=$("$PYTHON" -c 'import sys; print(sys.executable)')
   code=$(sha256sum <"$BRIDGE_SCRIPT")
   local cmd=("$py" "$BRIDGE_SCRIPT" --port "$BRIDGE_PORT" --registry "$HOST" --ca "$CERTS/ca.crt"
     --registry-url "$REGISTRY_URL" --user "$REG_USER" --password "$REG_PASS" --storage "$DIR/registry"
     --moto-url "$MOTO_URL" --region "$ECR_TEST_REGION")
-  if pid=$(bridge_pid); then
-    # Its whole configuration is on its command line; bridge.code is the script it runs.
-    if [ "$(cmdline "$pid")" = "$(printf '%s ' "${cmd[@]}")" ] &&
-      [ "$(cat "$DIR/bridge.code" 2>/dev/null)" = "$code" ]; then
-      wait_ready bridge "$pid" bridge_ok
-      return
-    fi
-    log "bridge configuration or code changed; restarting"
-    stop_pid bridge "$pid" 10
-  fi
+  still_current bridge "$code" "${cmd[@]}" && return
   require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
   log "starting registry-moto bridge on $BRIDGE_URL"
   # No AWS profile: a missing one would stop boto3 (the keys are passed explicitly).
@@ -420,22 +427,14 @@ start_bridge() {
 }
 
 start_front() {
-  local pid node code
+  local node code
   node=${NODE:-$(command -v node)} || die "node not found (set NODE)"
   code=$(cat "$FRONT_SCRIPT" "$CERTS/server.crt" | sha256sum)
   local cmd=("$node" "$FRONT_SCRIPT" --listen "$FRONT_ADDR" --cert "$CERTS/server.crt" --key "$CERTS/server.key"
     --upstream "$REGISTRY_URL" --upstream-auth "Basic $(printf '%s:%s' "$REG_USER" "$REG_PASS" | base64 -w0)"
     --api-listen "127.0.0.1:$FRONT_API_PORT" --moto "$MOTO_URL" --bridge "$BRIDGE_URL"
     --storage "$DIR/registry" --region "$ECR_TEST_REGION")
-  if pid=$(front_pid); then
-    if [ "$(cmdline "$pid")" = "$(printf '%s ' "${cmd[@]}")" ] &&
-      [ "$(cat "$DIR/front.code" 2>/dev/null)" = "$code" ]; then
-      wait_ready front "$pid" front_ok
-      return
-    fi
-    log "front configuration, code or certificate changed; restarting"
-    stop_pid front "$pid" 10
-  fi
+  still_current front "$code" "${cmd[@]}" && return
   require_free_port 443 "stop that service first"
   require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
   log "starting the registry front on https://$HOST ($FRONT_ADDR) and the ECR API front on $FRONT_API_URL"

@@ -67475,12 +67475,9 @@ async function previewLifecyclePolicy(client, ref, text, options) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/common/files.ts
-
 
 
 /** Why a file could not be read; the message never quotes the file's content. */
@@ -67502,8 +67499,7 @@ function isInside(root, path) {
 /**
  * Reads a regular file that lies inside `root` (after following every symlink), whole, refusing more
  * than `maxBytes`. A path may be relative to `root` or absolute, but must resolve inside it: a workflow's
- * policy file is part of its repository, never `/etc/shadow`. Devices, FIFOs and directories are refused
- * before anything is read (`/dev/zero` is a file name too).
+ * policy file is part of its repository, never `/etc/shadow`.
  */
 function readFileInside(path, root, maxBytes) {
     let real;
@@ -67523,14 +67519,28 @@ function readFileInside(path, root, maxBytes) {
     if (!isInside(rootReal, real)) {
         throw new FileReadError(`${path} is outside the workspace (${rootReal}): give a path inside it`);
     }
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
-    const fd = (0,external_node_fs_.openSync)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    return readRegularFile(real, maxBytes, path);
+}
+/**
+ * Reads a file whole when it is a regular file of at most `maxBytes`; `what` names it in errors. Devices,
+ * FIFOs and directories are refused before anything is read (`/dev/zero` is a file name too). Synchronous:
+ * the files read whole are small (policies, manifests, configs), and input parsing is synchronous.
+ */
+function readRegularFile(path, maxBytes, what) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        throw new FileReadError(`${what} is missing`);
+    }
     try {
         const stats = (0,external_node_fs_.fstatSync)(fd);
         if (!stats.isFile())
-            throw new FileReadError(`${path} is not a regular file`);
+            throw new FileReadError(`${what} is not a regular file`);
         if (stats.size > maxBytes) {
-            throw new FileReadError(`${path} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
+            throw new FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
         }
         // Read at most one byte past the cap: a file that grows meanwhile is still refused.
         const buffer = Buffer.alloc(maxBytes + 1);
@@ -67539,43 +67549,11 @@ function readFileInside(path, root, maxBytes) {
             read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
         }
         if (length > maxBytes)
-            throw new FileReadError(`${path} has more than the ${maxBytes} bytes allowed`);
-        return buffer.subarray(0, length);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/**
- * Reads a file whole when it is a regular file of at most `maxBytes` (a path inside an archive or image
- * layout the caller has already confined). `what` names it in errors, which never quote its content.
- */
-async function readRegularFile(path, maxBytes, what) {
-    let handle;
-    try {
-        handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch {
-        throw new FileReadError(`${what} is missing`);
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new FileReadError(`${what} is not a regular file`);
-        if (stats.size > maxBytes) {
-            throw new FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
-        }
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let length = 0;
-        for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
-            read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
-        }
-        if (length > maxBytes)
             throw new FileReadError(`${what} has more than the ${maxBytes} bytes allowed`);
         return buffer.subarray(0, length);
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -68486,7 +68464,7 @@ var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 function parseBearerChallenge(header) {
     if (!header || !/^bearer\s/i.test(header.trim()))
@@ -68694,7 +68672,7 @@ class Transport {
             else {
                 const source = trackSource(request.body);
                 try {
-                    await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
                 }
                 catch (error) {
                     // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
@@ -68925,6 +68903,8 @@ const registryLogHooks = {
     }
 };
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:zlib"
@@ -69474,7 +69454,7 @@ async function compressLayer(files, name, diffId, label, options, index) {
     const packed = (0,external_node_crypto_.createHash)('sha256');
     const rawCount = { bytes: 0 };
     const packedCount = { bytes: 0 };
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(files.open(name), hashing(raw, rawCount), (0,external_node_zlib_.createGzip)({ level }), hashing(packed, packedCount), (0,external_node_fs_.createWriteStream)(target));
+    await (0,promises_namespaceObject.pipeline)(files.open(name), hashing(raw, rawCount), (0,external_node_zlib_.createGzip)({ level }), hashing(packed, packedCount), (0,external_node_fs_.createWriteStream)(target));
     const actualDiffId = `sha256:${raw.digest('hex')}`;
     if (actualDiffId !== diffId) {
         throw new common_errors/* ActionError */.lZ(`${label} is corrupt: its bytes give ${actualDiffId}, the config says ${diffId}`);
@@ -69536,7 +69516,7 @@ function nameOrFail(files, name) {
 }
 async function readOrFail(path, maxBytes, what) {
     try {
-        return await readRegularFile(path, maxBytes, what);
+        return readRegularFile(path, maxBytes, what);
     }
     catch (error) {
         if (error instanceof FileReadError)
@@ -69666,7 +69646,7 @@ async function extractTar(path, dir) {
             throw new common_errors/* ActionError */.lZ(`${path}: ${JSON.stringify(name).slice(0, 200)} appears twice in the archive: refused`);
         }
         const target = (0,external_node_path_.join)(dir, `m${members.size}`);
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target));
+        await (0,promises_namespaceObject.pipeline)(entry, (0,external_node_fs_.createWriteStream)(target));
         members.set(name, { path: target, size: entry.header.size ?? 0 });
     });
     return members;

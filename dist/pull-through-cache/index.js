@@ -57028,12 +57028,9 @@ function isRetryableRegistryFailure(error) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/common/files.ts
-
 
 
 /** Why a file could not be read; the message never quotes the file's content. */
@@ -57055,8 +57052,7 @@ function isInside(root, path) {
 /**
  * Reads a regular file that lies inside `root` (after following every symlink), whole, refusing more
  * than `maxBytes`. A path may be relative to `root` or absolute, but must resolve inside it: a workflow's
- * policy file is part of its repository, never `/etc/shadow`. Devices, FIFOs and directories are refused
- * before anything is read (`/dev/zero` is a file name too).
+ * policy file is part of its repository, never `/etc/shadow`.
  */
 function files_readFileInside(path, root, maxBytes) {
     let real;
@@ -57076,14 +57072,28 @@ function files_readFileInside(path, root, maxBytes) {
     if (!isInside(rootReal, real)) {
         throw new files_FileReadError(`${path} is outside the workspace (${rootReal}): give a path inside it`);
     }
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
-    const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    return readRegularFile(real, maxBytes, path);
+}
+/**
+ * Reads a file whole when it is a regular file of at most `maxBytes`; `what` names it in errors. Devices,
+ * FIFOs and directories are refused before anything is read (`/dev/zero` is a file name too). Synchronous:
+ * the files read whole are small (policies, manifests, configs), and input parsing is synchronous.
+ */
+function readRegularFile(path, maxBytes, what) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch {
+        throw new files_FileReadError(`${what} is missing`);
+    }
     try {
         const stats = fstatSync(fd);
         if (!stats.isFile())
-            throw new files_FileReadError(`${path} is not a regular file`);
+            throw new files_FileReadError(`${what} is not a regular file`);
         if (stats.size > maxBytes) {
-            throw new files_FileReadError(`${path} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
+            throw new files_FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
         }
         // Read at most one byte past the cap: a file that grows meanwhile is still refused.
         const buffer = Buffer.alloc(maxBytes + 1);
@@ -57092,43 +57102,11 @@ function files_readFileInside(path, root, maxBytes) {
             read = readSync(fd, buffer, length, buffer.length - length, null);
         }
         if (length > maxBytes)
-            throw new files_FileReadError(`${path} has more than the ${maxBytes} bytes allowed`);
-        return buffer.subarray(0, length);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * Reads a file whole when it is a regular file of at most `maxBytes` (a path inside an archive or image
- * layout the caller has already confined). `what` names it in errors, which never quote its content.
- */
-async function readRegularFile(path, maxBytes, what) {
-    let handle;
-    try {
-        handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    }
-    catch {
-        throw new files_FileReadError(`${what} is missing`);
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            throw new files_FileReadError(`${what} is not a regular file`);
-        if (stats.size > maxBytes) {
-            throw new files_FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
-        }
-        const buffer = Buffer.alloc(maxBytes + 1);
-        let length = 0;
-        for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
-            read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
-        }
-        if (length > maxBytes)
             throw new files_FileReadError(`${what} has more than the ${maxBytes} bytes allowed`);
         return buffer.subarray(0, length);
     }
     finally {
-        await handle.close();
+        closeSync(fd);
     }
 }
 
@@ -57624,7 +57602,7 @@ var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 function parseBearerChallenge(header) {
     if (!header || !/^bearer\s/i.test(header.trim()))
@@ -57832,7 +57810,7 @@ class Transport {
             else {
                 const source = trackSource(request.body);
                 try {
-                    await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
                 }
                 catch (error) {
                     // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.

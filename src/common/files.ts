@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
 
 /** Why a file could not be read; the message never quotes the file's content. */
@@ -24,8 +23,7 @@ export function isInside(root: string, path: string): boolean {
 /**
  * Reads a regular file that lies inside `root` (after following every symlink), whole, refusing more
  * than `maxBytes`. A path may be relative to `root` or absolute, but must resolve inside it: a workflow's
- * policy file is part of its repository, never `/etc/shadow`. Devices, FIFOs and directories are refused
- * before anything is read (`/dev/zero` is a file name too).
+ * policy file is part of its repository, never `/etc/shadow`.
  */
 export function readFileInside(path: string, root: string, maxBytes: number): Buffer {
   let real: string
@@ -43,13 +41,27 @@ export function readFileInside(path: string, root: string, maxBytes: number): Bu
   if (!isInside(rootReal, real)) {
     throw new FileReadError(`${path} is outside the workspace (${rootReal}): give a path inside it`)
   }
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
-  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
+  return readRegularFile(real, maxBytes, path)
+}
+
+/**
+ * Reads a file whole when it is a regular file of at most `maxBytes`; `what` names it in errors. Devices,
+ * FIFOs and directories are refused before anything is read (`/dev/zero` is a file name too). Synchronous:
+ * the files read whole are small (policies, manifests, configs), and input parsing is synchronous.
+ */
+export function readRegularFile(path: string, maxBytes: number, what: string): Buffer {
+  let fd: number
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch {
+    throw new FileReadError(`${what} is missing`)
+  }
   try {
     const stats = fstatSync(fd)
-    if (!stats.isFile()) throw new FileReadError(`${path} is not a regular file`)
+    if (!stats.isFile()) throw new FileReadError(`${what} is not a regular file`)
     if (stats.size > maxBytes) {
-      throw new FileReadError(`${path} has ${stats.size} bytes, more than the ${maxBytes} allowed`)
+      throw new FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`)
     }
     // Read at most one byte past the cap: a file that grows meanwhile is still refused.
     const buffer = Buffer.alloc(maxBytes + 1)
@@ -57,38 +69,9 @@ export function readFileInside(path: string, root: string, maxBytes: number): Bu
     for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
       read = readSync(fd, buffer, length, buffer.length - length, null)
     }
-    if (length > maxBytes) throw new FileReadError(`${path} has more than the ${maxBytes} bytes allowed`)
-    return buffer.subarray(0, length)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/**
- * Reads a file whole when it is a regular file of at most `maxBytes` (a path inside an archive or image
- * layout the caller has already confined). `what` names it in errors, which never quote its content.
- */
-export async function readRegularFile(path: string, maxBytes: number, what: string): Promise<Buffer> {
-  let handle: FileHandle
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
-  } catch {
-    throw new FileReadError(`${what} is missing`)
-  }
-  try {
-    const stats = await handle.stat()
-    if (!stats.isFile()) throw new FileReadError(`${what} is not a regular file`)
-    if (stats.size > maxBytes) {
-      throw new FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`)
-    }
-    const buffer = Buffer.alloc(maxBytes + 1)
-    let length = 0
-    for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
-      read = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead
-    }
     if (length > maxBytes) throw new FileReadError(`${what} has more than the ${maxBytes} bytes allowed`)
     return buffer.subarray(0, length)
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }

@@ -264,12 +264,8 @@ export async function skopeoTags(repositoryUri: string): Promise<string[]> {
   return ((JSON.parse(stdout) as { Tags?: string[] }).Tags ?? []).sort()
 }
 
-async function rawManifest(reference: string): Promise<{
-  mediaType?: string
-  config?: { digest: string }
-  layers?: { digest: string }[]
-  manifests?: { digest: string }[]
-}> {
+/** A manifest's exact bytes, as skopeo reads them. */
+export async function skopeoRaw(reference: string): Promise<Buffer> {
   const { stdout } = await run('skopeo', [
     'inspect',
     '--raw',
@@ -277,7 +273,15 @@ async function rawManifest(reference: string): Promise<{
     `AWS:${PASSWORD}`,
     `docker://${reference}`
   ])
-  return JSON.parse(stdout)
+  return Buffer.from(stdout)
+}
+
+async function rawManifest(reference: string): Promise<{
+  config?: { digest: string }
+  layers?: { digest: string }[]
+  manifests?: { digest: string }[]
+}> {
+  return JSON.parse((await skopeoRaw(reference)).toString())
 }
 
 async function blobStatus(repositoryUri: string, digest: string): Promise<string> {

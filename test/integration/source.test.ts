@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { tarDirectory, writeOciLayout } from '../fixtures/images.js'
 import {
-  PASSWORD,
   REGISTRY,
   buildImage,
   newDockerConfig,
   run,
   runStep,
   skopeoDigest,
+  skopeoRaw,
   uniqueRepository,
   type StepOptions
 } from './harness.js'
@@ -52,17 +52,6 @@ beforeAll(async () => {
   await run('docker', ['save', '-o', dockerSave, 'it-save:one'])
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
-
-async function skopeoRaw(reference: string): Promise<Buffer> {
-  const { stdout } = await run('skopeo', [
-    'inspect',
-    '--raw',
-    '--creds',
-    `AWS:${PASSWORD}`,
-    `docker://${reference}`
-  ])
-  return Buffer.from(stdout)
-}
 
 /** Pulls the pushed image back into the docker engine: the proof that what landed is a usable image. */
 async function pullImageId(reference: string, dockerConfig: string): Promise<string> {

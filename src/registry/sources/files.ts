@@ -45,7 +45,7 @@ function nameOrFail(files: { label: string }, name: string): string {
 
 async function readOrFail(path: string, maxBytes: number, what: string): Promise<Buffer> {
   try {
-    return await readRegularFile(path, maxBytes, what)
+    return readRegularFile(path, maxBytes, what)
   } catch (error) {
     if (error instanceof FileReadError) throw new ActionError(error.message)
     throw error
