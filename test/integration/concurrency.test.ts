@@ -11,12 +11,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeOciLayout } from '../fixtures/images.js'
 import {
+  PASSWORD,
   REGISTRY,
   addFault,
   buildImage,
   ecrApi,
   expectWholeRepository,
   newDockerConfig,
+  requestsOf,
+  run,
   runStep,
   skopeoConfigDigest,
   skopeoTags,
@@ -26,7 +29,7 @@ import {
 
 const deliver = (inputs: Record<string, string>) =>
   runStep('action.yml', 'dist/deliver/index.js', { dockerConfig: newDockerConfig(), inputs })
-const TAGS = ['c1', 'c2', 'c3']
+const TAGS = ['c1', 'c2', 'c3', 'c4', 'c5']
 const work = mkdtempSync(join(tmpdir(), 'concurrency-it-'))
 const images: { name: string; id: string }[] = []
 const layouts: { dir: string; digest: string }[] = []
@@ -64,7 +67,7 @@ async function expectHonestOutcome(
       expect(await isOwn(result.outputs['image-digest'] as string)).toBe(true)
     } else {
       expect(result.errors).toHaveLength(1)
-      expect(result.errors[0]).toMatch(/"c[123]"/)
+      expect(result.errors[0]).toMatch(/"c[1-5]"/)
       expect((result.errors[0] as string).match(/sha256:[a-f0-9]{64}/g)?.length ?? 0).toBeGreaterThanOrEqual(
         2
       )
@@ -117,6 +120,7 @@ describe('two source pushes at once, different images, the same tags', () => {
   test.each([
     ['MUTABLE', 1],
     ['MUTABLE', 2],
+    ['MUTABLE', 3],
     ['IMMUTABLE', 1],
     ['IMMUTABLE', 2]
   ])('%s tags, round %i', async mutability => {
@@ -132,5 +136,50 @@ describe('two source pushes at once, different images, the same tags', () => {
       expect(new Set(Object.values(digests)).size).toBe(1)
       expect(runs.filter(r => r.result.exitCode === 0)).toHaveLength(1)
     }
+  })
+})
+
+describe('another writer moves a tag while the step is writing', () => {
+  /** Waits (bounded) until the front has answered a PUT of `tag`: the step has written it. */
+  async function tagWritten(repository: string, tag: string): Promise<void> {
+    const deadline = Date.now() + 60_000
+    for (;;) {
+      const requests = await requestsOf(repository)
+      if (requests.some(r => r.method === 'PUT' && r.path.endsWith(`/manifests/${tag}`) && r.status === 201))
+        return
+      if (Date.now() > deadline) throw new Error(`no PUT of ${tag} reached the registry within 60 s`)
+      await new Promise(resolve => setImmediate(resolve))
+    }
+  }
+
+  test.each([
+    [
+      'source',
+      (repository: string) =>
+        deliver({ source: layouts[0]?.dir as string, repository, tags: TAGS.join('\n') })
+    ],
+    [
+      'image',
+      (repository: string) => deliver({ image: images[0]?.name as string, repository, tags: TAGS.join('\n') })
+    ]
+  ])('%s: the step fails naming the moved tag and both digests', async (_kind, step) => {
+    const repository = await newRepository('MUTABLE')
+    await addFault({ repository, kind: 'manifest', method: 'PUT', action: { type: 'delay', ms: 1000 } })
+    const running = step(repository)
+    await tagWritten(repository, 'c1')
+    // The other writer: another image under c1, while the step goes on with c2 … c5.
+    await run('skopeo', [
+      'copy',
+      '-q',
+      '--dest-creds',
+      `AWS:${PASSWORD}`,
+      `oci:${layouts[1]?.dir}`,
+      `docker://${REGISTRY}/${repository}:c1`
+    ])
+    const result = await running
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toContain(`tag "c1" holds ${layouts[1]?.digest}`)
+    expect(result.errors[0]).toMatch(/not this image sha256:[a-f0-9]{64}: another push wrote this tag/)
   })
 })

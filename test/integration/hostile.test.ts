@@ -20,6 +20,7 @@ import { writeOciLayout } from '../fixtures/images.js'
 import { workflowCommandsIn } from '../fixtures/workflow-commands.js'
 import {
   REGISTRY,
+  addFault,
   ecrApi,
   newDockerConfig,
   runStep,
@@ -107,6 +108,21 @@ describe('workflow commands in printed values', () => {
     expectNoInjectedCommands(result)
     expect(result.stdout).toContain('\\n::warning title=INJECTED::PWNED')
     expect(await skopeoTags(`${REGISTRY}/${repository}`)).toEqual(['v1'])
+  })
+
+  test('a registry error message carrying commands: printed escaped in the retry line, the push goes on', async () => {
+    const repository = uniqueRepository('hostile')
+    await addFault({
+      repository,
+      kind: 'upload',
+      method: 'POST',
+      action: { type: 'status', status: 503, message: `busy${INJECTION}` },
+      times: 1
+    })
+    const result = await deliver({ source: goodLayout, repository, tags: 'v1' })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(/attempt 1 failed \(busy\\n::warning title=INJECTED::PWNED/)
+    expectNoInjectedCommands(result)
   })
 
   test('a warm reference with a carriage return: refused before any call', async () => {
