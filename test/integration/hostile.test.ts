@@ -121,7 +121,7 @@ describe('workflow commands in printed values', () => {
     })
     const result = await deliver({ source: goodLayout, repository, tags: 'v1' })
     expect(result.exitCode).toBe(0)
-    expect(result.stdout).toMatch(/attempt 1 failed \(busy\\n::warning title=INJECTED::PWNED/)
+    expect(result.stdout).toMatch(/attempt 1 failed \(UNAVAILABLE: busy\\n::warning title=INJECTED::PWNED/)
     expectNoInjectedCommands(result)
   })
 
