@@ -1,8 +1,9 @@
-// Bundles each action entry with ncc into dist/<action>/<entry>.js, one self-contained ESM file each.
+// Bundles each action entry with ncc into dist/<action>/<entry>.js, an ESM file, plus the chunks ncc
+// splits off for dynamic imports (`<id>.index.js`: code a run loads only when it needs it).
 // Everything is built into a staging folder first and then renamed into place file by file, so a
 // process running dist/ meanwhile never sees a missing or half-written bundle.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 
 const entries = {
@@ -23,6 +24,14 @@ for (const [action, files] of Object.entries(entries)) {
     mkdirSync(join(staging, action), { recursive: true })
     renameSync(join(out, 'index.js'), join(staging, action, `${name}.js`))
     renameSync(join(out, 'licenses.txt'), join(staging, action, `${name}.licenses.txt`))
+    for (const chunk of readdirSync(out).filter(file => /^\d+\.index\.js$/.test(file))) {
+      const target = join(staging, action, chunk)
+      // Two entries of one action share the folder: the same chunk name must hold the same code.
+      if (existsSync(target) && !readFileSync(target).equals(readFileSync(join(out, chunk)))) {
+        throw new Error(`${action}: entries ${files.join(', ')} both emit ${chunk} with different code`)
+      }
+      renameSync(join(out, chunk), target)
+    }
   }
 }
 rmSync(join(staging, '.ncc'), { recursive: true, force: true })

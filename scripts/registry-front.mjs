@@ -10,7 +10,8 @@
 //     images and removed tags are gone from it too
 // and, for tests, per-repository faults (a status with Retry-After, a connection reset mid-body, a stall,
 // a delay) and a log of the requests each repository received. A fault whose kind is `api:<Operation>`
-// (e.g. `api:BatchDeleteImage`) applies to that ECR API call for the repository instead: a delay or a status.
+// (e.g. `api:BatchDeleteImage`) applies to that API call for the repository instead (repository '*': any,
+// as for the ECS, Lambda and Batch calls, which name none): a delay or a status.
 //
 //   ECR API    http://<api-listen>/...            forwarded to moto
 //   control    POST   /_front/faults              {repository, method?, kind?, action, times?} -> {id}
@@ -69,7 +70,7 @@ function record(repository, entry) {
 function takeFault(repository, method, kind) {
   const fault = faults.find(
     f =>
-      f.repository === repository &&
+      (f.repository === repository || f.repository === '*') &&
       f.times > 0 &&
       (!f.method || f.method === method) &&
       (!f.kind || f.kind === kind)
@@ -402,7 +403,8 @@ async function handleApi(req, res) {
   } catch {
     repositoryName = undefined
   }
-  const fault = repositoryName ? takeFault(repositoryName, undefined, `api:${operation}`) : undefined
+  // Calls of other services name no repository: a fault for them is registered for repository '*'.
+  const fault = operation ? takeFault(repositoryName ?? '*', undefined, `api:${operation}`) : undefined
   if (fault?.action.type === 'delay')
     await new Promise(resolve => setTimeout(resolve, fault.action.ms ?? 1000))
   if (fault?.action.type === 'status') {

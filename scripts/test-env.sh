@@ -184,7 +184,9 @@ front_ok() {
     curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$FRONT_API_URL/_front/health" 2>/dev/null
 }
 dockerd_ok() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
-moto_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$MOTO_URL/moto-api/data.json" 2>/dev/null; }
+# A cheap page (201): /moto-api/data.json dumps the whole state (tens of MB after a benchmark) and fails
+# outright once a Lambda function exists (it would need docker).
+moto_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$MOTO_URL/moto-api/config" 2>/dev/null; }
 bridge_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$BRIDGE_URL/health" 2>/dev/null; }
 
 # ---------------------------------------------------------------- up steps
@@ -374,11 +376,12 @@ start_moto() {
   local pid
   if pid=$(moto_pid); then
     if cmdline "$pid" | grep -qF -- "-p $MOTO_PORT " &&
-      tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "MOTO_ACCOUNT_ID=$ECR_TEST_ACCOUNT"; then
+      tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "MOTO_ACCOUNT_ID=$ECR_TEST_ACCOUNT" &&
+      tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "MOTO_LAMBDA_STUB_ECR=false"; then
       wait_ready moto "$pid" moto_ok
       return
     fi
-    log "moto is running with another port/account; restarting"
+    log "moto is running with another port, account or Lambda setting; restarting"
     stop_pid moto "$pid" 10
   fi
   require_free_port "$MOTO_PORT" "set MOTO_PORT"
@@ -387,7 +390,9 @@ start_moto() {
   py=$("$PYTHON" -c 'import sys; print(sys.executable)')
   log "starting moto server on $MOTO_URL"
   # The request recorder (used by the cleanup tests) writes its file here, not in the caller's folder.
+  # MOTO_LAMBDA_STUB_ECR=false: image functions resolve their image in moto's own ECR, as Lambda does.
   spawn 0 moto "$(pidfile moto)" env MOTO_ACCOUNT_ID="$ECR_TEST_ACCOUNT" MOTO_RECORDER_FILEPATH="$DIR/moto_recording" \
+    MOTO_LAMBDA_STUB_ECR=false \
     "$py" -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
   wait_ready moto "$SPAWNED_PID" moto_ok
   MOTO_STARTED=1
@@ -459,7 +464,10 @@ sync_moto() {
 
 write_env() {
   local kv
+  # Every AWS API the actions call goes through the front (it forwards to moto, and can inject faults).
   for kv in "DOCKER_HOST=unix://$SOCK" "AWS_ENDPOINT_URL_ECR=$FRONT_API_URL" \
+    "AWS_ENDPOINT_URL_ECS=$FRONT_API_URL" "AWS_ENDPOINT_URL_LAMBDA=$FRONT_API_URL" \
+    "AWS_ENDPOINT_URL_BATCH=$FRONT_API_URL" \
     AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "AWS_REGION=$ECR_TEST_REGION" \
     "NODE_EXTRA_CA_CERTS=$CERTS/ca.crt" "ECR_TEST_REGISTRY=$HOST" \
     "ECR_TEST_ACCOUNT=$ECR_TEST_ACCOUNT" "ECR_TEST_DIR=$DIR" "MOTO_URL=$MOTO_URL" \

@@ -61866,7 +61866,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1651);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -61876,7 +61876,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7:
+/***/ 1651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67042,6 +67042,23 @@ const common_version_VERSION = '0.1.0';
 /** What every request the suite makes says it is. */
 const USER_AGENT = `ecr-deliver/${common_version_VERSION}`;
 
+;// CONCATENATED MODULE: ./src/common/aws.ts
+
+/**
+ * What every AWS SDK client of the suite shares: the region (given, or AWS_REGION / AWS_DEFAULT_REGION,
+ * else the profile's), the SDK's adaptive retry mode with 5 attempts (throttling arrives as a bare 429
+ * "Rate exceeded"), and the user agent. Credentials and endpoints come from the SDK's standard chain:
+ * AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL, as for any AWS tool.
+ */
+function awsClientConfig(region) {
+    return {
+        region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
+        customUserAgent: USER_AGENT,
+        retryMode: 'adaptive',
+        maxAttempts: 5
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/client.ts
 
 
@@ -67052,12 +67069,7 @@ const USER_AGENT = `ecr-deliver/${common_version_VERSION}`;
  * a bare 429) is handled by the SDK's adaptive retry mode.
  */
 function createEcrClient(region) {
-    return new dist_cjs/* ECRClient */.S70({
-        region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
-        customUserAgent: USER_AGENT,
-        retryMode: 'adaptive',
-        maxAttempts: 5
-    });
+    return new dist_cjs/* ECRClient */.S70(awsClientConfig(region));
 }
 /** The region the client will call, or a clear error saying how to provide one. */
 async function resolveRegion(client) {
@@ -67750,12 +67762,7 @@ var client_ecr_public_dist_cjs = __nccwpck_require__(9821);
 const PUBLIC_API_REGION = 'us-east-1';
 const PUBLIC_REGISTRY_HOST = 'public.ecr.aws';
 function createEcrPublicClient() {
-    return new client_ecr_public_dist_cjs/* ECRPUBLICClient */.Rr({
-        region: PUBLIC_API_REGION,
-        customUserAgent: USER_AGENT,
-        retryMode: 'adaptive',
-        maxAttempts: 5
-    });
+    return new client_ecr_public_dist_cjs/* ECRPUBLICClient */.Rr(awsClientConfig(PUBLIC_API_REGION));
 }
 /** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
 async function getPublicLogin(client, maskPassword) {
@@ -67884,11 +67891,30 @@ function imageManifestSize(manifest) {
 
 const PAGE_SIZE = 1000;
 const BATCH_SIZE = 100;
-/** Every repository name of the registry, every page. */
-async function listRepositoryNames(client, registryId) {
+/** Every repository of the registry (name and registry ID), every page. */
+async function listRepositories(client, registryId) {
     const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId });
     const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories);
-    return repositories.map(r => r.repositoryName ?? '').filter(Boolean);
+    return repositories
+        .filter(r => r.repositoryName)
+        .map(r => ({ name: r.repositoryName, registryId: r.registryId }));
+}
+/**
+ * Deletes a repository that is empty (no `force`): a repository that got an image meanwhile makes ECR
+ * refuse, and that is an answer, not an error: 'not empty'.
+ */
+async function deleteEmptyRepository(client, repositoryName, registryId) {
+    return callAws(`DeleteRepository ${repositoryName}`, async () => {
+        try {
+            await client.send(new DeleteRepositoryCommand({ repositoryName, registryId }));
+            return 'deleted';
+        }
+        catch (error) {
+            if (error instanceof Error && error.name === 'RepositoryNotEmptyException')
+                return 'not empty';
+            throw error;
+        }
+    });
 }
 /**
  * Every image of a repository, every page, archived ones included. Any failure throws: a partial

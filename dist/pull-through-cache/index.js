@@ -56314,7 +56314,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5593);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2789);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56324,7 +56324,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5593:
+/***/ 2789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56859,6 +56859,23 @@ const VERSION = '0.1.0';
 /** What every request the suite makes says it is. */
 const USER_AGENT = `ecr-deliver/${VERSION}`;
 
+;// CONCATENATED MODULE: ./src/common/aws.ts
+
+/**
+ * What every AWS SDK client of the suite shares: the region (given, or AWS_REGION / AWS_DEFAULT_REGION,
+ * else the profile's), the SDK's adaptive retry mode with 5 attempts (throttling arrives as a bare 429
+ * "Rate exceeded"), and the user agent. Credentials and endpoints come from the SDK's standard chain:
+ * AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL, as for any AWS tool.
+ */
+function awsClientConfig(region) {
+    return {
+        region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
+        customUserAgent: USER_AGENT,
+        retryMode: 'adaptive',
+        maxAttempts: 5
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/client.ts
 
 
@@ -56869,12 +56886,7 @@ const USER_AGENT = `ecr-deliver/${VERSION}`;
  * a bare 429) is handled by the SDK's adaptive retry mode.
  */
 function createEcrClient(region) {
-    return new dist_cjs/* ECRClient */.S70({
-        region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
-        customUserAgent: USER_AGENT,
-        retryMode: 'adaptive',
-        maxAttempts: 5
-    });
+    return new dist_cjs/* ECRClient */.S70(awsClientConfig(region));
 }
 /** The region the client will call, or a clear error saying how to provide one. */
 async function resolveRegion(client) {

@@ -13,7 +13,8 @@ export function toImageRecord(detail: ImageDetail): ImageRecord {
     tags: detail.imageTags ?? [],
     pushedAt: detail.imagePushedAt ?? new Date(0),
     size: detail.imageSizeInBytes ?? 0,
-    isIndex: INDEX_MEDIA_TYPES.has(detail.imageManifestMediaType ?? '')
+    isIndex: INDEX_MEDIA_TYPES.has(detail.imageManifestMediaType ?? ''),
+    lastPulledAt: detail.lastRecordedPullTime
   }
 }
 

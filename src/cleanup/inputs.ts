@@ -1,6 +1,11 @@
 import { InputError, quote } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
 import { parseBoolean, parseEnum, parseInteger, parseLines, parseList } from '../common/inputs.js'
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { readFileInside, workspaceRoot } from '../common/files.js'
+import { parseReference } from '../registry/reference.js'
+import { SCAN_KINDS, type ScanKind } from './in-use/references.js'
 import type { CleanupRules } from './planner.js'
 
 export interface CleanupInputs {
@@ -12,7 +17,27 @@ export interface CleanupInputs {
   maxDeletions: number
   /** Allowed but risky settings, for the log. */
   warnings: string[]
+  inUse: InUseInputs
+  /** Delete a matched repository that the run left with no image (DeleteRepository without force). */
+  deleteEmptyRepositories: boolean
 }
+
+/** What to scan for images in use, and what else counts as in use. */
+export interface InUseInputs {
+  kinds: ScanKind[]
+  /** N newest ECS task definition revisions / Lambda versions / Batch revisions count as in use. */
+  keepRevisions: number
+  /** Regions besides the registry's whose deployments may pull from it. */
+  regions: string[]
+  /** References in use anywhere else (EKS, other accounts, on-premises). */
+  images: string[]
+}
+
+/** What keep-in-use scans when it is left at its default. */
+export const DEFAULT_KEEP_IN_USE: ScanKind[] = ['ecs', 'lambda']
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
+/** An in-use-images file holds one reference per line (or kubectl's space separated list): 4 MiB is plenty. */
+const MAX_IMAGES_FILE_BYTES = 4 * 1024 * 1024
 
 /** A push uploads an index's children before the index: younger untagged images may be one in flight. */
 const SAFE_UNTAGGED_AGE_MS = 3_600_000
@@ -50,9 +75,18 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
       keepTags: parseList(get('keep-tags')),
       untagged,
       untaggedOlderThanMs,
-      keepDigests: new Set(parseLines(get('keep-digests')).map(parseKeepDigest))
+      keepDigests: new Set(parseLines(get('keep-digests')).map(parseKeepDigest)),
+      keepPulledWithinMs: get('keep-pulled-within').trim()
+        ? parseDuration('keep-pulled-within', get('keep-pulled-within'))
+        : undefined
     },
     dryRun: parseBoolean('dry-run', get('dry-run'), false),
+    inUse: parseInUseInputs(get),
+    deleteEmptyRepositories: parseBoolean(
+      'delete-empty-repositories',
+      get('delete-empty-repositories'),
+      false
+    ),
     maxDeletions: parseInteger('max-deletions', get('max-deletions'), {
       min: 0,
       max: 1_000_000,
@@ -75,4 +109,72 @@ function parseKeepDigest(entry: string): string {
     )
   }
   return digest
+}
+
+function parseInUseInputs(get: (name: string) => string): InUseInputs {
+  const given = parseList(get('keep-in-use'))
+  let kinds: ScanKind[]
+  if (given.length === 0) kinds = [...DEFAULT_KEEP_IN_USE]
+  else if (given.length === 1 && given[0]?.toLowerCase() === 'none') kinds = []
+  else {
+    kinds = given.map(kind => {
+      const known = SCAN_KINDS.find(k => k === kind.toLowerCase())
+      if (!known) {
+        throw new InputError(
+          'keep-in-use',
+          `${quote(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`
+        )
+      }
+      return known
+    })
+  }
+  const regions = parseList(get('in-use-regions'))
+  for (const region of regions) {
+    if (!REGION.test(region))
+      throw new InputError('in-use-regions', `${quote(region)} is not a region name (like eu-west-1)`)
+  }
+  return {
+    kinds,
+    keepRevisions: parseInteger('keep-revisions', get('keep-revisions'), { min: 0, max: 1000, fallback: 3 }),
+    regions,
+    images: parseInUseImages(get('in-use-images'))
+  }
+}
+
+/**
+ * `in-use-images`: references one per line (or separated by spaces, as `kubectl get pods -o
+ * jsonpath='{..image}'` prints them), or the path of a file in the workspace that holds them. Each is
+ * checked against the reference grammar.
+ */
+function parseInUseImages(raw: string): string[] {
+  const text = raw.trim()
+  if (text === '') return []
+  let content = text
+  if (!/\s/.test(text) && isWorkspaceFile(text)) {
+    try {
+      content = readFileInside(text, workspaceRoot(), MAX_IMAGES_FILE_BYTES).toString('utf8')
+    } catch (error) {
+      throw new InputError('in-use-images', (error as Error).message)
+    }
+  }
+  const withoutComments = content
+    .split('\n')
+    .map(line => line.replace(/(^|\s)#.*$/, ''))
+    .join('\n')
+  const references = [...new Set(withoutComments.split(/\s+/).filter(item => item !== ''))]
+  for (const reference of references) {
+    const parsed = parseReference(reference, { domain: 'allowed' })
+    if (typeof parsed === 'string') {
+      throw new InputError('in-use-images', `${quote(reference)} is not an image reference: ${parsed}`)
+    }
+  }
+  return references
+}
+
+function isWorkspaceFile(path: string): boolean {
+  try {
+    return statSync(resolve(workspaceRoot(), path)).isFile()
+  } catch {
+    return false
+  }
 }

@@ -9,6 +9,8 @@ export interface ImageRecord {
   /** Bytes as ECR reports them; an index's own size is not counted (its children are). */
   size: number
   isIndex: boolean
+  /** ECR's lastRecordedPullTime (refreshed at least once a day; not by Inspector's own pulls). */
+  lastPulledAt?: Date
 }
 
 /** Edges of the image graph: an index to its children, a subject to its referrers (signatures, SBOMs...). */
@@ -29,7 +31,12 @@ export interface CleanupRules {
   untaggedOlderThanMs: number
   /** Digests that must survive, whatever else applies. */
   keepDigests: Set<string>
+  /** An image pulled more recently than this (ms ago) is kept; undefined: pulls do not count. */
+  keepPulledWithinMs?: number
 }
+
+/** Where each image in use is used (digest → descriptions), from the in-use scan. */
+export type InUseDigests = ReadonlyMap<string, readonly { source: string; where: string }[]>
 
 /** cosign's `sha256-<hex>.sig` / `.att` / `.sbom` tags name the image they belong to. */
 export const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/
@@ -45,6 +52,8 @@ export interface ImageDecision {
   verdict: Verdict
   /** The rule that decided, in words. */
   rule: string
+  /** Where the image is in use, when the scan found it (`ecs: cluster prod, service web, …`). */
+  usedBy?: string[]
 }
 
 export interface Plan {
@@ -58,7 +67,13 @@ export interface Plan {
  * An image is kept when any rule keeps it; whatever a kept image reaches (children of a kept index,
  * referrers of a kept subject) is kept with it; an image reached only from images that go, goes too.
  */
-export function planCleanup(images: ImageRecord[], graph: ImageGraph, rules: CleanupRules, now: Date): Plan {
+export function planCleanup(
+  images: ImageRecord[],
+  graph: ImageGraph,
+  rules: CleanupRules,
+  now: Date,
+  inUse: InUseDigests = new Map()
+): Plan {
   const byDigest = new Map(images.map(image => [image.digest, image]))
   const parents = parentsOf(graph, byDigest)
   const own = new Map<string, { verdict: Verdict | 'follow'; rule: string }>()
@@ -80,7 +95,16 @@ export function planCleanup(images: ImageRecord[], graph: ImageGraph, rules: Cle
   for (const image of images) {
     const age = now.getTime() - image.pushedAt.getTime()
     const decide = (verdict: Verdict | 'follow', rule: string) => own.set(image.digest, { verdict, rule })
+    const used = inUse.get(image.digest)
+    const pulledAgo = image.lastPulledAt ? now.getTime() - image.lastPulledAt.getTime() : undefined
     if (rules.keepDigests.has(image.digest)) decide('keep', 'keep-digests')
+    else if (used && used.length > 0) decide('keep', 'in-use')
+    else if (
+      rules.keepPulledWithinMs !== undefined &&
+      pulledAgo !== undefined &&
+      pulledAgo < rules.keepPulledWithinMs
+    )
+      decide('keep', `pulled ${image.lastPulledAt?.toISOString().slice(0, 10)} (keep-pulled-within)`)
     else if (follows(image)) decide('follow', '')
     else if (image.tags.length > 0) {
       const kept = image.tags.find(tag => keepTag(tag))
@@ -114,7 +138,10 @@ export function planCleanup(images: ImageRecord[], graph: ImageGraph, rules: Cle
       tags: image.tags,
       pushedAt: image.pushedAt,
       ageMs: now.getTime() - image.pushedAt.getTime(),
-      size: image.isIndex ? 0 : image.size
+      size: image.isIndex ? 0 : image.size,
+      ...(inUse.has(image.digest)
+        ? { usedBy: inUse.get(image.digest)?.map(u => `${u.source}: ${u.where}`) }
+        : {})
     }
     const kept = keptBy.get(image.digest)
     if (kept !== undefined) return { ...base, verdict: 'keep', rule: kept }

@@ -1,6 +1,6 @@
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { ActionError } from '../common/errors.js'
-import { USER_AGENT } from '../common/version.js'
+import { awsClientConfig } from '../common/aws.js'
 
 /**
  * The ECR API client. Credentials and the endpoint come from the SDK's standard chain
@@ -8,12 +8,7 @@ import { USER_AGENT } from '../common/version.js'
  * a bare 429) is handled by the SDK's adaptive retry mode.
  */
 export function createEcrClient(region?: string): ECRClient {
-  return new ECRClient({
-    region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
-    customUserAgent: USER_AGENT,
-    retryMode: 'adaptive',
-    maxAttempts: 5
-  })
+  return new ECRClient(awsClientConfig(region))
 }
 
 /** The region the client will call, or a clear error saying how to provide one. */

@@ -1,6 +1,7 @@
 import {
   BatchDeleteImageCommand,
   BatchGetImageCommand,
+  DeleteRepositoryCommand,
   paginateDescribeImages,
   paginateDescribeRepositories,
   type ECRClient,
@@ -14,11 +15,36 @@ import { callAws, collectPages } from './errors.js'
 export const PAGE_SIZE = 1000
 export const BATCH_SIZE = 100
 
-/** Every repository name of the registry, every page. */
-export async function listRepositoryNames(client: ECRClient, registryId?: string): Promise<string[]> {
+/** Every repository of the registry (name and registry ID), every page. */
+export async function listRepositories(
+  client: ECRClient,
+  registryId?: string
+): Promise<{ name: string; registryId?: string }[]> {
   const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId })
   const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories)
-  return repositories.map(r => r.repositoryName ?? '').filter(Boolean)
+  return repositories
+    .filter(r => r.repositoryName)
+    .map(r => ({ name: r.repositoryName as string, registryId: r.registryId }))
+}
+
+/**
+ * Deletes a repository that is empty (no `force`): a repository that got an image meanwhile makes ECR
+ * refuse, and that is an answer, not an error: 'not empty'.
+ */
+export async function deleteEmptyRepository(
+  client: ECRClient,
+  repositoryName: string,
+  registryId?: string
+): Promise<'deleted' | 'not empty'> {
+  return callAws(`DeleteRepository ${repositoryName}`, async () => {
+    try {
+      await client.send(new DeleteRepositoryCommand({ repositoryName, registryId }))
+      return 'deleted' as const
+    } catch (error) {
+      if (error instanceof Error && error.name === 'RepositoryNotEmptyException') return 'not empty' as const
+      throw error
+    }
+  })
 }
 
 /**

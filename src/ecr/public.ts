@@ -9,7 +9,7 @@ import {
 import type { Repository } from '@aws-sdk/client-ecr'
 import { ActionError, quote } from '../common/errors.js'
 import type { RegistryLogin } from './auth.js'
-import { USER_AGENT } from '../common/version.js'
+import { awsClientConfig } from '../common/aws.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
 
 /** ECR Public's API exists only in us-east-1, whatever AWS_REGION says. */
@@ -26,12 +26,7 @@ export interface PublicCatalog {
 }
 
 export function createEcrPublicClient(): ECRPUBLICClient {
-  return new ECRPUBLICClient({
-    region: PUBLIC_API_REGION,
-    customUserAgent: USER_AGENT,
-    retryMode: 'adaptive',
-    maxAttempts: 5
-  })
+  return new ECRPUBLICClient(awsClientConfig(PUBLIC_API_REGION))
 }
 
 /** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */

@@ -1,0 +1,107 @@
+export const id = 120;
+export const ids = [120];
+export const modules = {
+
+/***/ 6120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   scanBatch: () => (/* binding */ scanBatch)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8839);
+/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1244);
+/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1420);
+
+
+
+/**
+ * The images of ACTIVE Batch job definitions in one region: per name the `keepRevisions` newest
+ * revisions, and at least the newest (the one new jobs run). Container, multi-node, ECS and EKS
+ * properties alike.
+ */
+async function scanBatch(region, keepRevisions, client = new _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_1__/* .BatchClient */ .KaG((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .r)(region))) {
+    const definitions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanPages */ .w3)('batch:DescribeJobDefinitions', region, (0,_aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeJobDefinitions */ .m$B)({ client }, { status: 'ACTIVE' }), page => page.jobDefinitions);
+    const byName = new Map();
+    for (const definition of definitions) {
+        const name = definition.jobDefinitionName ?? '';
+        byName.set(name, [...(byName.get(name) ?? []), definition]);
+    }
+    const found = [];
+    for (const [name, revisions] of byName) {
+        const newest = revisions
+            .sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))
+            .slice(0, Math.max(1, keepRevisions));
+        for (const definition of newest) {
+            for (const image of imagesOf(definition)) {
+                found.push({ image, source: 'batch', where: `job definition ${name}:${definition.revision}` });
+            }
+        }
+    }
+    return found;
+}
+function imagesOf(definition) {
+    const images = [
+        definition.containerProperties?.image,
+        ...(definition.nodeProperties?.nodeRangeProperties ?? []).map(range => range.container?.image),
+        ...(definition.ecsProperties?.taskProperties ?? []).flatMap(task => (task.containers ?? []).map(c => c.image)),
+        ...(definition.eksProperties?.podProperties?.containers ?? []).map(c => c.image),
+        ...(definition.eksProperties?.podProperties?.initContainers ?? []).map(c => c.image)
+    ];
+    return images.filter((image) => typeof image === 'string' && image !== '');
+}
+
+
+/***/ }),
+
+/***/ 1420:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ scanCall),
+/* harmony export */   w3: () => (/* binding */ scanPages)
+/* harmony export */ });
+/* unused harmony export nameFromArn */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2103);
+
+
+/**
+ * One call (or one whole listing) of the in-use scan. Any failure stops the cleanup before it deletes
+ * anything: a partial picture of what runs must never be taken for the whole. The error names the call,
+ * which is also the IAM action it needs, the region, and the way out.
+ */
+async function scanCall(action, region, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        const kind = action.split(':')[0] ?? action;
+        const name = (0,_ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(error);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The in-use scan failed, so nothing was deleted: ${action} in ${region}: ${name ? `${name}: ` : ''}` +
+            `${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}. Allow ${action} for this role (see the README's IAM policy), or leave ${kind} ` +
+            'out of keep-in-use or its region out of in-use-regions (keep-in-use: none turns the scan off).', { cause: error });
+    }
+}
+/** Every item of every page of an SDK paginator, as one scan call. */
+function scanPages(action, region, pages, items) {
+    return scanCall(action, region, async () => {
+        const all = [];
+        for await (const page of pages)
+            all.push(...(items(page) ?? []));
+        return all;
+    });
+}
+/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
+function nameFromArn(arn) {
+    return ((arn ?? '')
+        .split(/[/:]/)
+        .slice(-2)
+        .join(':')
+        .replace(/^function:/, '') || '(unknown)');
+}
+
+
+/***/ })
+
+};

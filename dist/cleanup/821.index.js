@@ -1,0 +1,158 @@
+export const id = 821;
+export const ids = [821];
+export const modules = {
+
+/***/ 5821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   scanEcs: () => (/* binding */ scanEcs)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(370);
+/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1244);
+/* harmony import */ var _ecr_images_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2298);
+/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1420);
+
+
+
+
+
+/** At once per region: clusters, or task definition families. */
+const CONCURRENCY = 4;
+/**
+ * What ECS runs or may run again in one region: every deployment of every service (PRIMARY and ACTIVE:
+ * a rollout has two task definitions), running and pending tasks (with the digest each actually runs,
+ * which outlives a tag that moved), their task definitions, and the `keepRevisions` newest ACTIVE
+ * revisions of each family. DescribeServices takes 10 services, DescribeTasks 100 tasks; each task
+ * definition is described once.
+ */
+async function scanEcs(region, keepRevisions, client = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .r)(region))) {
+    const found = [];
+    const described = new Map();
+    const imagesOf = (arn) => {
+        if (!described.has(arn)) {
+            described.set(arn, (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:DescribeTaskDefinition', region, async () => {
+                const { taskDefinition } = await client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn }));
+                return (taskDefinition?.containerDefinitions ?? []).flatMap(c => (c.image ? [c.image] : []));
+            }));
+        }
+        return described.get(arn);
+    };
+    const addTaskDefinition = async (arn, where) => {
+        for (const image of await imagesOf(arn))
+            found.push({ image, source: 'ecs', where: `${where}, task definition ${family(arn)}` });
+    };
+    const clusters = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListClusters', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListClusters */ .fm1)({ client }, {}), page => page.clusterArns);
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(CONCURRENCY);
+    await Promise.all(clusters.map(cluster => limit(async () => {
+        const name = `cluster ${cluster.split('/').pop()}`;
+        const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListServices', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListServices */ .wjm)({ client, pageSize: 100 }, { cluster }), page => page.serviceArns);
+        for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .chunks */ .VN)(services, 10)) {
+            const { services: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:DescribeServices', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServicesCommand */ .H7c({ cluster, services: batch })));
+            for (const service of described) {
+                for (const deployment of service.deployments ?? []) {
+                    if (deployment.taskDefinition) {
+                        await addTaskDefinition(deployment.taskDefinition, `${name}, service ${service.serviceName} (${deployment.status?.toLowerCase() ?? 'deployment'})`);
+                    }
+                }
+            }
+        }
+        const tasks = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListTasks', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTasks */ ._rc)({ client, pageSize: 100 }, { cluster, desiredStatus: 'RUNNING' }), page => page.taskArns);
+        for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .chunks */ .VN)(tasks, 100)) {
+            const { tasks: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:DescribeTasks', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: batch })));
+            for (const task of described) {
+                const where = `${name}, task ${task.taskArn?.split('/').pop()}${task.group ? ` (${task.group})` : ''}`;
+                for (const container of task.containers ?? []) {
+                    if (container.image)
+                        found.push({ image: container.image, digest: container.imageDigest, source: 'ecs', where });
+                }
+                if (task.taskDefinitionArn)
+                    await addTaskDefinition(task.taskDefinitionArn, where);
+            }
+        }
+    })));
+    if (keepRevisions > 0)
+        await addNewestRevisions(client, region, keepRevisions, addTaskDefinition);
+    return found;
+}
+/** The `count` newest ACTIVE revisions of every task definition family. */
+async function addNewestRevisions(client, region, count, add) {
+    const families = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListTaskDefinitionFamilies', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTaskDefinitionFamilies */ .Wi5)({ client }, { status: 'ACTIVE' }), page => page.families);
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(CONCURRENCY);
+    await Promise.all(families.map(name => limit(async () => {
+        // familyPrefix is a prefix: `web` lists `web-api` too. Newest first; stop once there are enough.
+        const newest = [];
+        await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:ListTaskDefinitions', region, async () => {
+            for await (const page of (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTaskDefinitions */ .XPO)({ client, pageSize: 100 }, { familyPrefix: name, status: 'ACTIVE', sort: 'DESC' })) {
+                for (const arn of page.taskDefinitionArns ?? [])
+                    if (family(arn).replace(/:\d+$/, '') === name && newest.length < count)
+                        newest.push(arn);
+                if (newest.length >= count)
+                    break;
+            }
+        });
+        for (const arn of newest)
+            await add(arn, `newest ${count} revisions of ${name}`);
+    })));
+}
+/** `arn:aws:ecs:…:task-definition/web:42` → `web:42`. */
+function family(arn) {
+    return arn.split('/').pop() ?? arn;
+}
+
+
+/***/ }),
+
+/***/ 1420:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ scanCall),
+/* harmony export */   w3: () => (/* binding */ scanPages)
+/* harmony export */ });
+/* unused harmony export nameFromArn */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2103);
+
+
+/**
+ * One call (or one whole listing) of the in-use scan. Any failure stops the cleanup before it deletes
+ * anything: a partial picture of what runs must never be taken for the whole. The error names the call,
+ * which is also the IAM action it needs, the region, and the way out.
+ */
+async function scanCall(action, region, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        const kind = action.split(':')[0] ?? action;
+        const name = (0,_ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorName */ .ZH)(error);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The in-use scan failed, so nothing was deleted: ${action} in ${region}: ${name ? `${name}: ` : ''}` +
+            `${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}. Allow ${action} for this role (see the README's IAM policy), or leave ${kind} ` +
+            'out of keep-in-use or its region out of in-use-regions (keep-in-use: none turns the scan off).', { cause: error });
+    }
+}
+/** Every item of every page of an SDK paginator, as one scan call. */
+function scanPages(action, region, pages, items) {
+    return scanCall(action, region, async () => {
+        const all = [];
+        for await (const page of pages)
+            all.push(...(items(page) ?? []));
+        return all;
+    });
+}
+/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
+function nameFromArn(arn) {
+    return ((arn ?? '')
+        .split(/[/:]/)
+        .slice(-2)
+        .join(':')
+        .replace(/^function:/, '') || '(unknown)');
+}
+
+
+/***/ })
+
+};
