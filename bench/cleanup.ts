@@ -1,17 +1,39 @@
 // npm run bench:cleanup — seeds moto's ECR API with one repository of 10,000 images (tagged, untagged,
-// and indexes with children), runs the bundled cleanup action against it as the runner would, and prints
-// the wall time and the number of calls of each API (counted by moto's request recorder).
-// BENCH_IMAGES overrides the image count.
+// and indexes with children) and deployments that use some of them (50 ECS services in 5 clusters over 200
+// task definition revisions, 100 Lambda functions with 5 versions each), runs the bundled cleanup action
+// against it as the runner would, with and without the in-use scan, and prints the wall time and the number
+// of calls of each API (counted by moto's request recorder).
+// moto's state is reset first, so the benchmark can run again on the same stand-ins; the registry's
+// content is mirrored back into moto at the end. BENCH_IMAGES overrides the image count.
 import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand
+} from '@aws-sdk/client-ecs'
+import {
+  CreateFunctionCommand,
+  LambdaClient,
+  PublishVersionCommand,
+  UpdateFunctionCodeCommand
+} from '@aws-sdk/client-lambda'
 import pLimit from 'p-limit'
 import { callEcrJsonApi } from '../test/fixtures/ecr-json-api.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const TOTAL = Number(process.env.BENCH_IMAGES ?? 10_000)
+const CLUSTERS = 5
+const SERVICES_PER_CLUSTER = 10
+const FAMILIES = 20
+const REVISIONS_PER_FAMILY = 10
+const FUNCTIONS = 100
+const VERSIONS_PER_FUNCTION = 5
+const KEEP_REVISIONS = 3
 
 function testEnv(): Record<string, string> {
   const up = spawnSync(join(ROOT, 'scripts/test-env.sh'), ['up'], { stdio: ['ignore', 'ignore', 'inherit'] })
@@ -24,9 +46,14 @@ function testEnv(): Record<string, string> {
 
 const env = testEnv()
 const MOTO = env.MOTO_URL as string
-
-const ecr = (operation: string, body: object) =>
-  callEcrJsonApi(MOTO, env.AWS_REGION as string, operation, body)
+const REGION = env.AWS_REGION as string
+const HOST = env.ECR_TEST_REGISTRY as string
+const ecr = (operation: string, body: object) => callEcrJsonApi(MOTO, REGION, operation, body)
+const sdk = {
+  region: REGION,
+  endpoint: MOTO,
+  credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' }
+}
 
 const digestOf = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
 const fake = () => `sha256:${randomBytes(32).toString('hex')}`
@@ -38,8 +65,10 @@ const imageManifest = () =>
     layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: fake(), size: 10_000 }]
   })
 
-/** 60% tagged images, 20% untagged, 20% in indexes of 3 children (each index tagged). */
-async function seed(repository: string): Promise<{ tagged: number; untagged: number; indexes: number }> {
+/** 60% tagged images (t0, t1, …), 20% untagged, 20% in indexes of 3 children (each index tagged). */
+async function seedImages(
+  repository: string
+): Promise<{ tagged: number; untagged: number; indexes: number }> {
   await ecr('CreateRepository', { repositoryName: repository })
   const limit = pLimit(8)
   const put = (manifest: string, mediaType: string, tag?: string) =>
@@ -79,6 +108,106 @@ async function seed(repository: string): Promise<{ tagged: number; untagged: num
   return { tagged, untagged, indexes }
 }
 
+/**
+ * 20 task definition families of 10 revisions (200 in all), each revision using its own tag of the
+ * repository (the oldest tags: the ones keep-last does not keep); 50 services in 5 clusters on the newest
+ * revision of a family; 100 Lambda functions with 5 published versions each, each version its own tag.
+ */
+async function seedDeployments(
+  repository: string
+): Promise<{ taskDefinitions: number; services: number; functions: number }> {
+  const ecs = new ECSClient(sdk)
+  const lambda = new LambdaClient(sdk)
+  const limit = pLimit(8)
+  let tag = 0
+  const image = () => `${HOST}/${repository}:t${tag++}`
+  for (let f = 0; f < FAMILIES; f++) {
+    for (let r = 0; r < REVISIONS_PER_FAMILY; r++) {
+      await ecs.send(
+        new RegisterTaskDefinitionCommand({
+          family: `app${f}`,
+          containerDefinitions: [{ name: 'app', image: image(), memory: 128 }]
+        })
+      )
+    }
+  }
+  for (let c = 0; c < CLUSTERS; c++) {
+    await ecs.send(new CreateClusterCommand({ clusterName: `bench${c}` }))
+    await Promise.all(
+      Array.from({ length: SERVICES_PER_CLUSTER }, (_, s) =>
+        limit(() =>
+          ecs.send(
+            new CreateServiceCommand({
+              cluster: `bench${c}`,
+              serviceName: `svc${s}`,
+              taskDefinition: `app${(c * SERVICES_PER_CLUSTER + s) % FAMILIES}:${REVISIONS_PER_FAMILY}`,
+              desiredCount: 1,
+              launchType: 'FARGATE'
+            })
+          )
+        )
+      )
+    )
+  }
+  const role = await createRole()
+  await Promise.all(
+    Array.from({ length: FUNCTIONS }, (_, n) =>
+      limit(async () => {
+        const name = `fn${n}`
+        const first = image()
+        await lambda.send(
+          new CreateFunctionCommand({
+            FunctionName: name,
+            PackageType: 'Image',
+            Code: { ImageUri: first },
+            Role: role
+          })
+        )
+        await lambda.send(new PublishVersionCommand({ FunctionName: name }))
+        for (let v = 1; v < VERSIONS_PER_FUNCTION; v++) {
+          await lambda.send(new UpdateFunctionCodeCommand({ FunctionName: name, ImageUri: image() }))
+          await lambda.send(new PublishVersionCommand({ FunctionName: name }))
+        }
+      })
+    )
+  )
+  return {
+    taskDefinitions: FAMILIES * REVISIONS_PER_FAMILY,
+    services: CLUSTERS * SERVICES_PER_CLUSTER,
+    functions: FUNCTIONS
+  }
+}
+
+async function createRole(): Promise<string> {
+  const response = await fetch(MOTO, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${REGION}/iam/aws4_request, SignedHeaders=host, Signature=0`
+    },
+    body: new URLSearchParams({
+      Action: 'CreateRole',
+      Version: '2010-05-08',
+      RoleName: 'bench-lambda',
+      AssumeRolePolicyDocument: '{}'
+    })
+  })
+  if (!response.ok) throw new Error(`CreateRole: ${response.status}`)
+  return `arn:aws:iam::${env.ECR_TEST_ACCOUNT}:role/bench-lambda`
+}
+
+/** A recorded request as an API name: the JSON protocols' X-Amz-Target, or Lambda's REST path. */
+function apiOf(call: { headers: Record<string, string>; url?: string }): string | undefined {
+  const target = call.headers['X-Amz-Target'] ?? call.headers['x-amz-target']
+  if (target) return target.split('.').pop()
+  const path = new URL(call.url ?? '/', 'http://moto').pathname
+  if (!path.startsWith('/2015-03-31/functions')) return undefined
+  if (/\/aliases$/.test(path)) return 'lambda:ListAliases'
+  if (/\/versions$/.test(path)) return 'lambda:ListVersionsByFunction'
+  if (/\/functions\/?$/.test(path)) return 'lambda:ListFunctions'
+  return 'lambda:GetFunction'
+}
+
 /** Runs the bundled cleanup action with moto recording; returns wall time, outputs and calls per API. */
 async function runCleanup(repository: string, inputs: Record<string, string>) {
   await fetch(`${MOTO}/moto-api/recorder/reset-recording`, { method: 'POST' })
@@ -101,8 +230,9 @@ async function runCleanup(repository: string, inputs: Record<string, string>) {
       'INPUT_TAG-PATTERNS': '*',
       'INPUT_KEEP-TAGS': 'latest',
       INPUT_UNTAGGED: 'delete',
-      'INPUT_UNTAGGED-OLDER-THAN': '0d',
+      'INPUT_UNTAGGED-OLDER-THAN': '1h',
       'INPUT_MAX-DELETIONS': '1000000',
+      'INPUT_KEEP-REVISIONS': String(KEEP_REVISIONS),
       ...inputs
     },
     encoding: 'utf8',
@@ -115,10 +245,8 @@ async function runCleanup(repository: string, inputs: Record<string, string>) {
   const recording = await (await fetch(`${MOTO}/moto-api/recorder/download-recording`)).text()
   const calls: Record<string, number> = {}
   for (const line of recording.split('\n').filter(Boolean)) {
-    const target = ((JSON.parse(line) as { headers: Record<string, string> }).headers['X-Amz-Target'] ?? '')
-      .split('.')
-      .pop()
-    if (target) calls[target] = (calls[target] ?? 0) + 1
+    const api = apiOf(JSON.parse(line) as { headers: Record<string, string>; url?: string })
+    if (api) calls[api] = (calls[api] ?? 0) + 1
   }
   const outputs = Object.fromEntries(
     [...readFileSync(join(work, 'output'), 'utf8').matchAll(/^([^<\n]+)<<(.+)\n([\s\S]*?)\n\2$/gm)].map(m => [
@@ -129,33 +257,75 @@ async function runCleanup(repository: string, inputs: Record<string, string>) {
   return { seconds, calls, outputs }
 }
 
-const repository = `bench-cleanup/r${randomBytes(3).toString('hex')}`
-const seedStarted = performance.now()
-const seeded = await seed(repository)
-const seedSeconds = (performance.now() - seedStarted) / 1000
-const dry = await runCleanup(repository, { 'INPUT_DRY-RUN': 'true' })
-const real = await runCleanup(repository, { 'INPUT_DRY-RUN': 'false' })
-const deleted = Number(real.outputs['deleted-count'])
-const expected = {
-  DescribeImages: Math.ceil(TOTAL / 1000),
-  BatchGetImage: Math.ceil(seeded.indexes / 100),
-  BatchDeleteImage: `≥ ${Math.ceil(deleted / 100)} (ceil(${deleted}/100) + deferred children)`
-}
-const ops = ['DescribeRepositories', 'DescribeImages', 'BatchGetImage', 'BatchDeleteImage']
+// Untagged images are all younger than 1h (moto records every push as now): these runs delete tagged ones.
+const reset = await fetch(`${MOTO}/moto-api/reset`, { method: 'POST' })
+if (!reset.ok) throw new Error(`resetting moto failed: ${reset.status}`)
+const repository = `bench-cleanup-r${randomBytes(3).toString('hex')}`
+let seconds = performance.now()
+const seeded = await seedImages(repository)
+const deployments = await seedDeployments(repository)
+const seedSeconds = (performance.now() - seconds) / 1000
+
+const scanInputs = { 'INPUT_KEEP-IN-USE': 'ecs, lambda' }
+const noScan = await runCleanup(repository, { 'INPUT_DRY-RUN': 'true', 'INPUT_KEEP-IN-USE': 'none' })
+const withScan = await runCleanup(repository, { 'INPUT_DRY-RUN': 'true', ...scanInputs })
+const real = await runCleanup(repository, { 'INPUT_DRY-RUN': 'false', ...scanInputs })
+seconds = performance.now()
+const sync = await fetch(`${env.ECR_TEST_BRIDGE_URL}/sync`, { method: 'POST' })
 console.log(
-  `\n${TOTAL} images in ${repository}: ${seeded.tagged} tagged, ${seeded.untagged} untagged, ${seeded.indexes} indexes × 3 children (seeded in ${seedSeconds.toFixed(1)} s)`
+  `(moto reset first; the registry mirrored back afterwards: ${sync.status}, ${((performance.now() - seconds) / 1000).toFixed(1)} s)`
 )
-console.log('keep-last 100, older-than 0d, untagged-older-than 0d\n')
-console.log('| run | wall time (s) | ' + ops.join(' | ') + ' | deleted |')
-console.log('| --- | --- | ' + ops.map(() => '---').join(' | ') + ' | --- |')
+
+// The services run the newest revision of a family, which is among the newest 3 of each family.
+const distinctTaskDefinitions = FAMILIES * KEEP_REVISIONS
+const ecrOps = ['DescribeRepositories', 'DescribeImages', 'BatchGetImage', 'BatchDeleteImage']
+const scanOps = [
+  'ListClusters',
+  'ListServices',
+  'DescribeServices',
+  'ListTasks',
+  'ListTaskDefinitionFamilies',
+  'ListTaskDefinitions',
+  'DescribeTaskDefinition',
+  'lambda:ListFunctions',
+  'lambda:ListAliases',
+  'lambda:ListVersionsByFunction',
+  'lambda:GetFunction'
+]
+console.log(
+  `\n${TOTAL} images in ${repository}: ${seeded.tagged} tagged, ${seeded.untagged} untagged, ${seeded.indexes} indexes × 3 children; ` +
+    `${deployments.services} services in ${CLUSTERS} clusters, ${deployments.taskDefinitions} task definition revisions in ${FAMILIES} families, ` +
+    `${deployments.functions} image functions × ${VERSIONS_PER_FUNCTION} versions (seeded in ${seedSeconds.toFixed(1)} s)`
+)
+console.log(`keep-last 100, older-than 0d, keep-revisions ${KEEP_REVISIONS}\n`)
+console.log(`| run | wall time (s) | ${ecrOps.join(' | ')} | deleted | kept in use |`)
+console.log(`| --- | --- | ${ecrOps.map(() => '---').join(' | ')} | --- | --- |`)
 for (const [name, run] of [
-  ['dry run', dry],
-  ['cleanup', real]
+  ['dry run, keep-in-use none', noScan],
+  ['dry run, keep-in-use ecs, lambda', withScan],
+  ['cleanup, keep-in-use ecs, lambda', real]
 ] as const) {
   console.log(
-    `| ${name} | ${run.seconds.toFixed(2)} | ${ops.map(op => run.calls[op] ?? 0).join(' | ')} | ${run.outputs['deleted-count']} |`
+    `| ${name} | ${run.seconds.toFixed(2)} | ${ecrOps.map(op => run.calls[op] ?? 0).join(' | ')} | ${run.outputs['deleted-count']} | ${run.outputs['in-use-count']} |`
   )
 }
+console.log(`\nThe scan's calls (dry run with keep-in-use ecs, lambda), and the bound for each:\n`)
+console.log('| API | calls | bound |')
+console.log('| --- | --- | --- |')
+const bounds: Record<string, string> = {
+  ListClusters: '1 page',
+  ListServices: `${CLUSTERS} (one page per cluster)`,
+  DescribeServices: `${CLUSTERS} × ceil(${SERVICES_PER_CLUSTER}/10) = ${CLUSTERS * Math.ceil(SERVICES_PER_CLUSTER / 10)}`,
+  ListTasks: `${CLUSTERS}`,
+  ListTaskDefinitionFamilies: '1 page',
+  ListTaskDefinitions: `${FAMILIES} × ceil(${REVISIONS_PER_FAMILY}/100) = ${FAMILIES * Math.ceil(REVISIONS_PER_FAMILY / 100)}`,
+  DescribeTaskDefinition: `${distinctTaskDefinitions} distinct task definitions`,
+  'lambda:ListFunctions': '1 page',
+  'lambda:ListAliases': `${FUNCTIONS}`,
+  'lambda:ListVersionsByFunction': `${FUNCTIONS}`,
+  'lambda:GetFunction': `${FUNCTIONS} × (1 + ${KEEP_REVISIONS}) = ${FUNCTIONS * (1 + KEEP_REVISIONS)}`
+}
+for (const op of scanOps) console.log(`| ${op} | ${withScan.calls[op] ?? 0} | ${bounds[op]} |`)
 console.log(
-  `| target | | 1 | ${expected.DescribeImages} | ${expected.BatchGetImage} | ${expected.BatchDeleteImage} | |`
+  `\nThe scan's wall time: ${(withScan.seconds - noScan.seconds).toFixed(2)} s (dry run with it minus without it).`
 )

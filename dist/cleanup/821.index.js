@@ -82,17 +82,13 @@ async function addNewestRevisions(client, region, count, add) {
     const families = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListTaskDefinitionFamilies', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTaskDefinitionFamilies */ .Wi5)({ client }, { status: 'ACTIVE' }), page => page.families);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(CONCURRENCY);
     await Promise.all(families.map(name => limit(async () => {
-        // familyPrefix is a prefix: `web` lists `web-api` too. Newest first; stop once there are enough.
-        const newest = [];
-        await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:ListTaskDefinitions', region, async () => {
-            for await (const page of (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTaskDefinitions */ .XPO)({ client, pageSize: 100 }, { familyPrefix: name, status: 'ACTIVE', sort: 'DESC' })) {
-                for (const arn of page.taskDefinitionArns ?? [])
-                    if (family(arn).replace(/:\d+$/, '') === name && newest.length < count)
-                        newest.push(arn);
-                if (newest.length >= count)
-                    break;
-            }
-        });
+        // familyPrefix is a prefix (`web` lists `web-api` too), and the order of the answer is not relied on:
+        // every ACTIVE revision of the family is read, and the newest chosen by revision number.
+        const arns = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListTaskDefinitions', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTaskDefinitions */ .XPO)({ client, pageSize: 100 }, { familyPrefix: name, status: 'ACTIVE', sort: 'DESC' }), page => page.taskDefinitionArns);
+        const newest = arns
+            .filter(arn => family(arn).replace(/:\d+$/, '') === name)
+            .sort((a, b) => revision(b) - revision(a))
+            .slice(0, count);
         for (const arn of newest)
             await add(arn, `newest ${count} revisions of ${name}`);
     })));
@@ -100,6 +96,9 @@ async function addNewestRevisions(client, region, count, add) {
 /** `arn:aws:ecs:…:task-definition/web:42` → `web:42`. */
 function family(arn) {
     return arn.split('/').pop() ?? arn;
+}
+function revision(arn) {
+    return Number(/:(\d+)$/.exec(arn)?.[1] ?? 0);
 }
 
 

@@ -126,18 +126,21 @@ async function addNewestRevisions(
   await Promise.all(
     families.map(name =>
       limit(async () => {
-        // familyPrefix is a prefix: `web` lists `web-api` too. Newest first; stop once there are enough.
-        const newest: string[] = []
-        await scanCall('ecs:ListTaskDefinitions', region, async () => {
-          for await (const page of paginateListTaskDefinitions(
+        // familyPrefix is a prefix (`web` lists `web-api` too), and the order of the answer is not relied on:
+        // every ACTIVE revision of the family is read, and the newest chosen by revision number.
+        const arns = await scanPages(
+          'ecs:ListTaskDefinitions',
+          region,
+          paginateListTaskDefinitions(
             { client, pageSize: 100 },
             { familyPrefix: name, status: 'ACTIVE', sort: 'DESC' }
-          )) {
-            for (const arn of page.taskDefinitionArns ?? [])
-              if (family(arn).replace(/:\d+$/, '') === name && newest.length < count) newest.push(arn)
-            if (newest.length >= count) break
-          }
-        })
+          ),
+          page => page.taskDefinitionArns
+        )
+        const newest = arns
+          .filter(arn => family(arn).replace(/:\d+$/, '') === name)
+          .sort((a, b) => revision(b) - revision(a))
+          .slice(0, count)
         for (const arn of newest) await add(arn, `newest ${count} revisions of ${name}`)
       })
     )
@@ -147,4 +150,8 @@ async function addNewestRevisions(
 /** `arn:aws:ecs:…:task-definition/web:42` → `web:42`. */
 function family(arn: string): string {
   return arn.split('/').pop() ?? arn
+}
+
+function revision(arn: string): number {
+  return Number(/:(\d+)$/.exec(arn)?.[1] ?? 0)
 }
