@@ -1,50 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import type { DurationBounds } from '../common/duration.js'
 import { parseJson } from '../common/json.js'
-import { backoffDelay, sleep as realSleep } from '../common/retry.js'
 import { USER_AGENT } from '../common/version.js'
 import { parseBearerChallenge, trustsRealm, type BearerChallenge } from './auth.js'
-import {
-  NetworkError,
-  RegistryError,
-  RequestError,
-  STALLED,
-  isRetryableRegistryFailure,
-  parseRetryAfter,
-  pathOf
-} from './errors.js'
+import { RegistryError, pathOf } from './errors.js'
+import { keepAliveAgents, registryErrorFrom, sendOnce, type HttpRequest, type HttpResponse } from './http.js'
+import { DEFAULT_RETRY, withRetries, type RetryEvent, type RetryPolicy } from './retry-layer.js'
 
-/** How the one retry layer behaves; every field has a default. */
-export interface RetryPolicy {
-  /** Attempts per operation, the first included. */
-  attempts: number
-  baseDelayMs: number
-  maxDelayMs: number
-  /** A Retry-After longer than this is cut to it (and the log says so). */
-  maxRetryAfterMs: number
-  /** Which failures are worth another attempt. */
-  retryable: (error: unknown) => boolean
-  /** No attempt starts whose wait would end after this time (ms since the epoch), when set. */
-  deadline?: number
-  sleep: (ms: number) => Promise<void>
-  now: () => number
-  random: () => number
-}
-
-export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
-  baseDelayMs: 500,
-  maxDelayMs: 10_000,
-  maxRetryAfterMs: 60_000,
-  retryable: isRetryableRegistryFailure,
-  sleep: realSleep,
-  now: Date.now,
-  random: Math.random
-}
+export type { HttpRequest, HttpResponse } from './http.js'
+export type { RetryEvent, RetryPolicy } from './retry-layer.js'
 
 /** No byte moving in either direction for this long aborts a request (a network error, retried). */
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000
@@ -70,42 +33,8 @@ export interface TransportOptions {
   onRetry?: (event: RetryEvent) => void
 }
 
-export interface RetryEvent {
-  what: string
-  attempt: number
-  delayMs: number
-  error: unknown
-  /** Set when the registry asked for a longer wait than the cap allows. */
-  retryAfterCutFromMs?: number
-}
-
-/** One request. A body is a Buffer (replayable) or a stream made fresh for this send. */
-export interface HttpRequest {
-  method: string
-  /** Absolute, or a path on the endpoint. */
-  url: string
-  headers?: Record<string, string>
-  body?: Buffer | AsyncIterable<Uint8Array>
-  signal?: AbortSignal
-}
-
-/** An answer, its body not yet read. */
-export interface HttpResponse {
-  status: number
-  headers: Headers
-  url: string
-  method: string
-  /** The whole body, refusing more than `maxBytes`. */
-  bytes(maxBytes: number): Promise<Buffer>
-  /** Drops the body so the connection can be reused. */
-  discard(): void
-}
-
-/** Bodies read whole are small: manifests (ECR: 4 MiB at most), tokens, error documents. */
-const MAX_ERROR_BODY = 64 * 1024
+/** Token documents are small. */
 const MAX_TOKEN_BODY = 64 * 1024
-
-const retryScope = new AsyncLocalStorage<true>()
 
 /**
  * The registry transport: the one place that sends requests. It adds the user agent and credentials
@@ -118,10 +47,7 @@ export class Transport {
   readonly endpoint: string
   private readonly stallTimeoutMs: number
   private readonly retryPolicy: RetryPolicy
-  private readonly agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true })
-  }
+  private readonly agentFor = keepAliveAgents()
   /** Set after a Bearer challenge; then sent instead of Basic. */
   private bearer?: { token: string; challenge: BearerChallenge }
 
@@ -148,34 +74,16 @@ export class Transport {
     operation: (attempt: number) => Promise<T>,
     options: { signal?: AbortSignal; policy?: Partial<RetryPolicy>; blob?: string } = {}
   ): Promise<T> {
-    if (retryScope.getStore()) return operation(1)
-    const policy = { ...this.retryPolicy, ...options.policy }
-    return retryScope.run(true, async () => {
-      for (let attempt = 1; ; attempt++) {
-        options.signal?.throwIfAborted()
-        try {
-          return await operation(attempt)
-        } catch (error) {
-          if (options.signal?.aborted) throw options.signal.reason
-          const backoff = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random)
-          const asked = error instanceof RegistryError ? error.retryAfterMs : undefined
-          const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs))
-          const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline
-          if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
-            if (error instanceof RequestError) throw error.gaveUp(attempt, options.blob)
-            throw error
-          }
-          this.options.onRetry?.({
-            what,
-            attempt,
-            delayMs,
-            error,
-            retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
-          })
-          await abortableSleep(policy.sleep, delayMs, options.signal)
-        }
+    return withRetries(
+      what,
+      operation,
+      { ...this.retryPolicy, ...options.policy },
+      {
+        signal: options.signal,
+        blob: options.blob,
+        onRetry: this.options.onRetry
       }
-    })
+    )
   }
 
   /** One request with retries: the usual way to send something idempotent. */
@@ -214,11 +122,11 @@ export class Transport {
     return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`
   }
 
+  /** Credentials (the Bearer token once a challenge gave one, else Basic; `authorization` overrides), user agent. */
   private async exchange(
     request: HttpRequest & { url: string },
     authorization?: string | null
   ): Promise<HttpResponse> {
-    const target = new URL(request.url)
     const headers: Record<string, string> = { ...request.headers, 'User-Agent': USER_AGENT }
     const auth =
       authorization !== undefined
@@ -227,60 +135,8 @@ export class Transport {
           ? `Bearer ${this.bearer.token}`
           : `Basic ${this.options.basicToken}`
     if (auth) headers.Authorization = auth
-    if (Buffer.isBuffer(request.body)) headers['Content-Length'] = String(request.body.length)
     this.options.onRequest?.(request.method, request.url)
-
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest
-    const agent = this.agents[target.protocol as 'http:' | 'https:']
-    if (!agent)
-      throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`)
-    const outgoing = send(target, { method: request.method, headers, agent })
-    const failure = (error: unknown) =>
-      toNetworkError(request.method, request.url, error, this.stallTimeoutMs)
-    outgoing.setTimeout(this.stallTimeoutMs, () =>
-      outgoing.destroy(Object.assign(new Error('stalled'), { code: STALLED }))
-    )
-    const onAbort = () => outgoing.destroy(request.signal?.reason)
-    request.signal?.addEventListener('abort', onAbort, { once: true })
-
-    let answer: IncomingMessage | undefined
-    const answered = new Promise<IncomingMessage>((resolve, reject) => {
-      outgoing.once('response', message => {
-        answer = message
-        resolve(message)
-      })
-      outgoing.once('error', reject)
-    })
-    answered.catch(() => {}) // observed below
-    try {
-      if (request.body === undefined || Buffer.isBuffer(request.body)) {
-        outgoing.end(request.body)
-      } else {
-        const source = trackSource(request.body)
-        try {
-          await pipeline(
-            Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }),
-            outgoing
-          )
-        } catch (error) {
-          // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
-          if (source.failure !== undefined) throw source.failure
-          // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
-          if (!answer) throw failure(error)
-        }
-      }
-      const message = await answered.catch(error => {
-        throw request.signal?.aborted ? request.signal.reason : failure(error)
-      })
-      return toResponse(request.method, request.url, message, failure, () =>
-        request.signal?.removeEventListener('abort', onAbort)
-      )
-    } catch (error) {
-      request.signal?.removeEventListener('abort', onAbort)
-      outgoing.destroy()
-      if (request.signal?.aborted) throw request.signal.reason
-      throw error
-    }
+    return sendOnce({ ...request, headers }, { agentFor: this.agentFor, stallTimeoutMs: this.stallTimeoutMs })
   }
 
   /**
@@ -306,137 +162,5 @@ export class Transport {
       throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString())
     }
     return token
-  }
-}
-
-/** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
-function trackSource(body: AsyncIterable<Uint8Array>): {
-  iterable: AsyncIterable<Uint8Array>
-  failure?: unknown
-} {
-  const tracked: { iterable: AsyncIterable<Uint8Array>; failure?: unknown } = { iterable: body }
-  tracked.iterable = (async function* () {
-    try {
-      yield* body
-    } catch (error) {
-      tracked.failure = error
-      throw error
-    }
-  })()
-  return tracked
-}
-
-function toResponse(
-  method: string,
-  url: string,
-  message: IncomingMessage,
-  failure: (error: unknown) => Error,
-  done: () => void
-): HttpResponse {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(message.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
-  }
-  message.once('close', done)
-  return {
-    status: message.statusCode ?? 0,
-    headers,
-    url,
-    method,
-    async bytes(maxBytes: number): Promise<Buffer> {
-      const chunks: Buffer[] = []
-      let length = 0
-      try {
-        for await (const chunk of message) {
-          length += (chunk as Buffer).length
-          if (length > maxBytes) {
-            message.destroy()
-            throw new RegistryError(
-              message.statusCode ?? 0,
-              'TOO_LARGE',
-              `the answer is larger than the ${maxBytes} bytes allowed`,
-              url,
-              undefined,
-              method
-            )
-          }
-          chunks.push(chunk as Buffer)
-        }
-      } catch (error) {
-        if (error instanceof RegistryError) throw error
-        throw failure(error)
-      }
-      return Buffer.concat(chunks)
-    },
-    discard(): void {
-      message.resume()
-    }
-  }
-}
-
-/** An error answer as a RegistryError: the first `{"errors":[…]}` entry, or the start of the text. */
-export async function registryErrorFrom(response: HttpResponse): Promise<RegistryError> {
-  let code: string | undefined
-  let detail = `HTTP ${response.status}`
-  const text = await response
-    .bytes(MAX_ERROR_BODY)
-    .then(bytes => bytes.toString('utf8'))
-    .catch(() => '')
-  try {
-    const body = parseJson(text) as { errors?: { code?: unknown; message?: unknown }[] }
-    const first = Array.isArray(body?.errors) ? body.errors[0] : undefined
-    if (first) {
-      code = typeof first.code === 'string' ? first.code.slice(0, 64) : undefined
-      if (typeof first.message === 'string' && first.message) detail = first.message.slice(0, 300)
-    }
-  } catch {
-    if (text.trim()) detail = text.trim().slice(0, 300)
-  }
-  return new RegistryError(
-    response.status,
-    code,
-    detail,
-    response.url,
-    parseRetryAfter(response.headers.get('retry-after')),
-    response.method
-  )
-}
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNRESET: 'the connection was reset',
-  ECONNREFUSED: 'the connection was refused',
-  EPIPE: 'the registry closed the connection while the request was sent',
-  ETIMEDOUT: 'the connection timed out',
-  ENOTFOUND: 'the host name does not resolve',
-  EAI_AGAIN: 'the host name could not be resolved (temporary failure)'
-}
-
-function toNetworkError(method: string, url: string, error: unknown, stallTimeoutMs: number): Error {
-  if (error instanceof RequestError) return error
-  const code = (error as { code?: string })?.code ?? 'EUNKNOWN'
-  const raw = error instanceof Error ? error.message : String(error)
-  const reason =
-    code === STALLED
-      ? `no byte moved for ${stallTimeoutMs < 1000 ? `${stallTimeoutMs} ms` : `${Math.round(stallTimeoutMs / 1000)} s`}: the request was aborted`
-      : `${NETWORK_REASONS[code] ?? raw} (${code})`
-  return new NetworkError(method, url, code, reason, { cause: error })
-}
-
-async function abortableSleep(
-  sleep: (ms: number) => Promise<void>,
-  ms: number,
-  signal: AbortSignal | undefined
-): Promise<void> {
-  if (!signal) return sleep(ms)
-  signal.throwIfAborted()
-  let onAbort: (() => void) | undefined
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-  try {
-    await Promise.race([sleep(ms), aborted])
-  } finally {
-    if (onAbort) signal.removeEventListener('abort', onAbort)
   }
 }
