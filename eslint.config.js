@@ -29,6 +29,41 @@ export default tseslint.config(
       ]
     }
   },
+  // Shared floors never import an action, and no action imports another.
+  {
+    files: ['src/ecr/**', 'src/registry/**', 'src/docker/**', 'src/common/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/deliver/**', '**/cleanup/**', '**/pull-through-cache/**'],
+              message: 'Shared floors never import an action.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  ...['deliver', 'cleanup', 'pull-through-cache'].map(action => ({
+    files: [`src/${action}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['deliver', 'cleanup', 'pull-through-cache']
+                .filter(other => other !== action)
+                .map(other => `**/${other}/**`),
+              message: 'An action never imports another action: move what both need to a shared floor.'
+            }
+          ]
+        }
+      ]
+    }
+  })),
   {
     files: ['scripts/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' }

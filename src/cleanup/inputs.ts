@@ -1,3 +1,4 @@
+import { parseAccountId, parseRegion } from '../ecr/names.js'
 import { InputError, quote } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
 import { parseBoolean, parseEnum, parseInteger, parseLines, parseList } from '../common/inputs.js'
@@ -35,7 +36,6 @@ export interface InUseInputs {
 
 /** What keep-in-use scans when it is left at its default. */
 export const DEFAULT_KEEP_IN_USE: ScanKind[] = ['ecs', 'lambda']
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
 /** An in-use-images file holds one reference per line (or kubectl's space separated list): 4 MiB is plenty. */
 const MAX_IMAGES_FILE_BYTES = 4 * 1024 * 1024
 
@@ -43,7 +43,6 @@ const MAX_IMAGES_FILE_BYTES = 4 * 1024 * 1024
 const SAFE_UNTAGGED_AGE_MS = 3_600_000
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
-const ACCOUNT_ID = /^\d{12}$/
 
 /** Reads and checks every cleanup input, before any AWS call. */
 export function parseCleanupInputs(get: (name: string) => string): CleanupInputs {
@@ -51,10 +50,7 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
   if (repositories.length === 0) {
     throw new InputError('repositories', 'must name at least one repository or pattern (team/*, **)')
   }
-  const registryId = get('registry-id').trim() || undefined
-  if (registryId && !ACCOUNT_ID.test(registryId)) {
-    throw new InputError('registry-id', `${quote(registryId)} is not an AWS account ID (12 digits)`)
-  }
+  const registryId = parseAccountId('registry-id', get('registry-id'))
   const untaggedOlderThanMs = parseDuration('untagged-older-than', get('untagged-older-than') || '1d')
   const untagged = parseEnum('untagged', get('untagged'), ['delete', 'keep'] as const) ?? 'delete'
   const warnings =
@@ -128,11 +124,7 @@ function parseInUseInputs(get: (name: string) => string): InUseInputs {
       return known
     })
   }
-  const regions = parseList(get('in-use-regions'))
-  for (const region of regions) {
-    if (!REGION.test(region))
-      throw new InputError('in-use-regions', `${quote(region)} is not a region name (like eu-west-1)`)
-  }
+  const regions = parseList(get('in-use-regions')).map(region => parseRegion('in-use-regions', region))
   return {
     kinds,
     keepRevisions: parseInteger('keep-revisions', get('keep-revisions'), { min: 0, max: 1000, fallback: 3 }),

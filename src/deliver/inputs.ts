@@ -1,6 +1,7 @@
 import { InputError, quote } from '../common/errors.js'
 import { parseDuration, parseDurationWithin } from '../common/duration.js'
 import { parseReference } from '../registry/reference.js'
+import { TAG, parseAccountId, parseRepositoryName } from '../ecr/names.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
 import {
   parseBoolean,
@@ -61,9 +62,6 @@ export interface ScanGateInputs {
   ignore: IgnoreEntry[]
 }
 
-export const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/
-export const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
-const ACCOUNT_ID = /^\d{12}$/
 const EXCLUSION_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/
 const MAX_TAGS_PER_IMAGE = 1000
 const MAX_EXCLUSIONS = 5
@@ -247,29 +245,6 @@ function parsePolicies(get: (name: string) => string, repository: string | undef
     if (given && !repository) throw new InputError(input, 'needs repository')
   }
   return { updateRepository, lifecyclePolicy, repositoryPolicy }
-}
-
-export function parseRepositoryName(input: string, raw: string): string | undefined {
-  const name = raw.trim()
-  if (name === '') return undefined
-  if (name.length < 2 || name.length > 256) {
-    throw new InputError(input, `${quote(name)} must be 2 to 256 characters long (it has ${name.length})`)
-  }
-  if (!REPOSITORY_NAME.test(name)) {
-    throw new InputError(
-      input,
-      `${quote(name)} is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
-        'dashes, in path components joined by "/" (no leading, trailing or doubled separators)'
-    )
-  }
-  return name
-}
-
-function parseAccountId(input: string, raw: string): string | undefined {
-  const id = raw.trim()
-  if (id === '') return undefined
-  if (!ACCOUNT_ID.test(id)) throw new InputError(input, `${quote(id)} is not an AWS account ID (12 digits)`)
-  return id
 }
 
 /** The settings used when the repository is created (and compared with an existing one). */

@@ -7,8 +7,30 @@ import {
   type ECRClient,
   type PullThroughCacheRule
 } from '@aws-sdk/client-ecr'
-import type { CacheRule } from '../pull-through-cache/rules.js'
 import { callAws, collectPages } from './errors.js'
+
+/** ECR's names for the registries it can cache. */
+export type UpstreamKind =
+  | 'docker-hub'
+  | 'quay'
+  | 'github-container-registry'
+  | 'k8s'
+  | 'ecr-public'
+  | 'gitlab-container-registry'
+  | 'azure-container-registry'
+  | 'chainguard'
+  | 'ecr'
+
+/** A pull-through-cache rule as declared, checked and resolved to what the ECR API takes. */
+export interface CacheRule {
+  prefix: string
+  upstream: UpstreamKind
+  upstreamUrl: string
+  /** A Secrets Manager secret ARN (full, or partial when given by name). */
+  credentialArn?: string
+  upstreamPrefix?: string
+  roleArn?: string
+}
 
 /** Every pull-through-cache rule of the registry, every page. */
 export async function listCacheRules(

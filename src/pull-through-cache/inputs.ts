@@ -1,5 +1,5 @@
 import { parseDuration, parseDurationWithin } from '../common/duration.js'
-import { InputError, quote } from '../common/errors.js'
+import { parseAccountId } from '../ecr/names.js'
 import { parseBoolean, parseLines } from '../common/inputs.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
@@ -18,8 +18,6 @@ export interface CacheInputs {
   stallTimeoutMs: number
 }
 
-const ACCOUNT_ID = /^\d{12}$/
-
 /**
  * Reads every input and checks every rule that needs no AWS call: the account ID, the rules' YAML and
  * each rule (account-independent checks), each warm reference against the reference grammar, the
@@ -27,10 +25,7 @@ const ACCOUNT_ID = /^\d{12}$/
  * first read-only calls and before any change.
  */
 export function parseCacheInputs(get: (name: string) => string, context: { region: string }): CacheInputs {
-  const registryId = get('registry-id').trim() || undefined
-  if (registryId && !ACCOUNT_ID.test(registryId)) {
-    throw new InputError('registry-id', `${quote(registryId)} is not an AWS account ID (12 digits)`)
-  }
+  const registryId = parseAccountId('registry-id', get('registry-id'))
   const rulesText = get('rules')
   const warm = parseLines(get('warm'))
   warm.forEach(parseWarmReference)

@@ -1,18 +1,10 @@
 import { isMap, isSeq, parseDocument } from 'yaml'
 import { InputError, quote } from '../common/errors.js'
-import { REPOSITORY_PATH as REPOSITORY_NAME } from '../registry/reference.js'
-import { resolveUpstream, type UpstreamKind } from './upstreams.js'
+import { REPOSITORY_NAME } from '../ecr/names.js'
+import type { CacheRule } from '../ecr/cache-rules.js'
+import { resolveUpstream } from './upstreams.js'
 
-/** A pull-through-cache rule as declared, checked and resolved to what the ECR API takes. */
-export interface CacheRule {
-  prefix: string
-  upstream: UpstreamKind
-  upstreamUrl: string
-  /** A Secrets Manager secret ARN (full, or partial when given by name). */
-  credentialArn?: string
-  upstreamPrefix?: string
-  roleArn?: string
-}
+export type { CacheRule } from '../ecr/cache-rules.js'
 
 export interface RegistryContext {
   /**

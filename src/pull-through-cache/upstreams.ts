@@ -1,17 +1,8 @@
+import type { UpstreamKind } from '../ecr/cache-rules.js'
 import { parseRegistryHost } from '../ecr/hosts.js'
-import { quote } from '../common/errors.js'
 
-/** ECR's names for the registries it can cache. */
-export type UpstreamKind =
-  | 'docker-hub'
-  | 'quay'
-  | 'github-container-registry'
-  | 'k8s'
-  | 'ecr-public'
-  | 'gitlab-container-registry'
-  | 'azure-container-registry'
-  | 'chainguard'
-  | 'ecr'
+export type { UpstreamKind } from '../ecr/cache-rules.js'
+import { quote } from '../common/errors.js'
 
 interface UpstreamSpec {
   kind: UpstreamKind
