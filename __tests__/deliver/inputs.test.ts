@@ -23,12 +23,7 @@ function parse(given: Record<string, string>) {
 describe('parseDeliverInputs', () => {
   test('a typical delivery', () => {
     expect(parse({ image: 'app:ci', repository: 'team/app', tags: 'abc123\nlatest' })).toEqual({
-      image: 'app:ci',
-      source: undefined,
-      repository: 'team/app',
-      tags: ['abc123', 'latest'],
-      maxConcurrency: 5,
-      mountFrom: undefined,
+      work: { kind: 'image', image: 'app:ci', repository: 'team/app', tags: ['abc123', 'latest'] },
       registryId: undefined,
       registries: [],
       createRepository: true,
@@ -51,14 +46,26 @@ describe('parseDeliverInputs', () => {
   })
 
   test('login only: no image, no repository, no tags', () => {
-    expect(parse({})).toMatchObject({ image: undefined, source: undefined, repository: undefined, tags: [] })
+    expect(parse({}).work).toEqual({ kind: 'login' })
+  })
+
+  test('a repository alone is ensured; a source carries its upload settings', () => {
+    expect(parse({ repository: 'team/app' }).work).toEqual({ kind: 'ensure', repository: 'team/app' })
+    expect(parse({ source: 'build/oci', repository: 'team/app', 'mount-from': 'team/base' }).work).toEqual({
+      kind: 'source',
+      source: 'build/oci',
+      repository: 'team/app',
+      tags: ['abc123'],
+      maxConcurrency: 5,
+      mountFrom: 'team/base'
+    })
   })
 
   test.each([
     ['image', { image: 'app:ci', repository: 'team/app' }],
     ['source', { source: 'build/oci', repository: 'team/app' }]
   ])('the commit SHA is the default tag with %s', (_case, given) => {
-    expect(parse(given).tags).toEqual(['abc123'])
+    expect(parse(given).work).toMatchObject({ tags: ['abc123'] })
   })
 
   test('registry-type public with its catalog', () => {
@@ -83,7 +90,7 @@ describe('parseDeliverInputs', () => {
   test('a source push', () => {
     expect(
       parse({ source: 'out.tar', repository: 'team/app', 'max-concurrency': '8', 'mount-from': 'team/base' })
-    ).toMatchObject({ source: 'out.tar', image: undefined, maxConcurrency: 8, mountFrom: 'team/base' })
+    ).toMatchObject({ work: { kind: 'source', source: 'out.tar', maxConcurrency: 8, mountFrom: 'team/base' } })
   })
 
   test('every setting', () => {
@@ -241,12 +248,14 @@ describe('parseDeliverInputs', () => {
   test.each([['ab'], ['a'.repeat(256)], ['team/app'], ['my.repo_name__x-y--z/a1/b2'], ['a-----b']])(
     'accepts repository %s',
     name => {
-      expect(parse({ repository: name }).repository).toBe(name)
+      expect(parse({ repository: name }).work).toEqual({ kind: 'ensure', repository: name })
     }
   )
 
   test.each([['_underscore-start'], ['v1.2.3'], ['a'.repeat(128)], ['A_b.c-D']])('accepts tag %s', tag => {
-    expect(parse({ image: 'x', repository: 'team/app', tags: tag }).tags).toEqual([tag])
+    expect(parse({ image: 'x'.repeat(12), repository: 'team/app', tags: tag }).work).toMatchObject({
+      tags: [tag]
+    })
   })
 })
 
@@ -343,7 +352,9 @@ describe('image: the reference grammar', () => {
     [`sha256:${'b'.repeat(64)}`],
     ['0123456789ab'],
     ['localhost/app']
-  ])('%s is accepted', image => expect(parse({ image, repository: 'team/app' }).image).toBe(image))
+  ])('%s is accepted', image =>
+    expect(parse({ image, repository: 'team/app' }).work).toMatchObject({ image })
+  )
 
   test.each([['app:ci\n::stop-commands::x'], ['../app'], ['App:ci'], ['app:'], ['app@sha256:short']])(
     '%j is refused',

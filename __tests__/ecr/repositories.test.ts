@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
+  describeDifference,
   diffRepositorySettings,
   ensureRepository,
   isTagImmutable,
@@ -37,7 +38,7 @@ describe('ensureRepository', () => {
   test('an existing repository is used, not created', async () => {
     ecrMock.on(DescribeRepositoriesCommand).resolves({ repositories: [repository] })
     const result = await ensureRepository(client, { name: 'team/app' }, {}, { create: true })
-    expect(result).toEqual({ repository, created: false, differences: [], governance: [] })
+    expect(result).toEqual({ repository, created: false, differences: [] })
     expect(ecrMock.commandCalls(CreateRepositoryCommand)).toHaveLength(0)
   })
 
@@ -82,7 +83,7 @@ describe('ensureRepository', () => {
       .on(CreateRepositoryCommand)
       .rejects(new RepositoryAlreadyExistsException({ message: 'exists', $metadata: {} }))
     const result = await ensureRepository(client, { name: 'team/app' }, {}, { create: true })
-    expect(result).toEqual({ repository, created: false, differences: [], governance: [] })
+    expect(result).toEqual({ repository, created: false, differences: [] })
   })
 
   test('create-repository false and missing: a clear error, nothing created', async () => {
@@ -102,7 +103,7 @@ describe('ensureRepository', () => {
       { tagMutability: 'IMMUTABLE', tags: { team: 'core' } },
       { create: true }
     )
-    expect(result.differences).toEqual([
+    expect(result.differences.map(describeDifference)).toEqual([
       'image-tag-mutability is MUTABLE, declared IMMUTABLE',
       'repository tag team is "web", declared "core"'
     ])
@@ -148,7 +149,7 @@ describe('diffRepositorySettings', () => {
         repository,
         tags as Record<string, string>,
         desired as Parameters<typeof diffRepositorySettings>[2]
-      )
+      ).map(describeDifference)
     ).toEqual(expected)
   })
 

@@ -58732,7 +58732,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3396);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7265);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -58742,7 +58742,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3396:
+/***/ 7265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59124,7 +59124,7 @@ function registryHostOf(proxyEndpoint) {
  */
 const PATH_COMPONENT = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
 /** A repository path: lowercase components separated by `.`, `_`, `__` or dashes, joined by `/`. */
-const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const reference_REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
 /** A tag as docker and OCI tooling accept it. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** A sha256 digest, the only algorithm ECR uses. */
@@ -59133,7 +59133,7 @@ const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
 const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]{1,5})?$`);
 const isDigest = (value) => typeof value === 'string' && DIGEST.test(value);
 const isTag = (value) => typeof value === 'string' && TAG.test(value);
-const isRepositoryPath = (value) => typeof value === 'string' && value.length <= 256 && REPOSITORY_PATH.test(value);
+const isRepositoryPath = (value) => typeof value === 'string' && value.length <= 256 && reference_REPOSITORY_PATH.test(value);
 /** A manifest reference in a URL: a tag or a digest. */
 const isManifestReference = (value) => isTag(value) || isDigest(value);
 /**
@@ -59172,7 +59172,7 @@ function parseReference(text, options) {
         domain = first;
         rest = rest.slice(slash + 1);
     }
-    if (!REPOSITORY_PATH.test(rest)) {
+    if (!reference_REPOSITORY_PATH.test(rest)) {
         return ('the repository path must be lowercase letters and digits separated by ".", "_", "__" or dashes, ' +
             'in components joined by "/" (no empty, "." or ".." components)');
     }
@@ -59254,6 +59254,49 @@ function ownReference(image, registry) {
         tag: parsed.digest ? undefined : (parsed.tag ?? 'latest'),
         digest: parsed.digest
     };
+}
+
+;// CONCATENATED MODULE: ./src/ecr/names.ts
+
+
+/**
+ * The names every action checks its inputs against, in one place: ECR repository names and tags (the
+ * registry reference grammar), account IDs and region names. Each parser takes the input's name and its raw
+ * value, so the error names the input.
+ */
+const REPOSITORY_NAME = (/* unused pure expression or super */ null && (REPOSITORY_PATH));
+
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+/** An ECR repository name (2 to 256 characters of the reference grammar); undefined when empty. */
+function parseRepositoryName(input, raw) {
+    const name = raw.trim();
+    if (name === '')
+        return undefined;
+    if (name.length < 2 || name.length > 256) {
+        throw new InputError(input, `${quote(name)} must be 2 to 256 characters long (it has ${name.length})`);
+    }
+    if (!REPOSITORY_NAME.test(name)) {
+        throw new InputError(input, `${quote(name)} is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
+            'dashes, in path components joined by "/" (no leading, trailing or doubled separators)');
+    }
+    return name;
+}
+/** A 12-digit AWS account ID; undefined when empty. */
+function parseAccountId(input, raw) {
+    const id = raw.trim();
+    if (id === '')
+        return undefined;
+    if (!ACCOUNT_ID.test(id))
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.hD)(id)} is not an AWS account ID (12 digits)`);
+    return id;
+}
+/** A region name such as eu-west-1 or us-gov-west-1. */
+function parseRegion(input, raw) {
+    const region = raw.trim();
+    if (!REGION.test(region))
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.hD)(region)} is not a region name (like eu-west-1)`);
+    return region;
 }
 
 ;// CONCATENATED MODULE: ./src/common/inputs.ts
@@ -59423,25 +59466,21 @@ function readRegularFile(path, maxBytes, what) {
 
 
 
+
 /** What keep-in-use scans when it is left at its default. */
 const DEFAULT_KEEP_IN_USE = ['ecs', 'lambda'];
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 /** An in-use-images file holds one reference per line (or kubectl's space separated list): 4 MiB is plenty. */
 const MAX_IMAGES_FILE_BYTES = 4 * 1024 * 1024;
 /** A push uploads an index's children before the index: younger untagged images may be one in flight. */
 const SAFE_UNTAGGED_AGE_MS = 3_600_000;
 const inputs_DIGEST = /^sha256:[a-f0-9]{64}$/;
-const ACCOUNT_ID = /^\d{12}$/;
 /** Reads and checks every cleanup input, before any AWS call. */
 function parseCleanupInputs(get) {
     const repositories = parseList(get('repositories'));
     if (repositories.length === 0) {
         throw new errors/* InputError */.dz('repositories', 'must name at least one repository or pattern (team/*, **)');
     }
-    const registryId = get('registry-id').trim() || undefined;
-    if (registryId && !ACCOUNT_ID.test(registryId)) {
-        throw new errors/* InputError */.dz('registry-id', `${(0,errors/* quote */.hD)(registryId)} is not an AWS account ID (12 digits)`);
-    }
+    const registryId = parseAccountId('registry-id', get('registry-id'));
     const untaggedOlderThanMs = parseDuration('untagged-older-than', get('untagged-older-than') || '1d');
     const untagged = parseEnum('untagged', get('untagged'), ['delete', 'keep']) ?? 'delete';
     const warnings = untagged === 'delete' && untaggedOlderThanMs < SAFE_UNTAGGED_AGE_MS
@@ -59503,11 +59542,7 @@ function parseInUseInputs(get) {
             return known;
         });
     }
-    const regions = parseList(get('in-use-regions'));
-    for (const region of regions) {
-        if (!REGION.test(region))
-            throw new errors/* InputError */.dz('in-use-regions', `${(0,errors/* quote */.hD)(region)} is not a region name (like eu-west-1)`);
-    }
+    const regions = parseList(get('in-use-regions')).map(region => parseRegion('in-use-regions', region));
     return {
         kinds,
         keepRevisions: parseInteger('keep-revisions', get('keep-revisions'), { min: 0, max: 1000, fallback: 3 }),

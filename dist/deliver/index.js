@@ -61866,7 +61866,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1651);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -61876,7 +61876,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1651:
+/***/ 27:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -66895,8 +66895,6 @@ function getOctokit(token, options, ...additionalPlugins) {
 var io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var common_errors = __nccwpck_require__(1922);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __nccwpck_require__(7187);
 ;// CONCATENATED MODULE: ./src/common/log.ts
 
 /**
@@ -66935,6 +66933,8 @@ function escapeHtml(value) {
         .replaceAll("'", '&#39;');
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __nccwpck_require__(7187);
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
 
 
@@ -67087,6 +67087,315 @@ async function resolveRegion(client) {
     return region;
 }
 
+;// CONCATENATED MODULE: ./src/registry/media-types.ts
+const MediaType = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json'
+};
+/**
+ * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
+ * and the converted manifest has another digest: asking for all four reads what was pushed.
+ */
+const media_types_ACCEPT_ALL_MANIFESTS = [
+    MediaType.ociIndex,
+    MediaType.dockerManifestList,
+    MediaType.ociManifest,
+    MediaType.dockerManifest
+].join(', ');
+/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
+const MANIFEST_MEDIA_TYPES = new Set(Object.values(MediaType));
+const isManifestMediaType = (value) => typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value);
+// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
+const isMediaType = (value) => typeof value === 'string' && MEDIA_TYPE.test(value);
+const INDEX_MEDIA_TYPES = new Set([
+    MediaType.ociIndex,
+    MediaType.dockerManifestList
+]);
+function isIndex(manifest) {
+    return Array.isArray(manifest.manifests);
+}
+/** The compressed bytes an image manifest refers to (config and layers), as a registry stores them. */
+function imageManifestSize(manifest) {
+    return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
+}
+
+;// CONCATENATED MODULE: ./src/ecr/errors.ts
+
+/** The SDK's error name, if the value is an SDK service or client error. */
+function awsErrorName(error) {
+    return error instanceof Error ? error.name : undefined;
+}
+const CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'ProviderError', 'TokenProviderError']);
+const AUTH_ERRORS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch'
+]);
+/**
+ * Turns the SDK's credential and permission failures into messages that say how to fix them;
+ * other errors pass through unchanged.
+ */
+function explainAwsError(error, action) {
+    const name = awsErrorName(error);
+    if (name !== undefined && CREDENTIAL_ERRORS.has(name)) {
+        return new common_errors/* ActionError */.lZ(`No AWS credentials were found for ${action}: add aws-actions/configure-aws-credentials ` +
+            '(role-to-assume with permissions id-token: write) before this step, or set AWS_ACCESS_KEY_ID and ' +
+            `AWS_SECRET_ACCESS_KEY. (${(0,common_errors/* messageOf */.bD)(error)})`, { cause: error });
+    }
+    if (name !== undefined && AUTH_ERRORS.has(name)) {
+        return new common_errors/* ActionError */.lZ(`AWS rejected the credentials for ${action}: ${(0,common_errors/* messageOf */.bD)(error)}`, {
+            cause: error
+        });
+    }
+    if (name === 'AccessDeniedException') {
+        return new common_errors/* ActionError */.lZ(`Access denied for ${action}: ${(0,common_errors/* messageOf */.bD)(error)} (see the README for the minimal IAM policy)`, {
+            cause: error
+        });
+    }
+    return error;
+}
+/** One AWS call whose failure becomes a message that says what to do. */
+async function errors_callAws(action, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        throw explainAwsError(error, action);
+    }
+}
+/** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
+async function errors_collectPages(action, pages, items) {
+    return errors_callAws(action, async () => {
+        const all = [];
+        for await (const page of pages)
+            all.push(...(items(page) ?? []));
+        return all;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ecr/images.ts
+
+
+
+
+const PAGE_SIZE = 1000;
+const BATCH_SIZE = 100;
+/** Every repository of the registry (name and registry ID), every page. */
+async function listRepositories(client, registryId) {
+    const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId });
+    const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories);
+    return repositories
+        .filter(r => r.repositoryName)
+        .map(r => ({ name: r.repositoryName, registryId: r.registryId }));
+}
+/**
+ * Deletes a repository that is empty (no `force`): a repository that got an image meanwhile makes ECR
+ * refuse, and that is an answer, not an error: 'not empty'.
+ */
+async function deleteEmptyRepository(client, repositoryName, registryId) {
+    return callAws(`DeleteRepository ${repositoryName}`, async () => {
+        try {
+            await client.send(new DeleteRepositoryCommand({ repositoryName, registryId }));
+            return 'deleted';
+        }
+        catch (error) {
+            if (error instanceof Error && error.name === 'RepositoryNotEmptyException')
+                return 'not empty';
+            throw error;
+        }
+    });
+}
+/**
+ * Every image of a repository, every page, archived ones included. Any failure throws: a partial
+ * listing must never become a cleanup plan.
+ */
+async function listImages(client, repositoryName, registryId) {
+    const pages = paginateDescribeImages({ client, pageSize: PAGE_SIZE }, { repositoryName, registryId, filter: { tagStatus: 'ANY', imageStatus: 'ANY' } });
+    return collectPages(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails);
+}
+/** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
+async function getManifests(client, repositoryName, digests, registryId) {
+    const manifests = new Map();
+    for (const batch of chunks(digests, BATCH_SIZE)) {
+        const { images } = await callAws(`BatchGetImage ${repositoryName}`, () => client.send(new BatchGetImageCommand({
+            repositoryName,
+            registryId,
+            imageIds: batch.map(imageDigest => ({ imageDigest })),
+            acceptedMediaTypes: ACCEPT_ALL_MANIFESTS.split(', ')
+        })));
+        for (const image of images ?? []) {
+            const digest = image.imageId?.imageDigest;
+            if (digest && image.imageManifest)
+                manifests.set(digest, JSON.parse(image.imageManifest));
+        }
+    }
+    return manifests;
+}
+/**
+ * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
+ * ImageNotFound was gone already (not deleted by this call), ImageReferencedByManifestList is for a
+ * later try, the rest failed.
+ */
+async function deleteImages(client, repositoryName, digests, registryId) {
+    const total = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
+    for (const batch of chunks(digests, BATCH_SIZE)) {
+        const response = await callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new BatchDeleteImageCommand({
+            repositoryName,
+            registryId,
+            imageIds: batch.map(imageDigest => ({ imageDigest }))
+        })));
+        const outcome = sortFailures(batch, response.failures ?? []);
+        total.deleted.push(...outcome.deleted);
+        total.alreadyGone.push(...outcome.alreadyGone);
+        total.referenced.push(...outcome.referenced);
+        total.failed.push(...outcome.failed);
+    }
+    return total;
+}
+function sortFailures(batch, failures) {
+    const outcome = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
+    const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]));
+    for (const digest of batch) {
+        const failure = byDigest.get(digest);
+        if (!failure)
+            outcome.deleted.push(digest);
+        else if (failure.failureCode === 'ImageNotFound')
+            outcome.alreadyGone.push(digest);
+        else if (failure.failureCode === 'ImageReferencedByManifestList')
+            outcome.referenced.push(digest);
+        else {
+            outcome.failed.push({
+                digest,
+                code: failure.failureCode ?? 'Unknown',
+                reason: failure.failureReason ?? 'no reason given'
+            });
+        }
+    }
+    return outcome;
+}
+/**
+ * Removes one tag from a repository through the ECR API (the registry API cannot delete tags). The
+ * image goes with it when that was its last tag, as ECR does; a tag already gone is fine.
+ */
+async function removeImageTag(client, repositoryName, tag, registryId) {
+    const response = await errors_callAws(`BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({ repositoryName, registryId, imageIds: [{ imageTag: tag }] })));
+    const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
+    if (failure) {
+        throw new common_errors/* ActionError */.lZ(`BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
+    }
+}
+function chunks(items, size) {
+    const result = [];
+    for (let i = 0; i < items.length; i += size)
+        result.push(items.slice(i, i + size));
+    return result;
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr-public/dist-cjs/index.js
+var client_ecr_public_dist_cjs = __nccwpck_require__(9821);
+;// CONCATENATED MODULE: ./src/ecr/public.ts
+
+
+
+
+
+/** ECR Public's API exists only in us-east-1, whatever AWS_REGION says. */
+const PUBLIC_API_REGION = 'us-east-1';
+const PUBLIC_REGISTRY_HOST = 'public.ecr.aws';
+function createEcrPublicClient() {
+    return new client_ecr_public_dist_cjs/* ECRPUBLICClient */.Rr(awsClientConfig(PUBLIC_API_REGION));
+}
+/** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
+async function getPublicLogin(client, maskPassword) {
+    const { authorizationData } = await errors_callAws('ecr-public GetAuthorizationToken', () => client.send(new client_ecr_public_dist_cjs/* GetAuthorizationTokenCommand */.Eu({})));
+    const token = authorizationData?.authorizationToken ?? '';
+    if (token)
+        core/* setSecret */.Pq(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (separator <= 0)
+        throw new common_errors/* ActionError */.lZ('ecr-public GetAuthorizationToken returned a token that is not username:password');
+    const password = decoded.slice(separator + 1);
+    if (maskPassword)
+        core/* setSecret */.Pq(password);
+    return {
+        host: PUBLIC_REGISTRY_HOST,
+        endpoint: `https://${PUBLIC_REGISTRY_HOST}`,
+        username: decoded.slice(0, separator),
+        password,
+        token,
+        expiresAt: authorizationData?.expiresAt
+    };
+}
+/**
+ * Makes sure the public repository exists, creating it with the catalog data when missing (a concurrent
+ * creation counts as success). Returned in the private client's shape, which the push code takes.
+ */
+async function ensurePublicRepository(client, name, catalog, options) {
+    const describe = () => errors_callAws(`ecr-public DescribeRepositories ${name}`, async () => {
+        try {
+            const { repositories } = await client.send(new client_ecr_public_dist_cjs/* DescribeRepositoriesCommand */.pE({ repositoryNames: [name] }));
+            return repositories?.[0];
+        }
+        catch (error) {
+            if (awsErrorName(error) === 'RepositoryNotFoundException')
+                return undefined;
+            throw error;
+        }
+    });
+    const toPrivateShape = (r) => ({
+        repositoryName: r.repositoryName,
+        repositoryUri: r.repositoryUri,
+        registryId: r.registryId,
+        repositoryArn: r.repositoryArn
+    });
+    const existing = await describe();
+    if (existing)
+        return { repository: toPrivateShape(existing), created: false };
+    if (!options.create) {
+        throw new common_errors/* ActionError */.lZ(`Public repository ${(0,common_errors/* quote */.hD)(name)} does not exist and create-repository is false`);
+    }
+    try {
+        const { repository } = await client.send(new client_ecr_public_dist_cjs/* CreateRepositoryCommand */.WT({
+            repositoryName: name,
+            catalogData: hasCatalog(catalog) ? catalog : undefined
+        }));
+        if (!repository)
+            throw new common_errors/* ActionError */.lZ(`ecr-public CreateRepository returned no repository for ${(0,common_errors/* quote */.hD)(name)}`);
+        return { repository: toPrivateShape(repository), created: true };
+    }
+    catch (error) {
+        if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
+            const raced = await describe();
+            if (raced)
+                return { repository: toPrivateShape(raced), created: false };
+        }
+        throw explainAwsError(error, `ecr-public CreateRepository ${name}`);
+    }
+}
+function hasCatalog(catalog) {
+    return Object.values(catalog).some(value => (Array.isArray(value) ? value.length > 0 : Boolean(value)));
+}
+/** The gallery page of a public repository (`public.ecr.aws/<alias>/<name>` → gallery.ecr.aws/<alias>/<name>). */
+function galleryUrl(repositoryUri) {
+    return `https://gallery.ecr.aws/${repositoryUri.replace(/^public\.ecr\.aws\//, '')}`;
+}
+/** Removes one tag from a public repository (the image goes with its last tag); a tag already gone is fine. */
+async function removePublicImageTag(client, repositoryName, tag) {
+    const response = await errors_callAws(`ecr-public BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new client_ecr_public_dist_cjs/* BatchDeleteImageCommand */.w({ repositoryName, imageIds: [{ imageTag: tag }] })));
+    const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
+    if (failure) {
+        throw new common_errors/* ActionError */.lZ(`ecr-public BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/common/inputs.ts
 
 /**
@@ -67161,63 +67470,6 @@ function wildcardToRegExp(pattern) {
     return new RegExp(`^${escaped.join('.*')}$`);
 }
 
-;// CONCATENATED MODULE: ./src/ecr/errors.ts
-
-/** The SDK's error name, if the value is an SDK service or client error. */
-function awsErrorName(error) {
-    return error instanceof Error ? error.name : undefined;
-}
-const CREDENTIAL_ERRORS = new Set(['CredentialsProviderError', 'ProviderError', 'TokenProviderError']);
-const AUTH_ERRORS = new Set([
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'ExpiredTokenException',
-    'ExpiredToken',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch'
-]);
-/**
- * Turns the SDK's credential and permission failures into messages that say how to fix them;
- * other errors pass through unchanged.
- */
-function explainAwsError(error, action) {
-    const name = awsErrorName(error);
-    if (name !== undefined && CREDENTIAL_ERRORS.has(name)) {
-        return new common_errors/* ActionError */.lZ(`No AWS credentials were found for ${action}: add aws-actions/configure-aws-credentials ` +
-            '(role-to-assume with permissions id-token: write) before this step, or set AWS_ACCESS_KEY_ID and ' +
-            `AWS_SECRET_ACCESS_KEY. (${(0,common_errors/* messageOf */.bD)(error)})`, { cause: error });
-    }
-    if (name !== undefined && AUTH_ERRORS.has(name)) {
-        return new common_errors/* ActionError */.lZ(`AWS rejected the credentials for ${action}: ${(0,common_errors/* messageOf */.bD)(error)}`, {
-            cause: error
-        });
-    }
-    if (name === 'AccessDeniedException') {
-        return new common_errors/* ActionError */.lZ(`Access denied for ${action}: ${(0,common_errors/* messageOf */.bD)(error)} (see the README for the minimal IAM policy)`, {
-            cause: error
-        });
-    }
-    return error;
-}
-/** One AWS call whose failure becomes a message that says what to do. */
-async function errors_callAws(action, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        throw explainAwsError(error, action);
-    }
-}
-/** Every item of every page of an SDK paginator; a failing page fails the whole listing, explained. */
-async function errors_collectPages(action, pages, items) {
-    return errors_callAws(action, async () => {
-        const all = [];
-        for await (const page of pages)
-            all.push(...(items(page) ?? []));
-        return all;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/ecr/repositories.ts
 
 
@@ -67232,6 +67484,26 @@ const TAG_MUTABILITIES = [
     'MUTABLE_WITH_EXCLUSION'
 ];
 const ENCRYPTION_TYPES = ['AES256', 'KMS', 'KMS_DSSE'];
+/** `scan-on-push is false, declared true`; `repository tag team is missing, declared "core"`. */
+function describeDifference(difference) {
+    const { setting, current, declared } = difference;
+    if (setting.startsWith('repository tag ')) {
+        return current === undefined
+            ? `${setting} is missing, declared ${(0,common_errors/* quote */.hD)(declared)}`
+            : `${setting} is ${(0,common_errors/* quote */.hD)(current)}, declared ${(0,common_errors/* quote */.hD)(declared)}`;
+    }
+    const verb = setting === 'image-tag-mutability-exclusions' ? 'are' : 'is';
+    const note = difference.changeable ? '' : ' (encryption cannot change after creation)';
+    return `${setting} ${verb} ${current}, declared ${declared}${note}`;
+}
+/** The exclusion filters ECR takes for tag patterns. */
+function exclusionFilters(patterns) {
+    return patterns?.map(filter => ({ filterType: 'WILDCARD', filter }));
+}
+/** A repository's tag mutability exclusion patterns, as ECR reports them. */
+function exclusionsOf(repository) {
+    return (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '');
+}
 /**
  * Makes sure the repository exists: describe, create when missing (with the declared settings),
  * and report how an existing repository differs from what was declared. Never changes an existing one.
@@ -67243,8 +67515,7 @@ async function ensureRepository(client, ref, settings, options) {
         return {
             repository: existing,
             created: false,
-            differences: diffRepositorySettings(existing, tags, settings),
-            governance: []
+            differences: diffRepositorySettings(existing, tags, settings)
         };
     }
     if (!options.create) {
@@ -67255,7 +67526,7 @@ async function ensureRepository(client, ref, settings, options) {
         const { repository } = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe(createRepositoryRequest(ref, settings)));
         if (!repository)
             throw new common_errors/* ActionError */.lZ(`CreateRepository returned no repository for ${(0,common_errors/* quote */.hD)(ref.name)}`);
-        return { repository, created: true, differences: [], governance: [] };
+        return { repository, created: true, differences: [] };
     }
     catch (error) {
         // Another job created it between our describe and create: that is what we wanted.
@@ -67265,12 +67536,7 @@ async function ensureRepository(client, ref, settings, options) {
             if (!repository)
                 throw new common_errors/* ActionError */.lZ(`Repository ${(0,common_errors/* quote */.hD)(ref.name)} exists but cannot be described`);
             const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
-            return {
-                repository,
-                created: false,
-                differences: diffRepositorySettings(repository, tags, settings),
-                governance: []
-            };
+            return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) };
         }
         throw explainAwsError(error, `CreateRepository ${ref.name}`);
     }
@@ -67280,10 +67546,7 @@ function createRepositoryRequest(ref, settings) {
         repositoryName: ref.name,
         registryId: ref.registryId,
         imageTagMutability: settings.tagMutability,
-        imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
-            filterType: 'WILDCARD',
-            filter
-        })),
+        imageTagMutabilityExclusionFilters: exclusionFilters(settings.tagMutabilityExclusions),
         imageScanningConfiguration: settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
         encryptionConfiguration: settings.encryptionType
             ? { encryptionType: settings.encryptionType, kmsKey: settings.kmsKey }
@@ -67316,34 +67579,33 @@ async function listRepositoryTags(client, repository) {
 /** Pure: what the declared settings would change on an existing repository. */
 function diffRepositorySettings(repository, actualTags, desired) {
     const differences = [];
+    const differ = (setting, current, declared, changeable = true) => differences.push({ setting, current, declared, changeable });
     const actualMutability = repository.imageTagMutability ?? 'MUTABLE';
     if (desired.tagMutability && desired.tagMutability !== actualMutability) {
-        differences.push(`image-tag-mutability is ${actualMutability}, declared ${desired.tagMutability}`);
+        differ('image-tag-mutability', actualMutability, desired.tagMutability);
     }
     if (desired.tagMutabilityExclusions) {
-        const actual = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort();
+        const actual = exclusionsOf(repository).sort();
         const wanted = [...desired.tagMutabilityExclusions].sort();
         if (actual.join('\n') !== wanted.join('\n')) {
-            differences.push(`image-tag-mutability-exclusions are [${actual.join(', ')}], declared [${wanted.join(', ')}]`);
+            differ('image-tag-mutability-exclusions', `[${actual.join(', ')}]`, `[${wanted.join(', ')}]`);
         }
     }
     const actualScan = repository.imageScanningConfiguration?.scanOnPush ?? false;
     if (desired.scanOnPush !== undefined && desired.scanOnPush !== actualScan) {
-        differences.push(`scan-on-push is ${actualScan}, declared ${desired.scanOnPush}`);
+        differ('scan-on-push', String(actualScan), String(desired.scanOnPush));
     }
     const actualEncryption = repository.encryptionConfiguration?.encryptionType ?? 'AES256';
     if (desired.encryptionType && desired.encryptionType !== actualEncryption) {
-        differences.push(`encryption-type is ${actualEncryption}, declared ${desired.encryptionType} (encryption cannot change after creation)`);
+        differ('encryption-type', actualEncryption, desired.encryptionType, false);
     }
     const actualKey = repository.encryptionConfiguration?.kmsKey;
     if (desired.kmsKey && actualKey && !sameKmsKey(actualKey, desired.kmsKey)) {
-        differences.push(`kms-key is ${actualKey}, declared ${desired.kmsKey} (encryption cannot change after creation)`);
+        differ('kms-key', actualKey, desired.kmsKey, false);
     }
     for (const [key, value] of Object.entries(desired.tags ?? {})) {
-        if (!(key in actualTags))
-            differences.push(`repository tag ${key} is missing, declared ${(0,common_errors/* quote */.hD)(value)}`);
-        else if (actualTags[key] !== value)
-            differences.push(`repository tag ${key} is ${(0,common_errors/* quote */.hD)(actualTags[key])}, declared ${(0,common_errors/* quote */.hD)(value)}`);
+        if (actualTags[key] !== value)
+            differ(`repository tag ${key}`, key in actualTags ? actualTags[key] : undefined, value);
     }
     return differences;
 }
@@ -67355,7 +67617,7 @@ function diffRepositorySettings(repository, actualTags, desired) {
 async function applyRepositorySettings(client, repository, settings) {
     const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
     const changed = [];
-    const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort();
+    const exclusions = exclusionsOf(repository).sort();
     const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
     const mutabilityDiffers = (settings.tagMutability !== undefined &&
         settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
@@ -67365,10 +67627,7 @@ async function applyRepositorySettings(client, repository, settings) {
         await errors_callAws(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
             ...ref,
             imageTagMutability: mutability,
-            imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
-                filterType: 'WILDCARD',
-                filter
-            }))
+            imageTagMutabilityExclusionFilters: exclusionFilters(settings.tagMutabilityExclusions)
         })));
         changed.push(`image-tag-mutability set to ${mutability}`);
     }
@@ -67412,77 +67671,138 @@ function repositoryConsoleUrl(region, registryId, name) {
     return `https://${region}.console.aws.amazon.com/ecr/repositories/private/${registryId}/${name}?region=${region}`;
 }
 
-;// CONCATENATED MODULE: ./src/common/retry.ts
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function backoffDelay(attempt, base, max, random) {
-    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
-async function retry(operation, options) {
-    const wait = options.sleep ?? sleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.retryable(error))
-                throw error;
-            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
-            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/ecr/lifecycle-preview.ts
-
-
-
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/errors.ts
 /**
- * Runs ECR's lifecycle policy preview for `text` (nothing is applied) and waits, bounded, for its result,
- * reading every page. A preview already running for the repository is waited out first.
+ * What can go wrong talking to a registry, each error naming the request (method and path, never the
+ * query: upload URLs carry state) and, once retries are over, how many attempts were made.
  */
-async function previewLifecyclePolicy(client, ref, text, options) {
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    const pause = async (attempt, what) => {
-        const delay = backoffDelay(attempt, 2000, 15_000, () => 1);
-        if (now() + delay > options.deadline)
-            throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${what} in time`);
-        await wait(delay);
-    };
-    for (let attempt = 1;; attempt++) {
-        try {
-            await client.send(new dist_cjs/* StartLifecyclePolicyPreviewCommand */.oW5({ ...repository, lifecyclePolicyText: text }));
-            break;
-        }
-        catch (error) {
-            if (awsErrorName(error) !== 'LifecyclePolicyPreviewInProgressException') {
-                throw explainAwsError(error, 'StartLifecyclePolicyPreview');
-            }
-            await pause(attempt, 'could not start (another preview kept running)');
-        }
+/** Anything the transport raises for one request; `attempts` is set when the retry layer gives up. */
+class errors_RequestError extends Error {
+    method;
+    url;
+    detail;
+    attempts = 1;
+    /** The blob an upload was for, when it was one. */
+    blob;
+    constructor(method, url, detail) {
+        super(detail);
+        this.method = method;
+        this.url = url;
+        this.detail = detail;
     }
-    for (let attempt = 1;; attempt++) {
-        const results = [];
-        let status;
-        let nextToken;
-        do {
-            const page = await errors_callAws('GetLifecyclePolicyPreview', () => client.send(new dist_cjs/* GetLifecyclePolicyPreviewCommand */.ynb({ ...repository, maxResults: 100, nextToken })));
-            status = page.status;
-            results.push(...(page.previewResults ?? []));
-            nextToken = status === 'COMPLETE' ? page.nextToken : undefined;
-        } while (nextToken);
-        if (status === 'COMPLETE')
-            return { status, results };
-        if (status === 'FAILED' || status === 'EXPIRED')
-            throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${status}`);
-        await pause(attempt, 'did not finish');
+    /** Retries are over: the message says after how many, and which blob it was for. */
+    gaveUp(attempts, blob) {
+        this.attempts = attempts;
+        this.blob = blob ?? this.blob;
+        this.message = this.describe();
+        return this;
     }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (${this.method} ${pathOf(this.url)}${blob}${tries})`;
+    }
+}
+/** An error answer, with the first entry of its `{"errors":[…]}` body when it has one. */
+class RegistryError extends errors_RequestError {
+    status;
+    code;
+    retryAfterMs;
+    constructor(status, code, detail, url, retryAfterMs, method = 'GET') {
+        super(method, url, `${code ? `${code}: ` : ''}${detail}`);
+        this.status = status;
+        this.code = code;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'RegistryError';
+        this.message = this.describe();
+    }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (HTTP ${this.status} from ${this.method} ${originAndPath(this.url)}${blob}${tries})`;
+    }
+}
+/** The connection failed, stalled or was cut: no answer came. `code` is the socket's error code. */
+class NetworkError extends errors_RequestError {
+    code;
+    constructor(method, url, code, reason, options) {
+        super(method, url, reason);
+        this.code = code;
+        this.name = 'NetworkError';
+        if (options?.cause !== undefined)
+            this.cause = options.cause;
+        this.message = this.describe();
+    }
+}
+/** Our own code for a request during which no byte moved for the stall timeout. */
+const STALLED = 'ESTALLED';
+/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
+class BlobVerificationError extends Error {
+    digest;
+    actual;
+    size;
+    constructor(digest, actual, size) {
+        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
+        this.digest = digest;
+        this.actual = actual;
+        this.size = size;
+        this.name = 'BlobVerificationError';
+    }
+}
+/** Path only: upload URLs can carry signed or stateful query strings. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.split('?')[0] ?? url;
+    }
+}
+function originAndPath(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        return pathOf(url);
+    }
+}
+/** Retry-After as seconds or an HTTP date, in ms. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    STALLED
+]);
+/** 408/429/5xx answers and dropped or stalled connections are worth another try; everything else is final. */
+function isRetryableRegistryFailure(error) {
+    if (error instanceof RegistryError)
+        return RETRYABLE_STATUS.has(error.status);
+    if (error instanceof NetworkError)
+        return RETRYABLE_NETWORK.has(error.code);
+    // Duck-typed for errors that come from elsewhere (another realm, a library).
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const failure = error;
+    return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -67669,471 +67989,6 @@ function canonical(value) {
             .map(key => [key, canonical(value[key])]));
     }
     return value;
-}
-
-;// CONCATENATED MODULE: ./src/ecr/policies.ts
-
-
-
-const MAX_REPOSITORY_POLICY_CHARS = 10_240;
-const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
-const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
-/**
- * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
- * (a statement of ours from an earlier run is replaced, the others are kept).
- */
-function withPullAccounts(policy, accounts) {
-    const base = policy ?? { Version: '2012-10-17', Statement: [] };
-    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
-    if (accounts.length === 0)
-        return base;
-    return {
-        ...base,
-        Version: base.Version ?? '2012-10-17',
-        Statement: [
-            ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
-            {
-                Sid: PULL_STATEMENT_SID,
-                Effect: 'Allow',
-                Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
-                Action: PULL_ACTIONS
-            }
-        ]
-    };
-}
-/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
-async function applyLifecyclePolicy(client, ref, text) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return applyIfDifferent({
-        action: `lifecycle policy of ${ref.name}`,
-        notFound: 'LifecyclePolicyNotFoundException',
-        read: async () => (await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C(repository))).lifecyclePolicyText,
-        desired: parseJson(text),
-        write: () => client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({ ...repository, lifecyclePolicyText: text }))
-    });
-}
-/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
-async function applyRepositoryPolicy(client, ref, policy) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return applyIfDifferent({
-        action: `repository policy of ${ref.name}`,
-        notFound: 'RepositoryPolicyNotFoundException',
-        read: async () => (await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN(repository))).policyText,
-        desired: policy,
-        write: () => client.send(new dist_cjs/* SetRepositoryPolicyCommand */.IOA({ ...repository, policyText: JSON.stringify(policy) }))
-    });
-}
-/** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
-async function applyIfDifferent(step) {
-    const current = await errors_callAws(`reading the ${step.action}`, async () => {
-        try {
-            return await step.read();
-        }
-        catch (error) {
-            if (awsErrorName(error) === step.notFound)
-                return undefined;
-            throw error;
-        }
-    });
-    if (current !== undefined && sameAsCurrent(current, step.desired))
-        return 'unchanged';
-    await errors_callAws(`writing the ${step.action}`, step.write);
-    return current === undefined ? 'created' : 'changed';
-}
-/** A current document that does not parse (or nests absurdly) is simply different. */
-function sameAsCurrent(current, desired) {
-    try {
-        return sameJson(parseJson(current), desired);
-    }
-    catch {
-        return false;
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr-public/dist-cjs/index.js
-var client_ecr_public_dist_cjs = __nccwpck_require__(9821);
-;// CONCATENATED MODULE: ./src/ecr/public.ts
-
-
-
-
-
-/** ECR Public's API exists only in us-east-1, whatever AWS_REGION says. */
-const PUBLIC_API_REGION = 'us-east-1';
-const PUBLIC_REGISTRY_HOST = 'public.ecr.aws';
-function createEcrPublicClient() {
-    return new client_ecr_public_dist_cjs/* ECRPUBLICClient */.Rr(awsClientConfig(PUBLIC_API_REGION));
-}
-/** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
-async function getPublicLogin(client, maskPassword) {
-    const { authorizationData } = await errors_callAws('ecr-public GetAuthorizationToken', () => client.send(new client_ecr_public_dist_cjs/* GetAuthorizationTokenCommand */.Eu({})));
-    const token = authorizationData?.authorizationToken ?? '';
-    if (token)
-        core/* setSecret */.Pq(token);
-    const decoded = Buffer.from(token, 'base64').toString('utf8');
-    const separator = decoded.indexOf(':');
-    if (separator <= 0)
-        throw new common_errors/* ActionError */.lZ('ecr-public GetAuthorizationToken returned a token that is not username:password');
-    const password = decoded.slice(separator + 1);
-    if (maskPassword)
-        core/* setSecret */.Pq(password);
-    return {
-        host: PUBLIC_REGISTRY_HOST,
-        endpoint: `https://${PUBLIC_REGISTRY_HOST}`,
-        username: decoded.slice(0, separator),
-        password,
-        token,
-        expiresAt: authorizationData?.expiresAt
-    };
-}
-/**
- * Makes sure the public repository exists, creating it with the catalog data when missing (a concurrent
- * creation counts as success). Returned in the private client's shape, which the push code takes.
- */
-async function ensurePublicRepository(client, name, catalog, options) {
-    const describe = () => errors_callAws(`ecr-public DescribeRepositories ${name}`, async () => {
-        try {
-            const { repositories } = await client.send(new client_ecr_public_dist_cjs/* DescribeRepositoriesCommand */.pE({ repositoryNames: [name] }));
-            return repositories?.[0];
-        }
-        catch (error) {
-            if (awsErrorName(error) === 'RepositoryNotFoundException')
-                return undefined;
-            throw error;
-        }
-    });
-    const toPrivateShape = (r) => ({
-        repositoryName: r.repositoryName,
-        repositoryUri: r.repositoryUri,
-        registryId: r.registryId,
-        repositoryArn: r.repositoryArn
-    });
-    const existing = await describe();
-    if (existing)
-        return { repository: toPrivateShape(existing), created: false };
-    if (!options.create) {
-        throw new common_errors/* ActionError */.lZ(`Public repository ${(0,common_errors/* quote */.hD)(name)} does not exist and create-repository is false`);
-    }
-    try {
-        const { repository } = await client.send(new client_ecr_public_dist_cjs/* CreateRepositoryCommand */.WT({
-            repositoryName: name,
-            catalogData: hasCatalog(catalog) ? catalog : undefined
-        }));
-        if (!repository)
-            throw new common_errors/* ActionError */.lZ(`ecr-public CreateRepository returned no repository for ${(0,common_errors/* quote */.hD)(name)}`);
-        return { repository: toPrivateShape(repository), created: true };
-    }
-    catch (error) {
-        if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
-            const raced = await describe();
-            if (raced)
-                return { repository: toPrivateShape(raced), created: false };
-        }
-        throw explainAwsError(error, `ecr-public CreateRepository ${name}`);
-    }
-}
-function hasCatalog(catalog) {
-    return Object.values(catalog).some(value => (Array.isArray(value) ? value.length > 0 : Boolean(value)));
-}
-/** The gallery page of a public repository (`public.ecr.aws/<alias>/<name>` → gallery.ecr.aws/<alias>/<name>). */
-function galleryUrl(repositoryUri) {
-    return `https://gallery.ecr.aws/${repositoryUri.replace(/^public\.ecr\.aws\//, '')}`;
-}
-/** Removes one tag from a public repository (the image goes with its last tag); a tag already gone is fine. */
-async function removePublicImageTag(client, repositoryName, tag) {
-    const response = await errors_callAws(`ecr-public BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new client_ecr_public_dist_cjs/* BatchDeleteImageCommand */.w({ repositoryName, imageIds: [{ imageTag: tag }] })));
-    const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
-    if (failure) {
-        throw new common_errors/* ActionError */.lZ(`ecr-public BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/media-types.ts
-const MediaType = {
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json'
-};
-/**
- * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
- * and the converted manifest has another digest: asking for all four reads what was pushed.
- */
-const media_types_ACCEPT_ALL_MANIFESTS = [
-    MediaType.ociIndex,
-    MediaType.dockerManifestList,
-    MediaType.ociManifest,
-    MediaType.dockerManifest
-].join(', ');
-/** The manifest types the suite pushes and reads; anything else in a manifest's place is refused. */
-const MANIFEST_MEDIA_TYPES = new Set(Object.values(MediaType));
-const isManifestMediaType = (value) => typeof value === 'string' && MANIFEST_MEDIA_TYPES.has(value);
-// RFC 6838 type/subtype names, as OCI descriptors must carry them (no parameters, no whitespace).
-const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
-/** Whether a descriptor's media type is well formed (configs and layers may carry any such type). */
-const isMediaType = (value) => typeof value === 'string' && MEDIA_TYPE.test(value);
-const INDEX_MEDIA_TYPES = new Set([
-    MediaType.ociIndex,
-    MediaType.dockerManifestList
-]);
-function isIndex(manifest) {
-    return Array.isArray(manifest.manifests);
-}
-/** The compressed bytes an image manifest refers to (config and layers), as a registry stores them. */
-function imageManifestSize(manifest) {
-    return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
-}
-
-;// CONCATENATED MODULE: ./src/ecr/images.ts
-
-
-
-
-const PAGE_SIZE = 1000;
-const BATCH_SIZE = 100;
-/** Every repository of the registry (name and registry ID), every page. */
-async function listRepositories(client, registryId) {
-    const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId });
-    const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories);
-    return repositories
-        .filter(r => r.repositoryName)
-        .map(r => ({ name: r.repositoryName, registryId: r.registryId }));
-}
-/**
- * Deletes a repository that is empty (no `force`): a repository that got an image meanwhile makes ECR
- * refuse, and that is an answer, not an error: 'not empty'.
- */
-async function deleteEmptyRepository(client, repositoryName, registryId) {
-    return callAws(`DeleteRepository ${repositoryName}`, async () => {
-        try {
-            await client.send(new DeleteRepositoryCommand({ repositoryName, registryId }));
-            return 'deleted';
-        }
-        catch (error) {
-            if (error instanceof Error && error.name === 'RepositoryNotEmptyException')
-                return 'not empty';
-            throw error;
-        }
-    });
-}
-/**
- * Every image of a repository, every page, archived ones included. Any failure throws: a partial
- * listing must never become a cleanup plan.
- */
-async function listImages(client, repositoryName, registryId) {
-    const pages = paginateDescribeImages({ client, pageSize: PAGE_SIZE }, { repositoryName, registryId, filter: { tagStatus: 'ANY', imageStatus: 'ANY' } });
-    return collectPages(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails);
-}
-/** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
-async function getManifests(client, repositoryName, digests, registryId) {
-    const manifests = new Map();
-    for (const batch of chunks(digests, BATCH_SIZE)) {
-        const { images } = await callAws(`BatchGetImage ${repositoryName}`, () => client.send(new BatchGetImageCommand({
-            repositoryName,
-            registryId,
-            imageIds: batch.map(imageDigest => ({ imageDigest })),
-            acceptedMediaTypes: ACCEPT_ALL_MANIFESTS.split(', ')
-        })));
-        for (const image of images ?? []) {
-            const digest = image.imageId?.imageDigest;
-            if (digest && image.imageManifest)
-                manifests.set(digest, JSON.parse(image.imageManifest));
-        }
-    }
-    return manifests;
-}
-/**
- * BatchDeleteImage by digest, 100 per call. Per-image `failures` are outcomes, not exceptions:
- * ImageNotFound was gone already (not deleted by this call), ImageReferencedByManifestList is for a
- * later try, the rest failed.
- */
-async function deleteImages(client, repositoryName, digests, registryId) {
-    const total = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
-    for (const batch of chunks(digests, BATCH_SIZE)) {
-        const response = await callAws(`BatchDeleteImage ${repositoryName}`, () => client.send(new BatchDeleteImageCommand({
-            repositoryName,
-            registryId,
-            imageIds: batch.map(imageDigest => ({ imageDigest }))
-        })));
-        const outcome = sortFailures(batch, response.failures ?? []);
-        total.deleted.push(...outcome.deleted);
-        total.alreadyGone.push(...outcome.alreadyGone);
-        total.referenced.push(...outcome.referenced);
-        total.failed.push(...outcome.failed);
-    }
-    return total;
-}
-function sortFailures(batch, failures) {
-    const outcome = { deleted: [], alreadyGone: [], referenced: [], failed: [] };
-    const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]));
-    for (const digest of batch) {
-        const failure = byDigest.get(digest);
-        if (!failure)
-            outcome.deleted.push(digest);
-        else if (failure.failureCode === 'ImageNotFound')
-            outcome.alreadyGone.push(digest);
-        else if (failure.failureCode === 'ImageReferencedByManifestList')
-            outcome.referenced.push(digest);
-        else {
-            outcome.failed.push({
-                digest,
-                code: failure.failureCode ?? 'Unknown',
-                reason: failure.failureReason ?? 'no reason given'
-            });
-        }
-    }
-    return outcome;
-}
-/**
- * Removes one tag from a repository through the ECR API (the registry API cannot delete tags). The
- * image goes with it when that was its last tag, as ECR does; a tag already gone is fine.
- */
-async function removeImageTag(client, repositoryName, tag, registryId) {
-    const response = await errors_callAws(`BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new dist_cjs/* BatchDeleteImageCommand */.wau({ repositoryName, registryId, imageIds: [{ imageTag: tag }] })));
-    const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
-    if (failure) {
-        throw new common_errors/* ActionError */.lZ(`BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
-    }
-}
-function chunks(items, size) {
-    const result = [];
-    for (let i = 0; i < items.length; i += size)
-        result.push(items.slice(i, i + size));
-    return result;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-/**
- * What can go wrong talking to a registry, each error naming the request (method and path, never the
- * query: upload URLs carry state) and, once retries are over, how many attempts were made.
- */
-/** Anything the transport raises for one request; `attempts` is set when the retry layer gives up. */
-class errors_RequestError extends Error {
-    method;
-    url;
-    detail;
-    attempts = 1;
-    /** The blob an upload was for, when it was one. */
-    blob;
-    constructor(method, url, detail) {
-        super(detail);
-        this.method = method;
-        this.url = url;
-        this.detail = detail;
-    }
-    /** Retries are over: the message says after how many, and which blob it was for. */
-    gaveUp(attempts, blob) {
-        this.attempts = attempts;
-        this.blob = blob ?? this.blob;
-        this.message = this.describe();
-        return this;
-    }
-    describe() {
-        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
-        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
-        return `${this.detail} (${this.method} ${pathOf(this.url)}${blob}${tries})`;
-    }
-}
-/** An error answer, with the first entry of its `{"errors":[…]}` body when it has one. */
-class RegistryError extends errors_RequestError {
-    status;
-    code;
-    retryAfterMs;
-    constructor(status, code, detail, url, retryAfterMs, method = 'GET') {
-        super(method, url, `${code ? `${code}: ` : ''}${detail}`);
-        this.status = status;
-        this.code = code;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'RegistryError';
-        this.message = this.describe();
-    }
-    describe() {
-        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
-        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
-        return `${this.detail} (HTTP ${this.status} from ${this.method} ${originAndPath(this.url)}${blob}${tries})`;
-    }
-}
-/** The connection failed, stalled or was cut: no answer came. `code` is the socket's error code. */
-class NetworkError extends errors_RequestError {
-    code;
-    constructor(method, url, code, reason, options) {
-        super(method, url, reason);
-        this.code = code;
-        this.name = 'NetworkError';
-        if (options?.cause !== undefined)
-            this.cause = options.cause;
-        this.message = this.describe();
-    }
-}
-/** Our own code for a request during which no byte moved for the stall timeout. */
-const STALLED = 'ESTALLED';
-/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
-class BlobVerificationError extends Error {
-    digest;
-    actual;
-    size;
-    constructor(digest, actual, size) {
-        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
-        this.digest = digest;
-        this.actual = actual;
-        this.size = size;
-        this.name = 'BlobVerificationError';
-    }
-}
-/** Path only: upload URLs can carry signed or stateful query strings. */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return url.split('?')[0] ?? url;
-    }
-}
-function originAndPath(url) {
-    try {
-        const parsed = new URL(url);
-        return `${parsed.origin}${parsed.pathname}`;
-    }
-    catch {
-        return pathOf(url);
-    }
-}
-/** Retry-After as seconds or an HTTP date, in ms. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    STALLED
-]);
-/** 408/429/5xx answers and dropped or stalled connections are worth another try; everything else is final. */
-function isRetryableRegistryFailure(error) {
-    if (error instanceof RegistryError)
-        return RETRYABLE_STATUS.has(error.status);
-    if (error instanceof NetworkError)
-        return RETRYABLE_NETWORK.has(error.code);
-    // Duck-typed for errors that come from elsewhere (another realm, a library).
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const failure = error;
-    return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
 }
 
 ;// CONCATENATED MODULE: ./src/registry/digest.ts
@@ -68481,16 +68336,6 @@ function withQuery(url, params) {
     return parsed.toString();
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 function parseBearerChallenge(header) {
     if (!header || !/^bearer\s/i.test(header.trim()))
@@ -68526,229 +68371,89 @@ function trustsRealm(registryEndpoint, realm) {
     return (KNOWN_TOKEN_SERVICES[registry.hostname] ?? []).includes(realm.host);
 }
 
-;// CONCATENATED MODULE: ./src/registry/transport.ts
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/registry/http.ts
 
 
 
 
 
 
-
-
-
-
-const DEFAULT_RETRY = {
-    attempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxRetryAfterMs: 60_000,
-    retryable: isRetryableRegistryFailure,
-    sleep: sleep,
-    now: Date.now,
-    random: Math.random
-};
-/** No byte moving in either direction for this long aborts a request (a network error, retried). */
-const DEFAULT_STALL_TIMEOUT_MS = 60_000;
-/** The `stall-timeout` input of the actions that reach a registry. */
-const STALL_TIMEOUT = {
-    fallback: '60s',
-    units: ['s', 'm'],
-    minMs: 1000,
-    maxMs: 3_600_000
-};
-/** Bodies read whole are small: manifests (ECR: 4 MiB at most), tokens, error documents. */
+/** Error documents are read whole, up to this. */
 const MAX_ERROR_BODY = 64 * 1024;
-const MAX_TOKEN_BODY = 64 * 1024;
-const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
-/**
- * The registry transport: the one place that sends requests. It adds the user agent and credentials
- * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
- * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
- * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
- * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
- */
-class Transport {
-    options;
-    endpoint;
-    stallTimeoutMs;
-    retryPolicy;
-    agents = {
+/** Keep-alive agents for http and https, the default choice of `agentFor`. */
+function keepAliveAgents() {
+    const agents = {
         'http:': new external_node_http_.Agent({ keepAlive: true }),
         'https:': new external_node_https_.Agent({ keepAlive: true })
     };
-    /** Set after a Bearer challenge; then sent instead of Basic. */
-    bearer;
-    constructor(options) {
-        this.options = options;
-        this.endpoint = options.endpoint.replace(/\/+$/, '');
-        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-        // No single wait is longer than the stall timeout: a registry asking for more is treated like one
-        // that stalled, and the attempts still bound the whole.
-        this.retryPolicy = {
-            ...DEFAULT_RETRY,
-            maxRetryAfterMs: Math.min(DEFAULT_RETRY.maxRetryAfterMs, this.stallTimeoutMs),
-            ...options.retry
-        };
-    }
-    /**
-     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
-     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
-     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
-     * no further attempt starts.
-     */
-    async retrying(what, operation, options = {}) {
-        if (retryScope.getStore())
-            return operation(1);
-        const policy = { ...this.retryPolicy, ...options.policy };
-        return retryScope.run(true, async () => {
-            for (let attempt = 1;; attempt++) {
-                options.signal?.throwIfAborted();
-                try {
-                    return await operation(attempt);
-                }
-                catch (error) {
-                    if (options.signal?.aborted)
-                        throw options.signal.reason;
-                    const backoff = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
-                    const asked = error instanceof RegistryError ? error.retryAfterMs : undefined;
-                    const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
-                    const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
-                    if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
-                        if (error instanceof errors_RequestError)
-                            throw error.gaveUp(attempt, options.blob);
-                        throw error;
-                    }
-                    this.options.onRetry?.({
-                        what,
-                        attempt,
-                        delayMs,
-                        error,
-                        retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
-                    });
-                    await abortableSleep(policy.sleep, delayMs, options.signal);
-                }
-            }
+    return url => agents[url.protocol];
+}
+/**
+ * One HTTP exchange through node:http(s), with the headers given: with backpressure for a streamed body
+ * (fetch reads a stream without it), and an idle timeout on the socket that covers the wait for headers as
+ * well as the body. A failure of our own bytes is that failure; a failure of the connection is a
+ * NetworkError naming the request.
+ */
+async function sendOnce(request, connection) {
+    const target = new URL(request.url);
+    const headers = { ...request.headers };
+    if (Buffer.isBuffer(request.body))
+        headers['Content-Length'] = String(request.body.length);
+    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    const agent = connection.agentFor(target);
+    if (!agent)
+        throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
+    const outgoing = send(target, { method: request.method, headers, agent });
+    const failure = (error) => toNetworkError(request.method, request.url, error, connection.stallTimeoutMs);
+    outgoing.setTimeout(connection.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: STALLED })));
+    const onAbort = () => outgoing.destroy(request.signal?.reason);
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    let answer;
+    const answered = new Promise((resolve, reject) => {
+        outgoing.once('response', message => {
+            answer = message;
+            resolve(message);
         });
-    }
-    /** One request with retries: the usual way to send something idempotent. */
-    async request(request, expected) {
-        return this.retrying(`${request.method} ${pathOf(this.resolve(request.url))}`, () => this.send(request, expected), {
-            signal: request.signal
+        outgoing.once('error', reject);
+    });
+    answered.catch(() => { }); // observed below
+    try {
+        if (request.body === undefined || Buffer.isBuffer(request.body)) {
+            outgoing.end(request.body);
+        }
+        else {
+            const source = trackSource(request.body);
+            try {
+                await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+            }
+            catch (error) {
+                // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
+                if (source.failure !== undefined)
+                    throw source.failure;
+                // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
+                if (!answer)
+                    throw failure(error);
+            }
+        }
+        const message = await answered.catch(error => {
+            throw request.signal?.aborted ? request.signal.reason : failure(error);
         });
+        return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
     }
-    /**
-     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
-     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
-     * carrying the registry's message.
-     */
-    async send(request, expected) {
-        const url = this.resolve(request.url);
-        let response = await this.exchange({ ...request, url });
-        if (response.status === 401) {
-            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
-            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
-            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
-                response.discard();
-                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
-                response = await this.exchange({ ...request, url });
-            }
-        }
-        if (expected && !expected.includes(response.status))
-            throw await registryErrorFrom(response);
-        return response;
-    }
-    resolve(url) {
-        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
-    }
-    async exchange(request, authorization) {
-        const target = new URL(request.url);
-        const headers = { ...request.headers, 'User-Agent': USER_AGENT };
-        const auth = authorization !== undefined
-            ? authorization
-            : this.bearer
-                ? `Bearer ${this.bearer.token}`
-                : `Basic ${this.options.basicToken}`;
-        if (auth)
-            headers.Authorization = auth;
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        this.options.onRequest?.(request.method, request.url);
-        const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-        const agent = this.agents[target.protocol];
-        if (!agent)
-            throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
-        const outgoing = send(target, { method: request.method, headers, agent });
-        const failure = (error) => toNetworkError(request.method, request.url, error, this.stallTimeoutMs);
-        outgoing.setTimeout(this.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: STALLED })));
-        const onAbort = () => outgoing.destroy(request.signal?.reason);
-        request.signal?.addEventListener('abort', onAbort, { once: true });
-        let answer;
-        const answered = new Promise((resolve, reject) => {
-            outgoing.once('response', message => {
-                answer = message;
-                resolve(message);
-            });
-            outgoing.once('error', reject);
-        });
-        answered.catch(() => { }); // observed below
-        try {
-            if (request.body === undefined || Buffer.isBuffer(request.body)) {
-                outgoing.end(request.body);
-            }
-            else {
-                const source = trackSource(request.body);
-                try {
-                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
-                }
-                catch (error) {
-                    // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
-                    if (source.failure !== undefined)
-                        throw source.failure;
-                    // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
-                    if (!answer)
-                        throw failure(error);
-                }
-            }
-            const message = await answered.catch(error => {
-                throw request.signal?.aborted ? request.signal.reason : failure(error);
-            });
-            return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
-        }
-        catch (error) {
-            request.signal?.removeEventListener('abort', onAbort);
-            outgoing.destroy();
-            if (request.signal?.aborted)
-                throw request.signal.reason;
-            throw error;
-        }
-    }
-    /**
-     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
-     * is known to use (its own host, or a token service of a known registry) over https (or http when the
-     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
-     */
-    async fetchBearerToken(challenge, signal) {
-        const url = new URL(challenge.realm);
-        if (challenge.service)
-            url.searchParams.set('service', challenge.service);
-        if (challenge.scope)
-            url.searchParams.set('scope', challenge.scope);
-        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
-        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
-        if (response.status !== 200)
-            throw await registryErrorFrom(response);
-        let body;
-        try {
-            body = parseJson((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
-        }
-        catch {
-            body = {};
-        }
-        const token = body?.token ?? body?.access_token;
-        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
-            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
-        }
-        return token;
+    catch (error) {
+        request.signal?.removeEventListener('abort', onAbort);
+        outgoing.destroy();
+        if (request.signal?.aborted)
+            throw request.signal.reason;
+        throw error;
     }
 }
 /** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
@@ -68843,6 +68548,87 @@ function toNetworkError(method, url, error, stallTimeoutMs) {
         : `${NETWORK_REASONS[code] ?? raw} (${code})`;
     return new NetworkError(method, url, code, reason, { cause: error });
 }
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/common/retry.ts
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+async function retry(operation, options) {
+    const wait = options.sleep ?? sleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.retryable(error))
+                throw error;
+            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
+            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
+            options.onRetry?.(error, attempt, delay);
+            await wait(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
+
+
+
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000,
+    retryable: isRetryableRegistryFailure,
+    sleep: sleep,
+    now: Date.now,
+    random: Math.random
+};
+const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+ * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+ * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+ * no further attempt starts.
+ */
+async function withRetries(what, operation, policy, options = {}) {
+    if (retryScope.getStore())
+        return operation(1);
+    return retryScope.run(true, async () => {
+        for (let attempt = 1;; attempt++) {
+            options.signal?.throwIfAborted();
+            try {
+                return await operation(attempt);
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    throw options.signal.reason;
+                const backoff = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
+                const asked = error instanceof RegistryError ? error.retryAfterMs : undefined;
+                const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
+                const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
+                if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
+                    if (error instanceof errors_RequestError)
+                        throw error.gaveUp(attempt, options.blob);
+                    throw error;
+                }
+                options.onRetry?.({
+                    what,
+                    attempt,
+                    delayMs,
+                    error,
+                    retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
+                });
+                await abortableSleep(policy.sleep, delayMs, options.signal);
+            }
+        }
+    });
+}
 async function abortableSleep(sleep, ms, signal) {
     if (!signal)
         return sleep(ms);
@@ -68858,6 +68644,137 @@ async function abortableSleep(sleep, ms, signal) {
     finally {
         if (onAbort)
             signal.removeEventListener('abort', onAbort);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+
+
+
+
+
+
+/** No byte moving in either direction for this long aborts a request (a network error, retried). */
+const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+/** The `stall-timeout` input of the actions that reach a registry. */
+const STALL_TIMEOUT = {
+    fallback: '60s',
+    units: ['s', 'm'],
+    minMs: 1000,
+    maxMs: 3_600_000
+};
+/** Token documents are small. */
+const MAX_TOKEN_BODY = 64 * 1024;
+/**
+ * The registry transport: the one place that sends requests. It adds the user agent and credentials
+ * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
+ * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
+ * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
+ * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
+ */
+class Transport {
+    options;
+    endpoint;
+    stallTimeoutMs;
+    retryPolicy;
+    agentFor = keepAliveAgents();
+    /** Set after a Bearer challenge; then sent instead of Basic. */
+    bearer;
+    constructor(options) {
+        this.options = options;
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+        // No single wait is longer than the stall timeout: a registry asking for more is treated like one
+        // that stalled, and the attempts still bound the whole.
+        this.retryPolicy = {
+            ...DEFAULT_RETRY,
+            maxRetryAfterMs: Math.min(DEFAULT_RETRY.maxRetryAfterMs, this.stallTimeoutMs),
+            ...options.retry
+        };
+    }
+    /**
+     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+     * no further attempt starts.
+     */
+    async retrying(what, operation, options = {}) {
+        return withRetries(what, operation, { ...this.retryPolicy, ...options.policy }, {
+            signal: options.signal,
+            blob: options.blob,
+            onRetry: this.options.onRetry
+        });
+    }
+    /** One request with retries: the usual way to send something idempotent. */
+    async request(request, expected) {
+        return this.retrying(`${request.method} ${pathOf(this.resolve(request.url))}`, () => this.send(request, expected), {
+            signal: request.signal
+        });
+    }
+    /**
+     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
+     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
+     * carrying the registry's message.
+     */
+    async send(request, expected) {
+        const url = this.resolve(request.url);
+        let response = await this.exchange({ ...request, url });
+        if (response.status === 401) {
+            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
+            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
+            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
+                response.discard();
+                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
+                response = await this.exchange({ ...request, url });
+            }
+        }
+        if (expected && !expected.includes(response.status))
+            throw await registryErrorFrom(response);
+        return response;
+    }
+    resolve(url) {
+        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
+    }
+    /** Credentials (the Bearer token once a challenge gave one, else Basic; `authorization` overrides), user agent. */
+    async exchange(request, authorization) {
+        const headers = { ...request.headers, 'User-Agent': USER_AGENT };
+        const auth = authorization !== undefined
+            ? authorization
+            : this.bearer
+                ? `Bearer ${this.bearer.token}`
+                : `Basic ${this.options.basicToken}`;
+        if (auth)
+            headers.Authorization = auth;
+        this.options.onRequest?.(request.method, request.url);
+        return sendOnce({ ...request, headers }, { agentFor: this.agentFor, stallTimeoutMs: this.stallTimeoutMs });
+    }
+    /**
+     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
+     * is known to use (its own host, or a token service of a known registry) over https (or http when the
+     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
+     */
+    async fetchBearerToken(challenge, signal) {
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        if (challenge.scope)
+            url.searchParams.set('scope', challenge.scope);
+        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
+        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
+        if (response.status !== 200)
+            throw await registryErrorFrom(response);
+        let body;
+        try {
+            body = parseJson((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
+        }
+        catch {
+            body = {};
+        }
+        const token = body?.token ?? body?.access_token;
+        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
+            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
+        }
+        return token;
     }
 }
 
@@ -68929,12 +68846,62 @@ const registryLogHooks = {
     }
 };
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/deliver/constants.ts
+/** Names shared by the main and post steps: state keys and outputs, in one place. */
+const State = {
+    registries: 'registries',
+    skipLogout: 'skip-logout'
+};
+const Output = {
+    registry: 'registry',
+    repositoryUri: 'repository-uri',
+    imageDigest: 'image-digest',
+    imageUri: 'image-uri',
+    imageUris: 'image-uris',
+    platformDigests: 'platform-digests',
+    scanStatus: 'scan-status',
+    findings: 'findings',
+    findingsFile: 'findings-file',
+    dockerUsername: 'docker-username',
+    dockerPassword: 'docker-password'
+};
+/** The action's input names, as action.yml declares them: every getInput and input error uses these. */
+const Input = {
+    repository: 'repository',
+    image: 'image',
+    source: 'source',
+    tags: 'tags',
+    maxConcurrency: 'max-concurrency',
+    stallTimeout: 'stall-timeout',
+    mountFrom: 'mount-from',
+    registryType: 'registry-type',
+    publicDescription: 'public-description',
+    publicAbout: 'public-about',
+    publicUsage: 'public-usage',
+    publicArchitectures: 'public-architectures',
+    publicOperatingSystems: 'public-operating-systems',
+    registryId: 'registry-id',
+    registries: 'registries',
+    createRepository: 'create-repository',
+    imageTagMutability: 'image-tag-mutability',
+    imageTagMutabilityExclusions: 'image-tag-mutability-exclusions',
+    scanOnPush: 'scan-on-push',
+    encryptionType: 'encryption-type',
+    kmsKey: 'kms-key',
+    repositoryTags: 'repository-tags',
+    updateRepository: 'update-repository',
+    lifecyclePolicy: 'lifecycle-policy',
+    lifecyclePolicyPreview: 'lifecycle-policy-preview',
+    repositoryPolicy: 'repository-policy',
+    allowPullAccounts: 'allow-pull-accounts',
+    scan: 'scan',
+    scanTimeout: 'scan-timeout',
+    failOnSeverity: 'fail-on-severity',
+    ignoreVulnerabilities: 'ignore-vulnerabilities',
+    skipLogout: 'skip-logout',
+    maskPassword: 'mask-password'
+};
+
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -69177,6 +69144,1187 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+;// CONCATENATED MODULE: ./src/registry/push.ts
+
+
+
+/**
+ * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
+ * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
+ * tags are checked first, so a conflict fails before anything is written; a tag already at this digest is
+ * left alone. The check is check-then-write: what keeps two concurrent writers apart is the registry's
+ * own tag immutability, and the read-back catches a mutable tag that another push moved.
+ */
+async function pushImage(registry, repository, image, tags, options) {
+    const { top } = image;
+    const current = await Promise.all(tags.map(async (tag) => ({
+        tag,
+        // Only immutable tags need reading first; a mutable tag is simply written.
+        digest: options.isImmutable(tag) ? await registry.resolveManifestDigest(repository, tag) : undefined
+    })));
+    const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest);
+    if (conflicts.length > 0) {
+        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
+            conflicts
+                .map(c => `tag ${(0,common_errors/* quote */.hD)(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
+                .join('; ') +
+            '. Immutable tags cannot be moved to another image: push under a new tag.');
+    }
+    const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
+    const toWrite = tags.filter(tag => !unchanged.has(tag));
+    const platforms = image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []);
+    const result = {
+        digest: top.digest,
+        mediaType: top.mediaType,
+        tags: tagResults(tags, unchanged),
+        platforms
+    };
+    if (toWrite.length === 0)
+        return { ...result, blobs: [] };
+    const blobs = await pushBlobs(registry, repository, image.blobs, options);
+    // Children before the index (in walk order, so a nested index follows its own children): a registry
+    // may refuse an index whose children it does not have.
+    for (const child of image.children) {
+        await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
+    }
+    await putTags(registry, repository, toWrite, top);
+    await verifyTags(registry, repository, tags, top.digest);
+    return { ...result, blobs };
+}
+/**
+ * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
+ * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
+ */
+async function pushBlobs(registry, repository, blobs, options) {
+    const limit = pLimit(Math.max(1, options.concurrency));
+    const abort = new AbortController();
+    let firstFailure;
+    const settled = await Promise.allSettled(blobs.map(blob => limit(async () => {
+        abort.signal.throwIfAborted();
+        try {
+            return await registry.pushBlob(repository, blob, {
+                mountFrom: options.mountFrom,
+                signal: abort.signal
+            });
+        }
+        catch (error) {
+            if (!firstFailure) {
+                firstFailure = { error };
+                abort.abort(error);
+            }
+            throw error;
+        }
+    })));
+    if (firstFailure)
+        throw firstFailure.error;
+    return settled.map(outcome => outcome.value);
+}
+/**
+ * Puts the manifest under each tag, in the order given. A tag the registry refuses because it is immutable
+ * and exists (another push wrote it since it was read) fails the step naming the tag and both digests;
+ * the writes stop there.
+ */
+async function putTags(registry, repository, tags, manifest, onWritten) {
+    for (const tag of tags) {
+        try {
+            await registry.putManifest(repository, tag, manifest.bytes, manifest.mediaType);
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError && error.status === 400 && error.code === 'TAG_INVALID'))
+                throw error;
+            const holds = await registry.resolveManifestDigest(repository, tag);
+            throw new common_errors/* ActionError */.lZ(`Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
+                `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`, { cause: error });
+        }
+        onWritten?.(tag);
+    }
+}
+/**
+ * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
+ * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
+ */
+async function verifyTags(registry, repository, tags, expected) {
+    const resolved = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
+    const wrong = resolved.filter(r => r.digest !== expected);
+    if (wrong.length > 0) {
+        const detail = wrong
+            .map(r => (r.digest ? `tag ${(0,common_errors/* quote */.hD)(r.tag)} holds ${r.digest}` : `tag ${(0,common_errors/* quote */.hD)(r.tag)} is missing`))
+            .join('; ');
+        throw new common_errors/* ActionError */.lZ(`After the push, ${detail}, not this image ${expected}: another push wrote ` +
+            `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
+            'IMMUTABLE tags so the registry refuses a second writer.');
+    }
+}
+function tagResults(tags, unchanged) {
+    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
+}
+
+;// CONCATENATED MODULE: ./src/deliver/tag-plan.ts
+
+
+/**
+ * Whether a stored manifest is the local image. The image ID is the config digest in docker's
+ * classic store and the manifest digest in the containerd store; RepoDigests records earlier pushes.
+ */
+function isSameImage(local, repositoryUri, remote) {
+    if (remote.digest === local.id)
+        return true;
+    if (local.repoDigests.includes(`${repositoryUri}@${remote.digest}`))
+        return true;
+    return !isIndex(remote.manifest) && remote.manifest.config?.digest === local.id;
+}
+/**
+ * Pure: decides how to deliver the tags so that all of them end on one digest, a re-run of an
+ * unchanged image writes nothing, and an immutable tag is never asked to move. Throws, before anything
+ * is written, when an immutable tag holds another image.
+ */
+function planTagWrites(remote, isImmutable, describe) {
+    const conflicts = remote.filter(r => r.digest !== undefined && !r.sameImage && isImmutable(r.tag));
+    if (conflicts.length > 0) {
+        const lines = conflicts.map(r => `tag ${(0,common_errors/* quote */.hD)(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
+            `but the image ${describe.image} is ${describe.imageId}`);
+        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
+            'Immutable tags cannot be moved to another image: push under a new tag.');
+    }
+    const same = remote.filter(r => r.sameImage && r.digest !== undefined);
+    if (same.length === 0)
+        return { kind: 'push', tags: remote.map(r => r.tag) };
+    // Immutable tags cannot move, so when they hold this image their digest is the one to converge on.
+    const pinned = [...new Set(same.filter(r => isImmutable(r.tag)).map(r => r.digest))];
+    if (pinned.length > 1) {
+        throw new common_errors/* ActionError */.lZ(`Immutable tags hold this image under different digests (${pinned.join(', ')}): ` +
+            'they cannot be brought to one digest. Push under a new tag.');
+    }
+    const digest = pinned[0] ?? same[0]?.digest;
+    const unchanged = remote.filter(r => r.digest === digest).map(r => r.tag);
+    const tags = remote.filter(r => r.digest !== digest).map(r => r.tag);
+    return tags.length === 0
+        ? { kind: 'unchanged', digest, unchanged }
+        : { kind: 'retag', digest, tags, unchanged };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/docker-push.ts
+
+
+
+
+
+
+
+/**
+ * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
+ * the registry itself, to the one digest reported, and that digest is the local image.
+ */
+async function deliverDockerImage(docker, registry, local, target, tags) {
+    const remote = await readRemoteTags(registry, local, target, tags);
+    const plan = planTagWrites(remote, target.isImmutable, {
+        image: local.reference,
+        imageId: local.id,
+        repository: target.repositoryUri
+    });
+    const digest = await executePlan(docker, registry, local, target, plan);
+    await verifyTags(registry, target.repository, tags, digest);
+    const results = resultsOf(plan);
+    return {
+        digest,
+        size: await storedSize(registry, target.repository, digest),
+        tags: tags.map(tag => ({
+            tag,
+            reference: `${target.repositoryUri}:${tag}`,
+            result: results.get(tag) ?? 'pushed'
+        })),
+        platforms: []
+    };
+}
+async function readRemoteTags(registry, local, target, tags) {
+    return Promise.all(tags.map(async (tag) => {
+        const stored = await registry.getManifest(target.repository, tag);
+        return stored
+            ? { tag, digest: stored.digest, sameImage: isSameImage(local, target.repositoryUri, stored) }
+            : { tag, sameImage: false };
+    }));
+}
+async function executePlan(docker, registry, local, target, plan) {
+    switch (plan.kind) {
+        case 'unchanged':
+            info(`Every tag already points at ${plan.digest}: nothing to push`);
+            return plan.digest;
+        case 'retag': {
+            // The image is there already: give the missing tags the very same manifest bytes, so every tag
+            // ends on one digest (a fresh docker push could compress differently and give another).
+            info(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
+            const stored = await registry.getManifest(target.repository, plan.digest);
+            if (!stored)
+                throw new common_errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
+            await docker_push_putTags(registry, target, plan.tags, stored);
+            return plan.digest;
+        }
+        case 'push':
+            return pushThroughStagingTag(docker, registry, local, target, stored => docker_push_putTags(registry, target, plan.tags, stored));
+    }
+}
+/**
+ * `docker push` works on local names, and a local name is shared by everything that uses the engine: two
+ * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
+ * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
+ * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
+ * written by a manifest PUT (`writeTags`). Only then is the staging name removed, locally and from the
+ * repository; it is removed whatever happens, and when the real tags were not written the image goes
+ * with it (ECR deletes an image with its last tag), so a failed step leaves nothing half-pushed.
+ */
+async function pushThroughStagingTag(docker, registry, local, target, writeTags) {
+    const staging = `ecr-deliver-staging-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+    const reference = `${target.repositoryUri}:${staging}`;
+    await docker.tag(local.id, reference);
+    let pushedDigest;
+    try {
+        pushedDigest = (await docker.push(reference)).digest;
+        const stored = await registry.requireManifest(target.repository, pushedDigest);
+        if (!isSameImage(local, target.repositoryUri, stored)) {
+            const config = isIndex(stored.manifest) ? 'an index' : `config ${stored.manifest.config?.digest}`;
+            throw new common_errors/* ActionError */.lZ(`docker push put ${pushedDigest} (${config}) in ${target.repositoryUri}, which is not the image ` +
+                `${local.reference} (${local.id}): nothing was tagged`);
+        }
+        await writeTags(stored);
+        return stored.digest;
+    }
+    finally {
+        await removeStagingTag(docker, local, target, reference, staging, pushedDigest);
+    }
+}
+async function removeStagingTag(docker, local, target, reference, staging, pushedDigest) {
+    // An image known by its ID only would be deleted with its last name: leave the name on it then.
+    if (local.repoTags.length > 0) {
+        await docker
+            .untag(reference)
+            .catch(error => core/* warning */.$e(`Could not remove the local name ${reference}: ${(0,common_errors/* messageOf */.bD)(error)}`));
+    }
+    else {
+        info(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`);
+    }
+    try {
+        await target.removeTag(staging);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not remove the staging tag ${staging} from ${target.repositoryUri}` +
+            `${pushedDigest ? ` (at ${pushedDigest})` : ''}: ${(0,common_errors/* messageOf */.bD)(error)}. Delete it by hand ` +
+            '(ecr:BatchDeleteImage is needed to remove it).');
+    }
+}
+/** Each tag gets the pushed manifest's exact bytes, in the order given. */
+async function docker_push_putTags(registry, target, tags, stored) {
+    await putTags(registry, target.repository, tags, stored, tag => info(`${target.repositoryUri}:${tag} → ${stored.digest}`));
+}
+function resultsOf(plan) {
+    const results = new Map();
+    if (plan.kind === 'push')
+        plan.tags.forEach(tag => results.set(tag, 'pushed'));
+    if (plan.kind === 'retag')
+        plan.tags.forEach(tag => results.set(tag, 'tagged'));
+    if (plan.kind !== 'push')
+        plan.unchanged.forEach(tag => results.set(tag, 'unchanged'));
+    return results;
+}
+/** The stored size; for an index the sum of its children, each counted once. */
+async function storedSize(registry, repository, digest) {
+    const stored = await registry.getManifest(repository, digest);
+    if (!stored)
+        throw new common_errors/* ActionError */.lZ(`${repository}@${digest} is missing right after the push`);
+    if (!isIndex(stored.manifest))
+        return imageManifestSize(stored.manifest);
+    const children = await Promise.all([...new Set(stored.manifest.manifests.map(child => child.digest))].map(child => storedSize(registry, repository, child)));
+    return children.reduce((sum, size) => sum + size, 0);
+}
+
+;// CONCATENATED MODULE: ./src/ecr/lifecycle-preview.ts
+
+
+
+
+/**
+ * Runs ECR's lifecycle policy preview for `text` (nothing is applied) and waits, bounded, for its result,
+ * reading every page. A preview already running for the repository is waited out first.
+ */
+async function previewLifecyclePolicy(client, ref, text, options) {
+    const wait = options.sleep ?? sleep;
+    const now = options.now ?? Date.now;
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    const pause = async (attempt, what) => {
+        const delay = backoffDelay(attempt, 2000, 15_000, () => 1);
+        if (now() + delay > options.deadline)
+            throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${what} in time`);
+        await wait(delay);
+    };
+    for (let attempt = 1;; attempt++) {
+        try {
+            await client.send(new dist_cjs/* StartLifecyclePolicyPreviewCommand */.oW5({ ...repository, lifecyclePolicyText: text }));
+            break;
+        }
+        catch (error) {
+            if (awsErrorName(error) !== 'LifecyclePolicyPreviewInProgressException') {
+                throw explainAwsError(error, 'StartLifecyclePolicyPreview');
+            }
+            await pause(attempt, 'could not start (another preview kept running)');
+        }
+    }
+    for (let attempt = 1;; attempt++) {
+        const results = [];
+        let status;
+        let nextToken;
+        do {
+            const page = await errors_callAws('GetLifecyclePolicyPreview', () => client.send(new dist_cjs/* GetLifecyclePolicyPreviewCommand */.ynb({ ...repository, maxResults: 100, nextToken })));
+            status = page.status;
+            results.push(...(page.previewResults ?? []));
+            nextToken = status === 'COMPLETE' ? page.nextToken : undefined;
+        } while (nextToken);
+        if (status === 'COMPLETE')
+            return { status, results };
+        if (status === 'FAILED' || status === 'EXPIRED')
+            throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${status}`);
+        await pause(attempt, 'did not finish');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ecr/policies.ts
+
+
+
+const MAX_REPOSITORY_POLICY_CHARS = 10_240;
+const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
+const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+/**
+ * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
+ * (a statement of ours from an earlier run is replaced, the others are kept).
+ */
+function withPullAccounts(policy, accounts) {
+    const base = policy ?? { Version: '2012-10-17', Statement: [] };
+    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
+    if (accounts.length === 0)
+        return base;
+    return {
+        ...base,
+        Version: base.Version ?? '2012-10-17',
+        Statement: [
+            ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
+            {
+                Sid: PULL_STATEMENT_SID,
+                Effect: 'Allow',
+                Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
+                Action: PULL_ACTIONS
+            }
+        ]
+    };
+}
+/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
+async function applyLifecyclePolicy(client, ref, text) {
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return applyIfDifferent({
+        action: `lifecycle policy of ${ref.name}`,
+        notFound: 'LifecyclePolicyNotFoundException',
+        read: async () => (await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C(repository))).lifecyclePolicyText,
+        desired: parseJson(text),
+        write: () => client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({ ...repository, lifecyclePolicyText: text }))
+    });
+}
+/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
+async function applyRepositoryPolicy(client, ref, policy) {
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return applyIfDifferent({
+        action: `repository policy of ${ref.name}`,
+        notFound: 'RepositoryPolicyNotFoundException',
+        read: async () => (await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN(repository))).policyText,
+        desired: policy,
+        write: () => client.send(new dist_cjs/* SetRepositoryPolicyCommand */.IOA({ ...repository, policyText: JSON.stringify(policy) }))
+    });
+}
+/** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
+async function applyIfDifferent(step) {
+    const current = await errors_callAws(`reading the ${step.action}`, async () => {
+        try {
+            return await step.read();
+        }
+        catch (error) {
+            if (awsErrorName(error) === step.notFound)
+                return undefined;
+            throw error;
+        }
+    });
+    if (current !== undefined && sameAsCurrent(current, step.desired))
+        return 'unchanged';
+    await errors_callAws(`writing the ${step.action}`, step.write);
+    return current === undefined ? 'created' : 'changed';
+}
+/** A current document that does not parse (or nests absurdly) is simply different. */
+function sameAsCurrent(current, desired) {
+    try {
+        return sameJson(parseJson(current), desired);
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deliver/governance.ts
+
+
+
+
+
+
+/** How long a lifecycle policy preview may take before the step gives up on it. */
+const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000;
+/**
+ * Makes sure the private repository exists with the declared settings, and governs it: update-repository
+ * brings its settings in line (all but encryption, which cannot change), the lifecycle policy is put (or
+ * previewed) and the repository policy set, each only when it differs. Differences left are a warning.
+ */
+async function governRepository(ecr, inputs, name) {
+    const ref = { name, registryId: inputs.registryId };
+    const ensured = await ensureRepository(ecr, ref, inputs.settings, { create: inputs.createRepository });
+    info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
+    const report = {
+        repository: ensured.repository,
+        created: ensured.created,
+        differences: [],
+        changes: []
+    };
+    let differences = ensured.differences;
+    if (inputs.updateRepository && differences.some(d => d.changeable)) {
+        const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings);
+        changed.forEach(change => info(`${name}: ${change}`));
+        report.changes.push(...changed);
+        differences = differences.filter(d => !d.changeable);
+    }
+    report.differences = differences.map(describeDifference);
+    if (report.differences.length > 0) {
+        core/* warning */.$e(`Repository ${name} differs from the declared settings, and was left unchanged:\n- ${report.differences.join('\n- ')}`);
+    }
+    for (const warning of inputs.lifecyclePolicy?.warnings ?? [])
+        core/* warning */.$e(`lifecycle-policy: ${warning}`);
+    if (inputs.lifecyclePolicy?.preview) {
+        const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
+            deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
+        });
+        info(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
+        report.lifecyclePreview = preview.results;
+    }
+    else if (inputs.lifecyclePolicy) {
+        const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text);
+        info(`${name}: lifecycle policy ${change}`);
+        report.changes.push(`lifecycle policy ${change}`);
+    }
+    if (inputs.repositoryPolicy) {
+        const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy);
+        info(`${name}: repository policy ${change}`);
+        report.changes.push(`repository policy ${change}`);
+    }
+    return report;
+}
+/** ECR Public: the repository is created with its catalog data when missing; nothing else is governed there. */
+async function ensurePublic(client, inputs, name) {
+    const { repository, created } = await ensurePublicRepository(client, name, inputs.public ?? {}, {
+        create: inputs.createRepository
+    });
+    info(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
+    return { repository, created, differences: [], changes: [] };
+}
+
+;// CONCATENATED MODULE: ./src/common/duration.ts
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */
+function parseDuration(input, raw, units = ['h', 'd', 'w']) {
+    const value = raw.trim();
+    const match = /^(\d+)([a-z]+)$/.exec(value);
+    const unit = match?.[2];
+    if (!match || !unit || !units.includes(unit)) {
+        throw new common_errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got ${(0,common_errors/* quote */.hD)(value)}`);
+    }
+    return Number(match[1]) * UNIT_MS[unit];
+}
+/** 90061000 → "1d 1h". */
+function formatAge(ms) {
+    const days = Math.floor(ms / UNIT_MS.d);
+    const hours = Math.floor((ms % UNIT_MS.d) / UNIT_MS.h);
+    if (days > 0)
+        return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+    const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m);
+    return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`;
+}
+/** A duration input within bounds, e.g. a timeout: `30s`, `5m`. */
+function parseDurationWithin(input, raw, bounds) {
+    const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
+    if (ms < bounds.minMs || ms > bounds.maxMs) {
+        throw new common_errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got ${(0,common_errors/* quote */.hD)(raw.trim())}`);
+    }
+    return ms;
+}
+function formatDuration(ms) {
+    const unit = ['w', 'd', 'h', 'm', 's'].find(u => ms % UNIT_MS[u] === 0) ?? 's';
+    return `${ms / UNIT_MS[unit]}${unit}`;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/names.ts
+
+
+/**
+ * The names every action checks its inputs against, in one place: ECR repository names and tags (the
+ * registry reference grammar), account IDs and region names. Each parser takes the input's name and its raw
+ * value, so the error names the input.
+ */
+const REPOSITORY_NAME = REPOSITORY_PATH;
+
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+/** An ECR repository name (2 to 256 characters of the reference grammar); undefined when empty. */
+function parseRepositoryName(input, raw) {
+    const name = raw.trim();
+    if (name === '')
+        return undefined;
+    if (name.length < 2 || name.length > 256) {
+        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(name)} must be 2 to 256 characters long (it has ${name.length})`);
+    }
+    if (!REPOSITORY_NAME.test(name)) {
+        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(name)} is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
+            'dashes, in path components joined by "/" (no leading, trailing or doubled separators)');
+    }
+    return name;
+}
+/** A 12-digit AWS account ID; undefined when empty. */
+function parseAccountId(input, raw) {
+    const id = raw.trim();
+    if (id === '')
+        return undefined;
+    if (!ACCOUNT_ID.test(id))
+        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(id)} is not an AWS account ID (12 digits)`);
+    return id;
+}
+/** A region name such as eu-west-1 or us-gov-west-1. */
+function parseRegion(input, raw) {
+    const region = raw.trim();
+    if (!REGION.test(region))
+        throw new InputError(input, `${quote(region)} is not a region name (like eu-west-1)`);
+    return region;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/lifecycle-lint.ts
+
+/** ECR lifecycle policy rules, checked locally so a bad policy fails before any call, naming the rule. */
+const MAX_LIFECYCLE_POLICY_CHARS = 30_720;
+const TAG_STATUSES = ['tagged', 'untagged', 'any'];
+const COUNT_TYPES = ['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled', 'sinceImageTransitioned'];
+const STORAGE_CLASSES = ['standard', 'archive'];
+/** Pure: every problem of a parsed lifecycle policy (`text` for its length). */
+function lintLifecyclePolicy(policy, text) {
+    const errors = [];
+    const warnings = [];
+    if (text.length > MAX_LIFECYCLE_POLICY_CHARS) {
+        errors.push(`the policy is ${text.length} characters; ECR takes at most ${MAX_LIFECYCLE_POLICY_CHARS}`);
+    }
+    const rules = policy?.rules;
+    if (!Array.isArray(rules) || rules.length === 0) {
+        errors.push('the policy needs a non-empty "rules" list');
+        return { errors, warnings };
+    }
+    const priorities = new Map();
+    let untaggedRules = 0;
+    rules.forEach((raw, index) => {
+        const name = `rule ${index + 1}${Number.isInteger(raw?.rulePriority) ? ` (priority ${raw.rulePriority})` : ''}`;
+        const fail = (why) => errors.push(`${name}: ${why}`);
+        if (!Number.isInteger(raw?.rulePriority) || raw.rulePriority < 1) {
+            fail('rulePriority must be a whole number of 1 or more');
+        }
+        else {
+            const priority = raw.rulePriority;
+            if (priorities.has(priority))
+                fail(`rulePriority ${priority} is also used by rule ${priorities.get(priority)}`);
+            priorities.set(priority, index + 1);
+        }
+        const selection = raw?.selection ?? {};
+        const { tagStatus, tagPrefixList, tagPatternList, countType, countUnit, countNumber, storageClass } = selection;
+        const lists = [tagPrefixList, tagPatternList].filter(list => list !== undefined);
+        if (!TAG_STATUSES.includes(tagStatus))
+            fail(`selection.tagStatus must be one of ${TAG_STATUSES.join(', ')}`);
+        if (tagStatus === 'tagged' && lists.length === 0) {
+            fail('tagStatus tagged needs tagPrefixList or tagPatternList (which tags does it select?)');
+        }
+        if (tagStatus !== 'tagged' && lists.length > 0) {
+            fail(`tagStatus ${String(tagStatus)} cannot have tagPrefixList or tagPatternList (only tagged rules select by tag)`);
+        }
+        if (tagStatus === 'untagged')
+            untaggedRules++;
+        for (const [key, list] of [
+            ['tagPrefixList', tagPrefixList],
+            ['tagPatternList', tagPatternList]
+        ]) {
+            if (list === undefined)
+                continue;
+            if (!Array.isArray(list) ||
+                list.length === 0 ||
+                !list.every(item => typeof item === 'string' && item)) {
+                fail(`${key} must be a non-empty list of strings`);
+                continue;
+            }
+            if (key === 'tagPatternList') {
+                for (const pattern of list) {
+                    if ((pattern.match(/\*/g) ?? []).length > 4)
+                        fail(`tag pattern ${(0,common_errors/* quote */.hD)(pattern)} has more than four *`);
+                }
+            }
+            if (list.length > 1) {
+                warnings.push(`${name}: the ${list.length} entries of ${key} are ANDed: an image must carry a tag for each (${list.join(', ')})`);
+            }
+        }
+        if (storageClass !== undefined && !STORAGE_CLASSES.includes(storageClass)) {
+            fail(`selection.storageClass must be standard or archive`);
+        }
+        if (!COUNT_TYPES.includes(countType))
+            fail(`selection.countType must be one of ${COUNT_TYPES.join(', ')}`);
+        else if (countType === 'imageCountMoreThan' && countUnit !== undefined) {
+            fail('countType imageCountMoreThan takes no countUnit');
+        }
+        else if (countType !== 'imageCountMoreThan' && countUnit !== 'days') {
+            fail(`countType ${String(countType)} needs countUnit "days"`);
+        }
+        if (!Number.isInteger(countNumber) || countNumber < 1)
+            fail('selection.countNumber must be a whole number of 1 or more');
+        const action = raw?.action ?? {};
+        if (action.type !== 'expire' && action.type !== 'transition')
+            fail('action.type must be expire or transition');
+        if (action.type === 'transition' && action.targetStorageClass !== 'archive') {
+            fail('action.type transition needs targetStorageClass "archive"');
+        }
+    });
+    if (untaggedRules > 1)
+        errors.push(`${untaggedRules} rules select untagged images; ECR allows one`);
+    const anyRules = rules
+        .map((rule, index) => ({ rule, index }))
+        .filter(({ rule }) => rule?.selection?.tagStatus === 'any');
+    const highest = Math.max(...[...priorities.keys()]);
+    for (const { rule, index } of anyRules) {
+        if (rule.rulePriority !== highest) {
+            errors.push(`rule ${index + 1} (priority ${String(rule.rulePriority)}): a tagStatus any rule must have the highest rulePriority (${highest} is higher)`);
+        }
+    }
+    return { errors, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/ecr/scan-findings.ts
+
+/** Ranked severities, worst first; UNDEFINED and UNTRIAGED are kept apart: they have no rank. */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
+const BUCKETS = [...SEVERITIES, 'UNDEFINED', 'UNTRIAGED'];
+function bucketOf(severity) {
+    const upper = (severity ?? '').toUpperCase();
+    return BUCKETS.includes(upper) ? upper : 'UNDEFINED';
+}
+function fromBasic(finding) {
+    const attribute = (key) => finding.attributes?.find(a => a.key === key)?.value;
+    return {
+        id: finding.name ?? 'unknown',
+        severity: bucketOf(finding.severity),
+        package: attribute('package_name'),
+        installed: attribute('package_version'),
+        url: finding.uri,
+        title: finding.description
+    };
+}
+function fromEnhanced(finding) {
+    const details = finding.packageVulnerabilityDetails;
+    const pkg = details?.vulnerablePackages?.[0];
+    return {
+        id: details?.vulnerabilityId ?? finding.title ?? 'unknown',
+        severity: bucketOf(finding.severity),
+        package: pkg?.name,
+        installed: pkg?.version,
+        fixed: pkg?.fixedInVersion,
+        url: details?.sourceUrl ?? finding.remediation?.recommendation?.url,
+        title: finding.title ?? finding.description
+    };
+}
+/** `ID` or `ID until=YYYY-MM-DD`, one per line. */
+function parseIgnoreList(lines) {
+    return lines.map(line => {
+        const [id, ...rest] = line.split(/\s+/);
+        if (!id)
+            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `${(0,common_errors/* quote */.hD)(line)} names no vulnerability`);
+        if (rest.length === 0)
+            return { id };
+        const until = /^until=(\d{4}-\d{2}-\d{2})$/.exec(rest.join(' '))?.[1];
+        const date = until ? new Date(`${until}T23:59:59.999Z`) : undefined;
+        if (!date || Number.isNaN(date.getTime()) || rest.length > 1) {
+            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `${(0,common_errors/* quote */.hD)(line)} must be ID or ID until=YYYY-MM-DD`);
+        }
+        return { id, until: date };
+    });
+}
+/** Pure: counts by severity and the findings that fail `threshold` (none: nothing fails). */
+function evaluateFindings(findings, threshold, ignores, now) {
+    const active = ignores.filter(entry => !entry.until || entry.until >= now);
+    const expired = ignores.filter(entry => entry.until && entry.until < now);
+    const counts = Object.fromEntries(BUCKETS.map(bucket => [bucket, 0]));
+    const ignored = [];
+    const blocking = [];
+    const limit = threshold === 'none' ? -1 : SEVERITIES.indexOf(threshold);
+    for (const finding of findings) {
+        counts[finding.severity]++;
+        if (active.some(entry => entry.id === finding.id)) {
+            ignored.push(finding);
+            continue;
+        }
+        const rank = SEVERITIES.indexOf(finding.severity);
+        if (rank >= 0 && rank <= limit)
+            blocking.push(finding);
+    }
+    return { counts, blocking, ignored, expired };
+}
+/** SARIF 2.1.0, so the findings can go to GitHub code scanning (github/codeql-action/upload-sarif). */
+function toSarif(findings, imageUri) {
+    const level = (severity) => severity === 'CRITICAL' || severity === 'HIGH' ? 'error' : severity === 'MEDIUM' ? 'warning' : 'note';
+    const rules = [...new Map(findings.map(f => [f.id, f])).values()];
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'Amazon ECR image scan',
+                        informationUri: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
+                        rules: rules.map(f => ({
+                            id: f.id,
+                            shortDescription: { text: f.title?.slice(0, 200) || f.id },
+                            helpUri: f.url,
+                            properties: { severity: f.severity }
+                        }))
+                    }
+                },
+                results: findings.map(f => ({
+                    ruleId: f.id,
+                    level: level(f.severity),
+                    message: {
+                        text: `${f.id} (${f.severity}) in ${f.package ?? 'a package'} ${f.installed ?? ''}${f.fixed ? `, fixed in ${f.fixed}` : ''}`
+                    },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: imageUri } } }]
+                }))
+            }
+        ]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/repository-inputs.ts
+
+
+
+
+
+
+
+
+
+
+const EXCLUSION_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
+const MAX_EXCLUSIONS = 5;
+const MAX_RESOURCE_TAGS = 50;
+const WITH_EXCLUSION = ['IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
+function parseScanGate(get, pushes) {
+    const wait = (parseEnum(Input.scan, get(Input.scan), ['off', 'wait']) ?? 'off') === 'wait';
+    const failOn = parseEnum(Input.failOnSeverity, get(Input.failOnSeverity), [...SEVERITIES, 'none']) ?? 'none';
+    if (wait && !pushes)
+        throw new common_errors/* InputError */.dz(Input.scan, 'wait needs image or source: there is nothing to scan');
+    if (failOn !== 'none' && !wait)
+        throw new common_errors/* InputError */.dz(Input.failOnSeverity, 'needs scan: wait');
+    return {
+        wait,
+        timeoutMs: parseDuration(Input.scanTimeout, get(Input.scanTimeout) || '10m', ['s', 'm', 'h']),
+        failOn,
+        ignore: parseIgnoreList(parseLines(get(Input.ignoreVulnerabilities)))
+    };
+}
+/** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
+function parsePolicies(get, repository) {
+    const updateRepository = parseBoolean(Input.updateRepository, get(Input.updateRepository), false);
+    const lifecycle = readJsonInput(Input.lifecyclePolicy, get(Input.lifecyclePolicy), MAX_LIFECYCLE_POLICY_CHARS);
+    let lifecyclePolicy;
+    if (lifecycle) {
+        const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
+        if (errors.length > 0)
+            throw new common_errors/* InputError */.dz(Input.lifecyclePolicy, errors.join('; '));
+        lifecyclePolicy = { text: lifecycle.text, warnings, preview: false };
+    }
+    const preview = parseBoolean(Input.lifecyclePolicyPreview, get(Input.lifecyclePolicyPreview), false);
+    if (preview && !lifecyclePolicy)
+        throw new common_errors/* InputError */.dz(Input.lifecyclePolicyPreview, 'needs lifecycle-policy');
+    if (lifecyclePolicy)
+        lifecyclePolicy.preview = preview;
+    // The file may be pretty-printed: what counts against ECR's limit is the compact policy, checked below.
+    const policy = readJsonInput(Input.repositoryPolicy, get(Input.repositoryPolicy), 4 * MAX_REPOSITORY_POLICY_CHARS);
+    if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
+        throw new common_errors/* InputError */.dz(Input.repositoryPolicy, 'must be a JSON object (an IAM policy document)');
+    }
+    const pullAccounts = parseList(get(Input.allowPullAccounts)).map(id => parseAccountId(Input.allowPullAccounts, id));
+    const repositoryPolicy = policy || pullAccounts.length > 0
+        ? withPullAccounts(policy?.value, pullAccounts)
+        : undefined;
+    if (repositoryPolicy && JSON.stringify(repositoryPolicy).length > MAX_REPOSITORY_POLICY_CHARS) {
+        throw new common_errors/* InputError */.dz(Input.repositoryPolicy, `is longer than ECR's ${MAX_REPOSITORY_POLICY_CHARS} characters`);
+    }
+    for (const [input, given] of [
+        [Input.lifecyclePolicy, lifecyclePolicy],
+        [Input.repositoryPolicy, repositoryPolicy],
+        [Input.updateRepository, updateRepository || undefined]
+    ]) {
+        if (given && !repository)
+            throw new common_errors/* InputError */.dz(input, 'needs repository');
+    }
+    return { updateRepository, lifecyclePolicy, repositoryPolicy };
+}
+/** The settings used when the repository is created (and compared with an existing one). */
+function parseRepositorySettings(get) {
+    const tagMutability = parseEnum(Input.imageTagMutability, get(Input.imageTagMutability), TAG_MUTABILITIES);
+    const exclusions = parseList(get(Input.imageTagMutabilityExclusions));
+    for (const filter of exclusions) {
+        if (!EXCLUSION_FILTER.test(filter)) {
+            throw new common_errors/* InputError */.dz(Input.imageTagMutabilityExclusions, `${(0,common_errors/* quote */.hD)(filter)} must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`);
+        }
+    }
+    if (exclusions.length > MAX_EXCLUSIONS) {
+        throw new common_errors/* InputError */.dz(Input.imageTagMutabilityExclusions, `at most ${MAX_EXCLUSIONS} patterns`);
+    }
+    const withExclusion = tagMutability !== undefined && WITH_EXCLUSION.includes(tagMutability);
+    if (exclusions.length > 0 && !withExclusion) {
+        throw new common_errors/* InputError */.dz(Input.imageTagMutabilityExclusions, 'applies only with image-tag-mutability IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION');
+    }
+    if (withExclusion && exclusions.length === 0) {
+        throw new common_errors/* InputError */.dz(Input.imageTagMutabilityExclusions, `is required with image-tag-mutability ${tagMutability}`);
+    }
+    const encryptionType = parseEnum(Input.encryptionType, get(Input.encryptionType), ENCRYPTION_TYPES);
+    const kmsKey = get(Input.kmsKey).trim() || undefined;
+    const usesKms = encryptionType === 'KMS' || encryptionType === 'KMS_DSSE';
+    if (usesKms && !kmsKey)
+        throw new common_errors/* InputError */.dz(Input.kmsKey, `is required with encryption-type ${encryptionType}`);
+    if (kmsKey && !usesKms)
+        throw new common_errors/* InputError */.dz(Input.kmsKey, 'applies only with encryption-type KMS or KMS_DSSE');
+    const tags = parseKeyValues(Input.repositoryTags, get(Input.repositoryTags));
+    const tagEntries = Object.entries(tags);
+    if (tagEntries.length > MAX_RESOURCE_TAGS) {
+        throw new common_errors/* InputError */.dz(Input.repositoryTags, `at most ${MAX_RESOURCE_TAGS} tags per repository`);
+    }
+    for (const [key, value] of tagEntries) {
+        if (key.length > 128)
+            throw new common_errors/* InputError */.dz(Input.repositoryTags, `key ${(0,common_errors/* quote */.hD)(key)} is longer than 128 characters`);
+        if (key.toLowerCase().startsWith('aws:'))
+            throw new common_errors/* InputError */.dz(Input.repositoryTags, `key ${(0,common_errors/* quote */.hD)(key)}: the aws: prefix is reserved`);
+        if (value.length > 256)
+            throw new common_errors/* InputError */.dz(Input.repositoryTags, `value of ${(0,common_errors/* quote */.hD)(key)} is longer than 256 characters`);
+    }
+    return {
+        tagMutability,
+        tagMutabilityExclusions: withExclusion ? exclusions : undefined,
+        scanOnPush: parseBoolean(Input.scanOnPush, get(Input.scanOnPush)),
+        encryptionType,
+        kmsKey,
+        tags: tagEntries.length > 0 ? tags : undefined
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/inputs.ts
+
+
+
+
+
+
+
+
+const MAX_TAGS_PER_IMAGE = 1000;
+/**
+ * Reads every input through `get` (core.getInput in the action, a record in tests) and checks every
+ * rule, so bad input fails here, before any AWS call or docker command.
+ */
+function parseDeliverInputs(get, context = {}) {
+    const repository = parseRepositoryName(Input.repository, get(Input.repository));
+    const work = parseWork(get, repository, context);
+    const pushes = work.kind === 'image' || work.kind === 'source';
+    const inputs = {
+        work,
+        stallTimeoutMs: parseDurationWithin(Input.stallTimeout, get(Input.stallTimeout), STALL_TIMEOUT),
+        registryId: parseAccountId(Input.registryId, get(Input.registryId)),
+        registries: parseList(get(Input.registries)).map(id => parseAccountId(Input.registries, id)),
+        createRepository: parseBoolean(Input.createRepository, get(Input.createRepository), true),
+        settings: parseRepositorySettings(get),
+        skipLogout: parseBoolean(Input.skipLogout, get(Input.skipLogout), false),
+        maskPassword: parseBoolean(Input.maskPassword, get(Input.maskPassword), true),
+        ...parsePolicies(get, repository),
+        scan: parseScanGate(get, pushes)
+    };
+    return checkRegistryType(get, inputs);
+}
+/** `image` or `source` (never both) with `repository` and `tags`; `repository` alone; or nothing. */
+function parseWork(get, repository, context) {
+    const image = parseImageInput(get(Input.image));
+    const source = get(Input.source).trim() || undefined;
+    if (image && source) {
+        throw new common_errors/* InputError */.dz(Input.source, 'and image are mutually exclusive: give image (docker engine) or source (files)');
+    }
+    const maxConcurrency = parseInteger(Input.maxConcurrency, get(Input.maxConcurrency), {
+        min: 1,
+        max: 32,
+        fallback: 5
+    });
+    const mountFrom = parseRepositoryName(Input.mountFrom, get(Input.mountFrom));
+    const givenTags = parseList(get(Input.tags));
+    if (!image && !source) {
+        if (givenTags.length > 0)
+            throw new common_errors/* InputError */.dz(Input.tags, 'need image or source: without one there is nothing to push');
+        return repository ? { kind: 'ensure', repository } : { kind: 'login' };
+    }
+    const what = image ? Input.image : Input.source;
+    if (!repository)
+        throw new common_errors/* InputError */.dz(Input.repository, `is required when ${what} is given`);
+    // The commit SHA is the default tag, as `${{ github.sha }}` would be.
+    const tags = givenTags.length > 0 || !context.sha ? givenTags : [context.sha];
+    for (const tag of tags) {
+        if (!TAG.test(tag)) {
+            throw new common_errors/* InputError */.dz(Input.tags, `${(0,common_errors/* quote */.hD)(tag)} is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
+        }
+    }
+    if (tags.length === 0)
+        throw new common_errors/* InputError */.dz(Input.tags, `must name at least one tag when ${what} is given`);
+    if (tags.length > MAX_TAGS_PER_IMAGE)
+        throw new common_errors/* InputError */.dz(Input.tags, `at most ${MAX_TAGS_PER_IMAGE} tags per image`);
+    return image
+        ? { kind: 'image', repository, image, tags }
+        : { kind: 'source', repository, source: source, tags, maxConcurrency, mountFrom };
+}
+/** The repository a step works on, when it has one. */
+function repositoryOf(work) {
+    return work.kind === 'login' ? undefined : work.repository;
+}
+const PUBLIC_INPUTS = [
+    Input.publicDescription,
+    Input.publicAbout,
+    Input.publicUsage,
+    Input.publicArchitectures,
+    Input.publicOperatingSystems
+];
+/** registry-type public: the catalog inputs apply, and inputs that only private registries have are refused. */
+function checkRegistryType(get, inputs) {
+    const type = parseEnum(Input.registryType, get(Input.registryType), ['private', 'public']) ?? 'private';
+    if (type === 'private') {
+        const given = PUBLIC_INPUTS.find(name => get(name).trim() !== '');
+        if (given)
+            throw new common_errors/* InputError */.dz(given, 'applies only with registry-type public');
+        return inputs;
+    }
+    const privateOnly = [
+        [Input.registryId, inputs.registryId !== undefined],
+        [Input.registries, inputs.registries.length > 0],
+        [Input.imageTagMutability, inputs.settings.tagMutability !== undefined],
+        [Input.scanOnPush, inputs.settings.scanOnPush !== undefined],
+        [Input.encryptionType, inputs.settings.encryptionType !== undefined],
+        [Input.repositoryTags, inputs.settings.tags !== undefined],
+        [Input.updateRepository, inputs.updateRepository],
+        [Input.lifecyclePolicy, inputs.lifecyclePolicy !== undefined],
+        [Input.repositoryPolicy, get(Input.repositoryPolicy).trim() !== ''],
+        [Input.allowPullAccounts, get(Input.allowPullAccounts).trim() !== ''],
+        [Input.scan, inputs.scan.wait],
+        [Input.mountFrom, get(Input.mountFrom).trim() !== '']
+    ];
+    const refused = privateOnly.find(([, given]) => given);
+    if (refused)
+        throw new common_errors/* InputError */.dz(refused[0], 'applies only to private registries, not with registry-type public');
+    return {
+        ...inputs,
+        public: {
+            description: get(Input.publicDescription).trim() || undefined,
+            aboutText: get(Input.publicAbout).trim() || undefined,
+            usageText: get(Input.publicUsage).trim() || undefined,
+            architectures: parseList(get(Input.publicArchitectures)),
+            operatingSystems: parseList(get(Input.publicOperatingSystems))
+        }
+    };
+}
+/**
+ * `image`: what `docker image inspect` takes, checked against the reference grammar before it reaches a
+ * command line: a reference (`app:ci`, `registry:5000/team/app@sha256:…`) or an image ID (`sha256:…`, or
+ * its short hex form).
+ */
+function parseImageInput(raw) {
+    const image = raw.trim();
+    if (image === '')
+        return undefined;
+    if (/^(sha256:)?[a-f0-9]{12,64}$/.test(image))
+        return image;
+    const parsed = parseReference(image, { domain: 'allowed' });
+    if (typeof parsed === 'string')
+        throw new common_errors/* InputError */.dz(Input.image, `${(0,common_errors/* quote */.hD)(image)} is not an image reference: ${parsed}`);
+    return image;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/hosts.ts
+/**
+ * ECR registry host names. Parse the host name itself (never match a regex against a whole URL):
+ * a suffix or substring match accepts hosts like `evil.public.ecr.aws.example.com`.
+ */
+// After the ECR credential helper's pattern, which covers every partition ECR runs in.
+const PRIVATE_HOST = /^(\d{12})\.dkr([.-])ecr(-fips)?\.([a-z0-9][a-z0-9-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
+const PUBLIC_HOSTS = { 'public.ecr.aws': false, 'ecr-public.aws.com': true };
+/**
+ * Parses `host`, `host:port`, `https://host/...` or `host/repo:tag` into an ECR registry host,
+ * or returns undefined when the host is not an ECR registry.
+ */
+function parseRegistryHost(value) {
+    const hostname = hostnameOf(value);
+    if (hostname === undefined)
+        return undefined;
+    if (hostname in PUBLIC_HOSTS)
+        return { kind: 'public', host: hostname, dualStack: PUBLIC_HOSTS[hostname] === true };
+    const match = PRIVATE_HOST.exec(hostname);
+    if (!match)
+        return undefined;
+    const [, accountId, separator, fips, region, domain] = match;
+    return {
+        kind: 'private',
+        host: hostname,
+        accountId,
+        region,
+        fips: fips !== undefined,
+        dualStack: separator === '-' || domain.startsWith('on.'),
+        domain
+    };
+}
+function hostnameOf(value) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return undefined;
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+    try {
+        const url = new URL(withScheme);
+        if (url.username || url.password)
+            return undefined;
+        return url.hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `https://host` → `host`; what docker login and image references use. */
+function registryHostOf(proxyEndpoint) {
+    const hostname = hostnameOf(proxyEndpoint);
+    if (hostname === undefined)
+        throw new Error(`not a registry endpoint: ${proxyEndpoint}`);
+    const url = new URL(/^https?:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`);
+    return url.port ? `${hostname}:${url.port}` : hostname;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/auth.ts
+
+
+
+
+
+
+
+const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
+/**
+ * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
+ * registers the token and password as secrets before anything can print them.
+ */
+async function getRegistryLogins(client, registryIds, options = {}) {
+    const command = new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryIds.length > 0 ? { registryIds } : {});
+    let response;
+    try {
+        response = await retry(() => client.send(command), {
+            attempts: 5,
+            baseDelayMs: 1000,
+            maxDelayMs: 15000,
+            retryable: error => error instanceof Error &&
+                (THROTTLED.has(error.name) ||
+                    error.$metadata?.httpStatusCode === 429),
+            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
+            sleep: options.sleep
+        });
+    }
+    catch (error) {
+        throw explainAwsError(error, 'GetAuthorizationToken');
+    }
+    const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
+    if (logins.length === 0)
+        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
+    return logins;
+}
+function decodeAuthorization(data, maskPassword) {
+    const token = data.authorizationToken ?? '';
+    // The token is the password in another encoding and is never output: always masked.
+    if (token)
+        core/* setSecret */.Pq(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (!token || separator <= 0 || !data.proxyEndpoint) {
+        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token that is not username:password');
+    }
+    const password = decoded.slice(separator + 1);
+    // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
+    if (maskPassword)
+        core/* setSecret */.Pq(password);
+    const host = registryHostOf(data.proxyEndpoint);
+    return {
+        host,
+        endpoint: `https://${host}`,
+        username: decoded.slice(0, separator),
+        password,
+        token,
+        expiresAt: data.expiresAt
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/login.ts
+
+
+
+
+/**
+ * Gets credentials for the target registry (registry-id, else the caller's own) and each extra one, and
+ * logs docker in to each (unless there is no docker CLI: a daemonless push may run without one),
+ * recording each host in state right after its login so the post step logs out of it even when a later
+ * step fails. Returns the target registry's login first.
+ */
+async function logInToRegistries(ecr, docker, target) {
+    const options = { maskPassword: target.maskPassword };
+    const primary = await getRegistryLogins(ecr, target.registryId ? [target.registryId] : [], options);
+    const extraIds = target.registries.filter(id => id !== target.registryId);
+    const extra = extraIds.length > 0 ? await getRegistryLogins(ecr, extraIds, options) : [];
+    const hosts = [];
+    const logins = [];
+    for (const login of [...primary, ...extra]) {
+        if (logins.some(known => known.host === login.host))
+            continue;
+        logins.push(login);
+        if (!docker)
+            continue;
+        await docker.login(login.host, login.username, login.password);
+        hosts.push(login.host);
+        core/* saveState */.LZ(State.registries, JSON.stringify(hosts));
+    }
+    return logins;
+}
+/** ECR Public: one registry, public.ecr.aws; recorded in state like the others for the post step's logout. */
+async function logInToPublic(client, docker, maskPassword) {
+    const login = await getPublicLogin(client, maskPassword);
+    if (docker) {
+        await docker.login(login.host, login.username, login.password);
+        core/* saveState */.LZ(State.registries, JSON.stringify([login.host]));
+    }
+    return [login];
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/registry/sources/types.ts
 function platformOf(platform) {
     if (!platform?.os || !platform.architecture)
@@ -69738,962 +70886,41 @@ async function openImageSource(path, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deliver/constants.ts
-/** Names shared by the main and post steps: state keys and outputs, in one place. */
-const State = {
-    registries: 'registries',
-    skipLogout: 'skip-logout'
-};
-const Output = {
-    registry: 'registry',
-    repositoryUri: 'repository-uri',
-    imageDigest: 'image-digest',
-    imageUri: 'image-uri',
-    imageUris: 'image-uris',
-    platformDigests: 'platform-digests',
-    dockerUsername: 'docker-username',
-    dockerPassword: 'docker-password'
-};
-
-;// CONCATENATED MODULE: ./src/registry/push.ts
+;// CONCATENATED MODULE: ./src/deliver/payload.ts
 
 
 
+
+/** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
+const GZIP_LEVEL = 1;
 /**
- * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
- * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
- * tags are checked first, so a conflict fails before anything is written; a tag already at this digest is
- * left alone. The check is check-then-write: what keeps two concurrent writers apart is the registry's
- * own tag immutability, and the read-back catches a mutable tag that another push moved.
+ * Finds what the step is to push: the local image in the engine, or the source read and checked. A
+ * missing image or a broken source is bad input, found before logging in or creating anything.
  */
-async function pushImage(registry, repository, image, tags, options) {
-    const { top } = image;
-    const current = await Promise.all(tags.map(async (tag) => ({
-        tag,
-        // Only immutable tags need reading first; a mutable tag is simply written.
-        digest: options.isImmutable(tag) ? await registry.resolveManifestDigest(repository, tag) : undefined
-    })));
-    const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest);
-    if (conflicts.length > 0) {
-        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
-            conflicts
-                .map(c => `tag ${(0,common_errors/* quote */.hD)(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
-                .join('; ') +
-            '. Immutable tags cannot be moved to another image: push under a new tag.');
-    }
-    const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
-    const toWrite = tags.filter(tag => !unchanged.has(tag));
-    const platforms = image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []);
-    const result = {
-        digest: top.digest,
-        mediaType: top.mediaType,
-        tags: tagResults(tags, unchanged),
-        platforms
-    };
-    if (toWrite.length === 0)
-        return { ...result, blobs: [] };
-    const blobs = await pushBlobs(registry, repository, image.blobs, options);
-    // Children before the index (in walk order, so a nested index follows its own children): a registry
-    // may refuse an index whose children it does not have.
-    for (const child of image.children) {
-        await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
-    }
-    await putTags(registry, repository, toWrite, top);
-    await verifyTags(registry, repository, tags, top.digest);
-    return { ...result, blobs };
-}
-/**
- * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
- * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
- */
-async function pushBlobs(registry, repository, blobs, options) {
-    const limit = pLimit(Math.max(1, options.concurrency));
-    const abort = new AbortController();
-    let firstFailure;
-    const settled = await Promise.allSettled(blobs.map(blob => limit(async () => {
-        abort.signal.throwIfAborted();
-        try {
-            return await registry.pushBlob(repository, blob, {
-                mountFrom: options.mountFrom,
-                signal: abort.signal
-            });
-        }
-        catch (error) {
-            if (!firstFailure) {
-                firstFailure = { error };
-                abort.abort(error);
-            }
-            throw error;
-        }
-    })));
-    if (firstFailure)
-        throw firstFailure.error;
-    return settled.map(outcome => outcome.value);
-}
-/**
- * Puts the manifest under each tag, in the order given. A tag the registry refuses because it is immutable
- * and exists (another push wrote it since it was read) fails the step naming the tag and both digests;
- * the writes stop there.
- */
-async function putTags(registry, repository, tags, manifest, onWritten) {
-    for (const tag of tags) {
-        try {
-            await registry.putManifest(repository, tag, manifest.bytes, manifest.mediaType);
-        }
-        catch (error) {
-            if (!(error instanceof RegistryError && error.status === 400 && error.code === 'TAG_INVALID'))
-                throw error;
-            const holds = await registry.resolveManifestDigest(repository, tag);
-            throw new common_errors/* ActionError */.lZ(`Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
-                `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`, { cause: error });
-        }
-        onWritten?.(tag);
-    }
-}
-/**
- * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
- * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
- */
-async function verifyTags(registry, repository, tags, expected) {
-    const resolved = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
-    const wrong = resolved.filter(r => r.digest !== expected);
-    if (wrong.length > 0) {
-        const detail = wrong
-            .map(r => (r.digest ? `tag ${(0,common_errors/* quote */.hD)(r.tag)} holds ${r.digest}` : `tag ${(0,common_errors/* quote */.hD)(r.tag)} is missing`))
-            .join('; ');
-        throw new common_errors/* ActionError */.lZ(`After the push, ${detail}, not this image ${expected}: another push wrote ` +
-            `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
-            'IMMUTABLE tags so the registry refuses a second writer.');
-    }
-}
-function tagResults(tags, unchanged) {
-    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
-}
-
-;// CONCATENATED MODULE: ./src/deliver/tag-plan.ts
-
-
-/**
- * Whether a stored manifest is the local image. The image ID is the config digest in docker's
- * classic store and the manifest digest in the containerd store; RepoDigests records earlier pushes.
- */
-function isSameImage(local, repositoryUri, remote) {
-    if (remote.digest === local.id)
-        return true;
-    if (local.repoDigests.includes(`${repositoryUri}@${remote.digest}`))
-        return true;
-    return !isIndex(remote.manifest) && remote.manifest.config?.digest === local.id;
-}
-/**
- * Pure: decides how to deliver the tags so that all of them end on one digest, a re-run of an
- * unchanged image writes nothing, and an immutable tag is never asked to move. Throws, before anything
- * is written, when an immutable tag holds another image.
- */
-function planTagWrites(remote, isImmutable, describe) {
-    const conflicts = remote.filter(r => r.digest !== undefined && !r.sameImage && isImmutable(r.tag));
-    if (conflicts.length > 0) {
-        const lines = conflicts.map(r => `tag ${(0,common_errors/* quote */.hD)(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
-            `but the image ${describe.image} is ${describe.imageId}`);
-        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
-            'Immutable tags cannot be moved to another image: push under a new tag.');
-    }
-    const same = remote.filter(r => r.sameImage && r.digest !== undefined);
-    if (same.length === 0)
-        return { kind: 'push', tags: remote.map(r => r.tag) };
-    // Immutable tags cannot move, so when they hold this image their digest is the one to converge on.
-    const pinned = [...new Set(same.filter(r => isImmutable(r.tag)).map(r => r.digest))];
-    if (pinned.length > 1) {
-        throw new common_errors/* ActionError */.lZ(`Immutable tags hold this image under different digests (${pinned.join(', ')}): ` +
-            'they cannot be brought to one digest. Push under a new tag.');
-    }
-    const digest = pinned[0] ?? same[0]?.digest;
-    const unchanged = remote.filter(r => r.digest === digest).map(r => r.tag);
-    const tags = remote.filter(r => r.digest !== digest).map(r => r.tag);
-    return tags.length === 0
-        ? { kind: 'unchanged', digest, unchanged }
-        : { kind: 'retag', digest, tags, unchanged };
-}
-
-;// CONCATENATED MODULE: ./src/deliver/docker-push.ts
-
-
-
-
-
-
-
-/**
- * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
- * the registry itself, to the one digest reported, and that digest is the local image.
- */
-async function deliverDockerImage(docker, registry, local, target, tags) {
-    const remote = await readRemoteTags(registry, local, target, tags);
-    const plan = planTagWrites(remote, target.isImmutable, {
-        image: local.reference,
-        imageId: local.id,
-        repository: target.repositoryUri
-    });
-    const digest = await executePlan(docker, registry, local, target, plan);
-    await verifyTags(registry, target.repository, tags, digest);
-    const results = resultsOf(plan);
-    return {
-        digest,
-        size: await storedSize(registry, target.repository, digest),
-        tags: tags.map(tag => ({
-            tag,
-            reference: `${target.repositoryUri}:${tag}`,
-            result: results.get(tag) ?? 'pushed'
-        })),
-        platforms: []
-    };
-}
-async function readRemoteTags(registry, local, target, tags) {
-    return Promise.all(tags.map(async (tag) => {
-        const stored = await registry.getManifest(target.repository, tag);
-        return stored
-            ? { tag, digest: stored.digest, sameImage: isSameImage(local, target.repositoryUri, stored) }
-            : { tag, sameImage: false };
-    }));
-}
-async function executePlan(docker, registry, local, target, plan) {
-    switch (plan.kind) {
-        case 'unchanged':
-            info(`Every tag already points at ${plan.digest}: nothing to push`);
-            return plan.digest;
-        case 'retag': {
-            // The image is there already: give the missing tags the very same manifest bytes, so every tag
-            // ends on one digest (a fresh docker push could compress differently and give another).
-            info(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
-            const stored = await registry.getManifest(target.repository, plan.digest);
-            if (!stored)
-                throw new common_errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
-            await docker_push_putTags(registry, target, plan.tags, stored);
-            return plan.digest;
-        }
-        case 'push':
-            return pushThroughStagingTag(docker, registry, local, target, stored => docker_push_putTags(registry, target, plan.tags, stored));
-    }
-}
-/**
- * `docker push` works on local names, and a local name is shared by everything that uses the engine: two
- * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
- * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
- * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
- * written by a manifest PUT (`writeTags`). Only then is the staging name removed, locally and from the
- * repository; it is removed whatever happens, and when the real tags were not written the image goes
- * with it (ECR deletes an image with its last tag), so a failed step leaves nothing half-pushed.
- */
-async function pushThroughStagingTag(docker, registry, local, target, writeTags) {
-    const staging = `ecr-deliver-staging-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
-    const reference = `${target.repositoryUri}:${staging}`;
-    await docker.tag(local.id, reference);
-    let pushedDigest;
-    try {
-        pushedDigest = (await docker.push(reference)).digest;
-        const stored = await registry.requireManifest(target.repository, pushedDigest);
-        if (!isSameImage(local, target.repositoryUri, stored)) {
-            const config = isIndex(stored.manifest) ? 'an index' : `config ${stored.manifest.config?.digest}`;
-            throw new common_errors/* ActionError */.lZ(`docker push put ${pushedDigest} (${config}) in ${target.repositoryUri}, which is not the image ` +
-                `${local.reference} (${local.id}): nothing was tagged`);
-        }
-        await writeTags(stored);
-        return stored.digest;
-    }
-    finally {
-        await removeStagingTag(docker, local, target, reference, staging, pushedDigest);
-    }
-}
-async function removeStagingTag(docker, local, target, reference, staging, pushedDigest) {
-    // An image known by its ID only would be deleted with its last name: leave the name on it then.
-    if (local.repoTags.length > 0) {
-        await docker
-            .untag(reference)
-            .catch(error => core/* warning */.$e(`Could not remove the local name ${reference}: ${(0,common_errors/* messageOf */.bD)(error)}`));
-    }
-    else {
-        info(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`);
-    }
-    try {
-        await target.removeTag(staging);
-    }
-    catch (error) {
-        core/* warning */.$e(`Could not remove the staging tag ${staging} from ${target.repositoryUri}` +
-            `${pushedDigest ? ` (at ${pushedDigest})` : ''}: ${(0,common_errors/* messageOf */.bD)(error)}. Delete it by hand ` +
-            '(ecr:BatchDeleteImage is needed to remove it).');
-    }
-}
-/** Each tag gets the pushed manifest's exact bytes, in the order given. */
-async function docker_push_putTags(registry, target, tags, stored) {
-    await putTags(registry, target.repository, tags, stored, tag => info(`${target.repositoryUri}:${tag} → ${stored.digest}`));
-}
-function resultsOf(plan) {
-    const results = new Map();
-    if (plan.kind === 'push')
-        plan.tags.forEach(tag => results.set(tag, 'pushed'));
-    if (plan.kind === 'retag')
-        plan.tags.forEach(tag => results.set(tag, 'tagged'));
-    if (plan.kind !== 'push')
-        plan.unchanged.forEach(tag => results.set(tag, 'unchanged'));
-    return results;
-}
-/** The stored size; for an index the sum of its children, each counted once. */
-async function storedSize(registry, repository, digest) {
-    const stored = await registry.getManifest(repository, digest);
-    if (!stored)
-        throw new common_errors/* ActionError */.lZ(`${repository}@${digest} is missing right after the push`);
-    if (!isIndex(stored.manifest))
-        return imageManifestSize(stored.manifest);
-    const children = await Promise.all([...new Set(stored.manifest.manifests.map(child => child.digest))].map(child => storedSize(registry, repository, child)));
-    return children.reduce((sum, size) => sum + size, 0);
-}
-
-;// CONCATENATED MODULE: ./src/common/duration.ts
-
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-/** `30d`, `12h`, `2w`, `10m` (`0d`: no age at all) → milliseconds. */
-function parseDuration(input, raw, units = ['h', 'd', 'w']) {
-    const value = raw.trim();
-    const match = /^(\d+)([a-z]+)$/.exec(value);
-    const unit = match?.[2];
-    if (!match || !unit || !units.includes(unit)) {
-        throw new common_errors/* InputError */.dz(input, `must be a whole number followed by ${units.join(', ')} (like 30d), got ${(0,common_errors/* quote */.hD)(value)}`);
-    }
-    return Number(match[1]) * UNIT_MS[unit];
-}
-/** 90061000 → "1d 1h". */
-function formatAge(ms) {
-    const days = Math.floor(ms / UNIT_MS.d);
-    const hours = Math.floor((ms % UNIT_MS.d) / UNIT_MS.h);
-    if (days > 0)
-        return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-    const minutes = Math.floor((ms % UNIT_MS.h) / UNIT_MS.m);
-    return hours > 0 ? `${hours}h ${minutes}m` : `${minutes}m`;
-}
-/** A duration input within bounds, e.g. a timeout: `30s`, `5m`. */
-function parseDurationWithin(input, raw, bounds) {
-    const ms = parseDuration(input, raw.trim() || bounds.fallback, bounds.units);
-    if (ms < bounds.minMs || ms > bounds.maxMs) {
-        throw new common_errors/* InputError */.dz(input, `must be from ${formatDuration(bounds.minMs)} to ${formatDuration(bounds.maxMs)}, got ${(0,common_errors/* quote */.hD)(raw.trim())}`);
-    }
-    return ms;
-}
-function formatDuration(ms) {
-    const unit = ['w', 'd', 'h', 'm', 's'].find(u => ms % UNIT_MS[u] === 0) ?? 's';
-    return `${ms / UNIT_MS[unit]}${unit}`;
-}
-
-;// CONCATENATED MODULE: ./src/ecr/scan-findings.ts
-
-/** Ranked severities, worst first; UNDEFINED and UNTRIAGED are kept apart: they have no rank. */
-const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
-const BUCKETS = [...SEVERITIES, 'UNDEFINED', 'UNTRIAGED'];
-function bucketOf(severity) {
-    const upper = (severity ?? '').toUpperCase();
-    return BUCKETS.includes(upper) ? upper : 'UNDEFINED';
-}
-function fromBasic(finding) {
-    const attribute = (key) => finding.attributes?.find(a => a.key === key)?.value;
-    return {
-        id: finding.name ?? 'unknown',
-        severity: bucketOf(finding.severity),
-        package: attribute('package_name'),
-        installed: attribute('package_version'),
-        url: finding.uri,
-        title: finding.description
-    };
-}
-function fromEnhanced(finding) {
-    const details = finding.packageVulnerabilityDetails;
-    const pkg = details?.vulnerablePackages?.[0];
-    return {
-        id: details?.vulnerabilityId ?? finding.title ?? 'unknown',
-        severity: bucketOf(finding.severity),
-        package: pkg?.name,
-        installed: pkg?.version,
-        fixed: pkg?.fixedInVersion,
-        url: details?.sourceUrl ?? finding.remediation?.recommendation?.url,
-        title: finding.title ?? finding.description
-    };
-}
-/** `ID` or `ID until=YYYY-MM-DD`, one per line. */
-function parseIgnoreList(lines) {
-    return lines.map(line => {
-        const [id, ...rest] = line.split(/\s+/);
-        if (!id)
-            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `${(0,common_errors/* quote */.hD)(line)} names no vulnerability`);
-        if (rest.length === 0)
-            return { id };
-        const until = /^until=(\d{4}-\d{2}-\d{2})$/.exec(rest.join(' '))?.[1];
-        const date = until ? new Date(`${until}T23:59:59.999Z`) : undefined;
-        if (!date || Number.isNaN(date.getTime()) || rest.length > 1) {
-            throw new common_errors/* InputError */.dz('ignore-vulnerabilities', `${(0,common_errors/* quote */.hD)(line)} must be ID or ID until=YYYY-MM-DD`);
-        }
-        return { id, until: date };
-    });
-}
-/** Pure: counts by severity and the findings that fail `threshold` (none: nothing fails). */
-function evaluateFindings(findings, threshold, ignores, now) {
-    const active = ignores.filter(entry => !entry.until || entry.until >= now);
-    const expired = ignores.filter(entry => entry.until && entry.until < now);
-    const counts = Object.fromEntries(BUCKETS.map(bucket => [bucket, 0]));
-    const ignored = [];
-    const blocking = [];
-    const limit = threshold === 'none' ? -1 : SEVERITIES.indexOf(threshold);
-    for (const finding of findings) {
-        counts[finding.severity]++;
-        if (active.some(entry => entry.id === finding.id)) {
-            ignored.push(finding);
-            continue;
-        }
-        const rank = SEVERITIES.indexOf(finding.severity);
-        if (rank >= 0 && rank <= limit)
-            blocking.push(finding);
-    }
-    return { counts, blocking, ignored, expired };
-}
-/** SARIF 2.1.0, so the findings can go to GitHub code scanning (github/codeql-action/upload-sarif). */
-function toSarif(findings, imageUri) {
-    const level = (severity) => severity === 'CRITICAL' || severity === 'HIGH' ? 'error' : severity === 'MEDIUM' ? 'warning' : 'note';
-    const rules = [...new Map(findings.map(f => [f.id, f])).values()];
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'Amazon ECR image scan',
-                        informationUri: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
-                        rules: rules.map(f => ({
-                            id: f.id,
-                            shortDescription: { text: f.title?.slice(0, 200) || f.id },
-                            helpUri: f.url,
-                            properties: { severity: f.severity }
-                        }))
-                    }
-                },
-                results: findings.map(f => ({
-                    ruleId: f.id,
-                    level: level(f.severity),
-                    message: {
-                        text: `${f.id} (${f.severity}) in ${f.package ?? 'a package'} ${f.installed ?? ''}${f.fixed ? `, fixed in ${f.fixed}` : ''}`
-                    },
-                    locations: [{ physicalLocation: { artifactLocation: { uri: imageUri } } }]
-                }))
-            }
-        ]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/ecr/lifecycle-lint.ts
-
-/** ECR lifecycle policy rules, checked locally so a bad policy fails before any call, naming the rule. */
-const MAX_LIFECYCLE_POLICY_CHARS = 30_720;
-const TAG_STATUSES = ['tagged', 'untagged', 'any'];
-const COUNT_TYPES = ['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled', 'sinceImageTransitioned'];
-const STORAGE_CLASSES = ['standard', 'archive'];
-/** Pure: every problem of a parsed lifecycle policy (`text` for its length). */
-function lintLifecyclePolicy(policy, text) {
-    const errors = [];
-    const warnings = [];
-    if (text.length > MAX_LIFECYCLE_POLICY_CHARS) {
-        errors.push(`the policy is ${text.length} characters; ECR takes at most ${MAX_LIFECYCLE_POLICY_CHARS}`);
-    }
-    const rules = policy?.rules;
-    if (!Array.isArray(rules) || rules.length === 0) {
-        errors.push('the policy needs a non-empty "rules" list');
-        return { errors, warnings };
-    }
-    const priorities = new Map();
-    let untaggedRules = 0;
-    rules.forEach((raw, index) => {
-        const name = `rule ${index + 1}${Number.isInteger(raw?.rulePriority) ? ` (priority ${raw.rulePriority})` : ''}`;
-        const fail = (why) => errors.push(`${name}: ${why}`);
-        if (!Number.isInteger(raw?.rulePriority) || raw.rulePriority < 1) {
-            fail('rulePriority must be a whole number of 1 or more');
-        }
-        else {
-            const priority = raw.rulePriority;
-            if (priorities.has(priority))
-                fail(`rulePriority ${priority} is also used by rule ${priorities.get(priority)}`);
-            priorities.set(priority, index + 1);
-        }
-        const selection = raw?.selection ?? {};
-        const { tagStatus, tagPrefixList, tagPatternList, countType, countUnit, countNumber, storageClass } = selection;
-        const lists = [tagPrefixList, tagPatternList].filter(list => list !== undefined);
-        if (!TAG_STATUSES.includes(tagStatus))
-            fail(`selection.tagStatus must be one of ${TAG_STATUSES.join(', ')}`);
-        if (tagStatus === 'tagged' && lists.length === 0) {
-            fail('tagStatus tagged needs tagPrefixList or tagPatternList (which tags does it select?)');
-        }
-        if (tagStatus !== 'tagged' && lists.length > 0) {
-            fail(`tagStatus ${String(tagStatus)} cannot have tagPrefixList or tagPatternList (only tagged rules select by tag)`);
-        }
-        if (tagStatus === 'untagged')
-            untaggedRules++;
-        for (const [key, list] of [
-            ['tagPrefixList', tagPrefixList],
-            ['tagPatternList', tagPatternList]
-        ]) {
-            if (list === undefined)
-                continue;
-            if (!Array.isArray(list) ||
-                list.length === 0 ||
-                !list.every(item => typeof item === 'string' && item)) {
-                fail(`${key} must be a non-empty list of strings`);
-                continue;
-            }
-            if (key === 'tagPatternList') {
-                for (const pattern of list) {
-                    if ((pattern.match(/\*/g) ?? []).length > 4)
-                        fail(`tag pattern ${(0,common_errors/* quote */.hD)(pattern)} has more than four *`);
-                }
-            }
-            if (list.length > 1) {
-                warnings.push(`${name}: the ${list.length} entries of ${key} are ANDed: an image must carry a tag for each (${list.join(', ')})`);
-            }
-        }
-        if (storageClass !== undefined && !STORAGE_CLASSES.includes(storageClass)) {
-            fail(`selection.storageClass must be standard or archive`);
-        }
-        if (!COUNT_TYPES.includes(countType))
-            fail(`selection.countType must be one of ${COUNT_TYPES.join(', ')}`);
-        else if (countType === 'imageCountMoreThan' && countUnit !== undefined) {
-            fail('countType imageCountMoreThan takes no countUnit');
-        }
-        else if (countType !== 'imageCountMoreThan' && countUnit !== 'days') {
-            fail(`countType ${String(countType)} needs countUnit "days"`);
-        }
-        if (!Number.isInteger(countNumber) || countNumber < 1)
-            fail('selection.countNumber must be a whole number of 1 or more');
-        const action = raw?.action ?? {};
-        if (action.type !== 'expire' && action.type !== 'transition')
-            fail('action.type must be expire or transition');
-        if (action.type === 'transition' && action.targetStorageClass !== 'archive') {
-            fail('action.type transition needs targetStorageClass "archive"');
-        }
-    });
-    if (untaggedRules > 1)
-        errors.push(`${untaggedRules} rules select untagged images; ECR allows one`);
-    const anyRules = rules
-        .map((rule, index) => ({ rule, index }))
-        .filter(({ rule }) => rule?.selection?.tagStatus === 'any');
-    const highest = Math.max(...[...priorities.keys()]);
-    for (const { rule, index } of anyRules) {
-        if (rule.rulePriority !== highest) {
-            errors.push(`rule ${index + 1} (priority ${String(rule.rulePriority)}): a tagStatus any rule must have the highest rulePriority (${highest} is higher)`);
-        }
-    }
-    return { errors, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/deliver/inputs.ts
-
-
-
-
-
-
-
-
-
-
-const REPOSITORY_NAME = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
-const inputs_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
-const ACCOUNT_ID = /^\d{12}$/;
-const EXCLUSION_FILTER = /^[0-9a-zA-Z._*-]{1,128}$/;
-const MAX_TAGS_PER_IMAGE = 1000;
-const MAX_EXCLUSIONS = 5;
-const MAX_RESOURCE_TAGS = 50;
-const WITH_EXCLUSION = ['IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
-/**
- * Reads every input through `get` (core.getInput in the action, a record in tests) and checks every
- * rule, so bad input fails here, before any AWS call or docker command.
- */
-function parseDeliverInputs(get, context = {}) {
-    const image = parseImageInput(get('image'));
-    const source = get('source').trim() || undefined;
-    if (image && source) {
-        throw new common_errors/* InputError */.dz('source', 'and image are mutually exclusive: give image (docker engine) or source (files)');
-    }
-    const what = image ? 'image' : 'source';
-    const repository = parseRepositoryName('repository', get('repository'));
-    if ((image || source) && !repository)
-        throw new common_errors/* InputError */.dz('repository', `is required when ${what} is given`);
-    const givenTags = parseList(get('tags'));
-    if (givenTags.length > 0 && !image && !source) {
-        throw new common_errors/* InputError */.dz('tags', 'need image or source: without one there is nothing to push');
-    }
-    // The commit SHA is the default tag, as `${{ github.sha }}` would be.
-    const tags = givenTags.length > 0 || !(image || source) || !context.sha ? givenTags : [context.sha];
-    for (const tag of tags) {
-        if (!inputs_TAG.test(tag)) {
-            throw new common_errors/* InputError */.dz('tags', `${(0,common_errors/* quote */.hD)(tag)} is not a valid tag: it must match [A-Za-z0-9_][A-Za-z0-9._-]{0,127} (128 characters at most)`);
-        }
-    }
-    if ((image || source) && tags.length === 0) {
-        throw new common_errors/* InputError */.dz('tags', `must name at least one tag when ${what} is given`);
-    }
-    if (tags.length > MAX_TAGS_PER_IMAGE)
-        throw new common_errors/* InputError */.dz('tags', `at most ${MAX_TAGS_PER_IMAGE} tags per image`);
-    const registryId = parseAccountId('registry-id', get('registry-id'));
-    const registries = parseList(get('registries')).map(id => parseAccountId('registries', id));
-    const inputs = {
-        repository,
-        image,
-        source,
-        tags,
-        maxConcurrency: parseInteger('max-concurrency', get('max-concurrency'), { min: 1, max: 32, fallback: 5 }),
-        stallTimeoutMs: parseDurationWithin('stall-timeout', get('stall-timeout'), STALL_TIMEOUT),
-        mountFrom: parseRepositoryName('mount-from', get('mount-from')),
-        registryId,
-        registries,
-        createRepository: parseBoolean('create-repository', get('create-repository'), true),
-        settings: parseRepositorySettings(get),
-        skipLogout: parseBoolean('skip-logout', get('skip-logout'), false),
-        maskPassword: parseBoolean('mask-password', get('mask-password'), true),
-        ...parsePolicies(get, repository),
-        scan: parseScanGate(get, Boolean(image || source))
-    };
-    return checkRegistryType(get, inputs);
-}
-const PUBLIC_INPUTS = [
-    'public-description',
-    'public-about',
-    'public-usage',
-    'public-architectures',
-    'public-operating-systems'
-];
-/** registry-type public: the catalog inputs apply, and inputs that only private registries have are refused. */
-function checkRegistryType(get, inputs) {
-    const type = parseEnum('registry-type', get('registry-type'), ['private', 'public']) ?? 'private';
-    if (type === 'private') {
-        const given = PUBLIC_INPUTS.find(name => get(name).trim() !== '');
-        if (given)
-            throw new common_errors/* InputError */.dz(given, 'applies only with registry-type public');
-        return inputs;
-    }
-    const privateOnly = [
-        ['registry-id', inputs.registryId !== undefined],
-        ['registries', inputs.registries.length > 0],
-        ['image-tag-mutability', inputs.settings.tagMutability !== undefined],
-        ['scan-on-push', inputs.settings.scanOnPush !== undefined],
-        ['encryption-type', inputs.settings.encryptionType !== undefined],
-        ['repository-tags', inputs.settings.tags !== undefined],
-        ['update-repository', inputs.updateRepository],
-        ['lifecycle-policy', inputs.lifecyclePolicy !== undefined],
-        ['repository-policy', get('repository-policy').trim() !== ''],
-        ['allow-pull-accounts', get('allow-pull-accounts').trim() !== ''],
-        ['scan', inputs.scan.wait],
-        ['mount-from', inputs.mountFrom !== undefined]
-    ];
-    const refused = privateOnly.find(([, given]) => given);
-    if (refused)
-        throw new common_errors/* InputError */.dz(refused[0], 'applies only to private registries, not with registry-type public');
-    return {
-        ...inputs,
-        public: {
-            description: get('public-description').trim() || undefined,
-            aboutText: get('public-about').trim() || undefined,
-            usageText: get('public-usage').trim() || undefined,
-            architectures: parseList(get('public-architectures')),
-            operatingSystems: parseList(get('public-operating-systems'))
-        }
-    };
-}
-function parseScanGate(get, pushes) {
-    const wait = (parseEnum('scan', get('scan'), ['off', 'wait']) ?? 'off') === 'wait';
-    const failOn = parseEnum('fail-on-severity', get('fail-on-severity'), [...SEVERITIES, 'none']) ?? 'none';
-    if (wait && !pushes)
-        throw new common_errors/* InputError */.dz('scan', 'wait needs image or source: there is nothing to scan');
-    if (failOn !== 'none' && !wait)
-        throw new common_errors/* InputError */.dz('fail-on-severity', 'needs scan: wait');
-    return {
-        wait,
-        timeoutMs: parseDuration('scan-timeout', get('scan-timeout') || '10m', ['s', 'm', 'h']),
-        failOn,
-        ignore: parseIgnoreList(parseLines(get('ignore-vulnerabilities')))
-    };
-}
-/**
- * `image`: what `docker image inspect` takes, checked against the reference grammar before it reaches a
- * command line: a reference (`app:ci`, `registry:5000/team/app@sha256:…`) or an image ID (`sha256:…`, or
- * its short hex form).
- */
-function parseImageInput(raw) {
-    const image = raw.trim();
-    if (image === '')
-        return undefined;
-    if (/^(sha256:)?[a-f0-9]{12,64}$/.test(image))
-        return image;
-    const parsed = parseReference(image, { domain: 'allowed' });
-    if (typeof parsed === 'string')
-        throw new common_errors/* InputError */.dz('image', `${(0,common_errors/* quote */.hD)(image)} is not an image reference: ${parsed}`);
-    return image;
-}
-/** Lifecycle and repository policies and update-repository: all need a repository, all checked here. */
-function parsePolicies(get, repository) {
-    const updateRepository = parseBoolean('update-repository', get('update-repository'), false);
-    const lifecycle = readJsonInput('lifecycle-policy', get('lifecycle-policy'), MAX_LIFECYCLE_POLICY_CHARS);
-    let lifecyclePolicy;
-    if (lifecycle) {
-        const { errors, warnings } = lintLifecyclePolicy(lifecycle.value, lifecycle.text);
-        if (errors.length > 0)
-            throw new common_errors/* InputError */.dz('lifecycle-policy', errors.join('; '));
-        lifecyclePolicy = { text: lifecycle.text, warnings, preview: false };
-    }
-    const preview = parseBoolean('lifecycle-policy-preview', get('lifecycle-policy-preview'), false);
-    if (preview && !lifecyclePolicy)
-        throw new common_errors/* InputError */.dz('lifecycle-policy-preview', 'needs lifecycle-policy');
-    if (lifecyclePolicy)
-        lifecyclePolicy.preview = preview;
-    // The file may be pretty-printed: what counts against ECR's limit is the compact policy, checked below.
-    const policy = readJsonInput('repository-policy', get('repository-policy'), 4 * MAX_REPOSITORY_POLICY_CHARS);
-    if (policy && (typeof policy.value !== 'object' || policy.value === null || Array.isArray(policy.value))) {
-        throw new common_errors/* InputError */.dz('repository-policy', 'must be a JSON object (an IAM policy document)');
-    }
-    const pullAccounts = parseList(get('allow-pull-accounts')).map(id => parseAccountId('allow-pull-accounts', id));
-    const repositoryPolicy = policy || pullAccounts.length > 0
-        ? withPullAccounts(policy?.value, pullAccounts)
-        : undefined;
-    if (repositoryPolicy && JSON.stringify(repositoryPolicy).length > MAX_REPOSITORY_POLICY_CHARS) {
-        throw new common_errors/* InputError */.dz('repository-policy', `is longer than ECR's ${MAX_REPOSITORY_POLICY_CHARS} characters`);
-    }
-    for (const [input, given] of [
-        ['lifecycle-policy', lifecyclePolicy],
-        ['repository-policy', repositoryPolicy],
-        ['update-repository', updateRepository || undefined]
-    ]) {
-        if (given && !repository)
-            throw new common_errors/* InputError */.dz(input, 'needs repository');
-    }
-    return { updateRepository, lifecyclePolicy, repositoryPolicy };
-}
-function parseRepositoryName(input, raw) {
-    const name = raw.trim();
-    if (name === '')
-        return undefined;
-    if (name.length < 2 || name.length > 256) {
-        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(name)} must be 2 to 256 characters long (it has ${name.length})`);
-    }
-    if (!REPOSITORY_NAME.test(name)) {
-        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(name)} is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
-            'dashes, in path components joined by "/" (no leading, trailing or doubled separators)');
-    }
-    return name;
-}
-function parseAccountId(input, raw) {
-    const id = raw.trim();
-    if (id === '')
-        return undefined;
-    if (!ACCOUNT_ID.test(id))
-        throw new common_errors/* InputError */.dz(input, `${(0,common_errors/* quote */.hD)(id)} is not an AWS account ID (12 digits)`);
-    return id;
-}
-/** The settings used when the repository is created (and compared with an existing one). */
-function parseRepositorySettings(get) {
-    const tagMutability = parseEnum('image-tag-mutability', get('image-tag-mutability'), TAG_MUTABILITIES);
-    const exclusions = parseList(get('image-tag-mutability-exclusions'));
-    for (const filter of exclusions) {
-        if (!EXCLUSION_FILTER.test(filter)) {
-            throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `${(0,common_errors/* quote */.hD)(filter)} must be 1 to 128 of letters, digits, ".", "_", "-" and "*"`);
-        }
-    }
-    if (exclusions.length > MAX_EXCLUSIONS) {
-        throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `at most ${MAX_EXCLUSIONS} patterns`);
-    }
-    const withExclusion = tagMutability !== undefined && WITH_EXCLUSION.includes(tagMutability);
-    if (exclusions.length > 0 && !withExclusion) {
-        throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', 'applies only with image-tag-mutability IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION');
-    }
-    if (withExclusion && exclusions.length === 0) {
-        throw new common_errors/* InputError */.dz('image-tag-mutability-exclusions', `is required with image-tag-mutability ${tagMutability}`);
-    }
-    const encryptionType = parseEnum('encryption-type', get('encryption-type'), ENCRYPTION_TYPES);
-    const kmsKey = get('kms-key').trim() || undefined;
-    const usesKms = encryptionType === 'KMS' || encryptionType === 'KMS_DSSE';
-    if (usesKms && !kmsKey)
-        throw new common_errors/* InputError */.dz('kms-key', `is required with encryption-type ${encryptionType}`);
-    if (kmsKey && !usesKms)
-        throw new common_errors/* InputError */.dz('kms-key', 'applies only with encryption-type KMS or KMS_DSSE');
-    const tags = parseKeyValues('repository-tags', get('repository-tags'));
-    const tagEntries = Object.entries(tags);
-    if (tagEntries.length > MAX_RESOURCE_TAGS) {
-        throw new common_errors/* InputError */.dz('repository-tags', `at most ${MAX_RESOURCE_TAGS} tags per repository`);
-    }
-    for (const [key, value] of tagEntries) {
-        if (key.length > 128)
-            throw new common_errors/* InputError */.dz('repository-tags', `key ${(0,common_errors/* quote */.hD)(key)} is longer than 128 characters`);
-        if (key.toLowerCase().startsWith('aws:'))
-            throw new common_errors/* InputError */.dz('repository-tags', `key ${(0,common_errors/* quote */.hD)(key)}: the aws: prefix is reserved`);
-        if (value.length > 256)
-            throw new common_errors/* InputError */.dz('repository-tags', `value of ${(0,common_errors/* quote */.hD)(key)} is longer than 256 characters`);
-    }
-    return {
-        tagMutability,
-        tagMutabilityExclusions: withExclusion ? exclusions : undefined,
-        scanOnPush: parseBoolean('scan-on-push', get('scan-on-push')),
-        encryptionType,
-        kmsKey,
-        tags: tagEntries.length > 0 ? tags : undefined
-    };
-}
-
-;// CONCATENATED MODULE: ./src/ecr/hosts.ts
-/**
- * ECR registry host names. Parse the host name itself (never match a regex against a whole URL):
- * a suffix or substring match accepts hosts like `evil.public.ecr.aws.example.com`.
- */
-// After the ECR credential helper's pattern, which covers every partition ECR runs in.
-const PRIVATE_HOST = /^(\d{12})\.dkr([.-])ecr(-fips)?\.([a-z0-9][a-z0-9-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
-const PUBLIC_HOSTS = { 'public.ecr.aws': false, 'ecr-public.aws.com': true };
-/**
- * Parses `host`, `host:port`, `https://host/...` or `host/repo:tag` into an ECR registry host,
- * or returns undefined when the host is not an ECR registry.
- */
-function parseRegistryHost(value) {
-    const hostname = hostnameOf(value);
-    if (hostname === undefined)
-        return undefined;
-    if (hostname in PUBLIC_HOSTS)
-        return { kind: 'public', host: hostname, dualStack: PUBLIC_HOSTS[hostname] === true };
-    const match = PRIVATE_HOST.exec(hostname);
-    if (!match)
-        return undefined;
-    const [, accountId, separator, fips, region, domain] = match;
-    return {
-        kind: 'private',
-        host: hostname,
-        accountId,
-        region,
-        fips: fips !== undefined,
-        dualStack: separator === '-' || domain.startsWith('on.'),
-        domain
-    };
-}
-function hostnameOf(value) {
-    const trimmed = value.trim();
-    if (trimmed === '')
-        return undefined;
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-    try {
-        const url = new URL(withScheme);
-        if (url.username || url.password)
-            return undefined;
-        return url.hostname.toLowerCase();
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `https://host` → `host`; what docker login and image references use. */
-function registryHostOf(proxyEndpoint) {
-    const hostname = hostnameOf(proxyEndpoint);
-    if (hostname === undefined)
-        throw new Error(`not a registry endpoint: ${proxyEndpoint}`);
-    const url = new URL(/^https?:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`);
-    return url.port ? `${hostname}:${url.port}` : hostname;
-}
-
-;// CONCATENATED MODULE: ./src/ecr/auth.ts
-
-
-
-
-
-
-
-const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
-/**
- * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
- * registers the token and password as secrets before anything can print them.
- */
-async function getRegistryLogins(client, registryIds, options = {}) {
-    const command = new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryIds.length > 0 ? { registryIds } : {});
-    let response;
-    try {
-        response = await retry(() => client.send(command), {
-            attempts: 5,
-            baseDelayMs: 1000,
-            maxDelayMs: 15000,
-            retryable: error => error instanceof Error &&
-                (THROTTLED.has(error.name) ||
-                    error.$metadata?.httpStatusCode === 429),
-            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
-            sleep: options.sleep
-        });
-    }
-    catch (error) {
-        throw explainAwsError(error, 'GetAuthorizationToken');
-    }
-    const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
-    if (logins.length === 0)
-        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
-    return logins;
-}
-function decodeAuthorization(data, maskPassword) {
-    const token = data.authorizationToken ?? '';
-    // The token is the password in another encoding and is never output: always masked.
-    if (token)
-        core/* setSecret */.Pq(token);
-    const decoded = Buffer.from(token, 'base64').toString('utf8');
-    const separator = decoded.indexOf(':');
-    if (!token || separator <= 0 || !data.proxyEndpoint) {
-        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token that is not username:password');
-    }
-    const password = decoded.slice(separator + 1);
-    // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
-    if (maskPassword)
-        core/* setSecret */.Pq(password);
-    const host = registryHostOf(data.proxyEndpoint);
-    return {
-        host,
-        endpoint: `https://${host}`,
-        username: decoded.slice(0, separator),
-        password,
-        token,
-        expiresAt: data.expiresAt
-    };
-}
-
-;// CONCATENATED MODULE: ./src/deliver/login.ts
-
-
-
-
-/**
- * Gets credentials for the target registry (registry-id, else the caller's own) and each extra one, and
- * logs docker in to each (unless there is no docker CLI: a daemonless push may run without one),
- * recording each host in state right after its login so the post step logs out of it even when a later
- * step fails. Returns the target registry's login first.
- */
-async function logInToRegistries(ecr, docker, target) {
-    const options = { maskPassword: target.maskPassword };
-    const primary = await getRegistryLogins(ecr, target.registryId ? [target.registryId] : [], options);
-    const extraIds = target.registries.filter(id => id !== target.registryId);
-    const extra = extraIds.length > 0 ? await getRegistryLogins(ecr, extraIds, options) : [];
-    const hosts = [];
-    const logins = [];
-    for (const login of [...primary, ...extra]) {
-        if (logins.some(known => known.host === login.host))
-            continue;
-        logins.push(login);
+async function findPayload(work, docker) {
+    if (work.kind === 'image') {
         if (!docker)
-            continue;
-        await docker.login(login.host, login.username, login.password);
-        hosts.push(login.host);
-        core/* saveState */.LZ(State.registries, JSON.stringify(hosts));
+            throw new common_errors/* ActionError */.lZ('Input "image" needs the docker CLI, which is not on this runner');
+        return { kind: 'image', image: await findLocalImage(docker, work.image) };
     }
-    return logins;
+    if (work.kind !== 'source')
+        return { kind: 'none' };
+    const image = await core/* group */.Os(`Read ${work.source}`, () => openImageSource(work.source, {
+        tempDir: process.env.RUNNER_TEMP || undefined,
+        concurrency: work.maxConcurrency,
+        gzipLevel: GZIP_LEVEL
+    }));
+    info(`${work.source}: ${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`);
+    return { kind: 'source', image };
 }
-/** ECR Public: one registry, public.ecr.aws; recorded in state like the others for the post step's logout. */
-async function logInToPublic(client, docker, maskPassword) {
-    const login = await getPublicLogin(client, maskPassword);
-    if (docker) {
-        await docker.login(login.host, login.username, login.password);
-        core/* saveState */.LZ(State.registries, JSON.stringify([login.host]));
+async function findLocalImage(docker, image) {
+    const local = await docker.inspectImage(image);
+    if (!local) {
+        const engine = process.env.DOCKER_HOST ? ` at ${process.env.DOCKER_HOST}` : '';
+        throw new common_errors/* ActionError */.lZ(`Input "image": ${(0,common_errors/* quote */.hD)(image)} is not an image in the docker engine${engine}: ` +
+            'build or pull it in an earlier step (docker images lists what is there).');
     }
-    return [login];
+    return local;
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/scans.ts
@@ -71103,77 +71330,38 @@ function addDelivery(summary, { digest, size, tags, platforms, blobs }) {
 
 
 
-
-/** How long a lifecycle policy preview may take before the step gives up on it. */
-const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000;
-/** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
-const GZIP_LEVEL = 1;
-/** The deliver action: log in, ensure the repository, push and verify, output what was delivered. */
+/**
+ * The deliver action, in phases: read the inputs, find what to push, log in, ensure and govern the
+ * repository, push and verify, wait for the scan gate, write the summary.
+ */
 async function run() {
     const inputs = parseDeliverInputs(name => core/* getInput */.V4(name), { sha: github_context.sha });
     core/* saveState */.LZ(State.skipLogout, String(inputs.skipLogout));
-    const ecr = createEcrClient();
-    const publicClient = inputs.public ? createEcrPublicClient() : undefined;
-    // ECR Public's API is in us-east-1 whatever the region: only private registries need one.
-    const region = publicClient ? PUBLIC_API_REGION : await resolveRegion(ecr);
-    // A missing image or a broken source is bad input: find out before logging in or creating anything.
-    const docker = inputs.source && !(await (0,io/* which */.K7)('docker', false)) ? undefined : new DockerCli();
-    const payload = await findPayload(inputs, docker);
+    const clients = await prepareClients(inputs);
+    const payload = await findPayload(inputs.work, clients.docker);
     try {
-        const logins = await core/* group */.Os('Log in to Amazon ECR', () => publicClient
-            ? logInToPublic(publicClient, docker, inputs.maskPassword)
-            : logInToRegistries(ecr, docker, inputs));
-        const login = logins[0];
-        if (!login)
-            throw new common_errors/* ActionError */.lZ('No registry to log in to');
-        core/* setOutput */.uH(Output.registry, login.host);
-        core/* setOutput */.uH(Output.dockerUsername, login.username);
-        if (!inputs.maskPassword) {
-            core/* warning */.$e('mask-password is false: docker-password is not masked, so it can be passed to other jobs.');
-        }
-        core/* setOutput */.uH(Output.dockerPassword, login.password);
-        const ensured = !inputs.repository
-            ? undefined
-            : publicClient
-                ? await ensurePublic(publicClient, inputs, inputs.repository)
-                : await ensure(ecr, inputs, inputs.repository);
+        const login = await core/* group */.Os('Log in to Amazon ECR', () => logIn(clients, inputs));
+        const name = repositoryOf(inputs.work);
+        const repository = name ? await ensureTarget(clients, inputs, name) : undefined;
         let delivery;
         let scan;
-        if (ensured && payload.kind !== 'none') {
-            const target = deliveryTarget(ensured, login.host, inputs.repository, (repository, tag) => publicClient
-                ? removePublicImageTag(publicClient, repository, tag)
-                : removeImageTag(ecr, repository, tag, inputs.registryId));
-            const registry = new RegistryClient({
-                endpoint: `https://${target.repositoryUri.split('/')[0]}`,
-                basicToken: login.token,
-                stallTimeoutMs: inputs.stallTimeoutMs,
-                ...registryLogHooks
-            });
-            delivery = await core/* group */.Os(`Push to ${target.repositoryUri}`, () => payload.kind === 'docker'
-                ? deliverDockerImage(docker, registry, payload.image, target, inputs.tags)
-                : deliverSourceImage(registry, payload.image, target, inputs.tags, {
-                    concurrency: inputs.maxConcurrency,
-                    mountFrom: inputs.mountFrom
-                }));
+        if (repository && payload.kind !== 'none') {
+            const target = deliveryTarget(clients, inputs, repository, login.host);
+            delivery = await core/* group */.Os(`Push to ${target.repositoryUri}`, () => push(clients, inputs, login, target, payload));
             setDeliveryOutputs(target.repositoryUri, delivery);
-            if (inputs.scan.wait) {
-                const delivered = delivery;
-                scan = await core/* group */.Os('Scan gate', () => runScanGate(ecr, ensured.repository, delivered, inputs.scan));
-                await setScanOutputs(scan, `${target.repositoryUri}@${delivery.digest}`);
-            }
+            if (inputs.scan.wait)
+                scan = await scanGate(clients.ecr, inputs, repository, target, delivery);
         }
         await writeDeliverySummary({
             registry: login.host,
-            repository: ensured && {
-                name: inputs.repository,
-                uri: ensured.repository.repositoryUri ?? '',
-                consoleUrl: publicClient
-                    ? galleryUrl(ensured.repository.repositoryUri ?? '')
-                    : repositoryConsoleUrl(region, ensured.repository.registryId ?? '', inputs.repository),
-                created: ensured.created,
-                differences: ensured.differences,
-                governance: ensured.governance,
-                lifecyclePreview: ensured.lifecyclePreview
+            repository: repository && {
+                name: name,
+                uri: repository.repository.repositoryUri ?? '',
+                consoleUrl: consoleUrl(clients, repository, name),
+                created: repository.created,
+                differences: repository.differences,
+                governance: repository.changes,
+                lifecyclePreview: repository.lifecyclePreview
             },
             delivery,
             scan
@@ -71186,76 +71374,79 @@ async function run() {
             await payload.image.dispose();
     }
 }
-async function findPayload(inputs, docker) {
-    if (inputs.image)
-        return { kind: 'docker', image: await findLocalImage(docker, inputs.image) };
-    if (inputs.source) {
-        const source = inputs.source;
-        const image = await core/* group */.Os(`Read ${source}`, () => openImageSource(source, {
-            tempDir: process.env.RUNNER_TEMP || undefined,
-            concurrency: inputs.maxConcurrency,
-            gzipLevel: GZIP_LEVEL
-        }));
-        info(`${source}: ${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`);
-        return { kind: 'source', image };
-    }
-    return { kind: 'none' };
+async function prepareClients(inputs) {
+    const ecr = createEcrClient();
+    const publicClient = inputs.public ? createEcrPublicClient() : undefined;
+    // ECR Public's API is in us-east-1 whatever the region: only private registries need one.
+    const region = publicClient ? PUBLIC_API_REGION : await resolveRegion(ecr);
+    // A daemonless push may run where there is no docker CLI: it then only skips `docker login`.
+    const docker = inputs.work.kind === 'source' && !(await (0,io/* which */.K7)('docker', false)) ? undefined : new DockerCli();
+    return { ecr, public: publicClient, region, docker };
 }
-async function ensure(ecr, inputs, name) {
-    const ensured = await core/* group */.Os(`Ensure repository ${name}`, () => ensureRepository(ecr, { name, registryId: inputs.registryId }, inputs.settings, {
-        create: inputs.createRepository
-    }));
-    info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
-    if (inputs.updateRepository && ensured.differences.length > 0) {
-        const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings);
-        changed.forEach(change => info(`${name}: ${change}`));
-        ensured.governance.push(...changed);
-        // Encryption is the one setting that cannot follow the inputs.
-        ensured.differences = ensured.differences.filter(d => d.includes('cannot change after creation'));
+/** Logs in (docker too), outputs the registry and the credentials; the password is masked unless asked not to be. */
+async function logIn(clients, inputs) {
+    const logins = clients.public
+        ? await logInToPublic(clients.public, clients.docker, inputs.maskPassword)
+        : await logInToRegistries(clients.ecr, clients.docker, inputs);
+    const login = logins[0];
+    if (!login)
+        throw new common_errors/* ActionError */.lZ('No registry to log in to');
+    core/* setOutput */.uH(Output.registry, login.host);
+    core/* setOutput */.uH(Output.dockerUsername, login.username);
+    if (!inputs.maskPassword) {
+        core/* warning */.$e('mask-password is false: docker-password is not masked, so it can be passed to other jobs.');
     }
-    if (ensured.differences.length > 0) {
-        core/* warning */.$e(`Repository ${name} differs from the declared settings, and was left unchanged:\n- ` +
-            ensured.differences.join('\n- '));
-    }
-    const ref = { name, registryId: inputs.registryId };
-    for (const warning of inputs.lifecyclePolicy?.warnings ?? [])
-        core/* warning */.$e(`lifecycle-policy: ${warning}`);
-    if (inputs.lifecyclePolicy?.preview) {
-        const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
-            deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
-        });
-        info(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
-        ensured.lifecyclePreview = preview.results;
-    }
-    else if (inputs.lifecyclePolicy) {
-        const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text);
-        info(`${name}: lifecycle policy ${change}`);
-        ensured.governance.push(`lifecycle policy ${change}`);
-    }
-    if (inputs.repositoryPolicy) {
-        const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy);
-        info(`${name}: repository policy ${change}`);
-        ensured.governance.push(`repository policy ${change}`);
-    }
-    core/* setOutput */.uH(Output.repositoryUri, ensured.repository.repositoryUri);
-    return ensured;
+    core/* setOutput */.uH(Output.dockerPassword, login.password);
+    return login;
 }
-async function ensurePublic(client, inputs, name) {
-    const { repository, created } = await core/* group */.Os(`Ensure public repository ${name}`, () => ensurePublicRepository(client, name, inputs.public ?? {}, { create: inputs.createRepository }));
-    info(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
-    core/* setOutput */.uH(Output.repositoryUri, repository.repositoryUri);
-    return { repository, created, differences: [], governance: [] };
+async function ensureTarget(clients, inputs, name) {
+    const report = clients.public
+        ? await core/* group */.Os(`Ensure public repository ${name}`, () => ensurePublic(clients.public, inputs, name))
+        : await core/* group */.Os(`Ensure repository ${name}`, () => governRepository(clients.ecr, inputs, name));
+    core/* setOutput */.uH(Output.repositoryUri, report.repository.repositoryUri);
+    return report;
 }
-function deliveryTarget(ensured, host, name, removeTag) {
-    const { repository } = ensured;
-    const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '');
-    const repositoryName = repository.repositoryName ?? name;
+function deliveryTarget(clients, inputs, report, host) {
+    const { repository } = report;
+    const name = repository.repositoryName ?? repositoryOf(inputs.work);
+    const exclusions = exclusionsOf(repository);
     return {
         repositoryUri: repository.repositoryUri ?? `${host}/${name}`,
-        repository: repositoryName,
+        repository: name,
         isImmutable: tag => isTagImmutable(tag, repository.imageTagMutability, exclusions),
-        removeTag: tag => removeTag(repositoryName, tag)
+        removeTag: tag => clients.public
+            ? removePublicImageTag(clients.public, name, tag)
+            : removeImageTag(clients.ecr, name, tag, inputs.registryId)
     };
+}
+async function push(clients, inputs, login, target, payload) {
+    const registry = new RegistryClient({
+        endpoint: `https://${target.repositoryUri.split('/')[0]}`,
+        basicToken: login.token,
+        stallTimeoutMs: inputs.stallTimeoutMs,
+        ...registryLogHooks
+    });
+    const { work } = inputs;
+    if (payload.kind === 'image' && work.kind === 'image') {
+        return deliverDockerImage(clients.docker, registry, payload.image, target, work.tags);
+    }
+    if (payload.kind === 'source' && work.kind === 'source') {
+        return deliverSourceImage(registry, payload.image, target, work.tags, {
+            concurrency: work.maxConcurrency,
+            mountFrom: work.mountFrom
+        });
+    }
+    throw new common_errors/* ActionError */.lZ(`Nothing to push for ${work.kind}`);
+}
+async function scanGate(ecr, inputs, report, target, delivery) {
+    const scan = await core/* group */.Os('Scan gate', () => runScanGate(ecr, report.repository, delivery, inputs.scan));
+    await setScanOutputs(scan, `${target.repositoryUri}@${delivery.digest}`);
+    return scan;
+}
+function consoleUrl(clients, report, name) {
+    return clients.public
+        ? galleryUrl(report.repository.repositoryUri ?? '')
+        : repositoryConsoleUrl(clients.region, report.repository.registryId ?? '', name);
 }
 function setDeliveryOutputs(repositoryUri, delivery) {
     core/* setOutput */.uH(Output.imageDigest, delivery.digest);
@@ -71263,15 +71454,6 @@ function setDeliveryOutputs(repositoryUri, delivery) {
     core/* setOutput */.uH(Output.imageUris, delivery.tags.map(t => t.reference).join('\n'));
     core/* setOutput */.uH(Output.platformDigests, delivery.platforms.map(p => `${p.platform}=${p.digest}`).join('\n'));
     info(`Delivered ${repositoryUri}@${delivery.digest}`);
-}
-async function findLocalImage(docker, image) {
-    const local = await docker.inspectImage(image);
-    if (!local) {
-        const engine = process.env.DOCKER_HOST ? ` at ${process.env.DOCKER_HOST}` : '';
-        throw new common_errors/* ActionError */.lZ(`Input "image": ${(0,common_errors/* quote */.hD)(image)} is not an image in the docker engine${engine}: ` +
-            'build or pull it in an earlier step (docker images lists what is there).');
-    }
-    return local;
 }
 
 

@@ -28620,8 +28620,47 @@ const Output = {
     imageUri: 'image-uri',
     imageUris: 'image-uris',
     platformDigests: 'platform-digests',
+    scanStatus: 'scan-status',
+    findings: 'findings',
+    findingsFile: 'findings-file',
     dockerUsername: 'docker-username',
     dockerPassword: 'docker-password'
+};
+/** The action's input names, as action.yml declares them: every getInput and input error uses these. */
+const Input = {
+    repository: 'repository',
+    image: 'image',
+    source: 'source',
+    tags: 'tags',
+    maxConcurrency: 'max-concurrency',
+    stallTimeout: 'stall-timeout',
+    mountFrom: 'mount-from',
+    registryType: 'registry-type',
+    publicDescription: 'public-description',
+    publicAbout: 'public-about',
+    publicUsage: 'public-usage',
+    publicArchitectures: 'public-architectures',
+    publicOperatingSystems: 'public-operating-systems',
+    registryId: 'registry-id',
+    registries: 'registries',
+    createRepository: 'create-repository',
+    imageTagMutability: 'image-tag-mutability',
+    imageTagMutabilityExclusions: 'image-tag-mutability-exclusions',
+    scanOnPush: 'scan-on-push',
+    encryptionType: 'encryption-type',
+    kmsKey: 'kms-key',
+    repositoryTags: 'repository-tags',
+    updateRepository: 'update-repository',
+    lifecyclePolicy: 'lifecycle-policy',
+    lifecyclePolicyPreview: 'lifecycle-policy-preview',
+    repositoryPolicy: 'repository-policy',
+    allowPullAccounts: 'allow-pull-accounts',
+    scan: 'scan',
+    scanTimeout: 'scan-timeout',
+    failOnSeverity: 'fail-on-severity',
+    ignoreVulnerabilities: 'ignore-vulnerabilities',
+    skipLogout: 'skip-logout',
+    maskPassword: 'mask-password'
 };
 
 ;// CONCATENATED MODULE: ./src/deliver/post-main.ts

@@ -56314,7 +56314,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2789);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6365);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56324,7 +56324,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2789:
+/***/ 6365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57605,16 +57605,6 @@ function withQuery(url, params) {
     return parsed.toString();
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
 function parseBearerChallenge(header) {
     if (!header || !/^bearer\s/i.test(header.trim()))
@@ -57650,229 +57640,89 @@ function trustsRealm(registryEndpoint, realm) {
     return (KNOWN_TOKEN_SERVICES[registry.hostname] ?? []).includes(realm.host);
 }
 
-;// CONCATENATED MODULE: ./src/registry/transport.ts
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/registry/http.ts
 
 
 
 
 
 
-
-
-
-
-const DEFAULT_RETRY = {
-    attempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxRetryAfterMs: 60_000,
-    retryable: isRetryableRegistryFailure,
-    sleep: sleep,
-    now: Date.now,
-    random: Math.random
-};
-/** No byte moving in either direction for this long aborts a request (a network error, retried). */
-const DEFAULT_STALL_TIMEOUT_MS = 60_000;
-/** The `stall-timeout` input of the actions that reach a registry. */
-const STALL_TIMEOUT = {
-    fallback: '60s',
-    units: ['s', 'm'],
-    minMs: 1000,
-    maxMs: 3_600_000
-};
-/** Bodies read whole are small: manifests (ECR: 4 MiB at most), tokens, error documents. */
+/** Error documents are read whole, up to this. */
 const MAX_ERROR_BODY = 64 * 1024;
-const MAX_TOKEN_BODY = 64 * 1024;
-const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
-/**
- * The registry transport: the one place that sends requests. It adds the user agent and credentials
- * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
- * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
- * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
- * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
- */
-class Transport {
-    options;
-    endpoint;
-    stallTimeoutMs;
-    retryPolicy;
-    agents = {
+/** Keep-alive agents for http and https, the default choice of `agentFor`. */
+function keepAliveAgents() {
+    const agents = {
         'http:': new external_node_http_.Agent({ keepAlive: true }),
         'https:': new external_node_https_.Agent({ keepAlive: true })
     };
-    /** Set after a Bearer challenge; then sent instead of Basic. */
-    bearer;
-    constructor(options) {
-        this.options = options;
-        this.endpoint = options.endpoint.replace(/\/+$/, '');
-        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-        // No single wait is longer than the stall timeout: a registry asking for more is treated like one
-        // that stalled, and the attempts still bound the whole.
-        this.retryPolicy = {
-            ...DEFAULT_RETRY,
-            maxRetryAfterMs: Math.min(DEFAULT_RETRY.maxRetryAfterMs, this.stallTimeoutMs),
-            ...options.retry
-        };
-    }
-    /**
-     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
-     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
-     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
-     * no further attempt starts.
-     */
-    async retrying(what, operation, options = {}) {
-        if (retryScope.getStore())
-            return operation(1);
-        const policy = { ...this.retryPolicy, ...options.policy };
-        return retryScope.run(true, async () => {
-            for (let attempt = 1;; attempt++) {
-                options.signal?.throwIfAborted();
-                try {
-                    return await operation(attempt);
-                }
-                catch (error) {
-                    if (options.signal?.aborted)
-                        throw options.signal.reason;
-                    const backoff = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
-                    const asked = error instanceof RegistryError ? error.retryAfterMs : undefined;
-                    const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
-                    const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
-                    if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
-                        if (error instanceof RequestError)
-                            throw error.gaveUp(attempt, options.blob);
-                        throw error;
-                    }
-                    this.options.onRetry?.({
-                        what,
-                        attempt,
-                        delayMs,
-                        error,
-                        retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
-                    });
-                    await abortableSleep(policy.sleep, delayMs, options.signal);
-                }
-            }
+    return url => agents[url.protocol];
+}
+/**
+ * One HTTP exchange through node:http(s), with the headers given: with backpressure for a streamed body
+ * (fetch reads a stream without it), and an idle timeout on the socket that covers the wait for headers as
+ * well as the body. A failure of our own bytes is that failure; a failure of the connection is a
+ * NetworkError naming the request.
+ */
+async function sendOnce(request, connection) {
+    const target = new URL(request.url);
+    const headers = { ...request.headers };
+    if (Buffer.isBuffer(request.body))
+        headers['Content-Length'] = String(request.body.length);
+    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    const agent = connection.agentFor(target);
+    if (!agent)
+        throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
+    const outgoing = send(target, { method: request.method, headers, agent });
+    const failure = (error) => toNetworkError(request.method, request.url, error, connection.stallTimeoutMs);
+    outgoing.setTimeout(connection.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: STALLED })));
+    const onAbort = () => outgoing.destroy(request.signal?.reason);
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    let answer;
+    const answered = new Promise((resolve, reject) => {
+        outgoing.once('response', message => {
+            answer = message;
+            resolve(message);
         });
-    }
-    /** One request with retries: the usual way to send something idempotent. */
-    async request(request, expected) {
-        return this.retrying(`${request.method} ${pathOf(this.resolve(request.url))}`, () => this.send(request, expected), {
-            signal: request.signal
+        outgoing.once('error', reject);
+    });
+    answered.catch(() => { }); // observed below
+    try {
+        if (request.body === undefined || Buffer.isBuffer(request.body)) {
+            outgoing.end(request.body);
+        }
+        else {
+            const source = trackSource(request.body);
+            try {
+                await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+            }
+            catch (error) {
+                // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
+                if (source.failure !== undefined)
+                    throw source.failure;
+                // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
+                if (!answer)
+                    throw failure(error);
+            }
+        }
+        const message = await answered.catch(error => {
+            throw request.signal?.aborted ? request.signal.reason : failure(error);
         });
+        return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
     }
-    /**
-     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
-     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
-     * carrying the registry's message.
-     */
-    async send(request, expected) {
-        const url = this.resolve(request.url);
-        let response = await this.exchange({ ...request, url });
-        if (response.status === 401) {
-            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
-            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
-            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
-                response.discard();
-                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
-                response = await this.exchange({ ...request, url });
-            }
-        }
-        if (expected && !expected.includes(response.status))
-            throw await registryErrorFrom(response);
-        return response;
-    }
-    resolve(url) {
-        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
-    }
-    async exchange(request, authorization) {
-        const target = new URL(request.url);
-        const headers = { ...request.headers, 'User-Agent': USER_AGENT };
-        const auth = authorization !== undefined
-            ? authorization
-            : this.bearer
-                ? `Bearer ${this.bearer.token}`
-                : `Basic ${this.options.basicToken}`;
-        if (auth)
-            headers.Authorization = auth;
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        this.options.onRequest?.(request.method, request.url);
-        const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-        const agent = this.agents[target.protocol];
-        if (!agent)
-            throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
-        const outgoing = send(target, { method: request.method, headers, agent });
-        const failure = (error) => toNetworkError(request.method, request.url, error, this.stallTimeoutMs);
-        outgoing.setTimeout(this.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: STALLED })));
-        const onAbort = () => outgoing.destroy(request.signal?.reason);
-        request.signal?.addEventListener('abort', onAbort, { once: true });
-        let answer;
-        const answered = new Promise((resolve, reject) => {
-            outgoing.once('response', message => {
-                answer = message;
-                resolve(message);
-            });
-            outgoing.once('error', reject);
-        });
-        answered.catch(() => { }); // observed below
-        try {
-            if (request.body === undefined || Buffer.isBuffer(request.body)) {
-                outgoing.end(request.body);
-            }
-            else {
-                const source = trackSource(request.body);
-                try {
-                    await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
-                }
-                catch (error) {
-                    // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
-                    if (source.failure !== undefined)
-                        throw source.failure;
-                    // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
-                    if (!answer)
-                        throw failure(error);
-                }
-            }
-            const message = await answered.catch(error => {
-                throw request.signal?.aborted ? request.signal.reason : failure(error);
-            });
-            return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
-        }
-        catch (error) {
-            request.signal?.removeEventListener('abort', onAbort);
-            outgoing.destroy();
-            if (request.signal?.aborted)
-                throw request.signal.reason;
-            throw error;
-        }
-    }
-    /**
-     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
-     * is known to use (its own host, or a token service of a known registry) over https (or http when the
-     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
-     */
-    async fetchBearerToken(challenge, signal) {
-        const url = new URL(challenge.realm);
-        if (challenge.service)
-            url.searchParams.set('service', challenge.service);
-        if (challenge.scope)
-            url.searchParams.set('scope', challenge.scope);
-        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
-        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
-        if (response.status !== 200)
-            throw await registryErrorFrom(response);
-        let body;
-        try {
-            body = parseJson((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
-        }
-        catch {
-            body = {};
-        }
-        const token = body?.token ?? body?.access_token;
-        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
-            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
-        }
-        return token;
+    catch (error) {
+        request.signal?.removeEventListener('abort', onAbort);
+        outgoing.destroy();
+        if (request.signal?.aborted)
+            throw request.signal.reason;
+        throw error;
     }
 }
 /** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
@@ -57967,6 +57817,63 @@ function toNetworkError(method, url, error, stallTimeoutMs) {
         : `${NETWORK_REASONS[code] ?? raw} (${code})`;
     return new NetworkError(method, url, code, reason, { cause: error });
 }
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
+
+
+
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000,
+    retryable: isRetryableRegistryFailure,
+    sleep: sleep,
+    now: Date.now,
+    random: Math.random
+};
+const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+ * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+ * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+ * no further attempt starts.
+ */
+async function withRetries(what, operation, policy, options = {}) {
+    if (retryScope.getStore())
+        return operation(1);
+    return retryScope.run(true, async () => {
+        for (let attempt = 1;; attempt++) {
+            options.signal?.throwIfAborted();
+            try {
+                return await operation(attempt);
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    throw options.signal.reason;
+                const backoff = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
+                const asked = error instanceof RegistryError ? error.retryAfterMs : undefined;
+                const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
+                const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
+                if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
+                    if (error instanceof RequestError)
+                        throw error.gaveUp(attempt, options.blob);
+                    throw error;
+                }
+                options.onRetry?.({
+                    what,
+                    attempt,
+                    delayMs,
+                    error,
+                    retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
+                });
+                await abortableSleep(policy.sleep, delayMs, options.signal);
+            }
+        }
+    });
+}
 async function abortableSleep(sleep, ms, signal) {
     if (!signal)
         return sleep(ms);
@@ -57982,6 +57889,137 @@ async function abortableSleep(sleep, ms, signal) {
     finally {
         if (onAbort)
             signal.removeEventListener('abort', onAbort);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+
+
+
+
+
+
+/** No byte moving in either direction for this long aborts a request (a network error, retried). */
+const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+/** The `stall-timeout` input of the actions that reach a registry. */
+const STALL_TIMEOUT = {
+    fallback: '60s',
+    units: ['s', 'm'],
+    minMs: 1000,
+    maxMs: 3_600_000
+};
+/** Token documents are small. */
+const MAX_TOKEN_BODY = 64 * 1024;
+/**
+ * The registry transport: the one place that sends requests. It adds the user agent and credentials
+ * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
+ * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
+ * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
+ * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
+ */
+class Transport {
+    options;
+    endpoint;
+    stallTimeoutMs;
+    retryPolicy;
+    agentFor = keepAliveAgents();
+    /** Set after a Bearer challenge; then sent instead of Basic. */
+    bearer;
+    constructor(options) {
+        this.options = options;
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+        // No single wait is longer than the stall timeout: a registry asking for more is treated like one
+        // that stalled, and the attempts still bound the whole.
+        this.retryPolicy = {
+            ...DEFAULT_RETRY,
+            maxRetryAfterMs: Math.min(DEFAULT_RETRY.maxRetryAfterMs, this.stallTimeoutMs),
+            ...options.retry
+        };
+    }
+    /**
+     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+     * no further attempt starts.
+     */
+    async retrying(what, operation, options = {}) {
+        return withRetries(what, operation, { ...this.retryPolicy, ...options.policy }, {
+            signal: options.signal,
+            blob: options.blob,
+            onRetry: this.options.onRetry
+        });
+    }
+    /** One request with retries: the usual way to send something idempotent. */
+    async request(request, expected) {
+        return this.retrying(`${request.method} ${pathOf(this.resolve(request.url))}`, () => this.send(request, expected), {
+            signal: request.signal
+        });
+    }
+    /**
+     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
+     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
+     * carrying the registry's message.
+     */
+    async send(request, expected) {
+        const url = this.resolve(request.url);
+        let response = await this.exchange({ ...request, url });
+        if (response.status === 401) {
+            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
+            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
+            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
+                response.discard();
+                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
+                response = await this.exchange({ ...request, url });
+            }
+        }
+        if (expected && !expected.includes(response.status))
+            throw await registryErrorFrom(response);
+        return response;
+    }
+    resolve(url) {
+        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
+    }
+    /** Credentials (the Bearer token once a challenge gave one, else Basic; `authorization` overrides), user agent. */
+    async exchange(request, authorization) {
+        const headers = { ...request.headers, 'User-Agent': USER_AGENT };
+        const auth = authorization !== undefined
+            ? authorization
+            : this.bearer
+                ? `Bearer ${this.bearer.token}`
+                : `Basic ${this.options.basicToken}`;
+        if (auth)
+            headers.Authorization = auth;
+        this.options.onRequest?.(request.method, request.url);
+        return sendOnce({ ...request, headers }, { agentFor: this.agentFor, stallTimeoutMs: this.stallTimeoutMs });
+    }
+    /**
+     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
+     * is known to use (its own host, or a token service of a known registry) over https (or http when the
+     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
+     */
+    async fetchBearerToken(challenge, signal) {
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        if (challenge.scope)
+            url.searchParams.set('scope', challenge.scope);
+        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
+        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
+        if (response.status !== 200)
+            throw await registryErrorFrom(response);
+        let body;
+        try {
+            body = parseJson((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
+        }
+        catch {
+            body = {};
+        }
+        const token = body?.token ?? body?.access_token;
+        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
+            throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
+        }
+        return token;
     }
 }
 
@@ -58086,6 +58124,49 @@ function parseDurationWithin(input, raw, bounds) {
 function formatDuration(ms) {
     const unit = ['w', 'd', 'h', 'm', 's'].find(u => ms % UNIT_MS[u] === 0) ?? 's';
     return `${ms / UNIT_MS[unit]}${unit}`;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/names.ts
+
+
+/**
+ * The names every action checks its inputs against, in one place: ECR repository names and tags (the
+ * registry reference grammar), account IDs and region names. Each parser takes the input's name and its raw
+ * value, so the error names the input.
+ */
+const REPOSITORY_NAME = REPOSITORY_PATH;
+
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+/** An ECR repository name (2 to 256 characters of the reference grammar); undefined when empty. */
+function parseRepositoryName(input, raw) {
+    const name = raw.trim();
+    if (name === '')
+        return undefined;
+    if (name.length < 2 || name.length > 256) {
+        throw new InputError(input, `${quote(name)} must be 2 to 256 characters long (it has ${name.length})`);
+    }
+    if (!REPOSITORY_NAME.test(name)) {
+        throw new InputError(input, `${quote(name)} is not a valid ECR repository name: lowercase letters and digits, separated by ".", "_", "__" or ` +
+            'dashes, in path components joined by "/" (no leading, trailing or doubled separators)');
+    }
+    return name;
+}
+/** A 12-digit AWS account ID; undefined when empty. */
+function parseAccountId(input, raw) {
+    const id = raw.trim();
+    if (id === '')
+        return undefined;
+    if (!ACCOUNT_ID.test(id))
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.hD)(id)} is not an AWS account ID (12 digits)`);
+    return id;
+}
+/** A region name such as eu-west-1 or us-gov-west-1. */
+function parseRegion(input, raw) {
+    const region = raw.trim();
+    if (!REGION.test(region))
+        throw new InputError(input, `${quote(region)} is not a region name (like eu-west-1)`);
+    return region;
 }
 
 ;// CONCATENATED MODULE: ./src/common/inputs.ts
@@ -58268,7 +58349,7 @@ function parseRule(fields, where, registry) {
     const prefix = rules_text(fields, 'prefix');
     if (!prefix)
         throw new errors/* InputError */.dz('rules', `${where}: prefix is required`);
-    if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_PATH.test(prefix))) {
+    if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_NAME.test(prefix))) {
         throw new errors/* InputError */.dz('rules', `${where}: prefix ${(0,errors/* quote */.hD)(prefix)} must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`);
     }
     const upstreamText = rules_text(fields, 'upstream');
@@ -58290,7 +58371,7 @@ function parseRule(fields, where, registry) {
     if (role && !ROLE_ARN.test(role))
         throw new errors/* InputError */.dz('rules', `${where} (${prefix}): role ${(0,errors/* quote */.hD)(role)} is not an IAM role ARN`);
     const upstreamPrefix = rules_text(fields, 'upstream-prefix');
-    if (upstreamPrefix && !REPOSITORY_PATH.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
+    if (upstreamPrefix && !REPOSITORY_NAME.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
         throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream-prefix ${(0,errors/* quote */.hD)(upstreamPrefix)} is not a repository path`);
     }
     return {
@@ -58404,7 +58485,6 @@ async function warmImage(registry, target, options) {
 
 
 
-const ACCOUNT_ID = /^\d{12}$/;
 /**
  * Reads every input and checks every rule that needs no AWS call: the account ID, the rules' YAML and
  * each rule (account-independent checks), each warm reference against the reference grammar, the
@@ -58412,10 +58492,7 @@ const ACCOUNT_ID = /^\d{12}$/;
  * first read-only calls and before any change.
  */
 function parseCacheInputs(get, context) {
-    const registryId = get('registry-id').trim() || undefined;
-    if (registryId && !ACCOUNT_ID.test(registryId)) {
-        throw new errors/* InputError */.dz('registry-id', `${(0,errors/* quote */.hD)(registryId)} is not an AWS account ID (12 digits)`);
-    }
+    const registryId = parseAccountId('registry-id', get('registry-id'));
     const rulesText = get('rules');
     const warm = parseLines(get('warm'));
     warm.forEach(parseWarmReference);

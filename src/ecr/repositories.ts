@@ -7,7 +7,6 @@ import {
   PutImageTagMutabilityCommand,
   TagResourceCommand,
   type ECRClient,
-  type LifecyclePolicyPreviewResult,
   type Repository
 } from '@aws-sdk/client-ecr'
 import { ActionError, messageOf, quote } from '../common/errors.js'
@@ -45,12 +44,42 @@ export interface RepositoryRef {
 export interface EnsuredRepository {
   repository: Repository
   created: boolean
-  /** Declared settings that the existing repository does not have, one sentence each. */
-  differences: string[]
-  /** What this step changed on the repository besides creating it (settings, policies), one sentence each. */
-  governance: string[]
-  /** With lifecycle-policy-preview: the images the policy would expire or transition. */
-  lifecyclePreview?: LifecyclePolicyPreviewResult[]
+  /** Declared settings that the existing repository does not have. */
+  differences: SettingDifference[]
+}
+
+/** A declared setting an existing repository does not have. */
+export interface SettingDifference {
+  /** The input that declares it (`scan-on-push`), or `repository tag <key>`. */
+  setting: string
+  /** What the repository has; undefined when it has nothing (a missing resource tag). */
+  current: string | undefined
+  declared: string
+  /** Whether update-repository can bring it in line (encryption cannot change after creation). */
+  changeable: boolean
+}
+
+/** `scan-on-push is false, declared true`; `repository tag team is missing, declared "core"`. */
+export function describeDifference(difference: SettingDifference): string {
+  const { setting, current, declared } = difference
+  if (setting.startsWith('repository tag ')) {
+    return current === undefined
+      ? `${setting} is missing, declared ${quote(declared)}`
+      : `${setting} is ${quote(current)}, declared ${quote(declared)}`
+  }
+  const verb = setting === 'image-tag-mutability-exclusions' ? 'are' : 'is'
+  const note = difference.changeable ? '' : ' (encryption cannot change after creation)'
+  return `${setting} ${verb} ${current}, declared ${declared}${note}`
+}
+
+/** The exclusion filters ECR takes for tag patterns. */
+export function exclusionFilters(patterns: string[] | undefined) {
+  return patterns?.map(filter => ({ filterType: 'WILDCARD' as const, filter }))
+}
+
+/** A repository's tag mutability exclusion patterns, as ECR reports them. */
+export function exclusionsOf(repository: Repository): string[] {
+  return (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '')
 }
 
 /**
@@ -69,8 +98,7 @@ export async function ensureRepository(
     return {
       repository: existing,
       created: false,
-      differences: diffRepositorySettings(existing, tags, settings),
-      governance: []
+      differences: diffRepositorySettings(existing, tags, settings)
     }
   }
   if (!options.create) {
@@ -84,7 +112,7 @@ export async function ensureRepository(
       new CreateRepositoryCommand(createRepositoryRequest(ref, settings))
     )
     if (!repository) throw new ActionError(`CreateRepository returned no repository for ${quote(ref.name)}`)
-    return { repository, created: true, differences: [], governance: [] }
+    return { repository, created: true, differences: [] }
   } catch (error) {
     // Another job created it between our describe and create: that is what we wanted.
     if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
@@ -92,12 +120,7 @@ export async function ensureRepository(
       const repository = await describeRepository(client, ref)
       if (!repository) throw new ActionError(`Repository ${quote(ref.name)} exists but cannot be described`)
       const tags = settings.tags ? await listRepositoryTags(client, repository) : {}
-      return {
-        repository,
-        created: false,
-        differences: diffRepositorySettings(repository, tags, settings),
-        governance: []
-      }
+      return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) }
     }
     throw explainAwsError(error, `CreateRepository ${ref.name}`)
   }
@@ -108,10 +131,7 @@ export function createRepositoryRequest(ref: RepositoryRef, settings: Repository
     repositoryName: ref.name,
     registryId: ref.registryId,
     imageTagMutability: settings.tagMutability,
-    imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
-      filterType: 'WILDCARD' as const,
-      filter
-    })),
+    imageTagMutabilityExclusionFilters: exclusionFilters(settings.tagMutabilityExclusions),
     imageScanningConfiguration:
       settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
     encryptionConfiguration: settings.encryptionType
@@ -154,41 +174,36 @@ export function diffRepositorySettings(
   repository: Repository,
   actualTags: Record<string, string>,
   desired: RepositorySettings
-): string[] {
-  const differences: string[] = []
+): SettingDifference[] {
+  const differences: SettingDifference[] = []
+  const differ = (setting: string, current: string | undefined, declared: string, changeable = true) =>
+    differences.push({ setting, current, declared, changeable })
   const actualMutability = repository.imageTagMutability ?? 'MUTABLE'
   if (desired.tagMutability && desired.tagMutability !== actualMutability) {
-    differences.push(`image-tag-mutability is ${actualMutability}, declared ${desired.tagMutability}`)
+    differ('image-tag-mutability', actualMutability, desired.tagMutability)
   }
   if (desired.tagMutabilityExclusions) {
-    const actual = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort()
+    const actual = exclusionsOf(repository).sort()
     const wanted = [...desired.tagMutabilityExclusions].sort()
     if (actual.join('\n') !== wanted.join('\n')) {
-      differences.push(
-        `image-tag-mutability-exclusions are [${actual.join(', ')}], declared [${wanted.join(', ')}]`
-      )
+      differ('image-tag-mutability-exclusions', `[${actual.join(', ')}]`, `[${wanted.join(', ')}]`)
     }
   }
   const actualScan = repository.imageScanningConfiguration?.scanOnPush ?? false
   if (desired.scanOnPush !== undefined && desired.scanOnPush !== actualScan) {
-    differences.push(`scan-on-push is ${actualScan}, declared ${desired.scanOnPush}`)
+    differ('scan-on-push', String(actualScan), String(desired.scanOnPush))
   }
   const actualEncryption = repository.encryptionConfiguration?.encryptionType ?? 'AES256'
   if (desired.encryptionType && desired.encryptionType !== actualEncryption) {
-    differences.push(
-      `encryption-type is ${actualEncryption}, declared ${desired.encryptionType} (encryption cannot change after creation)`
-    )
+    differ('encryption-type', actualEncryption, desired.encryptionType, false)
   }
   const actualKey = repository.encryptionConfiguration?.kmsKey
   if (desired.kmsKey && actualKey && !sameKmsKey(actualKey, desired.kmsKey)) {
-    differences.push(
-      `kms-key is ${actualKey}, declared ${desired.kmsKey} (encryption cannot change after creation)`
-    )
+    differ('kms-key', actualKey, desired.kmsKey, false)
   }
   for (const [key, value] of Object.entries(desired.tags ?? {})) {
-    if (!(key in actualTags)) differences.push(`repository tag ${key} is missing, declared ${quote(value)}`)
-    else if (actualTags[key] !== value)
-      differences.push(`repository tag ${key} is ${quote(actualTags[key])}, declared ${quote(value)}`)
+    if (actualTags[key] !== value)
+      differ(`repository tag ${key}`, key in actualTags ? actualTags[key] : undefined, value)
   }
   return differences
 }
@@ -205,7 +220,7 @@ export async function applyRepositorySettings(
 ): Promise<string[]> {
   const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId }
   const changed: string[] = []
-  const exclusions = (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '').sort()
+  const exclusions = exclusionsOf(repository).sort()
   const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort()
   const mutabilityDiffers =
     (settings.tagMutability !== undefined &&
@@ -218,10 +233,7 @@ export async function applyRepositorySettings(
         new PutImageTagMutabilityCommand({
           ...ref,
           imageTagMutability: mutability,
-          imageTagMutabilityExclusionFilters: settings.tagMutabilityExclusions?.map(filter => ({
-            filterType: 'WILDCARD' as const,
-            filter
-          }))
+          imageTagMutabilityExclusionFilters: exclusionFilters(settings.tagMutabilityExclusions)
         })
       )
     )

@@ -1,0 +1,16 @@
+/** The action's output names, as action.yml declares them. */
+export const Output = {
+  rules: 'rules',
+  images: 'images',
+  imageDigests: 'image-digests'
+} as const
+
+/** The action's input names, as action.yml declares them: every getInput and input error uses these. */
+export const Input = {
+  rules: 'rules',
+  prune: 'prune',
+  warm: 'warm',
+  warmTimeout: 'warm-timeout',
+  stallTimeout: 'stall-timeout',
+  registryId: 'registry-id'
+} as const
