@@ -90,7 +90,9 @@ describe('parseDeliverInputs', () => {
   test('a source push', () => {
     expect(
       parse({ source: 'out.tar', repository: 'team/app', 'max-concurrency': '8', 'mount-from': 'team/base' })
-    ).toMatchObject({ work: { kind: 'source', source: 'out.tar', maxConcurrency: 8, mountFrom: 'team/base' } })
+    ).toMatchObject({
+      work: { kind: 'source', source: 'out.tar', maxConcurrency: 8, mountFrom: 'team/base' }
+    })
   })
 
   test('every setting', () => {
