@@ -8,6 +8,7 @@ import { readFileInside, workspaceRoot } from '../common/files.js'
 import { parseReference } from '../registry/reference.js'
 import { SCAN_KINDS, type ScanKind } from './in-use/references.js'
 import type { CleanupRules } from './planner.js'
+import { Input } from './constants.js'
 
 export interface CleanupInputs {
   /** Repository names or globs (`team/*`, `**`). */
@@ -46,13 +47,13 @@ const DIGEST = /^sha256:[a-f0-9]{64}$/
 
 /** Reads and checks every cleanup input, before any AWS call. */
 export function parseCleanupInputs(get: (name: string) => string): CleanupInputs {
-  const repositories = parseList(get('repositories'))
+  const repositories = parseList(get(Input.repositories))
   if (repositories.length === 0) {
-    throw new InputError('repositories', 'must name at least one repository or pattern (team/*, **)')
+    throw new InputError(Input.repositories, 'must name at least one repository or pattern (team/*, **)')
   }
-  const registryId = parseAccountId('registry-id', get('registry-id'))
-  const untaggedOlderThanMs = parseDuration('untagged-older-than', get('untagged-older-than') || '1d')
-  const untagged = parseEnum('untagged', get('untagged'), ['delete', 'keep'] as const) ?? 'delete'
+  const registryId = parseAccountId(Input.registryId, get(Input.registryId))
+  const untaggedOlderThanMs = parseDuration(Input.untaggedOlderThan, get(Input.untaggedOlderThan) || '1d')
+  const untagged = parseEnum(Input.untagged, get(Input.untagged), ['delete', 'keep'] as const) ?? 'delete'
   const warnings =
     untagged === 'delete' && untaggedOlderThanMs < SAFE_UNTAGGED_AGE_MS
       ? [
@@ -65,25 +66,25 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
     registryId,
     warnings,
     rules: {
-      keepLast: parseInteger('keep-last', get('keep-last'), { min: 0, max: 100_000, fallback: 10 }),
-      olderThanMs: parseDuration('older-than', get('older-than') || '30d'),
-      tagPatterns: orDefault(parseList(get('tag-patterns')), ['*']),
-      keepTags: parseList(get('keep-tags')),
+      keepLast: parseInteger(Input.keepLast, get(Input.keepLast), { min: 0, max: 100_000, fallback: 10 }),
+      olderThanMs: parseDuration(Input.olderThan, get(Input.olderThan) || '30d'),
+      tagPatterns: orDefault(parseList(get(Input.tagPatterns)), ['*']),
+      keepTags: parseList(get(Input.keepTags)),
       untagged,
       untaggedOlderThanMs,
-      keepDigests: new Set(parseLines(get('keep-digests')).map(parseKeepDigest)),
-      keepPulledWithinMs: get('keep-pulled-within').trim()
-        ? parseDuration('keep-pulled-within', get('keep-pulled-within'))
+      keepDigests: new Set(parseLines(get(Input.keepDigests)).map(parseKeepDigest)),
+      keepPulledWithinMs: get(Input.keepPulledWithin).trim()
+        ? parseDuration(Input.keepPulledWithin, get(Input.keepPulledWithin))
         : undefined
     },
-    dryRun: parseBoolean('dry-run', get('dry-run'), false),
+    dryRun: parseBoolean(Input.dryRun, get(Input.dryRun), false),
     inUse: parseInUseInputs(get),
     deleteEmptyRepositories: parseBoolean(
-      'delete-empty-repositories',
-      get('delete-empty-repositories'),
+      Input.deleteEmptyRepositories,
+      get(Input.deleteEmptyRepositories),
       false
     ),
-    maxDeletions: parseInteger('max-deletions', get('max-deletions'), {
+    maxDeletions: parseInteger(Input.maxDeletions, get(Input.maxDeletions), {
       min: 0,
       max: 1_000_000,
       fallback: 500
@@ -100,7 +101,7 @@ function parseKeepDigest(entry: string): string {
   const digest = entry.includes('@') ? entry.slice(entry.lastIndexOf('@') + 1) : entry
   if (!DIGEST.test(digest)) {
     throw new InputError(
-      'keep-digests',
+      Input.keepDigests,
       `${quote(entry)} is neither a sha256:… digest nor an image URI ending in @sha256:…`
     )
   }
@@ -108,7 +109,7 @@ function parseKeepDigest(entry: string): string {
 }
 
 function parseInUseInputs(get: (name: string) => string): InUseInputs {
-  const given = parseList(get('keep-in-use'))
+  const given = parseList(get(Input.keepInUse))
   let kinds: ScanKind[]
   if (given.length === 0) kinds = [...DEFAULT_KEEP_IN_USE]
   else if (given.length === 1 && given[0]?.toLowerCase() === 'none') kinds = []
@@ -117,19 +118,23 @@ function parseInUseInputs(get: (name: string) => string): InUseInputs {
       const known = SCAN_KINDS.find(k => k === kind.toLowerCase())
       if (!known) {
         throw new InputError(
-          'keep-in-use',
+          Input.keepInUse,
           `${quote(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`
         )
       }
       return known
     })
   }
-  const regions = parseList(get('in-use-regions')).map(region => parseRegion('in-use-regions', region))
+  const regions = parseList(get(Input.inUseRegions)).map(region => parseRegion(Input.inUseRegions, region))
   return {
     kinds,
-    keepRevisions: parseInteger('keep-revisions', get('keep-revisions'), { min: 0, max: 1000, fallback: 3 }),
+    keepRevisions: parseInteger(Input.keepRevisions, get(Input.keepRevisions), {
+      min: 0,
+      max: 1000,
+      fallback: 3
+    }),
     regions,
-    images: parseInUseImages(get('in-use-images'))
+    images: parseInUseImages(get(Input.inUseImages))
   }
 }
 
@@ -146,7 +151,7 @@ function parseInUseImages(raw: string): string[] {
     try {
       content = readFileInside(text, workspaceRoot(), MAX_IMAGES_FILE_BYTES).toString('utf8')
     } catch (error) {
-      throw new InputError('in-use-images', (error as Error).message)
+      throw new InputError(Input.inUseImages, (error as Error).message)
     }
   }
   const withoutComments = content
@@ -157,7 +162,7 @@ function parseInUseImages(raw: string): string[] {
   for (const reference of references) {
     const parsed = parseReference(reference, { domain: 'allowed' })
     if (typeof parsed === 'string') {
-      throw new InputError('in-use-images', `${quote(reference)} is not an image reference: ${parsed}`)
+      throw new InputError(Input.inUseImages, `${quote(reference)} is not an image reference: ${parsed}`)
     }
   }
   return references

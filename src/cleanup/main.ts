@@ -14,6 +14,7 @@ import { parseCleanupInputs, type CleanupInputs } from './inputs.js'
 import { writePlanFile } from './plan-file.js'
 import { planCleanup, type InUseDigests, type Plan } from './planner.js'
 import { writeCleanupSummary, type RepositoryReport } from './summary.js'
+import { Output } from './constants.js'
 
 /** One repository, listed whole: its images and the manifests of its indexes and artifacts. */
 interface Listing {
@@ -219,27 +220,27 @@ function setOutputs(reports: RepositoryReport[], planFile: string): void {
       `${alreadyGone} planned images were gone already (deleted by something else meanwhile): not counted as deleted`
     )
   }
-  core.setOutput('deleted-count', deleted.length)
+  core.setOutput(Output.deletedCount, deleted.length)
   core.setOutput(
-    'deleted-bytes',
+    Output.deletedBytes,
     deleted.reduce((sum, d) => sum + d.size, 0)
   )
-  core.setOutput('kept-count', all - deleted.length - alreadyGone)
-  core.setOutput('already-gone-count', alreadyGone)
+  core.setOutput(Output.keptCount, all - deleted.length - alreadyGone)
+  core.setOutput(Output.alreadyGoneCount, alreadyGone)
   core.setOutput(
-    'failed-count',
+    Output.failedCount,
     reports.reduce((sum, r) => sum + r.failed.length, 0)
   )
   core.setOutput(
-    'in-use-count',
+    Output.inUseCount,
     reports.reduce((sum, r) => sum + r.decisions.filter(d => d.rule === 'in-use').length, 0)
   )
   core.setOutput(
-    'deleted-repositories',
+    Output.deletedRepositories,
     reports
       .filter(r => r.repositoryDeletion === 'deleted')
       .map(r => r.name)
       .join('\n')
   )
-  core.setOutput('plan-file', planFile)
+  core.setOutput(Output.planFile, planFile)
 }

@@ -13,6 +13,7 @@ import {
 } from '../ecr/scan-findings.js'
 import { registryScanKind, startBasicScan, waitForScan, type ScanResult } from '../ecr/scans.js'
 import { escapeHtml, headerRow, link } from '../common/summary.js'
+import { Output } from './constants.js'
 import type { Delivery } from './delivery.js'
 import type { ScanGateInputs } from './inputs.js'
 import * as log from '../common/log.js'
@@ -98,11 +99,11 @@ export async function runScanGate(
 /** Outputs: scan-status, findings (counts by severity), findings-file (SARIF). */
 export async function setScanOutputs(report: ScanGateReport, imageUri: string): Promise<void> {
   const statuses = [...new Set(report.images.map(i => i.result.status))]
-  core.setOutput('scan-status', statuses.length === 1 ? statuses[0] : statuses.join(','))
-  core.setOutput('findings', JSON.stringify(report.gate.counts))
+  core.setOutput(Output.scanStatus, statuses.length === 1 ? statuses[0] : statuses.join(','))
+  core.setOutput(Output.findings, JSON.stringify(report.gate.counts))
   const file = join(process.env.RUNNER_TEMP || tmpdir(), `ecr-scan-${Date.now()}.sarif`)
   await writeFile(file, JSON.stringify(toSarif(report.findings, imageUri), null, 2))
-  core.setOutput('findings-file', file)
+  core.setOutput(Output.findingsFile, file)
 }
 
 const RANK: Record<Bucket, number> = Object.fromEntries(BUCKETS.map((b, i) => [b, i])) as Record<

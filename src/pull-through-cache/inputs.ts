@@ -4,6 +4,7 @@ import { parseBoolean, parseLines } from '../common/inputs.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
 import { parseWarmReference } from './warm.js'
+import { Input } from './constants.js'
 
 /** The pull-through-cache action's inputs, parsed and checked before any call. */
 export interface CacheInputs {
@@ -25,17 +26,17 @@ export interface CacheInputs {
  * first read-only calls and before any change.
  */
 export function parseCacheInputs(get: (name: string) => string, context: { region: string }): CacheInputs {
-  const registryId = parseAccountId('registry-id', get('registry-id'))
-  const rulesText = get('rules')
-  const warm = parseLines(get('warm'))
+  const registryId = parseAccountId(Input.registryId, get(Input.registryId))
+  const rulesText = get(Input.rules)
+  const warm = parseLines(get(Input.warm))
   warm.forEach(parseWarmReference)
   return {
     registryId,
     rulesText,
     rules: parseCacheRules(rulesText, { accountId: registryId, region: context.region }),
-    prune: parseBoolean('prune', get('prune'), false),
+    prune: parseBoolean(Input.prune, get(Input.prune), false),
     warm,
-    warmTimeoutMs: parseDuration('warm-timeout', get('warm-timeout') || '5m', ['s', 'm', 'h']),
-    stallTimeoutMs: parseDurationWithin('stall-timeout', get('stall-timeout'), STALL_TIMEOUT)
+    warmTimeoutMs: parseDuration(Input.warmTimeout, get(Input.warmTimeout) || '5m', ['s', 'm', 'h']),
+    stallTimeoutMs: parseDurationWithin(Input.stallTimeout, get(Input.stallTimeout), STALL_TIMEOUT)
   }
 }

@@ -20,6 +20,7 @@ import { parseCacheRules } from './rules.js'
 import { writeCacheSummary, type RuleReport } from './summary.js'
 import { resolveWarmTarget, warmImage, type WarmResult, type WarmRuleView } from './warm.js'
 import * as log from '../common/log.js'
+import { Output } from './constants.js'
 
 const WARM_CONCURRENCY = 4
 
@@ -98,12 +99,12 @@ export async function run(): Promise<void> {
         roleArn: rule.customRoleArn
       }))
   ]
-  core.setOutput('rules', JSON.stringify(standing))
+  core.setOutput(Output.rules, JSON.stringify(standing))
   core.setOutput(
-    'images',
+    Output.images,
     results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n')
   )
-  core.setOutput('image-digests', results.map(r => r.digest ?? '').join('\n'))
+  core.setOutput(Output.imageDigests, results.map(r => r.digest ?? '').join('\n'))
   await writeCacheSummary(reports, results, login.host)
 
   const invalid = reports.filter(r => r.valid === false)

@@ -3,6 +3,7 @@ import { InputError, quote } from '../common/errors.js'
 import { REPOSITORY_NAME } from '../ecr/names.js'
 import type { CacheRule } from '../ecr/cache-rules.js'
 import { resolveUpstream } from './upstreams.js'
+import { Input } from './constants.js'
 
 export type { CacheRule } from '../ecr/cache-rules.js'
 
@@ -33,27 +34,27 @@ export function parseCacheRules(raw: string, registry: RegistryContext): CacheRu
   if (syntax) {
     const at = syntax.linePos?.[0]
     throw new InputError(
-      'rules',
+      Input.rules,
       `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${syntax.message.split('\n')[0]}`
     )
   }
   if (!isSeq(document.contents))
-    throw new InputError('rules', 'must be a YAML list of rules (each item: - prefix: …)')
+    throw new InputError(Input.rules, 'must be a YAML list of rules (each item: - prefix: …)')
   const rules: CacheRule[] = []
   document.contents.items.forEach((item, index) => {
     const where = `rule ${index + 1}`
-    if (!isMap(item)) throw new InputError('rules', `${where} must be a mapping with prefix and upstream`)
+    if (!isMap(item)) throw new InputError(Input.rules, `${where} must be a mapping with prefix and upstream`)
     const fields = item.toJSON() as Record<string, unknown>
     for (const key of Object.keys(fields)) {
       if (!FIELDS.has(key))
         throw new InputError(
-          'rules',
+          Input.rules,
           `${where}: unknown field ${quote(key)} (fields: ${[...FIELDS].join(', ')})`
         )
     }
     const rule = parseRule(fields, `${where}`, registry)
     if (rules.some(r => r.prefix === rule.prefix))
-      throw new InputError('rules', `${where}: prefix ${quote(rule.prefix)} is declared twice`)
+      throw new InputError(Input.rules, `${where}: prefix ${quote(rule.prefix)} is declared twice`)
     rules.push(rule)
   })
   return rules
@@ -67,37 +68,37 @@ function text(fields: Record<string, unknown>, key: string): string | undefined 
 
 function parseRule(fields: Record<string, unknown>, where: string, registry: RegistryContext): CacheRule {
   const prefix = text(fields, 'prefix')
-  if (!prefix) throw new InputError('rules', `${where}: prefix is required`)
+  if (!prefix) throw new InputError(Input.rules, `${where}: prefix is required`)
   if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_NAME.test(prefix))) {
     throw new InputError(
-      'rules',
+      Input.rules,
       `${where}: prefix ${quote(prefix)} must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`
     )
   }
   const upstreamText = text(fields, 'upstream')
-  if (!upstreamText) throw new InputError('rules', `${where} (${prefix}): upstream is required`)
+  if (!upstreamText) throw new InputError(Input.rules, `${where} (${prefix}): upstream is required`)
   const upstream = resolveUpstream(upstreamText)
-  if (typeof upstream === 'string') throw new InputError('rules', `${where} (${prefix}): ${upstream}`)
+  if (typeof upstream === 'string') throw new InputError(Input.rules, `${where} (${prefix}): ${upstream}`)
 
   const credential = text(fields, 'credential')
   if (upstream.credential === 'required' && !credential) {
     throw new InputError(
-      'rules',
+      Input.rules,
       `${where} (${prefix}): upstream ${upstream.kind} needs a credential: a Secrets Manager secret named ${SECRET_PREFIX}…`
     )
   }
   if (upstream.credential === 'refused' && credential) {
-    throw new InputError('rules', `${where} (${prefix}): upstream ${upstream.kind} takes no credential`)
+    throw new InputError(Input.rules, `${where} (${prefix}): upstream ${upstream.kind} takes no credential`)
   }
   const role = text(fields, 'role')
   if (role && upstream.kind !== 'ecr')
-    throw new InputError('rules', `${where} (${prefix}): role applies only to ECR upstreams`)
+    throw new InputError(Input.rules, `${where} (${prefix}): role applies only to ECR upstreams`)
   if (role && !ROLE_ARN.test(role))
-    throw new InputError('rules', `${where} (${prefix}): role ${quote(role)} is not an IAM role ARN`)
+    throw new InputError(Input.rules, `${where} (${prefix}): role ${quote(role)} is not an IAM role ARN`)
   const upstreamPrefix = text(fields, 'upstream-prefix')
   if (upstreamPrefix && !REPOSITORY_NAME.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
     throw new InputError(
-      'rules',
+      Input.rules,
       `${where} (${prefix}): upstream-prefix ${quote(upstreamPrefix)} is not a repository path`
     )
   }
@@ -117,14 +118,14 @@ function credentialArn(credential: string, where: string, registry: RegistryCont
   const name = arn ? (arn[4] as string) : credential
   if (!name.startsWith(SECRET_PREFIX)) {
     throw new InputError(
-      'rules',
+      Input.rules,
       `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got ${quote(name)})`
     )
   }
   if (arn) {
     if (arn[2] !== registry.region || (registry.accountId !== undefined && arn[3] !== registry.accountId)) {
       throw new InputError(
-        'rules',
+        Input.rules,
         `${where}: the credential secret must be in the registry's account and region (${registry.accountId ?? "the caller's"}, ${registry.region}), not ${arn[3]}, ${arn[2]}`
       )
     }

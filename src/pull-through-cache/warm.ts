@@ -3,6 +3,7 @@ import type { RegistryClient } from '../registry/client.js'
 import { RegistryError, isRetryableRegistryFailure } from '../registry/errors.js'
 import { isIndex } from '../registry/media-types.js'
 import { parseReference } from '../registry/reference.js'
+import { Input } from './constants.js'
 
 /** An image to warm, as written and as the cache names it. */
 export interface WarmTarget {
@@ -25,7 +26,7 @@ export interface WarmRuleView {
 export function parseWarmReference(input: string): { path: string; reference: string } {
   const parsed = parseReference(input, { domain: 'refused' })
   if (typeof parsed === 'string')
-    throw new InputError('warm', `${quote(input)} is not an image reference: ${parsed}`)
+    throw new InputError(Input.warm, `${quote(input)} is not an image reference: ${parsed}`)
   return { path: parsed.repository, reference: parsed.digest ?? parsed.tag ?? 'latest' }
 }
 
@@ -42,7 +43,7 @@ export function resolveWarmTarget(input: string, rules: WarmRuleView[]): WarmTar
   if (!rule) {
     const prefixes = rules.map(r => r.prefix)
     throw new InputError(
-      'warm',
+      Input.warm,
       `${quote(input)} matches no pull-through-cache rule prefix (${prefixes.length ? `prefixes: ${prefixes.join(', ')}` : 'there are no rules'})`
     )
   }
