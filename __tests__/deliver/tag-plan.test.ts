@@ -83,9 +83,7 @@ describe('isSameImage', () => {
     reference: 'app:ci',
     id: `sha256:${'1'.repeat(64)}`,
     repoTags: ['app:ci'],
-    repoDigests: [`reg/team/app@${C}`],
-    size: 1,
-    platform: 'linux/amd64'
+    repoDigests: [`reg/team/app@${C}`]
   }
   const manifest = (digest: string, configDigest: string): StoredManifest => ({
     digest,

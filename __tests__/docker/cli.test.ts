@@ -7,19 +7,16 @@ describe('parsePushDigest', () => {
   test.each([
     [
       `The push refers to repository [reg/team/app]\n5f70bf18a086: Pushed\nv1: digest: ${DIGEST} size: 528\n`,
-      { digest: DIGEST, manifestSize: 528 }
+      { digest: DIGEST }
     ],
-    [
-      `latest: digest: sha256:${'f'.repeat(64)} size: 1\nv1: digest: ${DIGEST} size: 9\n`,
-      { digest: DIGEST, manifestSize: 9 }
-    ],
+    [`latest: digest: sha256:${'f'.repeat(64)} size: 1\nv1: digest: ${DIGEST} size: 9\n`, { digest: DIGEST }],
     ['v1: digest: sha256:short size: 1', undefined],
     ['', undefined]
   ])('%#', (output, expected) => expect(parsePushDigest(output)).toEqual(expected))
 })
 
 describe('parseInspect', () => {
-  test('reads ID, repo digests, size and platform', () => {
+  test('reads ID, repo tags and repo digests', () => {
     const output = JSON.stringify({
       Id: DIGEST,
       RepoDigests: null,
@@ -32,9 +29,7 @@ describe('parseInspect', () => {
       reference: 'app:ci',
       id: DIGEST,
       repoTags: [],
-      repoDigests: [],
-      size: 42,
-      platform: 'linux/arm64/v8'
+      repoDigests: []
     })
   })
   test('no ID is an error', () => expect(() => parseInspect('app:ci', '{}')).toThrow(/no image ID/))

@@ -1,11 +1,6 @@
 import type { ImageDetail } from '@aws-sdk/client-ecr'
-import { INDEX_MEDIA_TYPES, isIndex, type Manifest } from '../registry/media-types.js'
+import { IMAGE_CONFIG_TYPES, INDEX_MEDIA_TYPES, isIndex, type Manifest } from '../registry/media-types.js'
 import { ARTIFACT_TAG, type ImageGraph, type ImageRecord } from './planner.js'
-
-const IMAGE_CONFIG_TYPES = new Set([
-  'application/vnd.oci.image.config.v1+json',
-  'application/vnd.docker.container.image.v1+json'
-])
 
 export function toImageRecord(detail: ImageDetail): ImageRecord {
   return {

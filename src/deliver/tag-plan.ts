@@ -1,6 +1,7 @@
 import { ActionError, quote } from '../common/errors.js'
 import type { LocalImage } from '../docker/cli.js'
 import type { StoredManifest } from '../registry/manifests.js'
+import { immutableTagsError } from '../registry/push.js'
 import { isIndex } from '../registry/media-types.js'
 
 /** What a tag holds in the registry before we write anything. */
@@ -47,10 +48,7 @@ export function planTagWrites(
         `tag ${quote(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
         `but the image ${describe.image} is ${describe.imageId}`
     )
-    throw new ActionError(
-      `Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
-        'Immutable tags cannot be moved to another image: push under a new tag.'
-    )
+    throw immutableTagsError(lines)
   }
 
   const same = remote.filter(r => r.sameImage && r.digest !== undefined)

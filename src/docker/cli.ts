@@ -10,15 +10,10 @@ export interface LocalImage {
   /** The local names (`app:ci`) the image has. */
   repoTags: string[]
   repoDigests: string[]
-  /** Uncompressed size as the engine reports it. */
-  size: number
-  platform: string
 }
 
 export interface PushResult {
   digest: string
-  /** Size of the manifest, as `docker push` prints it. */
-  manifestSize: number
 }
 
 interface RunResult {
@@ -103,7 +98,7 @@ export function parsePushDigest(output: string): PushResult | undefined {
   const matches = [...output.matchAll(/digest: (sha256:[a-f0-9]{64}) size: (\d+)/g)]
   const last = matches.at(-1)
   if (!last) return undefined
-  return { digest: last[1] as string, manifestSize: Number(last[2]) }
+  return { digest: last[1] as string }
 }
 
 export function parseInspect(reference: string, output: string): LocalImage {
@@ -111,18 +106,12 @@ export function parseInspect(reference: string, output: string): LocalImage {
     Id?: string
     RepoTags?: string[] | null
     RepoDigests?: string[] | null
-    Size?: number
-    Os?: string
-    Architecture?: string
-    Variant?: string
   }
   if (!parsed.Id) throw new ActionError(`docker image inspect ${reference} returned no image ID`)
   return {
     reference,
     id: parsed.Id,
     repoTags: parsed.RepoTags ?? [],
-    repoDigests: parsed.RepoDigests ?? [],
-    size: parsed.Size ?? 0,
-    platform: [parsed.Os, parsed.Architecture, parsed.Variant].filter(Boolean).join('/')
+    repoDigests: parsed.RepoDigests ?? []
   }
 }

@@ -16,7 +16,6 @@ export interface RegistryLogin {
   password: string
   /** base64(`username:password`), sent as is in `Authorization: Basic`. */
   token: string
-  expiresAt?: Date
 }
 
 const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable'])
@@ -56,33 +55,38 @@ export async function getRegistryLogins(
 }
 
 function decodeAuthorization(
-  data: {
-    authorizationToken?: string
-    proxyEndpoint?: string
-    expiresAt?: Date
-  },
+  data: { authorizationToken?: string; proxyEndpoint?: string },
   maskPassword: boolean
 ): RegistryLogin {
-  const token = data.authorizationToken ?? ''
+  if (!data.proxyEndpoint) {
+    throw new ActionError('GetAuthorizationToken returned an authorization token without its registry')
+  }
+  return loginFromToken(
+    data.authorizationToken ?? '',
+    registryHostOf(data.proxyEndpoint),
+    maskPassword,
+    'GetAuthorizationToken'
+  )
+}
+
+/**
+ * A registry login from an authorization token (base64 of `user:password`, private and public ECR alike).
+ * The token and the password are registered as secrets before anything can print them; the password
+ * stays unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
+ */
+export function loginFromToken(
+  token: string,
+  host: string,
+  maskPassword: boolean,
+  call: string
+): RegistryLogin {
   // The token is the password in another encoding and is never output: always masked.
   if (token) core.setSecret(token)
   const decoded = Buffer.from(token, 'base64').toString('utf8')
   const separator = decoded.indexOf(':')
-  if (!token || separator <= 0 || !data.proxyEndpoint) {
-    throw new ActionError(
-      'GetAuthorizationToken returned an authorization token that is not username:password'
-    )
-  }
+  if (!token || separator <= 0)
+    throw new ActionError(`${call} returned an authorization token that is not username:password`)
   const password = decoded.slice(separator + 1)
-  // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
   if (maskPassword) core.setSecret(password)
-  const host = registryHostOf(data.proxyEndpoint)
-  return {
-    host,
-    endpoint: `https://${host}`,
-    username: decoded.slice(0, separator),
-    password,
-    token,
-    expiresAt: data.expiresAt
-  }
+  return { host, endpoint: `https://${host}`, username: decoded.slice(0, separator), password, token }
 }

@@ -5,7 +5,7 @@ import {
   type LifecyclePolicyPreviewResult
 } from '@aws-sdk/client-ecr'
 import { ActionError } from '../common/errors.js'
-import { backoffDelay, sleep as realSleep } from '../common/retry.js'
+import { pollUntil } from '../common/poll.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
 import type { RepositoryRef } from './repositories.js'
 
@@ -25,27 +25,24 @@ export async function previewLifecyclePolicy(
   text: string,
   options: { deadline: number; sleep?: (ms: number) => Promise<void>; now?: () => number }
 ): Promise<PreviewOutcome> {
-  const wait = options.sleep ?? realSleep
-  const now = options.now ?? Date.now
   const repository = { repositoryName: ref.name, registryId: ref.registryId }
-  const pause = async (attempt: number, what: string) => {
-    const delay = backoffDelay(attempt, 2000, 15_000, () => 1)
-    if (now() + delay > options.deadline)
-      throw new ActionError(`The lifecycle policy preview ${what} in time`)
-    await wait(delay)
-  }
-  for (let attempt = 1; ; attempt++) {
+  const poll = { ...options, baseDelayMs: 2000, maxDelayMs: 15_000 }
+  const started = await pollUntil(async () => {
     try {
       await client.send(new StartLifecyclePolicyPreviewCommand({ ...repository, lifecyclePolicyText: text }))
-      break
+      return true
     } catch (error) {
       if (awsErrorName(error) !== 'LifecyclePolicyPreviewInProgressException') {
         throw explainAwsError(error, 'StartLifecyclePolicyPreview')
       }
-      await pause(attempt, 'could not start (another preview kept running)')
+      return undefined
     }
-  }
-  for (let attempt = 1; ; attempt++) {
+  }, poll)
+  if (!started)
+    throw new ActionError(
+      'The lifecycle policy preview could not start (another preview kept running) in time'
+    )
+  const outcome = await pollUntil(async () => {
     const results: LifecyclePolicyPreviewResult[] = []
     let status: string | undefined
     let nextToken: string | undefined
@@ -60,6 +57,8 @@ export async function previewLifecyclePolicy(
     if (status === 'COMPLETE') return { status, results }
     if (status === 'FAILED' || status === 'EXPIRED')
       throw new ActionError(`The lifecycle policy preview ${status}`)
-    await pause(attempt, 'did not finish')
-  }
+    return undefined
+  }, poll)
+  if (!outcome) throw new ActionError('The lifecycle policy preview did not finish in time')
+  return outcome
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   BatchDeleteImageCommand,
   CreateRepositoryCommand,
@@ -8,7 +7,7 @@ import {
 } from '@aws-sdk/client-ecr-public'
 import type { Repository } from '@aws-sdk/client-ecr'
 import { ActionError, quote } from '../common/errors.js'
-import type { RegistryLogin } from './auth.js'
+import { loginFromToken, type RegistryLogin } from './auth.js'
 import { awsClientConfig } from '../common/aws.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
 
@@ -34,22 +33,12 @@ export async function getPublicLogin(client: ECRPUBLICClient, maskPassword: bool
   const { authorizationData } = await callAws('ecr-public GetAuthorizationToken', () =>
     client.send(new GetAuthorizationTokenCommand({}))
   )
-  const token = authorizationData?.authorizationToken ?? ''
-  if (token) core.setSecret(token)
-  const decoded = Buffer.from(token, 'base64').toString('utf8')
-  const separator = decoded.indexOf(':')
-  if (separator <= 0)
-    throw new ActionError('ecr-public GetAuthorizationToken returned a token that is not username:password')
-  const password = decoded.slice(separator + 1)
-  if (maskPassword) core.setSecret(password)
-  return {
-    host: PUBLIC_REGISTRY_HOST,
-    endpoint: `https://${PUBLIC_REGISTRY_HOST}`,
-    username: decoded.slice(0, separator),
-    password,
-    token,
-    expiresAt: authorizationData?.expiresAt
-  }
+  return loginFromToken(
+    authorizationData?.authorizationToken ?? '',
+    PUBLIC_REGISTRY_HOST,
+    maskPassword,
+    'ecr-public GetAuthorizationToken'
+  )
 }
 
 /**

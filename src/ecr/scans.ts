@@ -5,7 +5,7 @@ import {
   type ECRClient,
   type DescribeImageScanFindingsCommandOutput
 } from '@aws-sdk/client-ecr'
-import { backoffDelay, sleep as realSleep } from '../common/retry.js'
+import { pollUntil } from '../common/poll.js'
 import { awsErrorName, callAws } from './errors.js'
 import { fromBasic, fromEnhanced, type Finding } from './scan-findings.js'
 
@@ -120,30 +120,38 @@ export async function waitForScan(
     now?: () => number
   }
 ): Promise<ScanResult> {
-  const wait = options.sleep ?? realSleep
-  const now = options.now ?? Date.now
-  for (let attempt = 1; ; attempt++) {
-    const first = await describeFindings(client, image, undefined)
-    if (!first) await options.startScan?.()
-    const status = first?.imageScanStatus?.status
-    const meaning = statusMeaning(status, first?.imageScanStatus?.description)
-    if (meaning.kind === 'done')
-      return { status: status as string, meaning, findings: await allFindings(client, image, first) }
-    if (meaning.kind === 'problem') return { status: status as string, meaning, findings: [] }
-    const delay = backoffDelay(attempt, 2000, 30_000, () => 1)
-    if (now() + delay > options.deadline) {
-      return {
-        status: status ?? 'NOT_STARTED',
-        meaning: {
-          kind: 'problem',
-          blocking: true,
-          message: `the scan did not finish in time (status ${status ?? 'not started'})`
-        },
-        findings: []
-      }
+  let lastStatus: string | undefined
+  const result = await pollUntil(
+    async () => {
+      const first = await describeFindings(client, image, undefined)
+      if (!first) await options.startScan?.()
+      const status = first?.imageScanStatus?.status
+      lastStatus = status
+      const meaning = statusMeaning(status, first?.imageScanStatus?.description)
+      if (meaning.kind === 'done')
+        return { status: status as string, meaning, findings: await allFindings(client, image, first) }
+      if (meaning.kind === 'problem') return { status: status as string, meaning, findings: [] }
+      return undefined
+    },
+    {
+      deadline: options.deadline,
+      baseDelayMs: 2000,
+      maxDelayMs: 30_000,
+      sleep: options.sleep,
+      now: options.now
     }
-    await wait(delay)
-  }
+  )
+  return (
+    result ?? {
+      status: lastStatus ?? 'NOT_STARTED',
+      meaning: {
+        kind: 'problem',
+        blocking: true,
+        message: `the scan did not finish in time (status ${lastStatus ?? 'not started'})`
+      },
+      findings: []
+    }
+  )
 }
 
 /** One page of findings; undefined while the scan has not started (ScanNotFound) or the image is not seen yet. */

@@ -5,6 +5,19 @@ export const MediaType = {
   ociIndex: 'application/vnd.oci.image.index.v1+json'
 } as const
 
+/** Blob media types the suite writes or recognises: image configs and docker's gzipped layer. */
+export const BlobMediaType = {
+  ociConfig: 'application/vnd.oci.image.config.v1+json',
+  dockerConfig: 'application/vnd.docker.container.image.v1+json',
+  dockerGzipLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
+} as const
+
+/** A config of one of these types makes a manifest a container image, not an artifact (signature, SBOM…). */
+export const IMAGE_CONFIG_TYPES: ReadonlySet<string> = new Set([
+  BlobMediaType.ociConfig,
+  BlobMediaType.dockerConfig
+])
+
 /**
  * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
  * and the converted manifest has another digest: asking for all four reads what was pushed.

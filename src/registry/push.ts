@@ -49,12 +49,8 @@ export async function pushImage(
   )
   const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest)
   if (conflicts.length > 0) {
-    throw new ActionError(
-      `Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
-        conflicts
-          .map(c => `tag ${quote(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
-          .join('; ') +
-        '. Immutable tags cannot be moved to another image: push under a new tag.'
+    throw immutableTagsError(
+      conflicts.map(c => `tag ${quote(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
     )
   }
   const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag))
@@ -80,6 +76,14 @@ export async function pushImage(
   await putTags(registry, repository, toWrite, top)
   await verifyTags(registry, repository, tags, top.digest)
   return { ...result, blobs }
+}
+
+/** The refusal to move immutable tags, one line per tag, before anything is written. */
+export function immutableTagsError(lines: string[]): ActionError {
+  return new ActionError(
+    `Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
+      'Immutable tags cannot be moved to another image: push under a new tag.'
+  )
 }
 
 /**

@@ -8,17 +8,12 @@ import pLimit from 'p-limit'
 import { ActionError } from '../../common/errors.js'
 import type { BlobSource } from '../blobs.js'
 import { sha256Digest } from '../digest.js'
-import { MediaType } from '../media-types.js'
+import { BlobMediaType, MediaType } from '../media-types.js'
 import { parseJson } from '../../common/json.js'
 import { isDigest } from '../reference.js'
 import type { ImageFiles } from './files.js'
 import { readJson } from './oci-layout.js'
 import { platformOf, type LocalImageSource } from './types.js'
-
-export const DockerMediaType = {
-  config: 'application/vnd.docker.container.image.v1+json',
-  gzipLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
-} as const
 
 interface ArchiveManifest {
   Config: string
@@ -102,7 +97,7 @@ export async function readDockerArchive(
       {
         schemaVersion: 2,
         mediaType: MediaType.dockerManifest,
-        config: { mediaType: DockerMediaType.config, size: configBytes.length, digest: configDigest },
+        config: { mediaType: BlobMediaType.dockerConfig, size: configBytes.length, digest: configDigest },
         layers: layers.map(l => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
       },
       null,
@@ -165,7 +160,7 @@ async function compressLayer(
     const bytes = await hashStream(files.open(name))
     return {
       ...bytes,
-      mediaType: DockerMediaType.gzipLayer,
+      mediaType: BlobMediaType.dockerGzipLayer,
       open: (s, e) => files.open(name, s, e)
     }
   }
@@ -189,7 +184,7 @@ async function compressLayer(
   return {
     digest: `sha256:${packed.digest('hex')}`,
     size: packedCount.bytes,
-    mediaType: DockerMediaType.gzipLayer,
+    mediaType: BlobMediaType.dockerGzipLayer,
     open: (start, end) => createReadStream(target, { start, end, highWaterMark: 1024 * 1024 })
   }
 }
