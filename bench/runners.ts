@@ -41,6 +41,14 @@ export interface OursResult extends Usage {
 }
 
 /**
+ * The lines of the action's log the benchmark reads, held to the action by a unit test
+ * (__tests__/bench-contract.test.ts): the debug line per registry request (step debug on), and the
+ * push summary line.
+ */
+export const REQUEST_LINE = /^::debug::registry: (\S+) /
+export const PUSH_LINE = /^\d+ blobs: .* sent in ([\d.]+) s$/
+
+/**
  * Runs dist/deliver/index.js the way the runner does: inputs as INPUT_* variables, fresh GITHUB_* files
  * and DOCKER_CONFIG, step debug on (one extra log line per registry request), under /usr/bin/time for
  * the peak RSS.
@@ -87,10 +95,10 @@ export async function runOurs(
     }
     const requests: Record<string, number> = {}
     for (const { text } of result.lines) {
-      const method = /^::debug::registry: (\S+) /.exec(text)?.[1]
+      const method = REQUEST_LINE.exec(text)?.[1]
       if (method) requests[method] = (requests[method] ?? 0) + 1
     }
-    const pushLine = result.lines.map(l => l.text).find(t => /^\d+ blobs: .* sent in [\d.]+ s$/.test(t))
+    const pushLine = result.lines.map(l => l.text).find(t => PUSH_LINE.test(t))
     return {
       seconds: result.seconds,
       ...(await readUsage(usageFile)),
@@ -99,7 +107,7 @@ export async function runOurs(
       requestCount: Object.values(requests).reduce((a, b) => a + b, 0),
       phases: phasesOf(result.lines, result.seconds),
       pushLine,
-      pushSeconds: Number(/sent in ([\d.]+) s$/.exec(pushLine ?? '')?.[1] ?? Number.NaN)
+      pushSeconds: Number(PUSH_LINE.exec(pushLine ?? '')?.[1] ?? Number.NaN)
     }
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -58,7 +58,11 @@ export interface ImageDecision {
 
 export interface Plan {
   decisions: ImageDecision[]
-  /** Digests to delete, parents before children, grouped in waves: a wave only after the previous one. */
+  /**
+   * Digests to delete, parents before children, grouped in waves (a child is in a later wave than every
+   * parent that goes). The deleter sends them in this order, 100 a call, so a batch may hold the end of
+   * one wave and the start of the next: ECR deletes a batch's index before it checks the children.
+   */
   waves: string[][]
 }
 

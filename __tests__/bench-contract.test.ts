@@ -1,0 +1,30 @@
+import { describe, expect, jest, test } from '@jest/globals'
+
+const debug: string[] = []
+jest.unstable_mockModule('@actions/core', () => ({
+  debug: (line: string) => void debug.push(line),
+  info: jest.fn()
+}))
+const { registryLogHooks } = await import('../src/registry/logging.js')
+const { blobSummaryLine } = await import('../src/deliver/source-push.js')
+const { PUSH_LINE, REQUEST_LINE } = await import('../bench/runners.js')
+
+/** The benchmark reads two lines of the action's log: they must stay as it reads them. */
+describe('the log lines bench:push reads', () => {
+  test('one debug line per registry request, with its method', () => {
+    registryLogHooks.onRequest('PUT', 'https://r.example/v2/team/app/blobs/uploads/u1?_state=secret')
+    // As the runner prints a core.debug line.
+    const line = `::debug::${debug.at(-1)}`
+    expect(REQUEST_LINE.exec(line)?.[1]).toBe('PUT')
+    expect(line).not.toContain('secret')
+  })
+
+  test('the push summary line, with the seconds', () => {
+    const line = blobSummaryLine(
+      [{ digest: 'sha256:a', size: 10, outcome: 'uploaded', bytesSent: 10 }],
+      10,
+      1.25
+    )
+    expect(PUSH_LINE.exec(line)?.[1]).toBe('1.3')
+  })
+})
