@@ -16,30 +16,13 @@ import {
   ListTasksCommand
 } from '@aws-sdk/client-ecs'
 import { mockClient } from 'aws-sdk-client-mock'
+import { coreFixture } from '../helpers/core-fixture.js'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const inputs: Record<string, string> = {}
-const outputs: Record<string, unknown> = {}
-const summary = {
-  addHeading: jest.fn(),
-  addTable: jest.fn(),
-  addRaw: jest.fn(),
-  addList: jest.fn(),
-  write: jest.fn(async () => undefined)
-}
-for (const fn of ['addHeading', 'addTable', 'addRaw', 'addList'] as const)
-  summary[fn].mockReturnValue(summary)
-jest.unstable_mockModule('@actions/core', () => ({
-  getInput: (name: string) => inputs[name] ?? '',
-  setOutput: (name: string, value: unknown) => void (outputs[name] = value),
-  info: jest.fn(),
-  debug: jest.fn(),
-  warning: jest.fn(),
-  group: async (_name: string, fn: () => Promise<unknown>) => fn(),
-  summary
-}))
+const core = coreFixture()
+jest.unstable_mockModule('@actions/core', () => core.module)
 const { run } = await import('../../src/cleanup/main.js')
 
 const ecr = mockClient(ECRClient)
@@ -51,9 +34,7 @@ const OLD = new Date('2020-01-01T00:00:00Z')
 beforeEach(() => {
   ecr.reset()
   ecs.reset()
-  for (const key of Object.keys(inputs)) delete inputs[key]
-  for (const key of Object.keys(outputs)) delete outputs[key]
-  Object.assign(inputs, {
+  core.reset({
     repositories: 'web',
     'keep-last': '0',
     'older-than': '0d',
@@ -116,7 +97,7 @@ describe('cleanup run: what is in use is never deleted', () => {
       .commandCalls(BatchDeleteImageCommand)
       .flatMap(c => c.args[0].input.imageIds?.map(i => i.imageDigest))
     expect(deleted).toEqual([d('b')])
-    expect(outputs).toMatchObject({ 'deleted-count': 1, 'in-use-count': 1 })
+    expect(core.outputs).toMatchObject({ 'deleted-count': 1, 'in-use-count': 1 })
   })
 
   test('a scan that is denied fails the step before anything is deleted', async () => {
@@ -130,7 +111,7 @@ describe('cleanup run: what is in use is never deleted', () => {
   })
 
   test('keep-in-use none deletes both, without a single ECS call', async () => {
-    inputs['keep-in-use'] = 'none'
+    core.inputs['keep-in-use'] = 'none'
     await run()
     expect(ecr.commandCalls(BatchDeleteImageCommand).flatMap(c => c.args[0].input.imageIds)).toHaveLength(2)
     expect(ecs.calls()).toHaveLength(0)
@@ -139,8 +120,8 @@ describe('cleanup run: what is in use is never deleted', () => {
 
 describe('delete-empty-repositories', () => {
   beforeEach(() => {
-    inputs['keep-in-use'] = 'none'
-    inputs['delete-empty-repositories'] = 'true'
+    core.inputs['keep-in-use'] = 'none'
+    core.inputs['delete-empty-repositories'] = 'true'
   })
 
   test('a repository left empty is deleted without force', async () => {
@@ -149,7 +130,7 @@ describe('delete-empty-repositories', () => {
     expect(ecr.commandCalls(DeleteRepositoryCommand).map(c => c.args[0].input)).toEqual([
       { repositoryName: 'web', registryId: undefined }
     ])
-    expect(outputs['deleted-repositories']).toBe('web')
+    expect(core.outputs['deleted-repositories']).toBe('web')
   })
 
   test('an image pushed meanwhile makes ECR refuse: reported, not forced, the step green', async () => {
@@ -158,17 +139,17 @@ describe('delete-empty-repositories', () => {
       .rejects(Object.assign(new Error('not empty'), { name: 'RepositoryNotEmptyException' }))
     await run()
     expect(ecr.commandCalls(DeleteRepositoryCommand)).toHaveLength(1)
-    expect(outputs['deleted-repositories']).toBe('')
+    expect(core.outputs['deleted-repositories']).toBe('')
   })
 
   test('a repository holding an image in use is never emptied, so never deleted', async () => {
-    inputs['keep-in-use'] = 'ecs'
+    core.inputs['keep-in-use'] = 'ecs'
     await run()
     expect(ecr.commandCalls(DeleteRepositoryCommand)).toHaveLength(0)
   })
 
   test('a dry run deletes nothing, repositories included', async () => {
-    inputs['dry-run'] = 'true'
+    core.inputs['dry-run'] = 'true'
     await run()
     expect(ecr.commandCalls(BatchDeleteImageCommand)).toHaveLength(0)
     expect(ecr.commandCalls(DeleteRepositoryCommand)).toHaveLength(0)
