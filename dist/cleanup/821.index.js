@@ -46,36 +46,39 @@ async function scanEcs(region, keepRevisions, client = new _aws_sdk_client_ecs__
     };
     const clusters = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListClusters', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListClusters */ .fm1)({ client }, {}), page => page.clusterArns);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(CONCURRENCY);
-    await Promise.all(clusters.map(cluster => limit(async () => {
-        const name = `cluster ${cluster.split('/').pop()}`;
-        const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListServices', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListServices */ .wjm)({ client, pageSize: 100 }, { cluster }), page => page.serviceArns);
-        for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .chunks */ .VN)(services, 10)) {
-            const { services: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:DescribeServices', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServicesCommand */ .H7c({ cluster, services: batch })));
-            for (const service of described) {
-                for (const deployment of service.deployments ?? []) {
-                    if (deployment.taskDefinition) {
-                        await addTaskDefinition(deployment.taskDefinition, `${name}, service ${service.serviceName} (${deployment.status?.toLowerCase() ?? 'deployment'})`);
-                    }
-                }
-            }
-        }
-        const tasks = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListTasks', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTasks */ ._rc)({ client, pageSize: 100 }, { cluster, desiredStatus: 'RUNNING' }), page => page.taskArns);
-        for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .chunks */ .VN)(tasks, 100)) {
-            const { tasks: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:DescribeTasks', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: batch })));
-            for (const task of described) {
-                const where = `${name}, task ${task.taskArn?.split('/').pop()}${task.group ? ` (${task.group})` : ''}`;
-                for (const container of task.containers ?? []) {
-                    if (container.image)
-                        found.push({ image: container.image, digest: container.imageDigest, source: 'ecs', where });
-                }
-                if (task.taskDefinitionArn)
-                    await addTaskDefinition(task.taskDefinitionArn, where);
-            }
-        }
-    })));
+    await Promise.all(clusters.map(cluster => limit(() => scanCluster(client, region, cluster, found, addTaskDefinition))));
     if (keepRevisions > 0)
         await addNewestRevisions(client, region, keepRevisions, addTaskDefinition);
     return found;
+}
+/** One cluster: every deployment of every service, and every running or pending task. */
+async function scanCluster(client, region, cluster, found, addTaskDefinition) {
+    const name = `cluster ${cluster.split('/').pop()}`;
+    const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListServices', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListServices */ .wjm)({ client, pageSize: 100 }, { cluster }), page => page.serviceArns);
+    for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .chunks */ .VN)(services, 10)) {
+        const { services: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:DescribeServices', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServicesCommand */ .H7c({ cluster, services: batch })));
+        for (const service of described) {
+            for (const deployment of service.deployments ?? []) {
+                if (!deployment.taskDefinition)
+                    continue;
+                const status = deployment.status?.toLowerCase() ?? 'deployment';
+                await addTaskDefinition(deployment.taskDefinition, `${name}, service ${service.serviceName} (${status})`);
+            }
+        }
+    }
+    const tasks = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('ecs:ListTasks', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .paginateListTasks */ ._rc)({ client, pageSize: 100 }, { cluster, desiredStatus: 'RUNNING' }), page => page.taskArns);
+    for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .chunks */ .VN)(tasks, 100)) {
+        const { tasks: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('ecs:DescribeTasks', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: batch })));
+        for (const task of described) {
+            const where = `${name}, task ${task.taskArn?.split('/').pop()}${task.group ? ` (${task.group})` : ''}`;
+            for (const container of task.containers ?? []) {
+                if (container.image)
+                    found.push({ image: container.image, digest: container.imageDigest, source: 'ecs', where });
+            }
+            if (task.taskDefinitionArn)
+                await addTaskDefinition(task.taskDefinitionArn, where);
+        }
+    }
 }
 /** The `count` newest ACTIVE revisions of every task definition family. */
 async function addNewestRevisions(client, region, count, add) {

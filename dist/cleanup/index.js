@@ -58732,7 +58732,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7265);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3160);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -58742,7 +58742,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7265:
+/***/ 3160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58890,52 +58890,8 @@ const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/;
 function planCleanup(images, graph, rules, now, inUse = new Map()) {
     const byDigest = new Map(images.map(image => [image.digest, image]));
     const parents = parentsOf(graph, byDigest);
-    const own = new Map();
-    // Children and referrers (untagged, or tagged only the cosign way) follow what points at them.
-    const follows = (image) => parents.has(image.digest) && image.tags.every(tag => ARTIFACT_TAG.test(tag));
-    const keepTag = picomatch_default()(rules.keepTags.length > 0 ? rules.keepTags : ['\0none'], { dot: true });
-    const candidateTag = picomatch_default()(rules.tagPatterns, { dot: true });
-    const newestTagged = new Set(images
-        .filter(image => image.tags.length > 0 && !follows(image))
-        // Newest first; equal push times are ordered by digest, so the cut is the same on every run.
-        .sort((a, b) => b.pushedAt.getTime() - a.pushedAt.getTime() || a.digest.localeCompare(b.digest))
-        .slice(0, Math.max(0, rules.keepLast))
-        .map(image => image.digest));
-    for (const image of images) {
-        const age = now.getTime() - image.pushedAt.getTime();
-        const decide = (verdict, rule) => own.set(image.digest, { verdict, rule });
-        const used = inUse.get(image.digest);
-        const pulledAgo = image.lastPulledAt ? now.getTime() - image.lastPulledAt.getTime() : undefined;
-        if (rules.keepDigests.has(image.digest))
-            decide('keep', 'keep-digests');
-        else if (used && used.length > 0)
-            decide('keep', 'in-use');
-        else if (rules.keepPulledWithinMs !== undefined &&
-            pulledAgo !== undefined &&
-            pulledAgo < rules.keepPulledWithinMs)
-            decide('keep', `pulled ${image.lastPulledAt?.toISOString().slice(0, 10)} (keep-pulled-within)`);
-        else if (follows(image))
-            decide('follow', '');
-        else if (image.tags.length > 0) {
-            const kept = image.tags.find(tag => keepTag(tag));
-            if (kept !== undefined)
-                decide('keep', `keep-tags (${kept})`);
-            else if (newestTagged.has(image.digest))
-                decide('keep', `keep-last ${rules.keepLast}`);
-            else if (!image.tags.some(tag => candidateTag(tag)))
-                decide('keep', 'no tag matches tag-patterns');
-            else if (age < rules.olderThanMs)
-                decide('keep', `younger than older-than (${formatAge(age)})`);
-            else
-                decide('delete', `older-than (${formatAge(age)} old)`);
-        }
-        else if (rules.untagged === 'keep')
-            decide('keep', 'untagged: keep');
-        else if (age < rules.untaggedOlderThanMs)
-            decide('keep', `untagged, younger than untagged-older-than (${formatAge(age)})`);
-        else
-            decide('delete', `untagged (${formatAge(age)} old)`);
-    }
+    const verdictOf = ownVerdicts(images, parents, rules, now, inUse);
+    const own = new Map(images.map(image => [image.digest, verdictOf(image)]));
     // Everything a kept image reaches stays, whatever its own verdict.
     const keptBy = new Map();
     const queue = images.filter(image => own.get(image.digest)?.verdict === 'keep').map(image => image.digest);
@@ -58970,6 +58926,59 @@ function planCleanup(images, graph, rules, now, inUse = new Map()) {
     });
     const doomed = new Set(decisions.filter(d => d.verdict === 'delete').map(d => d.digest));
     return { decisions, waves: deletionWaves(doomed, parents) };
+}
+/**
+ * Pure: each image's own verdict, first match wins: keep-digests, in use, pulled lately, a child or
+ * referrer follows what points at it, then the tag rules (keep-tags, keep-last, tag-patterns, older-than)
+ * or the untagged ones. What a kept image reaches is kept afterwards, whatever its own verdict.
+ */
+function ownVerdicts(images, parents, rules, now, inUse) {
+    // Children and referrers (untagged, or tagged only the cosign way) follow what points at them.
+    const follows = (image) => parents.has(image.digest) && image.tags.every(tag => ARTIFACT_TAG.test(tag));
+    const keepTag = picomatch_default()(rules.keepTags.length > 0 ? rules.keepTags : ['\0none'], { dot: true });
+    const candidateTag = picomatch_default()(rules.tagPatterns, { dot: true });
+    const newestTagged = new Set(images
+        .filter(image => image.tags.length > 0 && !follows(image))
+        // Newest first; equal push times are ordered by digest, so the cut is the same on every run.
+        .sort((a, b) => b.pushedAt.getTime() - a.pushedAt.getTime() || a.digest.localeCompare(b.digest))
+        .slice(0, Math.max(0, rules.keepLast))
+        .map(image => image.digest));
+    return image => {
+        const age = now.getTime() - image.pushedAt.getTime();
+        const pulledAgo = image.lastPulledAt ? now.getTime() - image.lastPulledAt.getTime() : undefined;
+        if (rules.keepDigests.has(image.digest))
+            return { verdict: 'keep', rule: 'keep-digests' };
+        if ((inUse.get(image.digest) ?? []).length > 0)
+            return { verdict: 'keep', rule: 'in-use' };
+        if (rules.keepPulledWithinMs !== undefined &&
+            pulledAgo !== undefined &&
+            pulledAgo < rules.keepPulledWithinMs) {
+            return {
+                verdict: 'keep',
+                rule: `pulled ${image.lastPulledAt?.toISOString().slice(0, 10)} (keep-pulled-within)`
+            };
+        }
+        if (follows(image))
+            return { verdict: 'follow', rule: '' };
+        if (image.tags.length > 0) {
+            const kept = image.tags.find(tag => keepTag(tag));
+            if (kept !== undefined)
+                return { verdict: 'keep', rule: `keep-tags (${kept})` };
+            if (newestTagged.has(image.digest))
+                return { verdict: 'keep', rule: `keep-last ${rules.keepLast}` };
+            if (!image.tags.some(tag => candidateTag(tag)))
+                return { verdict: 'keep', rule: 'no tag matches tag-patterns' };
+            if (age < rules.olderThanMs)
+                return { verdict: 'keep', rule: `younger than older-than (${formatAge(age)})` };
+            return { verdict: 'delete', rule: `older-than (${formatAge(age)} old)` };
+        }
+        if (rules.untagged === 'keep')
+            return { verdict: 'keep', rule: 'untagged: keep' };
+        if (age < rules.untaggedOlderThanMs) {
+            return { verdict: 'keep', rule: `untagged, younger than untagged-older-than (${formatAge(age)})` };
+        }
+        return { verdict: 'delete', rule: `untagged (${formatAge(age)} old)` };
+    };
 }
 function parentsOf(graph, known) {
     const parents = new Map();
@@ -59006,10 +59015,6 @@ function deletionWaves(doomed, parents) {
 ;// CONCATENATED MODULE: ./src/cleanup/graph.ts
 
 
-const IMAGE_CONFIG_TYPES = new Set([
-    'application/vnd.oci.image.config.v1+json',
-    'application/vnd.docker.container.image.v1+json'
-]);
 function toImageRecord(detail) {
     return {
         digest: detail.imageDigest ?? '',
@@ -59024,7 +59029,7 @@ function toImageRecord(detail) {
 function manifestsToRead(details) {
     return details
         .filter(d => media_types/* INDEX_MEDIA_TYPES */.kA.has(d.imageManifestMediaType ?? '') ||
-        (d.artifactMediaType !== undefined && !IMAGE_CONFIG_TYPES.has(d.artifactMediaType)))
+        (d.artifactMediaType !== undefined && !media_types/* IMAGE_CONFIG_TYPES */.Pw.has(d.artifactMediaType)))
         .map(d => d.imageDigest ?? '')
         .filter(Boolean);
 }
@@ -59457,7 +59462,41 @@ function readRegularFile(path, maxBytes, what) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cleanup/constants.ts
+/** The action's output names, as action.yml declares them. */
+const Output = {
+    deletedCount: 'deleted-count',
+    deletedBytes: 'deleted-bytes',
+    keptCount: 'kept-count',
+    alreadyGoneCount: 'already-gone-count',
+    failedCount: 'failed-count',
+    inUseCount: 'in-use-count',
+    deletedRepositories: 'deleted-repositories',
+    planFile: 'plan-file'
+};
+/** The action's input names, as action.yml declares them: every getInput and input error uses these. */
+const Input = {
+    repositories: 'repositories',
+    registryId: 'registry-id',
+    keepLast: 'keep-last',
+    olderThan: 'older-than',
+    tagPatterns: 'tag-patterns',
+    keepTags: 'keep-tags',
+    untagged: 'untagged',
+    untaggedOlderThan: 'untagged-older-than',
+    keepDigests: 'keep-digests',
+    keepInUse: 'keep-in-use',
+    keepRevisions: 'keep-revisions',
+    inUseRegions: 'in-use-regions',
+    inUseImages: 'in-use-images',
+    keepPulledWithin: 'keep-pulled-within',
+    deleteEmptyRepositories: 'delete-empty-repositories',
+    dryRun: 'dry-run',
+    maxDeletions: 'max-deletions'
+};
+
 ;// CONCATENATED MODULE: ./src/cleanup/inputs.ts
+
 
 
 
@@ -59476,13 +59515,13 @@ const SAFE_UNTAGGED_AGE_MS = 3_600_000;
 const inputs_DIGEST = /^sha256:[a-f0-9]{64}$/;
 /** Reads and checks every cleanup input, before any AWS call. */
 function parseCleanupInputs(get) {
-    const repositories = parseList(get('repositories'));
+    const repositories = parseList(get(Input.repositories));
     if (repositories.length === 0) {
-        throw new errors/* InputError */.dz('repositories', 'must name at least one repository or pattern (team/*, **)');
+        throw new errors/* InputError */.dz(Input.repositories, 'must name at least one repository or pattern (team/*, **)');
     }
-    const registryId = parseAccountId('registry-id', get('registry-id'));
-    const untaggedOlderThanMs = parseDuration('untagged-older-than', get('untagged-older-than') || '1d');
-    const untagged = parseEnum('untagged', get('untagged'), ['delete', 'keep']) ?? 'delete';
+    const registryId = parseAccountId(Input.registryId, get(Input.registryId));
+    const untaggedOlderThanMs = parseDuration(Input.untaggedOlderThan, get(Input.untaggedOlderThan) || '1d');
+    const untagged = parseEnum(Input.untagged, get(Input.untagged), ['delete', 'keep']) ?? 'delete';
     const warnings = untagged === 'delete' && untaggedOlderThanMs < SAFE_UNTAGGED_AGE_MS
         ? [
             'untagged-older-than is below 1h: the untagged children of a multi-platform push still in flight ' +
@@ -59494,21 +59533,21 @@ function parseCleanupInputs(get) {
         registryId,
         warnings,
         rules: {
-            keepLast: parseInteger('keep-last', get('keep-last'), { min: 0, max: 100_000, fallback: 10 }),
-            olderThanMs: parseDuration('older-than', get('older-than') || '30d'),
-            tagPatterns: orDefault(parseList(get('tag-patterns')), ['*']),
-            keepTags: parseList(get('keep-tags')),
+            keepLast: parseInteger(Input.keepLast, get(Input.keepLast), { min: 0, max: 100_000, fallback: 10 }),
+            olderThanMs: parseDuration(Input.olderThan, get(Input.olderThan) || '30d'),
+            tagPatterns: orDefault(parseList(get(Input.tagPatterns)), ['*']),
+            keepTags: parseList(get(Input.keepTags)),
             untagged,
             untaggedOlderThanMs,
-            keepDigests: new Set(parseLines(get('keep-digests')).map(parseKeepDigest)),
-            keepPulledWithinMs: get('keep-pulled-within').trim()
-                ? parseDuration('keep-pulled-within', get('keep-pulled-within'))
+            keepDigests: new Set(parseLines(get(Input.keepDigests)).map(parseKeepDigest)),
+            keepPulledWithinMs: get(Input.keepPulledWithin).trim()
+                ? parseDuration(Input.keepPulledWithin, get(Input.keepPulledWithin))
                 : undefined
         },
-        dryRun: parseBoolean('dry-run', get('dry-run'), false),
+        dryRun: parseBoolean(Input.dryRun, get(Input.dryRun), false),
         inUse: parseInUseInputs(get),
-        deleteEmptyRepositories: parseBoolean('delete-empty-repositories', get('delete-empty-repositories'), false),
-        maxDeletions: parseInteger('max-deletions', get('max-deletions'), {
+        deleteEmptyRepositories: parseBoolean(Input.deleteEmptyRepositories, get(Input.deleteEmptyRepositories), false),
+        maxDeletions: parseInteger(Input.maxDeletions, get(Input.maxDeletions), {
             min: 0,
             max: 1_000_000,
             fallback: 500
@@ -59522,12 +59561,12 @@ function orDefault(values, fallback) {
 function parseKeepDigest(entry) {
     const digest = entry.includes('@') ? entry.slice(entry.lastIndexOf('@') + 1) : entry;
     if (!inputs_DIGEST.test(digest)) {
-        throw new errors/* InputError */.dz('keep-digests', `${(0,errors/* quote */.hD)(entry)} is neither a sha256:… digest nor an image URI ending in @sha256:…`);
+        throw new errors/* InputError */.dz(Input.keepDigests, `${(0,errors/* quote */.hD)(entry)} is neither a sha256:… digest nor an image URI ending in @sha256:…`);
     }
     return digest;
 }
 function parseInUseInputs(get) {
-    const given = parseList(get('keep-in-use'));
+    const given = parseList(get(Input.keepInUse));
     let kinds;
     if (given.length === 0)
         kinds = [...DEFAULT_KEEP_IN_USE];
@@ -59537,17 +59576,21 @@ function parseInUseInputs(get) {
         kinds = given.map(kind => {
             const known = SCAN_KINDS.find(k => k === kind.toLowerCase());
             if (!known) {
-                throw new errors/* InputError */.dz('keep-in-use', `${(0,errors/* quote */.hD)(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`);
+                throw new errors/* InputError */.dz(Input.keepInUse, `${(0,errors/* quote */.hD)(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`);
             }
             return known;
         });
     }
-    const regions = parseList(get('in-use-regions')).map(region => parseRegion('in-use-regions', region));
+    const regions = parseList(get(Input.inUseRegions)).map(region => parseRegion(Input.inUseRegions, region));
     return {
         kinds,
-        keepRevisions: parseInteger('keep-revisions', get('keep-revisions'), { min: 0, max: 1000, fallback: 3 }),
+        keepRevisions: parseInteger(Input.keepRevisions, get(Input.keepRevisions), {
+            min: 0,
+            max: 1000,
+            fallback: 3
+        }),
         regions,
-        images: parseInUseImages(get('in-use-images'))
+        images: parseInUseImages(get(Input.inUseImages))
     };
 }
 /**
@@ -59565,7 +59608,7 @@ function parseInUseImages(raw) {
             content = readFileInside(text, workspaceRoot(), MAX_IMAGES_FILE_BYTES).toString('utf8');
         }
         catch (error) {
-            throw new errors/* InputError */.dz('in-use-images', error.message);
+            throw new errors/* InputError */.dz(Input.inUseImages, error.message);
         }
     }
     const withoutComments = content
@@ -59576,7 +59619,7 @@ function parseInUseImages(raw) {
     for (const reference of references) {
         const parsed = parseReference(reference, { domain: 'allowed' });
         if (typeof parsed === 'string') {
-            throw new errors/* InputError */.dz('in-use-images', `${(0,errors/* quote */.hD)(reference)} is not an image reference: ${parsed}`);
+            throw new errors/* InputError */.dz(Input.inUseImages, `${(0,errors/* quote */.hD)(reference)} is not an image reference: ${parsed}`);
         }
     }
     return references;
@@ -59788,6 +59831,7 @@ function goingOf(report, dryRun) {
 
 
 
+
 /**
  * The cleanup action: find the repositories, list every image, find what is in use, plan over the image
  * graph, check the limits, then delete (and, when asked, delete the repositories left empty). Everything
@@ -59947,17 +59991,17 @@ function setOutputs(reports, planFile) {
     if (alreadyGone > 0) {
         log/* info */.pq(`${alreadyGone} planned images were gone already (deleted by something else meanwhile): not counted as deleted`);
     }
-    core/* setOutput */.uH('deleted-count', deleted.length);
-    core/* setOutput */.uH('deleted-bytes', deleted.reduce((sum, d) => sum + d.size, 0));
-    core/* setOutput */.uH('kept-count', all - deleted.length - alreadyGone);
-    core/* setOutput */.uH('already-gone-count', alreadyGone);
-    core/* setOutput */.uH('failed-count', reports.reduce((sum, r) => sum + r.failed.length, 0));
-    core/* setOutput */.uH('in-use-count', reports.reduce((sum, r) => sum + r.decisions.filter(d => d.rule === 'in-use').length, 0));
-    core/* setOutput */.uH('deleted-repositories', reports
+    core/* setOutput */.uH(Output.deletedCount, deleted.length);
+    core/* setOutput */.uH(Output.deletedBytes, deleted.reduce((sum, d) => sum + d.size, 0));
+    core/* setOutput */.uH(Output.keptCount, all - deleted.length - alreadyGone);
+    core/* setOutput */.uH(Output.alreadyGoneCount, alreadyGone);
+    core/* setOutput */.uH(Output.failedCount, reports.reduce((sum, r) => sum + r.failed.length, 0));
+    core/* setOutput */.uH(Output.inUseCount, reports.reduce((sum, r) => sum + r.decisions.filter(d => d.rule === 'in-use').length, 0));
+    core/* setOutput */.uH(Output.deletedRepositories, reports
         .filter(r => r.repositoryDeletion === 'deleted')
         .map(r => r.name)
         .join('\n'));
-    core/* setOutput */.uH('plan-file', planFile);
+    core/* setOutput */.uH(Output.planFile, planFile);
 }
 
 
@@ -60343,17 +60387,29 @@ function chunks(items, size) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pw: () => (/* binding */ IMAGE_CONFIG_TYPES),
 /* harmony export */   Q5: () => (/* binding */ ACCEPT_ALL_MANIFESTS),
 /* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
 /* harmony export */   nw: () => (/* binding */ isIndex)
 /* harmony export */ });
-/* unused harmony exports MediaType, MANIFEST_MEDIA_TYPES, isManifestMediaType, isMediaType, imageManifestSize */
+/* unused harmony exports MediaType, BlobMediaType, MANIFEST_MEDIA_TYPES, isManifestMediaType, isMediaType, imageManifestSize */
 const MediaType = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
     ociIndex: 'application/vnd.oci.image.index.v1+json'
 };
+/** Blob media types the suite writes or recognises: image configs and docker's gzipped layer. */
+const BlobMediaType = {
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerGzipLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
+};
+/** A config of one of these types makes a manifest a container image, not an artifact (signature, SBOM…). */
+const IMAGE_CONFIG_TYPES = new Set([
+    BlobMediaType.ociConfig,
+    BlobMediaType.dockerConfig
+]);
 /**
  * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
  * and the converted manifest has another digest: asking for all four reads what was pushed.

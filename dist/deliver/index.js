@@ -61866,7 +61866,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1153);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -61876,7 +61876,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 27:
+/***/ 1153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67018,7 +67018,7 @@ function parsePushDigest(output) {
     const last = matches.at(-1);
     if (!last)
         return undefined;
-    return { digest: last[1], manifestSize: Number(last[2]) };
+    return { digest: last[1] };
 }
 function parseInspect(reference, output) {
     const parsed = JSON.parse(output.trim().split('\n')[0] ?? '{}');
@@ -67028,9 +67028,7 @@ function parseInspect(reference, output) {
         reference,
         id: parsed.Id,
         repoTags: parsed.RepoTags ?? [],
-        repoDigests: parsed.RepoDigests ?? [],
-        size: parsed.Size ?? 0,
-        platform: [parsed.Os, parsed.Architecture, parsed.Variant].filter(Boolean).join('/')
+        repoDigests: parsed.RepoDigests ?? []
     };
 }
 
@@ -67094,6 +67092,17 @@ const MediaType = {
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
     ociIndex: 'application/vnd.oci.image.index.v1+json'
 };
+/** Blob media types the suite writes or recognises: image configs and docker's gzipped layer. */
+const BlobMediaType = {
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerGzipLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
+};
+/** A config of one of these types makes a manifest a container image, not an artifact (signature, SBOM…). */
+const IMAGE_CONFIG_TYPES = new Set([
+    BlobMediaType.ociConfig,
+    BlobMediaType.dockerConfig
+]);
 /**
  * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
  * and the converted manifest has another digest: asking for all four reads what was pushed.
@@ -67300,6 +67309,147 @@ function chunks(items, size) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr-public/dist-cjs/index.js
 var client_ecr_public_dist_cjs = __nccwpck_require__(9821);
+;// CONCATENATED MODULE: ./src/common/retry.ts
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+async function retry(operation, options) {
+    const wait = options.sleep ?? sleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.retryable(error))
+                throw error;
+            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
+            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
+            options.onRetry?.(error, attempt, delay);
+            await wait(delay);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ecr/hosts.ts
+/**
+ * ECR registry host names. Parse the host name itself (never match a regex against a whole URL):
+ * a suffix or substring match accepts hosts like `evil.public.ecr.aws.example.com`.
+ */
+// After the ECR credential helper's pattern, which covers every partition ECR runs in.
+const PRIVATE_HOST = /^(\d{12})\.dkr([.-])ecr(-fips)?\.([a-z0-9][a-z0-9-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
+const PUBLIC_HOSTS = { 'public.ecr.aws': false, 'ecr-public.aws.com': true };
+/**
+ * Parses `host`, `host:port`, `https://host/...` or `host/repo:tag` into an ECR registry host,
+ * or returns undefined when the host is not an ECR registry.
+ */
+function parseRegistryHost(value) {
+    const hostname = hostnameOf(value);
+    if (hostname === undefined)
+        return undefined;
+    if (hostname in PUBLIC_HOSTS)
+        return { kind: 'public', host: hostname, dualStack: PUBLIC_HOSTS[hostname] === true };
+    const match = PRIVATE_HOST.exec(hostname);
+    if (!match)
+        return undefined;
+    const [, accountId, separator, fips, region, domain] = match;
+    return {
+        kind: 'private',
+        host: hostname,
+        accountId,
+        region,
+        fips: fips !== undefined,
+        dualStack: separator === '-' || domain.startsWith('on.'),
+        domain
+    };
+}
+function hostnameOf(value) {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return undefined;
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+    try {
+        const url = new URL(withScheme);
+        if (url.username || url.password)
+            return undefined;
+        return url.hostname.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `https://host` → `host`; what docker login and image references use. */
+function registryHostOf(proxyEndpoint) {
+    const hostname = hostnameOf(proxyEndpoint);
+    if (hostname === undefined)
+        throw new Error(`not a registry endpoint: ${proxyEndpoint}`);
+    const url = new URL(/^https?:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`);
+    return url.port ? `${hostname}:${url.port}` : hostname;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/auth.ts
+
+
+
+
+
+
+
+const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
+/**
+ * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
+ * registers the token and password as secrets before anything can print them.
+ */
+async function getRegistryLogins(client, registryIds, options = {}) {
+    const command = new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryIds.length > 0 ? { registryIds } : {});
+    let response;
+    try {
+        response = await retry(() => client.send(command), {
+            attempts: 5,
+            baseDelayMs: 1000,
+            maxDelayMs: 15000,
+            retryable: error => error instanceof Error &&
+                (THROTTLED.has(error.name) ||
+                    error.$metadata?.httpStatusCode === 429),
+            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
+            sleep: options.sleep
+        });
+    }
+    catch (error) {
+        throw explainAwsError(error, 'GetAuthorizationToken');
+    }
+    const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
+    if (logins.length === 0)
+        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
+    return logins;
+}
+function decodeAuthorization(data, maskPassword) {
+    if (!data.proxyEndpoint) {
+        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token without its registry');
+    }
+    return loginFromToken(data.authorizationToken ?? '', registryHostOf(data.proxyEndpoint), maskPassword, 'GetAuthorizationToken');
+}
+/**
+ * A registry login from an authorization token (base64 of `user:password`, private and public ECR alike).
+ * The token and the password are registered as secrets before anything can print them; the password
+ * stays unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
+ */
+function loginFromToken(token, host, maskPassword, call) {
+    // The token is the password in another encoding and is never output: always masked.
+    if (token)
+        core/* setSecret */.Pq(token);
+    const decoded = Buffer.from(token, 'base64').toString('utf8');
+    const separator = decoded.indexOf(':');
+    if (!token || separator <= 0)
+        throw new common_errors/* ActionError */.lZ(`${call} returned an authorization token that is not username:password`);
+    const password = decoded.slice(separator + 1);
+    if (maskPassword)
+        core/* setSecret */.Pq(password);
+    return { host, endpoint: `https://${host}`, username: decoded.slice(0, separator), password, token };
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/public.ts
 
 
@@ -67315,24 +67465,7 @@ function createEcrPublicClient() {
 /** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
 async function getPublicLogin(client, maskPassword) {
     const { authorizationData } = await errors_callAws('ecr-public GetAuthorizationToken', () => client.send(new client_ecr_public_dist_cjs/* GetAuthorizationTokenCommand */.Eu({})));
-    const token = authorizationData?.authorizationToken ?? '';
-    if (token)
-        core/* setSecret */.Pq(token);
-    const decoded = Buffer.from(token, 'base64').toString('utf8');
-    const separator = decoded.indexOf(':');
-    if (separator <= 0)
-        throw new common_errors/* ActionError */.lZ('ecr-public GetAuthorizationToken returned a token that is not username:password');
-    const password = decoded.slice(separator + 1);
-    if (maskPassword)
-        core/* setSecret */.Pq(password);
-    return {
-        host: PUBLIC_REGISTRY_HOST,
-        endpoint: `https://${PUBLIC_REGISTRY_HOST}`,
-        username: decoded.slice(0, separator),
-        password,
-        token,
-        expiresAt: authorizationData?.expiresAt
-    };
+    return loginFromToken(authorizationData?.authorizationToken ?? '', PUBLIC_REGISTRY_HOST, maskPassword, 'ecr-public GetAuthorizationToken');
 }
 /**
  * Makes sure the public repository exists, creating it with the catalog data when missing (a concurrent
@@ -68551,30 +68684,6 @@ function toNetworkError(method, url, error, stallTimeoutMs) {
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./src/common/retry.ts
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function backoffDelay(attempt, base, max, random) {
-    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
-async function retry(operation, options) {
-    const wait = options.sleep ?? sleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.retryable(error))
-                throw error;
-            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
-            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
 
 
@@ -69164,11 +69273,7 @@ async function pushImage(registry, repository, image, tags, options) {
     })));
     const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest);
     if (conflicts.length > 0) {
-        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ` +
-            conflicts
-                .map(c => `tag ${(0,common_errors/* quote */.hD)(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
-                .join('; ') +
-            '. Immutable tags cannot be moved to another image: push under a new tag.');
+        throw immutableTagsError(conflicts.map(c => `tag ${(0,common_errors/* quote */.hD)(c.tag)} already points at ${c.digest}, the image is ${top.digest}`));
     }
     const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
     const toWrite = tags.filter(tag => !unchanged.has(tag));
@@ -69190,6 +69295,11 @@ async function pushImage(registry, repository, image, tags, options) {
     await putTags(registry, repository, toWrite, top);
     await verifyTags(registry, repository, tags, top.digest);
     return { ...result, blobs };
+}
+/** The refusal to move immutable tags, one line per tag, before anything is written. */
+function immutableTagsError(lines) {
+    return new common_errors/* ActionError */.lZ(`Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
+        'Immutable tags cannot be moved to another image: push under a new tag.');
 }
 /**
  * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
@@ -69262,6 +69372,7 @@ function tagResults(tags, unchanged) {
 ;// CONCATENATED MODULE: ./src/deliver/tag-plan.ts
 
 
+
 /**
  * Whether a stored manifest is the local image. The image ID is the config digest in docker's
  * classic store and the manifest digest in the containerd store; RepoDigests records earlier pushes.
@@ -69283,8 +69394,7 @@ function planTagWrites(remote, isImmutable, describe) {
     if (conflicts.length > 0) {
         const lines = conflicts.map(r => `tag ${(0,common_errors/* quote */.hD)(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
             `but the image ${describe.image} is ${describe.imageId}`);
-        throw new common_errors/* ActionError */.lZ(`Immutable tag${conflicts.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
-            'Immutable tags cannot be moved to another image: push under a new tag.');
+        throw immutableTagsError(lines);
     }
     const same = remote.filter(r => r.sameImage && r.digest !== undefined);
     if (same.length === 0)
@@ -69436,6 +69546,28 @@ async function storedSize(registry, repository, digest) {
     return children.reduce((sum, size) => sum + size, 0);
 }
 
+;// CONCATENATED MODULE: ./src/common/poll.ts
+
+/**
+ * Waits for a state: calls `check` until it gives a value, waiting longer each time (no jitter: one
+ * caller, one resource), and gives up with undefined when the next wait would pass the deadline. For
+ * waits on a resource changing (a scan finishing, a preview completing); failures to retry are the
+ * retry layer's.
+ */
+async function pollUntil(check, options) {
+    const wait = options.sleep ?? sleep;
+    const now = options.now ?? Date.now;
+    for (let attempt = 1;; attempt++) {
+        const value = await check(attempt);
+        if (value !== undefined)
+            return value;
+        const delay = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, () => 1);
+        if (now() + delay > options.deadline)
+            return undefined;
+        await wait(delay);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/lifecycle-preview.ts
 
 
@@ -69446,28 +69578,23 @@ async function storedSize(registry, repository, digest) {
  * reading every page. A preview already running for the repository is waited out first.
  */
 async function previewLifecyclePolicy(client, ref, text, options) {
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
     const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    const pause = async (attempt, what) => {
-        const delay = backoffDelay(attempt, 2000, 15_000, () => 1);
-        if (now() + delay > options.deadline)
-            throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${what} in time`);
-        await wait(delay);
-    };
-    for (let attempt = 1;; attempt++) {
+    const poll = { ...options, baseDelayMs: 2000, maxDelayMs: 15_000 };
+    const started = await pollUntil(async () => {
         try {
             await client.send(new dist_cjs/* StartLifecyclePolicyPreviewCommand */.oW5({ ...repository, lifecyclePolicyText: text }));
-            break;
+            return true;
         }
         catch (error) {
             if (awsErrorName(error) !== 'LifecyclePolicyPreviewInProgressException') {
                 throw explainAwsError(error, 'StartLifecyclePolicyPreview');
             }
-            await pause(attempt, 'could not start (another preview kept running)');
+            return undefined;
         }
-    }
-    for (let attempt = 1;; attempt++) {
+    }, poll);
+    if (!started)
+        throw new common_errors/* ActionError */.lZ('The lifecycle policy preview could not start (another preview kept running) in time');
+    const outcome = await pollUntil(async () => {
         const results = [];
         let status;
         let nextToken;
@@ -69481,8 +69608,11 @@ async function previewLifecyclePolicy(client, ref, text, options) {
             return { status, results };
         if (status === 'FAILED' || status === 'EXPIRED')
             throw new common_errors/* ActionError */.lZ(`The lifecycle policy preview ${status}`);
-        await pause(attempt, 'did not finish');
-    }
+        return undefined;
+    }, poll);
+    if (!outcome)
+        throw new common_errors/* ActionError */.lZ('The lifecycle policy preview did not finish in time');
+    return outcome;
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/policies.ts
@@ -69714,7 +69844,10 @@ const MAX_LIFECYCLE_POLICY_CHARS = 30_720;
 const TAG_STATUSES = ['tagged', 'untagged', 'any'];
 const COUNT_TYPES = ['imageCountMoreThan', 'sinceImagePushed', 'sinceImagePulled', 'sinceImageTransitioned'];
 const STORAGE_CLASSES = ['standard', 'archive'];
-/** Pure: every problem of a parsed lifecycle policy (`text` for its length). */
+/**
+ * Pure: every problem of a parsed lifecycle policy (`text` for its length). One function on purpose: the
+ * checks read top to bottom in the order ECR's documentation gives the rules.
+ */
 function lintLifecyclePolicy(policy, text) {
     const errors = [];
     const warnings = [];
@@ -70162,123 +70295,6 @@ function parseImageInput(raw) {
     return image;
 }
 
-;// CONCATENATED MODULE: ./src/ecr/hosts.ts
-/**
- * ECR registry host names. Parse the host name itself (never match a regex against a whole URL):
- * a suffix or substring match accepts hosts like `evil.public.ecr.aws.example.com`.
- */
-// After the ECR credential helper's pattern, which covers every partition ECR runs in.
-const PRIVATE_HOST = /^(\d{12})\.dkr([.-])ecr(-fips)?\.([a-z0-9][a-z0-9-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
-const PUBLIC_HOSTS = { 'public.ecr.aws': false, 'ecr-public.aws.com': true };
-/**
- * Parses `host`, `host:port`, `https://host/...` or `host/repo:tag` into an ECR registry host,
- * or returns undefined when the host is not an ECR registry.
- */
-function parseRegistryHost(value) {
-    const hostname = hostnameOf(value);
-    if (hostname === undefined)
-        return undefined;
-    if (hostname in PUBLIC_HOSTS)
-        return { kind: 'public', host: hostname, dualStack: PUBLIC_HOSTS[hostname] === true };
-    const match = PRIVATE_HOST.exec(hostname);
-    if (!match)
-        return undefined;
-    const [, accountId, separator, fips, region, domain] = match;
-    return {
-        kind: 'private',
-        host: hostname,
-        accountId,
-        region,
-        fips: fips !== undefined,
-        dualStack: separator === '-' || domain.startsWith('on.'),
-        domain
-    };
-}
-function hostnameOf(value) {
-    const trimmed = value.trim();
-    if (trimmed === '')
-        return undefined;
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-    try {
-        const url = new URL(withScheme);
-        if (url.username || url.password)
-            return undefined;
-        return url.hostname.toLowerCase();
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `https://host` → `host`; what docker login and image references use. */
-function registryHostOf(proxyEndpoint) {
-    const hostname = hostnameOf(proxyEndpoint);
-    if (hostname === undefined)
-        throw new Error(`not a registry endpoint: ${proxyEndpoint}`);
-    const url = new URL(/^https?:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`);
-    return url.port ? `${hostname}:${url.port}` : hostname;
-}
-
-;// CONCATENATED MODULE: ./src/ecr/auth.ts
-
-
-
-
-
-
-
-const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
-/**
- * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
- * registers the token and password as secrets before anything can print them.
- */
-async function getRegistryLogins(client, registryIds, options = {}) {
-    const command = new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryIds.length > 0 ? { registryIds } : {});
-    let response;
-    try {
-        response = await retry(() => client.send(command), {
-            attempts: 5,
-            baseDelayMs: 1000,
-            maxDelayMs: 15000,
-            retryable: error => error instanceof Error &&
-                (THROTTLED.has(error.name) ||
-                    error.$metadata?.httpStatusCode === 429),
-            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
-            sleep: options.sleep
-        });
-    }
-    catch (error) {
-        throw explainAwsError(error, 'GetAuthorizationToken');
-    }
-    const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
-    if (logins.length === 0)
-        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
-    return logins;
-}
-function decodeAuthorization(data, maskPassword) {
-    const token = data.authorizationToken ?? '';
-    // The token is the password in another encoding and is never output: always masked.
-    if (token)
-        core/* setSecret */.Pq(token);
-    const decoded = Buffer.from(token, 'base64').toString('utf8');
-    const separator = decoded.indexOf(':');
-    if (!token || separator <= 0 || !data.proxyEndpoint) {
-        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token that is not username:password');
-    }
-    const password = decoded.slice(separator + 1);
-    // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
-    if (maskPassword)
-        core/* setSecret */.Pq(password);
-    const host = registryHostOf(data.proxyEndpoint);
-    return {
-        host,
-        endpoint: `https://${host}`,
-        username: decoded.slice(0, separator),
-        password,
-        token,
-        expiresAt: data.expiresAt
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/deliver/login.ts
 
 
@@ -70513,10 +70529,6 @@ async function readJson(files, name, maxBytes) {
 
 
 
-const DockerMediaType = {
-    config: 'application/vnd.docker.container.image.v1+json',
-    gzipLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
-};
 /** What docker writes in manifest.json and a config: small files, read whole with a cap. */
 const MAX_ARCHIVE_MANIFEST_BYTES = 1024 * 1024;
 const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
@@ -70527,6 +70539,40 @@ const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
  * name in manifest.json is looked up among the archive's members, never on the file system.
  */
 async function readDockerArchive(files, options) {
+    const label = files.label;
+    const { layerNames, configBytes, configDigest, config, diffIds } = await readArchiveEntry(files);
+    const limit = pLimit(Math.max(1, options.concurrency));
+    const layers = await Promise.all(layerNames.map((layer, i) => limit(() => compressLayer(files, layer, diffIds[i], `${label}: ${layer}`, options, i))));
+    const manifestBytes = Buffer.from(JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.dockerManifest,
+        config: { mediaType: BlobMediaType.dockerConfig, size: configBytes.length, digest: configDigest },
+        layers: layers.map(l => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
+    }, null, 3));
+    const blobs = new Map();
+    blobs.set(configDigest, {
+        digest: configDigest,
+        size: configBytes.length,
+        open: (start, end) => external_node_stream_.Readable.from([configBytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
+    });
+    for (const layer of layers)
+        blobs.set(layer.digest, layer);
+    return {
+        blobs: [...blobs.values()],
+        children: [],
+        top: {
+            digest: sha256Digest(manifestBytes),
+            mediaType: MediaType.dockerManifest,
+            bytes: manifestBytes,
+            platform: platformOf(config)
+        }
+    };
+}
+/**
+ * The one image manifest.json lists, and its config: read by name among the archive's members, the
+ * config's digest checked against its name, one sha256 diff_id per layer, every layer in the archive.
+ */
+async function readArchiveEntry(files) {
     const label = files.label;
     const entries = await readJson(files, 'manifest.json', MAX_ARCHIVE_MANIFEST_BYTES);
     if (!Array.isArray(entries) || entries.length !== 1) {
@@ -70564,32 +70610,7 @@ async function readDockerArchive(files, options) {
             throw new common_errors/* ActionError */.lZ(`${label}: layer ${layer} (named in manifest.json) is not in the archive`);
         }
     }
-    const limit = pLimit(Math.max(1, options.concurrency));
-    const layers = await Promise.all(layerNames.map((layer, i) => limit(() => compressLayer(files, layer, diffIds[i], `${label}: ${layer}`, options, i))));
-    const manifestBytes = Buffer.from(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: MediaType.dockerManifest,
-        config: { mediaType: DockerMediaType.config, size: configBytes.length, digest: configDigest },
-        layers: layers.map(l => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
-    }, null, 3));
-    const blobs = new Map();
-    blobs.set(configDigest, {
-        digest: configDigest,
-        size: configBytes.length,
-        open: (start, end) => external_node_stream_.Readable.from([configBytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
-    });
-    for (const layer of layers)
-        blobs.set(layer.digest, layer);
-    return {
-        blobs: [...blobs.values()],
-        children: [],
-        top: {
-            digest: sha256Digest(manifestBytes),
-            mediaType: MediaType.dockerManifest,
-            bytes: manifestBytes,
-            platform: platformOf(config)
-        }
-    };
+    return { layerNames, configBytes, configDigest, config, diffIds };
 }
 /** The first bytes of a member (for sniffing), at most `length`. */
 async function head(files, name, start, length) {
@@ -70618,7 +70639,7 @@ async function compressLayer(files, name, diffId, label, options, index) {
         const bytes = await hashStream(files.open(name));
         return {
             ...bytes,
-            mediaType: DockerMediaType.gzipLayer,
+            mediaType: BlobMediaType.dockerGzipLayer,
             open: (s, e) => files.open(name, s, e)
         };
     }
@@ -70636,7 +70657,7 @@ async function compressLayer(files, name, diffId, label, options, index) {
     return {
         digest: `sha256:${packed.digest('hex')}`,
         size: packedCount.bytes,
-        mediaType: DockerMediaType.gzipLayer,
+        mediaType: BlobMediaType.dockerGzipLayer,
         open: (start, end) => (0,external_node_fs_.createReadStream)(target, { start, end, highWaterMark: 1024 * 1024 })
     };
 }
@@ -71006,32 +71027,35 @@ async function startBasicScan(client, image) {
  * every page of findings (basic and enhanced alike).
  */
 async function waitForScan(client, image, options) {
-    const wait = options.sleep ?? sleep;
-    const now = options.now ?? Date.now;
-    for (let attempt = 1;; attempt++) {
+    let lastStatus;
+    const result = await pollUntil(async () => {
         const first = await describeFindings(client, image, undefined);
         if (!first)
             await options.startScan?.();
         const status = first?.imageScanStatus?.status;
+        lastStatus = status;
         const meaning = statusMeaning(status, first?.imageScanStatus?.description);
         if (meaning.kind === 'done')
             return { status: status, meaning, findings: await allFindings(client, image, first) };
         if (meaning.kind === 'problem')
             return { status: status, meaning, findings: [] };
-        const delay = backoffDelay(attempt, 2000, 30_000, () => 1);
-        if (now() + delay > options.deadline) {
-            return {
-                status: status ?? 'NOT_STARTED',
-                meaning: {
-                    kind: 'problem',
-                    blocking: true,
-                    message: `the scan did not finish in time (status ${status ?? 'not started'})`
-                },
-                findings: []
-            };
-        }
-        await wait(delay);
-    }
+        return undefined;
+    }, {
+        deadline: options.deadline,
+        baseDelayMs: 2000,
+        maxDelayMs: 30_000,
+        sleep: options.sleep,
+        now: options.now
+    });
+    return (result ?? {
+        status: lastStatus ?? 'NOT_STARTED',
+        meaning: {
+            kind: 'problem',
+            blocking: true,
+            message: `the scan did not finish in time (status ${lastStatus ?? 'not started'})`
+        },
+        findings: []
+    });
 }
 /** One page of findings; undefined while the scan has not started (ScanNotFound) or the image is not seen yet. */
 async function describeFindings(client, image, nextToken) {
@@ -71105,6 +71129,7 @@ async function writeSummary(build) {
 
 
 
+
 /**
  * Waits for the scan of what was pushed (each platform of an index; attestations are skipped), then
  * decides the gate: findings at or above `fail-on-severity` that no ignore covers fail the step.
@@ -71161,11 +71186,11 @@ async function runScanGate(ecr, repository, delivery, inputs) {
 /** Outputs: scan-status, findings (counts by severity), findings-file (SARIF). */
 async function setScanOutputs(report, imageUri) {
     const statuses = [...new Set(report.images.map(i => i.result.status))];
-    core/* setOutput */.uH('scan-status', statuses.length === 1 ? statuses[0] : statuses.join(','));
-    core/* setOutput */.uH('findings', JSON.stringify(report.gate.counts));
+    core/* setOutput */.uH(Output.scanStatus, statuses.length === 1 ? statuses[0] : statuses.join(','));
+    core/* setOutput */.uH(Output.findings, JSON.stringify(report.gate.counts));
     const file = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `ecr-scan-${Date.now()}.sarif`);
     await (0,promises_.writeFile)(file, JSON.stringify(toSarif(report.findings, imageUri), null, 2));
-    core/* setOutput */.uH('findings-file', file);
+    core/* setOutput */.uH(Output.findingsFile, file);
 }
 const RANK = Object.fromEntries(BUCKETS.map((b, i) => [b, i]));
 /** The summary part: counts by severity, then the worst findings with package, versions and a link. */
@@ -71209,6 +71234,14 @@ function shortDigest(digest) {
 
 
 
+/**
+ * `3 blobs: 2 uploaded, 1 present, 0 mounted; 1.5 MiB sent in 0.4 s`. The push benchmark reads this line
+ * (bench/runners.ts, PUSH_LINE); a unit test holds the two together.
+ */
+function blobSummaryLine(blobs, sent, seconds) {
+    const counts = ['uploaded', 'present', 'mounted'].map(outcome => `${blobs.filter(b => b.outcome === outcome).length} ${outcome}`);
+    return `${blobs.length} blobs: ${counts.join(', ')}; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`;
+}
 /** Delivers an image read from files (OCI layout or docker-save archive) through the registry API. */
 async function deliverSourceImage(registry, image, target, tags, options) {
     const started = Date.now();
@@ -71223,8 +71256,7 @@ async function deliverSourceImage(registry, image, target, tags, options) {
         info(`Every tag already points at ${result.digest}: nothing to push`);
     }
     else {
-        const counts = ['uploaded', 'present', 'mounted'].map(outcome => `${result.blobs.filter(b => b.outcome === outcome).length} ${outcome}`);
-        info(`${result.blobs.length} blobs: ${counts.join(', ')}; ${formatBytes(sent)} sent in ${seconds.toFixed(1)} s`);
+        info(blobSummaryLine(result.blobs, sent, seconds));
     }
     return {
         digest: result.digest,

@@ -28591,7 +28591,7 @@ function parsePushDigest(output) {
     const last = matches.at(-1);
     if (!last)
         return undefined;
-    return { digest: last[1], manifestSize: Number(last[2]) };
+    return { digest: last[1] };
 }
 function parseInspect(reference, output) {
     const parsed = JSON.parse(output.trim().split('\n')[0] ?? '{}');
@@ -28601,9 +28601,7 @@ function parseInspect(reference, output) {
         reference,
         id: parsed.Id,
         repoTags: parsed.RepoTags ?? [],
-        repoDigests: parsed.RepoDigests ?? [],
-        size: parsed.Size ?? 0,
-        platform: [parsed.Os, parsed.Architecture, parsed.Variant].filter(Boolean).join('/')
+        repoDigests: parsed.RepoDigests ?? []
     };
 }
 

@@ -56314,7 +56314,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6365);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4363);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -56324,7 +56324,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6365:
+/***/ 4363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56793,28 +56793,28 @@ async function getRegistryLogins(client, registryIds, options = {}) {
     return logins;
 }
 function decodeAuthorization(data, maskPassword) {
-    const token = data.authorizationToken ?? '';
+    if (!data.proxyEndpoint) {
+        throw new errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token without its registry');
+    }
+    return loginFromToken(data.authorizationToken ?? '', registryHostOf(data.proxyEndpoint), maskPassword, 'GetAuthorizationToken');
+}
+/**
+ * A registry login from an authorization token (base64 of `user:password`, private and public ECR alike).
+ * The token and the password are registered as secrets before anything can print them; the password
+ * stays unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
+ */
+function loginFromToken(token, host, maskPassword, call) {
     // The token is the password in another encoding and is never output: always masked.
     if (token)
         core/* setSecret */.Pq(token);
     const decoded = Buffer.from(token, 'base64').toString('utf8');
     const separator = decoded.indexOf(':');
-    if (!token || separator <= 0 || !data.proxyEndpoint) {
-        throw new errors/* ActionError */.lZ('GetAuthorizationToken returned an authorization token that is not username:password');
-    }
+    if (!token || separator <= 0)
+        throw new errors/* ActionError */.lZ(`${call} returned an authorization token that is not username:password`);
     const password = decoded.slice(separator + 1);
-    // Unmasked only on request (mask-password: false), so the docker-password output can cross jobs.
     if (maskPassword)
         core/* setSecret */.Pq(password);
-    const host = registryHostOf(data.proxyEndpoint);
-    return {
-        host,
-        endpoint: `https://${host}`,
-        username: decoded.slice(0, separator),
-        password,
-        token,
-        expiresAt: data.expiresAt
-    };
+    return { host, endpoint: `https://${host}`, username: decoded.slice(0, separator), password, token };
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/cache-rules.ts
@@ -57237,6 +57237,17 @@ const MediaType = {
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
     ociIndex: 'application/vnd.oci.image.index.v1+json'
 };
+/** Blob media types the suite writes or recognises: image configs and docker's gzipped layer. */
+const BlobMediaType = {
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerGzipLayer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
+};
+/** A config of one of these types makes a manifest a container image, not an artifact (signature, SBOM…). */
+const IMAGE_CONFIG_TYPES = new Set([
+    BlobMediaType.ociConfig,
+    BlobMediaType.dockerConfig
+]);
 /**
  * Every manifest type, for Accept. ECR converts a manifest to the one type a client accepts,
  * and the converted manifest has another digest: asking for all four reads what was pushed.
@@ -58297,7 +58308,25 @@ function hostOf(value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pull-through-cache/constants.ts
+/** The action's output names, as action.yml declares them. */
+const Output = {
+    rules: 'rules',
+    images: 'images',
+    imageDigests: 'image-digests'
+};
+/** The action's input names, as action.yml declares them: every getInput and input error uses these. */
+const Input = {
+    rules: 'rules',
+    prune: 'prune',
+    warm: 'warm',
+    warmTimeout: 'warm-timeout',
+    stallTimeout: 'stall-timeout',
+    registryId: 'registry-id'
+};
+
 ;// CONCATENATED MODULE: ./src/pull-through-cache/rules.ts
+
 
 
 
@@ -58318,23 +58347,23 @@ function parseCacheRules(raw, registry) {
     const syntax = document.errors[0];
     if (syntax) {
         const at = syntax.linePos?.[0];
-        throw new errors/* InputError */.dz('rules', `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${syntax.message.split('\n')[0]}`);
+        throw new errors/* InputError */.dz(Input.rules, `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${syntax.message.split('\n')[0]}`);
     }
     if (!(0,dist/* isSeq */.oP)(document.contents))
-        throw new errors/* InputError */.dz('rules', 'must be a YAML list of rules (each item: - prefix: …)');
+        throw new errors/* InputError */.dz(Input.rules, 'must be a YAML list of rules (each item: - prefix: …)');
     const rules = [];
     document.contents.items.forEach((item, index) => {
         const where = `rule ${index + 1}`;
         if (!(0,dist/* isMap */.jh)(item))
-            throw new errors/* InputError */.dz('rules', `${where} must be a mapping with prefix and upstream`);
+            throw new errors/* InputError */.dz(Input.rules, `${where} must be a mapping with prefix and upstream`);
         const fields = item.toJSON();
         for (const key of Object.keys(fields)) {
             if (!FIELDS.has(key))
-                throw new errors/* InputError */.dz('rules', `${where}: unknown field ${(0,errors/* quote */.hD)(key)} (fields: ${[...FIELDS].join(', ')})`);
+                throw new errors/* InputError */.dz(Input.rules, `${where}: unknown field ${(0,errors/* quote */.hD)(key)} (fields: ${[...FIELDS].join(', ')})`);
         }
         const rule = parseRule(fields, `${where}`, registry);
         if (rules.some(r => r.prefix === rule.prefix))
-            throw new errors/* InputError */.dz('rules', `${where}: prefix ${(0,errors/* quote */.hD)(rule.prefix)} is declared twice`);
+            throw new errors/* InputError */.dz(Input.rules, `${where}: prefix ${(0,errors/* quote */.hD)(rule.prefix)} is declared twice`);
         rules.push(rule);
     });
     return rules;
@@ -58348,31 +58377,31 @@ function rules_text(fields, key) {
 function parseRule(fields, where, registry) {
     const prefix = rules_text(fields, 'prefix');
     if (!prefix)
-        throw new errors/* InputError */.dz('rules', `${where}: prefix is required`);
+        throw new errors/* InputError */.dz(Input.rules, `${where}: prefix is required`);
     if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_NAME.test(prefix))) {
-        throw new errors/* InputError */.dz('rules', `${where}: prefix ${(0,errors/* quote */.hD)(prefix)} must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`);
+        throw new errors/* InputError */.dz(Input.rules, `${where}: prefix ${(0,errors/* quote */.hD)(prefix)} must be ROOT or 2 to 30 characters of lowercase letters and digits separated by . _ - or /`);
     }
     const upstreamText = rules_text(fields, 'upstream');
     if (!upstreamText)
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream is required`);
+        throw new errors/* InputError */.dz(Input.rules, `${where} (${prefix}): upstream is required`);
     const upstream = resolveUpstream(upstreamText);
     if (typeof upstream === 'string')
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): ${upstream}`);
+        throw new errors/* InputError */.dz(Input.rules, `${where} (${prefix}): ${upstream}`);
     const credential = rules_text(fields, 'credential');
     if (upstream.credential === 'required' && !credential) {
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream ${upstream.kind} needs a credential: a Secrets Manager secret named ${SECRET_PREFIX}…`);
+        throw new errors/* InputError */.dz(Input.rules, `${where} (${prefix}): upstream ${upstream.kind} needs a credential: a Secrets Manager secret named ${SECRET_PREFIX}…`);
     }
     if (upstream.credential === 'refused' && credential) {
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream ${upstream.kind} takes no credential`);
+        throw new errors/* InputError */.dz(Input.rules, `${where} (${prefix}): upstream ${upstream.kind} takes no credential`);
     }
     const role = rules_text(fields, 'role');
     if (role && upstream.kind !== 'ecr')
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): role applies only to ECR upstreams`);
+        throw new errors/* InputError */.dz(Input.rules, `${where} (${prefix}): role applies only to ECR upstreams`);
     if (role && !ROLE_ARN.test(role))
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): role ${(0,errors/* quote */.hD)(role)} is not an IAM role ARN`);
+        throw new errors/* InputError */.dz(Input.rules, `${where} (${prefix}): role ${(0,errors/* quote */.hD)(role)} is not an IAM role ARN`);
     const upstreamPrefix = rules_text(fields, 'upstream-prefix');
     if (upstreamPrefix && !REPOSITORY_NAME.test(upstreamPrefix) && upstreamPrefix !== 'ROOT') {
-        throw new errors/* InputError */.dz('rules', `${where} (${prefix}): upstream-prefix ${(0,errors/* quote */.hD)(upstreamPrefix)} is not a repository path`);
+        throw new errors/* InputError */.dz(Input.rules, `${where} (${prefix}): upstream-prefix ${(0,errors/* quote */.hD)(upstreamPrefix)} is not a repository path`);
     }
     return {
         prefix,
@@ -58388,11 +58417,11 @@ function credentialArn(credential, where, registry) {
     const arn = SECRET_ARN.exec(credential);
     const name = arn ? arn[4] : credential;
     if (!name.startsWith(SECRET_PREFIX)) {
-        throw new errors/* InputError */.dz('rules', `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got ${(0,errors/* quote */.hD)(name)})`);
+        throw new errors/* InputError */.dz(Input.rules, `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got ${(0,errors/* quote */.hD)(name)})`);
     }
     if (arn) {
         if (arn[2] !== registry.region || (registry.accountId !== undefined && arn[3] !== registry.accountId)) {
-            throw new errors/* InputError */.dz('rules', `${where}: the credential secret must be in the registry's account and region (${registry.accountId ?? "the caller's"}, ${registry.region}), not ${arn[3]}, ${arn[2]}`);
+            throw new errors/* InputError */.dz(Input.rules, `${where}: the credential secret must be in the registry's account and region (${registry.accountId ?? "the caller's"}, ${registry.region}), not ${arn[3]}, ${arn[2]}`);
         }
         return credential;
     }
@@ -58404,11 +58433,12 @@ function credentialArn(credential, where, registry) {
 
 
 
+
 /** Pure: a `warm` line as the one reference grammar reads it (no registry host: prefixes route it). */
 function parseWarmReference(input) {
     const parsed = parseReference(input, { domain: 'refused' });
     if (typeof parsed === 'string')
-        throw new errors/* InputError */.dz('warm', `${(0,errors/* quote */.hD)(input)} is not an image reference: ${parsed}`);
+        throw new errors/* InputError */.dz(Input.warm, `${(0,errors/* quote */.hD)(input)} is not an image reference: ${parsed}`);
     return { path: parsed.repository, reference: parsed.digest ?? parsed.tag ?? 'latest' };
 }
 /**
@@ -58422,7 +58452,7 @@ function resolveWarmTarget(input, rules) {
         .sort((a, b) => b.prefix.length - a.prefix.length)[0] ?? rules.find(r => r.prefix === 'ROOT');
     if (!rule) {
         const prefixes = rules.map(r => r.prefix);
-        throw new errors/* InputError */.dz('warm', `${(0,errors/* quote */.hD)(input)} matches no pull-through-cache rule prefix (${prefixes.length ? `prefixes: ${prefixes.join(', ')}` : 'there are no rules'})`);
+        throw new errors/* InputError */.dz(Input.warm, `${(0,errors/* quote */.hD)(input)} matches no pull-through-cache rule prefix (${prefixes.length ? `prefixes: ${prefixes.join(', ')}` : 'there are no rules'})`);
     }
     const upstreamPath = rule.prefix === 'ROOT' ? path : path.slice(rule.prefix.length + 1);
     // Docker Hub serves its official images under library/: `nginx` is `library/nginx`.
@@ -58485,6 +58515,7 @@ async function warmImage(registry, target, options) {
 
 
 
+
 /**
  * Reads every input and checks every rule that needs no AWS call: the account ID, the rules' YAML and
  * each rule (account-independent checks), each warm reference against the reference grammar, the
@@ -58492,18 +58523,18 @@ async function warmImage(registry, target, options) {
  * first read-only calls and before any change.
  */
 function parseCacheInputs(get, context) {
-    const registryId = parseAccountId('registry-id', get('registry-id'));
-    const rulesText = get('rules');
-    const warm = parseLines(get('warm'));
+    const registryId = parseAccountId(Input.registryId, get(Input.registryId));
+    const rulesText = get(Input.rules);
+    const warm = parseLines(get(Input.warm));
     warm.forEach(parseWarmReference);
     return {
         registryId,
         rulesText,
         rules: parseCacheRules(rulesText, { accountId: registryId, region: context.region }),
-        prune: parseBoolean('prune', get('prune'), false),
+        prune: parseBoolean(Input.prune, get(Input.prune), false),
         warm,
-        warmTimeoutMs: parseDuration('warm-timeout', get('warm-timeout') || '5m', ['s', 'm', 'h']),
-        stallTimeoutMs: parseDurationWithin('stall-timeout', get('stall-timeout'), STALL_TIMEOUT)
+        warmTimeoutMs: parseDuration(Input.warmTimeout, get(Input.warmTimeout) || '5m', ['s', 'm', 'h']),
+        stallTimeoutMs: parseDurationWithin(Input.stallTimeout, get(Input.stallTimeout), STALL_TIMEOUT)
     };
 }
 
@@ -58637,14 +58668,44 @@ async function writeCacheSummary(rules, images, host) {
 
 
 
+
 const WARM_CONCURRENCY = 4;
-/** The pull-through-cache action: upsert and validate the declared rules, then warm the listed images. */
+/**
+ * The pull-through-cache action, in phases: read the inputs, log in (to learn the registry's account),
+ * read the rules there are and check the warm references against them, upsert and validate the rules,
+ * warm the images, report.
+ */
 async function run() {
     const ecr = createEcrClient();
     // The region comes from the environment or profile: no call is made for it.
     const region = await resolveRegion(ecr);
     const inputs = parseCacheInputs(name => core/* getInput */.V4(name), { region });
-    const { registryId, prune, warm } = inputs;
+    const { login, declared } = await logIn(ecr, inputs, region);
+    // Read-only calls and every check first: a bad warm reference must fail before any rule changes.
+    const existing = declared.length > 0 || inputs.warm.length > 0 || inputs.prune
+        ? await listCacheRules(ecr, inputs.registryId)
+        : [];
+    const targets = warmTargets(inputs.warm, declared, existing);
+    const actions = planRuleChanges(declared, existing, inputs.prune);
+    const reports = await core/* group */.Os('Pull-through-cache rules', () => applyRules(ecr, actions, inputs.registryId));
+    const results = targets.length > 0 ? await core/* group */.Os('Warm images', () => warmAll(ecr, inputs, login, targets)) : [];
+    core/* setOutput */.uH(Output.rules, JSON.stringify(standingRules(declared, existing, inputs.prune)));
+    core/* setOutput */.uH(Output.images, results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n'));
+    core/* setOutput */.uH(Output.imageDigests, results.map(r => r.digest ?? '').join('\n'));
+    await writeCacheSummary(reports, results, login.host);
+    const invalid = reports.filter(r => r.valid === false);
+    const failed = results.filter(r => r.status === 'failed');
+    if (invalid.length > 0 || failed.length > 0) {
+        const problems = [
+            ...invalid.map(r => `rule ${r.prefix} is not valid: ${r.failure ?? 'no reason given'}`),
+            ...failed.map(r => `${r.target.input} could not be warmed: ${r.message ?? 'unknown error'}`)
+        ];
+        throw new errors/* ActionError */.lZ(problems.join('; '));
+    }
+}
+/** The registry's login, and the rules with their credential ARNs in the registry's account. */
+async function logIn(ecr, inputs, region) {
+    const { registryId } = inputs;
     const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : []);
     if (!login)
         throw new errors/* ActionError */.lZ('GetAuthorizationToken returned no registry');
@@ -58654,8 +58715,10 @@ async function run() {
         throw new errors/* ActionError */.lZ(`Cannot tell the registry's account from ${login.host}: set registry-id`);
     // Checked once already; now the credential ARNs get (and are compared with) the registry's account.
     const declared = registryId ? inputs.rules : parseCacheRules(inputs.rulesText, { accountId, region });
-    // Read-only calls and every check first: a bad warm reference must fail before any rule changes.
-    const existing = declared.length > 0 || warm.length > 0 || prune ? await listCacheRules(ecr, registryId) : [];
+    return { login, declared };
+}
+/** Each warm reference against the declared rules and the ones already there; the library/ rewrite logged. */
+function warmTargets(warm, declared, existing) {
     const views = [
         ...declared.map(rule => ({ prefix: rule.prefix, upstream: rule.upstream })),
         ...existing
@@ -58666,27 +58729,28 @@ async function run() {
     for (const target of targets.filter(t => t.rewritten)) {
         info(`${target.input} → ${target.repository}:${target.reference} (Docker Hub official images live under library/)`);
     }
-    const actions = planRuleChanges(declared, existing, prune);
-    const reports = await core/* group */.Os('Pull-through-cache rules', () => applyRules(ecr, actions, registryId));
-    let results = [];
-    if (targets.length > 0) {
-        const registry = new RegistryClient({
-            endpoint: login.endpoint,
-            basicToken: login.token,
-            stallTimeoutMs: inputs.stallTimeoutMs,
-            ...registryLogHooks
-        });
-        const deadline = Date.now() + inputs.warmTimeoutMs;
-        const limit = pLimit(WARM_CONCURRENCY);
-        results = await core/* group */.Os('Warm images', () => Promise.all(targets.map(target => limit(async () => {
-            const cachedBefore = await imageExists(ecr, target.repository, target.reference, registryId);
-            const result = await warmImage(registry, target, { deadline, cachedBefore });
-            info(`${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
-                (result.message ? ` (${result.message})` : ''));
-            return result;
-        }))));
-    }
-    const standing = [
+    return targets;
+}
+async function warmAll(ecr, inputs, login, targets) {
+    const registry = new RegistryClient({
+        endpoint: login.endpoint,
+        basicToken: login.token,
+        stallTimeoutMs: inputs.stallTimeoutMs,
+        ...registryLogHooks
+    });
+    const deadline = Date.now() + inputs.warmTimeoutMs;
+    const limit = pLimit(WARM_CONCURRENCY);
+    return Promise.all(targets.map(target => limit(async () => {
+        const cachedBefore = await imageExists(ecr, target.repository, target.reference, inputs.registryId);
+        const result = await warmImage(registry, target, { deadline, cachedBefore });
+        info(`${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
+            (result.message ? ` (${result.message})` : ''));
+        return result;
+    })));
+}
+/** The rules as they now stand: the declared ones, and the others unless prune deleted them. */
+function standingRules(declared, existing, prune) {
+    return [
         ...declared,
         ...existing
             .filter(rule => !declared.some(d => d.prefix === rule.ecrRepositoryPrefix) && !prune)
@@ -58699,19 +58763,6 @@ async function run() {
             roleArn: rule.customRoleArn
         }))
     ];
-    core/* setOutput */.uH('rules', JSON.stringify(standing));
-    core/* setOutput */.uH('images', results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n'));
-    core/* setOutput */.uH('image-digests', results.map(r => r.digest ?? '').join('\n'));
-    await writeCacheSummary(reports, results, login.host);
-    const invalid = reports.filter(r => r.valid === false);
-    const failed = results.filter(r => r.status === 'failed');
-    if (invalid.length > 0 || failed.length > 0) {
-        const problems = [
-            ...invalid.map(r => `rule ${r.prefix} is not valid: ${r.failure ?? 'no reason given'}`),
-            ...failed.map(r => `${r.target.input} could not be warmed: ${r.message ?? 'unknown error'}`)
-        ];
-        throw new errors/* ActionError */.lZ(problems.join('; '));
-    }
 }
 async function applyRules(ecr, actions, registryId) {
     const reports = [];

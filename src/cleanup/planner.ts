@@ -80,48 +80,8 @@ export function planCleanup(
 ): Plan {
   const byDigest = new Map(images.map(image => [image.digest, image]))
   const parents = parentsOf(graph, byDigest)
-  const own = new Map<string, { verdict: Verdict | 'follow'; rule: string }>()
-
-  // Children and referrers (untagged, or tagged only the cosign way) follow what points at them.
-  const follows = (image: ImageRecord) =>
-    parents.has(image.digest) && image.tags.every(tag => ARTIFACT_TAG.test(tag))
-  const keepTag = picomatch(rules.keepTags.length > 0 ? rules.keepTags : ['\0none'], { dot: true })
-  const candidateTag = picomatch(rules.tagPatterns, { dot: true })
-  const newestTagged = new Set(
-    images
-      .filter(image => image.tags.length > 0 && !follows(image))
-      // Newest first; equal push times are ordered by digest, so the cut is the same on every run.
-      .sort((a, b) => b.pushedAt.getTime() - a.pushedAt.getTime() || a.digest.localeCompare(b.digest))
-      .slice(0, Math.max(0, rules.keepLast))
-      .map(image => image.digest)
-  )
-
-  for (const image of images) {
-    const age = now.getTime() - image.pushedAt.getTime()
-    const decide = (verdict: Verdict | 'follow', rule: string) => own.set(image.digest, { verdict, rule })
-    const used = inUse.get(image.digest)
-    const pulledAgo = image.lastPulledAt ? now.getTime() - image.lastPulledAt.getTime() : undefined
-    if (rules.keepDigests.has(image.digest)) decide('keep', 'keep-digests')
-    else if (used && used.length > 0) decide('keep', 'in-use')
-    else if (
-      rules.keepPulledWithinMs !== undefined &&
-      pulledAgo !== undefined &&
-      pulledAgo < rules.keepPulledWithinMs
-    )
-      decide('keep', `pulled ${image.lastPulledAt?.toISOString().slice(0, 10)} (keep-pulled-within)`)
-    else if (follows(image)) decide('follow', '')
-    else if (image.tags.length > 0) {
-      const kept = image.tags.find(tag => keepTag(tag))
-      if (kept !== undefined) decide('keep', `keep-tags (${kept})`)
-      else if (newestTagged.has(image.digest)) decide('keep', `keep-last ${rules.keepLast}`)
-      else if (!image.tags.some(tag => candidateTag(tag))) decide('keep', 'no tag matches tag-patterns')
-      else if (age < rules.olderThanMs) decide('keep', `younger than older-than (${formatAge(age)})`)
-      else decide('delete', `older-than (${formatAge(age)} old)`)
-    } else if (rules.untagged === 'keep') decide('keep', 'untagged: keep')
-    else if (age < rules.untaggedOlderThanMs)
-      decide('keep', `untagged, younger than untagged-older-than (${formatAge(age)})`)
-    else decide('delete', `untagged (${formatAge(age)} old)`)
-  }
+  const verdictOf = ownVerdicts(images, parents, rules, now, inUse)
+  const own = new Map(images.map(image => [image.digest, verdictOf(image)]))
 
   // Everything a kept image reaches stays, whatever its own verdict.
   const keptBy = new Map<string, string>()
@@ -155,6 +115,67 @@ export function planCleanup(
   })
   const doomed = new Set(decisions.filter(d => d.verdict === 'delete').map(d => d.digest))
   return { decisions, waves: deletionWaves(doomed, parents) }
+}
+
+type OwnVerdict = { verdict: Verdict | 'follow'; rule: string }
+
+/**
+ * Pure: each image's own verdict, first match wins: keep-digests, in use, pulled lately, a child or
+ * referrer follows what points at it, then the tag rules (keep-tags, keep-last, tag-patterns, older-than)
+ * or the untagged ones. What a kept image reaches is kept afterwards, whatever its own verdict.
+ */
+function ownVerdicts(
+  images: ImageRecord[],
+  parents: Map<string, Set<string>>,
+  rules: CleanupRules,
+  now: Date,
+  inUse: InUseDigests
+): (image: ImageRecord) => OwnVerdict {
+  // Children and referrers (untagged, or tagged only the cosign way) follow what points at them.
+  const follows = (image: ImageRecord) =>
+    parents.has(image.digest) && image.tags.every(tag => ARTIFACT_TAG.test(tag))
+  const keepTag = picomatch(rules.keepTags.length > 0 ? rules.keepTags : ['\0none'], { dot: true })
+  const candidateTag = picomatch(rules.tagPatterns, { dot: true })
+  const newestTagged = new Set(
+    images
+      .filter(image => image.tags.length > 0 && !follows(image))
+      // Newest first; equal push times are ordered by digest, so the cut is the same on every run.
+      .sort((a, b) => b.pushedAt.getTime() - a.pushedAt.getTime() || a.digest.localeCompare(b.digest))
+      .slice(0, Math.max(0, rules.keepLast))
+      .map(image => image.digest)
+  )
+  return image => {
+    const age = now.getTime() - image.pushedAt.getTime()
+    const pulledAgo = image.lastPulledAt ? now.getTime() - image.lastPulledAt.getTime() : undefined
+    if (rules.keepDigests.has(image.digest)) return { verdict: 'keep', rule: 'keep-digests' }
+    if ((inUse.get(image.digest) ?? []).length > 0) return { verdict: 'keep', rule: 'in-use' }
+    if (
+      rules.keepPulledWithinMs !== undefined &&
+      pulledAgo !== undefined &&
+      pulledAgo < rules.keepPulledWithinMs
+    ) {
+      return {
+        verdict: 'keep',
+        rule: `pulled ${image.lastPulledAt?.toISOString().slice(0, 10)} (keep-pulled-within)`
+      }
+    }
+    if (follows(image)) return { verdict: 'follow', rule: '' }
+    if (image.tags.length > 0) {
+      const kept = image.tags.find(tag => keepTag(tag))
+      if (kept !== undefined) return { verdict: 'keep', rule: `keep-tags (${kept})` }
+      if (newestTagged.has(image.digest)) return { verdict: 'keep', rule: `keep-last ${rules.keepLast}` }
+      if (!image.tags.some(tag => candidateTag(tag)))
+        return { verdict: 'keep', rule: 'no tag matches tag-patterns' }
+      if (age < rules.olderThanMs)
+        return { verdict: 'keep', rule: `younger than older-than (${formatAge(age)})` }
+      return { verdict: 'delete', rule: `older-than (${formatAge(age)} old)` }
+    }
+    if (rules.untagged === 'keep') return { verdict: 'keep', rule: 'untagged: keep' }
+    if (age < rules.untaggedOlderThanMs) {
+      return { verdict: 'keep', rule: `untagged, younger than untagged-older-than (${formatAge(age)})` }
+    }
+    return { verdict: 'delete', rule: `untagged (${formatAge(age)} old)` }
+  }
 }
 
 function parentsOf(graph: ImageGraph, known: Map<string, ImageRecord>): Map<string, Set<string>> {

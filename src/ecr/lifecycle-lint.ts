@@ -26,7 +26,10 @@ interface Rule {
   action?: { type?: unknown; targetStorageClass?: unknown }
 }
 
-/** Pure: every problem of a parsed lifecycle policy (`text` for its length). */
+/**
+ * Pure: every problem of a parsed lifecycle policy (`text` for its length). One function on purpose: the
+ * checks read top to bottom in the order ECR's documentation gives the rules.
+ */
 export function lintLifecyclePolicy(policy: unknown, text: string): LintResult {
   const errors: string[] = []
   const warnings: string[] = []

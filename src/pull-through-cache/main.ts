@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
-import { DescribeImagesCommand, type ECRClient } from '@aws-sdk/client-ecr'
+import { DescribeImagesCommand, type ECRClient, type PullThroughCacheRule } from '@aws-sdk/client-ecr'
 import pLimit from 'p-limit'
 import { ActionError } from '../common/errors.js'
-import { getRegistryLogins } from '../ecr/auth.js'
+import { getRegistryLogins, type RegistryLogin } from '../ecr/auth.js'
 import {
   createCacheRule,
   deleteCacheRule,
@@ -14,92 +14,41 @@ import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { parseRegistryHost } from '../ecr/hosts.js'
 import { RegistryClient } from '../registry/client.js'
 import { registryLogHooks } from '../registry/logging.js'
-import { parseCacheInputs } from './inputs.js'
+import { parseCacheInputs, type CacheInputs } from './inputs.js'
 import { planRuleChanges, type RuleAction } from './plan.js'
-import { parseCacheRules } from './rules.js'
+import { parseCacheRules, type CacheRule } from './rules.js'
 import { writeCacheSummary, type RuleReport } from './summary.js'
-import { resolveWarmTarget, warmImage, type WarmResult, type WarmRuleView } from './warm.js'
+import { resolveWarmTarget, warmImage, type WarmResult, type WarmRuleView, type WarmTarget } from './warm.js'
 import * as log from '../common/log.js'
 import { Output } from './constants.js'
 
 const WARM_CONCURRENCY = 4
 
-/** The pull-through-cache action: upsert and validate the declared rules, then warm the listed images. */
+/**
+ * The pull-through-cache action, in phases: read the inputs, log in (to learn the registry's account),
+ * read the rules there are and check the warm references against them, upsert and validate the rules,
+ * warm the images, report.
+ */
 export async function run(): Promise<void> {
   const ecr = createEcrClient()
   // The region comes from the environment or profile: no call is made for it.
   const region = await resolveRegion(ecr)
   const inputs = parseCacheInputs(name => core.getInput(name), { region })
-  const { registryId, prune, warm } = inputs
-  const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : [])
-  if (!login) throw new ActionError('GetAuthorizationToken returned no registry')
-  const host = parseRegistryHost(login.host)
-  const accountId = registryId ?? (host?.kind === 'private' ? host.accountId : undefined)
-  if (!accountId)
-    throw new ActionError(`Cannot tell the registry's account from ${login.host}: set registry-id`)
-  // Checked once already; now the credential ARNs get (and are compared with) the registry's account.
-  const declared = registryId ? inputs.rules : parseCacheRules(inputs.rulesText, { accountId, region })
-
+  const { login, declared } = await logIn(ecr, inputs, region)
   // Read-only calls and every check first: a bad warm reference must fail before any rule changes.
   const existing =
-    declared.length > 0 || warm.length > 0 || prune ? await listCacheRules(ecr, registryId) : []
-  const views: WarmRuleView[] = [
-    ...declared.map(rule => ({ prefix: rule.prefix, upstream: rule.upstream })),
-    ...existing
-      .filter(rule => !declared.some(d => d.prefix === rule.ecrRepositoryPrefix))
-      .map(rule => ({ prefix: rule.ecrRepositoryPrefix ?? '', upstream: rule.upstreamRegistry ?? '' }))
-  ]
-  const targets = warm.map(reference => resolveWarmTarget(reference, views))
-  for (const target of targets.filter(t => t.rewritten)) {
-    log.info(
-      `${target.input} → ${target.repository}:${target.reference} (Docker Hub official images live under library/)`
-    )
-  }
+    declared.length > 0 || inputs.warm.length > 0 || inputs.prune
+      ? await listCacheRules(ecr, inputs.registryId)
+      : []
+  const targets = warmTargets(inputs.warm, declared, existing)
+  const actions = planRuleChanges(declared, existing, inputs.prune)
+  const reports = await core.group('Pull-through-cache rules', () =>
+    applyRules(ecr, actions, inputs.registryId)
+  )
+  const results =
+    targets.length > 0 ? await core.group('Warm images', () => warmAll(ecr, inputs, login, targets)) : []
 
-  const actions = planRuleChanges(declared, existing, prune)
-  const reports = await core.group('Pull-through-cache rules', () => applyRules(ecr, actions, registryId))
-
-  let results: WarmResult[] = []
-  if (targets.length > 0) {
-    const registry = new RegistryClient({
-      endpoint: login.endpoint,
-      basicToken: login.token,
-      stallTimeoutMs: inputs.stallTimeoutMs,
-      ...registryLogHooks
-    })
-    const deadline = Date.now() + inputs.warmTimeoutMs
-    const limit = pLimit(WARM_CONCURRENCY)
-    results = await core.group('Warm images', () =>
-      Promise.all(
-        targets.map(target =>
-          limit(async () => {
-            const cachedBefore = await imageExists(ecr, target.repository, target.reference, registryId)
-            const result = await warmImage(registry, target, { deadline, cachedBefore })
-            log.info(
-              `${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
-                (result.message ? ` (${result.message})` : '')
-            )
-            return result
-          })
-        )
-      )
-    )
-  }
-
-  const standing = [
-    ...declared,
-    ...existing
-      .filter(rule => !declared.some(d => d.prefix === rule.ecrRepositoryPrefix) && !prune)
-      .map(rule => ({
-        prefix: rule.ecrRepositoryPrefix,
-        upstream: rule.upstreamRegistry,
-        upstreamUrl: rule.upstreamRegistryUrl,
-        credentialArn: rule.credentialArn,
-        upstreamPrefix: rule.upstreamRepositoryPrefix,
-        roleArn: rule.customRoleArn
-      }))
-  ]
-  core.setOutput(Output.rules, JSON.stringify(standing))
+  core.setOutput(Output.rules, JSON.stringify(standingRules(declared, existing, inputs.prune)))
   core.setOutput(
     Output.images,
     results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n')
@@ -116,6 +65,87 @@ export async function run(): Promise<void> {
     ]
     throw new ActionError(problems.join('; '))
   }
+}
+
+/** The registry's login, and the rules with their credential ARNs in the registry's account. */
+async function logIn(
+  ecr: ECRClient,
+  inputs: CacheInputs,
+  region: string
+): Promise<{ login: RegistryLogin; declared: CacheRule[] }> {
+  const { registryId } = inputs
+  const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : [])
+  if (!login) throw new ActionError('GetAuthorizationToken returned no registry')
+  const host = parseRegistryHost(login.host)
+  const accountId = registryId ?? (host?.kind === 'private' ? host.accountId : undefined)
+  if (!accountId)
+    throw new ActionError(`Cannot tell the registry's account from ${login.host}: set registry-id`)
+  // Checked once already; now the credential ARNs get (and are compared with) the registry's account.
+  const declared = registryId ? inputs.rules : parseCacheRules(inputs.rulesText, { accountId, region })
+  return { login, declared }
+}
+
+/** Each warm reference against the declared rules and the ones already there; the library/ rewrite logged. */
+function warmTargets(warm: string[], declared: CacheRule[], existing: PullThroughCacheRule[]): WarmTarget[] {
+  const views: WarmRuleView[] = [
+    ...declared.map(rule => ({ prefix: rule.prefix, upstream: rule.upstream })),
+    ...existing
+      .filter(rule => !declared.some(d => d.prefix === rule.ecrRepositoryPrefix))
+      .map(rule => ({ prefix: rule.ecrRepositoryPrefix ?? '', upstream: rule.upstreamRegistry ?? '' }))
+  ]
+  const targets = warm.map(reference => resolveWarmTarget(reference, views))
+  for (const target of targets.filter(t => t.rewritten)) {
+    log.info(
+      `${target.input} → ${target.repository}:${target.reference} (Docker Hub official images live under library/)`
+    )
+  }
+  return targets
+}
+
+async function warmAll(
+  ecr: ECRClient,
+  inputs: CacheInputs,
+  login: RegistryLogin,
+  targets: WarmTarget[]
+): Promise<WarmResult[]> {
+  const registry = new RegistryClient({
+    endpoint: login.endpoint,
+    basicToken: login.token,
+    stallTimeoutMs: inputs.stallTimeoutMs,
+    ...registryLogHooks
+  })
+  const deadline = Date.now() + inputs.warmTimeoutMs
+  const limit = pLimit(WARM_CONCURRENCY)
+  return Promise.all(
+    targets.map(target =>
+      limit(async () => {
+        const cachedBefore = await imageExists(ecr, target.repository, target.reference, inputs.registryId)
+        const result = await warmImage(registry, target, { deadline, cachedBefore })
+        log.info(
+          `${target.input}: ${result.status}${result.digest ? ` ${result.digest}` : ''}` +
+            (result.message ? ` (${result.message})` : '')
+        )
+        return result
+      })
+    )
+  )
+}
+
+/** The rules as they now stand: the declared ones, and the others unless prune deleted them. */
+function standingRules(declared: CacheRule[], existing: PullThroughCacheRule[], prune: boolean) {
+  return [
+    ...declared,
+    ...existing
+      .filter(rule => !declared.some(d => d.prefix === rule.ecrRepositoryPrefix) && !prune)
+      .map(rule => ({
+        prefix: rule.ecrRepositoryPrefix,
+        upstream: rule.upstreamRegistry,
+        upstreamUrl: rule.upstreamRegistryUrl,
+        credentialArn: rule.credentialArn,
+        upstreamPrefix: rule.upstreamRepositoryPrefix,
+        roleArn: rule.customRoleArn
+      }))
+  ]
 }
 
 async function applyRules(ecr: ECRClient, actions: RuleAction[], registryId?: string): Promise<RuleReport[]> {

@@ -59,54 +59,61 @@ export async function scanEcs(
   )
   const limit = pLimit(CONCURRENCY)
   await Promise.all(
-    clusters.map(cluster =>
-      limit(async () => {
-        const name = `cluster ${cluster.split('/').pop()}`
-        const services = await scanPages(
-          'ecs:ListServices',
-          region,
-          paginateListServices({ client, pageSize: 100 }, { cluster }),
-          page => page.serviceArns
-        )
-        for (const batch of chunks(services, 10)) {
-          const { services: described = [] } = await scanCall('ecs:DescribeServices', region, () =>
-            client.send(new DescribeServicesCommand({ cluster, services: batch }))
-          )
-          for (const service of described) {
-            for (const deployment of service.deployments ?? []) {
-              if (deployment.taskDefinition) {
-                await addTaskDefinition(
-                  deployment.taskDefinition,
-                  `${name}, service ${service.serviceName} (${deployment.status?.toLowerCase() ?? 'deployment'})`
-                )
-              }
-            }
-          }
-        }
-        const tasks = await scanPages(
-          'ecs:ListTasks',
-          region,
-          paginateListTasks({ client, pageSize: 100 }, { cluster, desiredStatus: 'RUNNING' }),
-          page => page.taskArns
-        )
-        for (const batch of chunks(tasks, 100)) {
-          const { tasks: described = [] } = await scanCall('ecs:DescribeTasks', region, () =>
-            client.send(new DescribeTasksCommand({ cluster, tasks: batch }))
-          )
-          for (const task of described) {
-            const where = `${name}, task ${task.taskArn?.split('/').pop()}${task.group ? ` (${task.group})` : ''}`
-            for (const container of task.containers ?? []) {
-              if (container.image)
-                found.push({ image: container.image, digest: container.imageDigest, source: 'ecs', where })
-            }
-            if (task.taskDefinitionArn) await addTaskDefinition(task.taskDefinitionArn, where)
-          }
-        }
-      })
-    )
+    clusters.map(cluster => limit(() => scanCluster(client, region, cluster, found, addTaskDefinition)))
   )
   if (keepRevisions > 0) await addNewestRevisions(client, region, keepRevisions, addTaskDefinition)
   return found
+}
+
+/** One cluster: every deployment of every service, and every running or pending task. */
+async function scanCluster(
+  client: ECSClient,
+  region: string,
+  cluster: string,
+  found: FoundReference[],
+  addTaskDefinition: (arn: string, where: string) => Promise<void>
+): Promise<void> {
+  const name = `cluster ${cluster.split('/').pop()}`
+  const services = await scanPages(
+    'ecs:ListServices',
+    region,
+    paginateListServices({ client, pageSize: 100 }, { cluster }),
+    page => page.serviceArns
+  )
+  for (const batch of chunks(services, 10)) {
+    const { services: described = [] } = await scanCall('ecs:DescribeServices', region, () =>
+      client.send(new DescribeServicesCommand({ cluster, services: batch }))
+    )
+    for (const service of described) {
+      for (const deployment of service.deployments ?? []) {
+        if (!deployment.taskDefinition) continue
+        const status = deployment.status?.toLowerCase() ?? 'deployment'
+        await addTaskDefinition(
+          deployment.taskDefinition,
+          `${name}, service ${service.serviceName} (${status})`
+        )
+      }
+    }
+  }
+  const tasks = await scanPages(
+    'ecs:ListTasks',
+    region,
+    paginateListTasks({ client, pageSize: 100 }, { cluster, desiredStatus: 'RUNNING' }),
+    page => page.taskArns
+  )
+  for (const batch of chunks(tasks, 100)) {
+    const { tasks: described = [] } = await scanCall('ecs:DescribeTasks', region, () =>
+      client.send(new DescribeTasksCommand({ cluster, tasks: batch }))
+    )
+    for (const task of described) {
+      const where = `${name}, task ${task.taskArn?.split('/').pop()}${task.group ? ` (${task.group})` : ''}`
+      for (const container of task.containers ?? []) {
+        if (container.image)
+          found.push({ image: container.image, digest: container.imageDigest, source: 'ecs', where })
+      }
+      if (task.taskDefinitionArn) await addTaskDefinition(task.taskDefinitionArn, where)
+    }
+  }
 }
 
 /** The `count` newest ACTIVE revisions of every task definition family. */

@@ -45,46 +45,7 @@ export async function readDockerArchive(
   options: CompressOptions
 ): Promise<Omit<LocalImageSource, 'kind' | 'dispose'>> {
   const label = files.label
-  const entries = await readJson<unknown>(files, 'manifest.json', MAX_ARCHIVE_MANIFEST_BYTES)
-  if (!Array.isArray(entries) || entries.length !== 1) {
-    const count = Array.isArray(entries) ? entries.length : 0
-    throw new ActionError(`${label}: manifest.json lists ${count} images; save exactly one image`)
-  }
-  const entry = entries[0] as Partial<ArchiveManifest> | null
-  if (
-    typeof entry?.Config !== 'string' ||
-    !Array.isArray(entry.Layers) ||
-    !entry.Layers.every(layer => typeof layer === 'string')
-  ) {
-    throw new ActionError(`${label}: manifest.json must give Config and Layers as file names in the archive`)
-  }
-  const { Config: configName, Layers: layerNames } = entry as ArchiveManifest
-  const configBytes = await files.read(configName, MAX_CONFIG_BYTES)
-  const configDigest = sha256Digest(configBytes)
-  const named = /([a-f0-9]{64})(\.json)?$/.exec(configName)?.[1]
-  if (named && `sha256:${named}` !== configDigest) {
-    throw new ActionError(`${label}: config ${configName} is corrupt: its bytes give ${configDigest}`)
-  }
-  let config: { os?: string; architecture?: string; variant?: string; rootfs?: { diff_ids?: unknown } }
-  try {
-    config = parseJson(configBytes.toString('utf8')) as typeof config
-  } catch (error) {
-    throw new ActionError(`${label}: config ${configName} ${(error as Error).message}`)
-  }
-  const diffIds = Array.isArray(config?.rootfs?.diff_ids) ? (config.rootfs.diff_ids as unknown[]) : []
-  if (!diffIds.every(isDigest))
-    throw new ActionError(`${label}: the config lists a diff_id that is not a sha256 digest`)
-  if (diffIds.length !== layerNames.length) {
-    throw new ActionError(
-      `${label}: the config lists ${diffIds.length} layers but manifest.json ${layerNames.length}`
-    )
-  }
-  for (const layer of layerNames) {
-    if ((await files.size(layer)) === undefined) {
-      throw new ActionError(`${label}: layer ${layer} (named in manifest.json) is not in the archive`)
-    }
-  }
-
+  const { layerNames, configBytes, configDigest, config, diffIds } = await readArchiveEntry(files)
   const limit = pLimit(Math.max(1, options.concurrency))
   const layers = await Promise.all(
     layerNames.map((layer, i) =>
@@ -122,6 +83,62 @@ export async function readDockerArchive(
       platform: platformOf(config)
     }
   }
+}
+
+interface ArchiveEntry {
+  layerNames: string[]
+  configBytes: Buffer
+  configDigest: string
+  config: { os?: string; architecture?: string; variant?: string }
+  diffIds: string[]
+}
+
+/**
+ * The one image manifest.json lists, and its config: read by name among the archive's members, the
+ * config's digest checked against its name, one sha256 diff_id per layer, every layer in the archive.
+ */
+async function readArchiveEntry(files: ImageFiles): Promise<ArchiveEntry> {
+  const label = files.label
+  const entries = await readJson<unknown>(files, 'manifest.json', MAX_ARCHIVE_MANIFEST_BYTES)
+  if (!Array.isArray(entries) || entries.length !== 1) {
+    const count = Array.isArray(entries) ? entries.length : 0
+    throw new ActionError(`${label}: manifest.json lists ${count} images; save exactly one image`)
+  }
+  const entry = entries[0] as Partial<ArchiveManifest> | null
+  if (
+    typeof entry?.Config !== 'string' ||
+    !Array.isArray(entry.Layers) ||
+    !entry.Layers.every(layer => typeof layer === 'string')
+  ) {
+    throw new ActionError(`${label}: manifest.json must give Config and Layers as file names in the archive`)
+  }
+  const { Config: configName, Layers: layerNames } = entry as ArchiveManifest
+  const configBytes = await files.read(configName, MAX_CONFIG_BYTES)
+  const configDigest = sha256Digest(configBytes)
+  const named = /([a-f0-9]{64})(\.json)?$/.exec(configName)?.[1]
+  if (named && `sha256:${named}` !== configDigest) {
+    throw new ActionError(`${label}: config ${configName} is corrupt: its bytes give ${configDigest}`)
+  }
+  let config: ArchiveEntry['config'] & { rootfs?: { diff_ids?: unknown } }
+  try {
+    config = parseJson(configBytes.toString('utf8')) as typeof config
+  } catch (error) {
+    throw new ActionError(`${label}: config ${configName} ${(error as Error).message}`)
+  }
+  const diffIds = Array.isArray(config?.rootfs?.diff_ids) ? (config.rootfs.diff_ids as unknown[]) : []
+  if (!diffIds.every(isDigest))
+    throw new ActionError(`${label}: the config lists a diff_id that is not a sha256 digest`)
+  if (diffIds.length !== layerNames.length) {
+    throw new ActionError(
+      `${label}: the config lists ${diffIds.length} layers but manifest.json ${layerNames.length}`
+    )
+  }
+  for (const layer of layerNames) {
+    if ((await files.size(layer)) === undefined) {
+      throw new ActionError(`${label}: layer ${layer} (named in manifest.json) is not in the archive`)
+    }
+  }
+  return { layerNames, configBytes, configDigest, config, diffIds }
 }
 
 /** The first bytes of a member (for sniffing), at most `length`. */
