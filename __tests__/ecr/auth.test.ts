@@ -14,7 +14,6 @@ const { getRegistryLogins } = await import('../../src/ecr/auth.js')
 const ecrMock = mockClient(ECRClient)
 const client = new ECRClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
 const token = (password: string) => Buffer.from(`AWS:${password}`).toString('base64')
-const noSleep = async () => {}
 
 beforeEach(() => {
   ecrMock.reset()
@@ -77,41 +76,13 @@ describe('getRegistryLogins', () => {
     expect(events).toEqual([`mask:${token('pw')}`])
   })
 
-  test('a throttled token call is retried with backoff', async () => {
-    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })
-    ecrMock
-      .on(GetAuthorizationTokenCommand)
-      .rejectsOnce(throttled)
-      .rejectsOnce(throttled)
-      .resolves({
-        authorizationData: [
-          {
-            authorizationToken: token('pw'),
-            proxyEndpoint: 'https://123456789012.dkr.ecr.eu-west-1.amazonaws.com'
-          }
-        ]
-      })
-    const logins = await getRegistryLogins(client, [], { sleep: noSleep })
-    expect(logins).toHaveLength(1)
-    expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(3)
-    expect(events.filter(e => e.startsWith('info:'))).toHaveLength(2)
-  })
-
-  test('throttling that never ends gives up after the bound', async () => {
-    ecrMock
-      .on(GetAuthorizationTokenCommand)
-      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
-    await expect(getRegistryLogins(client, [], { sleep: noSleep })).rejects.toThrow('Rate exceeded')
-    expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(5)
-  })
-
   test('missing credentials say how to provide them', async () => {
     ecrMock.on(GetAuthorizationTokenCommand).rejects(
       Object.assign(new Error('Could not load credentials from any providers'), {
         name: 'CredentialsProviderError'
       })
     )
-    await expect(getRegistryLogins(client, [], { sleep: noSleep })).rejects.toThrow(
+    await expect(getRegistryLogins(client, [])).rejects.toThrow(
       /^No AWS credentials were found for GetAuthorizationToken: add aws-actions\/configure-aws-credentials/
     )
     expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(1)

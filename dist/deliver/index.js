@@ -67309,30 +67309,6 @@ function chunks(items, size) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr-public/dist-cjs/index.js
 var client_ecr_public_dist_cjs = __nccwpck_require__(9821);
-;// CONCATENATED MODULE: ./src/common/retry.ts
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function backoffDelay(attempt, base, max, random) {
-    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
-async function retry(operation, options) {
-    const wait = options.sleep ?? sleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.retryable(error))
-                throw error;
-            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
-            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ecr/hosts.ts
 /**
  * ECR registry host names. Parse the host name itself (never match a regex against a whole URL):
@@ -67395,31 +67371,14 @@ function registryHostOf(proxyEndpoint) {
 
 
 
-
-
-const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
 /**
  * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
- * registers the token and password as secrets before anything can print them.
+ * registers the token and password as secrets before anything can print them. Throttling is retried by
+ * the SDK's adaptive retry mode (awsClientConfig), the one retry layer of AWS calls.
  */
 async function getRegistryLogins(client, registryIds, options = {}) {
     const command = new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryIds.length > 0 ? { registryIds } : {});
-    let response;
-    try {
-        response = await retry(() => client.send(command), {
-            attempts: 5,
-            baseDelayMs: 1000,
-            maxDelayMs: 15000,
-            retryable: error => error instanceof Error &&
-                (THROTTLED.has(error.name) ||
-                    error.$metadata?.httpStatusCode === 429),
-            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
-            sleep: options.sleep
-        });
-    }
-    catch (error) {
-        throw explainAwsError(error, 'GetAuthorizationToken');
-    }
+    const response = await errors_callAws('GetAuthorizationToken', () => client.send(command));
     const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
     if (logins.length === 0)
         throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
@@ -68684,6 +68643,30 @@ function toNetworkError(method, url, error, stallTimeoutMs) {
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/common/retry.ts
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+async function retry(operation, options) {
+    const wait = options.sleep ?? sleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.retryable(error))
+                throw error;
+            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
+            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
+            options.onRetry?.(error, attempt, delay);
+            await wait(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
 
 

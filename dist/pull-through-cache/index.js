@@ -56581,30 +56581,6 @@ function validateConcurrency(concurrency) {
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __nccwpck_require__(1922);
-;// CONCATENATED MODULE: ./src/common/retry.ts
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-function backoffDelay(attempt, base, max, random) {
-    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
-async function retry(operation, options) {
-    const wait = options.sleep ?? sleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.retryable(error))
-                throw error;
-            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
-            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ecr/errors.ts
 
 /** The SDK's error name, if the value is an SDK service or client error. */
@@ -56718,75 +56694,20 @@ function registryHostOf(proxyEndpoint) {
     return url.port ? `${hostname}:${url.port}` : hostname;
 }
 
-;// CONCATENATED MODULE: ./src/common/log.ts
-
-/**
- * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
- * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
- * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
- * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
- * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
- * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
- */
-function info(message) {
-    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
-    core/* info */.pq(neutralize(message));
-}
-// C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
-const NAMED = { '\r': '\\r', '\n': '\\n' };
-/**
- * Text that cannot be read as a workflow command: CR, LF and other controls become visible escapes
- * (`\r`, `\n`, `\u001b`), a leading `::` becomes `:\:` and every `##[` becomes `#\#[`.
- */
-function neutralize(text) {
-    return text
-        .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replaceAll('##[', '#\\#[')
-        .replace(/^(\s*):(?=:)/, '$1:\\');
-}
-/** A value for HTML in the job summary: markup characters escaped. */
-function log_escapeHtml(value) {
-    return String(value)
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;')
-        .replaceAll("'", '&#39;');
-}
-
 ;// CONCATENATED MODULE: ./src/ecr/auth.ts
 
 
 
 
 
-
-
-const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable']);
 /**
  * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
- * registers the token and password as secrets before anything can print them.
+ * registers the token and password as secrets before anything can print them. Throttling is retried by
+ * the SDK's adaptive retry mode (awsClientConfig), the one retry layer of AWS calls.
  */
 async function getRegistryLogins(client, registryIds, options = {}) {
     const command = new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryIds.length > 0 ? { registryIds } : {});
-    let response;
-    try {
-        response = await retry(() => client.send(command), {
-            attempts: 5,
-            baseDelayMs: 1000,
-            maxDelayMs: 15000,
-            retryable: error => error instanceof Error &&
-                (THROTTLED.has(error.name) ||
-                    error.$metadata?.httpStatusCode === 429),
-            onRetry: (_error, attempt, delay) => info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
-            sleep: options.sleep
-        });
-    }
-    catch (error) {
-        throw explainAwsError(error, 'GetAuthorizationToken');
-    }
+    const response = await callAws('GetAuthorizationToken', () => client.send(command));
     const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
     if (logins.length === 0)
         throw new errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
@@ -57831,6 +57752,30 @@ function toNetworkError(method, url, error, stallTimeoutMs) {
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/common/retry.ts
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+async function retry(operation, options) {
+    const wait = options.sleep ?? sleep;
+    const random = options.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.retryable(error))
+                throw error;
+            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
+            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
+            options.onRetry?.(error, attempt, delay);
+            await wait(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
 
 
@@ -58081,6 +58026,44 @@ class RegistryClient {
     retrying(what, operation, options) {
         return this.transport.retrying(what, operation, options);
     }
+}
+
+;// CONCATENATED MODULE: ./src/common/log.ts
+
+/**
+ * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
+ * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
+ * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
+ * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
+ * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
+ * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
+ */
+function info(message) {
+    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
+    core/* info */.pq(neutralize(message));
+}
+// C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
+const NAMED = { '\r': '\\r', '\n': '\\n' };
+/**
+ * Text that cannot be read as a workflow command: CR, LF and other controls become visible escapes
+ * (`\r`, `\n`, `\u001b`), a leading `::` becomes `:\:` and every `##[` becomes `#\#[`.
+ */
+function neutralize(text) {
+    return text
+        .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replaceAll('##[', '#\\#[')
+        .replace(/^(\s*):(?=:)/, '$1:\\');
+}
+/** A value for HTML in the job summary: markup characters escaped. */
+function log_escapeHtml(value) {
+    return String(value)
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
 }
 
 ;// CONCATENATED MODULE: ./src/registry/logging.ts

@@ -1,10 +1,8 @@
 import * as core from '@actions/core'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
 import { ActionError } from '../common/errors.js'
-import { retry } from '../common/retry.js'
-import { explainAwsError } from './errors.js'
+import { callAws } from './errors.js'
 import { registryHostOf } from './hosts.js'
-import * as log from '../common/log.js'
 
 /** Credentials for one registry, as GetAuthorizationToken hands them out. */
 export interface RegistryLogin {
@@ -18,35 +16,18 @@ export interface RegistryLogin {
   token: string
 }
 
-const THROTTLED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ServiceUnavailable'])
-
 /**
  * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
- * registers the token and password as secrets before anything can print them.
+ * registers the token and password as secrets before anything can print them. Throttling is retried by
+ * the SDK's adaptive retry mode (awsClientConfig), the one retry layer of AWS calls.
  */
 export async function getRegistryLogins(
   client: ECRClient,
   registryIds: string[],
-  options: { maskPassword?: boolean; sleep?: (ms: number) => Promise<void> } = {}
+  options: { maskPassword?: boolean } = {}
 ): Promise<RegistryLogin[]> {
   const command = new GetAuthorizationTokenCommand(registryIds.length > 0 ? { registryIds } : {})
-  let response
-  try {
-    response = await retry(() => client.send(command), {
-      attempts: 5,
-      baseDelayMs: 1000,
-      maxDelayMs: 15000,
-      retryable: error =>
-        error instanceof Error &&
-        (THROTTLED.has(error.name) ||
-          (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 429),
-      onRetry: (_error, attempt, delay) =>
-        log.info(`GetAuthorizationToken was throttled (attempt ${attempt}); retrying in ${delay} ms`),
-      sleep: options.sleep
-    })
-  } catch (error) {
-    throw explainAwsError(error, 'GetAuthorizationToken')
-  }
+  const response = await callAws('GetAuthorizationToken', () => client.send(command))
   const logins = (response.authorizationData ?? []).map(data =>
     decodeAuthorization(data, options.maskPassword ?? true)
   )
