@@ -1,8 +1,13 @@
 import { describe, expect, jest, test } from '@jest/globals'
-import { backoffDelay, retry } from '../../src/common/retry.js'
+import { backoffDelay } from '../../src/common/retry.js'
+import { RegistryError } from '../../src/registry/errors.js'
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../src/registry/retry-layer.js'
 
-describe('retry', () => {
+// The one retry layer (src/registry/retry-layer.ts): attempts counted, backoff, Retry-After.
+describe('withRetries', () => {
   const base = { baseDelayMs: 100, maxDelayMs: 1000, random: () => 1 }
+  const retry = <T>(operation: () => Promise<T>, policy: Partial<RetryPolicy>) =>
+    withRetries('test', operation, { ...DEFAULT_RETRY, ...policy })
 
   test('retries retryable failures, then succeeds', async () => {
     const sleep = jest.fn(async (_ms: number) => {})
@@ -51,9 +56,9 @@ describe('retry', () => {
     let calls = 0
     await retry(
       async () => {
-        if (++calls === 1) throw new Error('slow down')
+        if (++calls === 1) throw new RegistryError(429, 'TOOMANYREQUESTS', 'slow down', 'https://r/v2/', 5000)
       },
-      { ...base, attempts: 2, retryable: () => true, requestedDelayMs: () => 5000, sleep }
+      { ...base, attempts: 2, retryable: () => true, sleep }
     )
     expect(sleep).toHaveBeenCalledWith(5000)
   })

@@ -68644,27 +68644,12 @@ function toNetworkError(method, url, error, stallTimeoutMs) {
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: ./src/common/retry.ts
+/** Backoff arithmetic and a sleep, for the registry's retry layer and the polls. */
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter: `random()` × min(max, base × 2^(attempt − 1)). */
 function backoffDelay(attempt, base, max, random) {
     const ceiling = Math.min(max, base * 2 ** (attempt - 1));
     return Math.round(random() * ceiling);
-}
-async function retry(operation, options) {
-    const wait = options.sleep ?? sleep;
-    const random = options.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.retryable(error))
-                throw error;
-            const backoff = backoffDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
-            const delay = Math.max(backoff, options.requestedDelayMs?.(error) ?? 0);
-            options.onRetry?.(error, attempt, delay);
-            await wait(delay);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
