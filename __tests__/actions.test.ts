@@ -98,3 +98,10 @@ describe.each(ACTIONS)('$name: action.yml and the code agree', action => {
     }
   })
 })
+
+test('the version the user agent carries is package.json’s', async () => {
+  const { VERSION } = await import('../src/common/version.js')
+  expect(VERSION).toBe(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+  )
+})
