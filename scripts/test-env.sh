@@ -10,13 +10,17 @@
 #   - a moto server providing the ECR API
 #   - scripts/registry-moto-bridge.py: puts each pushed manifest into moto (PutImage) when the front
 #     asks, so the ECR API sees what was pushed, as in ECR
+#   - forward proxies from Debian's tinyproxy, each logging every request line: an open one on
+#     127.0.0.1:$PROXY_PORT, one that requires Basic auth on $AUTH_PROXY_PORT, and the open one again as
+#     an https:// proxy on $TLS_PROXY_PORT (stunnel, certificate from the throwaway CA)
 #
 # Usage: scripts/test-env.sh install | up | down [--purge] | status | env
 #   install: only the system packages (up installs them too when missing)
 #   eval "$(scripts/test-env.sh env)"   # load the test environment into a shell
 #
 # Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT, BRIDGE_PORT, REGISTRY_PORT,
-#              FRONT_API_PORT, ECR_TEST_TIMEOUT (readiness bound, seconds), PYTHON, NODE.
+#              FRONT_API_PORT, PROXY_PORT, AUTH_PROXY_PORT, TLS_PROXY_PORT, ECR_TEST_TIMEOUT (readiness
+#              bound, seconds), PYTHON, NODE.
 set -euo pipefail
 
 ECR_TEST_DIR=${ECR_TEST_DIR:-/tmp/ecr-deliver-test-env}
@@ -26,18 +30,22 @@ MOTO_PORT=${MOTO_PORT:-5055}
 BRIDGE_PORT=${BRIDGE_PORT:-5056}
 REGISTRY_PORT=${REGISTRY_PORT:-5000}
 FRONT_API_PORT=${FRONT_API_PORT:-5057}
+PROXY_PORT=${PROXY_PORT:-3128}
+AUTH_PROXY_PORT=${AUTH_PROXY_PORT:-3129}
+TLS_PROXY_PORT=${TLS_PROXY_PORT:-3130}
 ECR_TEST_TIMEOUT=${ECR_TEST_TIMEOUT:-60}
 PYTHON=${PYTHON:-python3}
 
 case $ECR_TEST_DIR in /*) ;; *) ECR_TEST_DIR=$PWD/$ECR_TEST_DIR ;; esac
-for port_var in MOTO_PORT BRIDGE_PORT REGISTRY_PORT FRONT_API_PORT; do
+PORT_VARS=(MOTO_PORT BRIDGE_PORT REGISTRY_PORT FRONT_API_PORT PROXY_PORT AUTH_PROXY_PORT TLS_PROXY_PORT)
+for port_var in "${PORT_VARS[@]}"; do
   if ! [[ ${!port_var} =~ ^[0-9]+$ ]] || [ "${!port_var}" -lt 1 ] || [ "${!port_var}" -gt 65535 ]; then
     echo "[test-env] ERROR: bad $port_var: ${!port_var}" >&2
     exit 2
   fi
 done
-if [ "$(printf '%s\n' "$MOTO_PORT" "$BRIDGE_PORT" "$REGISTRY_PORT" "$FRONT_API_PORT" | sort -u | wc -l)" != 4 ]; then
-  echo "[test-env] ERROR: MOTO_PORT, BRIDGE_PORT, REGISTRY_PORT and FRONT_API_PORT must differ" >&2
+if [ "$(for v in "${PORT_VARS[@]}"; do echo "${!v}"; done | sort -u | wc -l)" != "${#PORT_VARS[@]}" ]; then
+  echo "[test-env] ERROR: ${PORT_VARS[*]} must all differ" >&2
   exit 2
 fi
 DIR=$ECR_TEST_DIR
@@ -59,6 +67,8 @@ BRIDGE_SCRIPT=$SCRIPTS/registry-moto-bridge.py
 FRONT_SCRIPT=$SCRIPTS/registry-front.mjs
 ENV_FILE=$DIR/env.sh
 HOSTS_MARK="# ecr-deliver-test-env"
+PROXY_DIR=$DIR/proxy
+PROXY_USER=ci-runner
 CERTS_D_DIRS=("/etc/docker/certs.d/$HOST" "/etc/containers/certs.d/$HOST")
 
 SUDO=
@@ -102,6 +112,9 @@ dockerd_pid() { running_pid dockerd "$SOCK"; }
 moto_pid() { running_pid moto "moto.server"; }
 bridge_pid() { running_pid bridge "registry-moto-bridge.py"; }
 front_pid() { running_pid front "registry-front.mjs"; }
+proxy_open_pid() { running_pid proxy_open "$PROXY_DIR/open.conf"; }
+proxy_auth_pid() { running_pid proxy_auth "$PROXY_DIR/auth.conf"; }
+proxy_tls_pid() { running_pid proxy_tls "$PROXY_DIR/tls.conf"; }
 
 # spawn <as-root:0|1> <name> <pidfile|-> cmd...: start detached (own session,
 # immune to SIGHUP, stdin closed), log to $LOGS/<name>.log. The wrapper shell
@@ -188,6 +201,16 @@ dockerd_ok() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 # outright once a Lambda function exists (it would need docker).
 moto_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$MOTO_URL/moto-api/config" 2>/dev/null; }
 bridge_ok() { curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$BRIDGE_URL/health" 2>/dev/null; }
+# Each proxy carries a request to the bridge (the auth one only with its credentials).
+proxy_open_ok() { curl -fsS -o /dev/null --max-time 3 --noproxy '' -x "http://127.0.0.1:$PROXY_PORT" "$BRIDGE_URL/health" 2>/dev/null; }
+proxy_auth_ok() {
+  curl -fsS -o /dev/null --max-time 3 --noproxy '' -x "http://127.0.0.1:$AUTH_PROXY_PORT" \
+    --proxy-user "$PROXY_USER:$(cat "$PROXY_DIR/password")" "$BRIDGE_URL/health" 2>/dev/null
+}
+proxy_tls_ok() {
+  curl -fsS -o /dev/null --max-time 3 --noproxy '' -x "https://127.0.0.1:$TLS_PROXY_PORT" --proxy-cacert "$CERTS/ca.crt" \
+    "$BRIDGE_URL/health" 2>/dev/null
+}
 
 # ---------------------------------------------------------------- up steps
 
@@ -203,12 +226,12 @@ apt_install() {
 install_deps() {
   local cmd missing=0
   # docker: dockerd needs a client too (docker.io ships one).
-  for cmd in dockerd docker docker-registry skopeo htpasswd openssl curl; do
+  for cmd in dockerd docker docker-registry skopeo htpasswd openssl curl tinyproxy stunnel4; do
     have "$cmd" || missing=1
   done
   if [ "$missing" = 1 ]; then
     log "installing missing system packages"
-    apt_install docker.io docker-registry skopeo apache2-utils openssl curl
+    apt_install docker.io docker-registry skopeo apache2-utils openssl curl tinyproxy stunnel4
   fi
   if ! "$PYTHON" -c 'import moto.server' 2>/dev/null; then
     log "installing moto[server] with pip"
@@ -449,6 +472,73 @@ start_front() {
   echo "$code" >"$DIR/front.code"
 }
 
+# The https:// proxy's certificate: for 127.0.0.1 and localhost, from the throwaway CA.
+make_proxy_cert() {
+  if [ -s "$CERTS/proxy.crt" ] && [ -s "$CERTS/proxy.key" ] &&
+    openssl verify -CAfile "$CERTS/ca.crt" "$CERTS/proxy.crt" >/dev/null 2>&1; then
+    return
+  fi
+  log "creating the proxy's certificate"
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+    -keyout "$CERTS/proxy.key" -out "$CERTS/proxy.csr" 2>/dev/null
+  printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" "basicConstraints=CA:FALSE" \
+    "keyUsage=critical,digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" >"$CERTS/proxy.ext"
+  openssl x509 -req -in "$CERTS/proxy.csr" -CA "$CERTS/ca.crt" -CAkey "$CERTS/ca.key" \
+    -CAcreateserial -days 825 -sha256 -extfile "$CERTS/proxy.ext" -out "$CERTS/proxy.crt" 2>/dev/null
+  rm -f "$CERTS/proxy.csr" "$CERTS/proxy.ext"
+}
+
+# tinyproxy_config <port> <access log> [basic-auth password]: every request line is logged (LogLevel
+# Connect); CONNECT only to 443, as corporate proxies allow.
+tinyproxy_config() {
+  cat <<EOF
+Port $1
+Listen 127.0.0.1
+Timeout 600
+MaxClients 200
+LogFile "$2"
+LogLevel Connect
+Allow 127.0.0.1
+ConnectPort 443
+DisableViaHeader Yes
+EOF
+  [ -z "${3:-}" ] || echo "BasicAuth $PROXY_USER $3"
+}
+
+# start_proxy <name> <config file> <port> cmd...: (re)start when its configuration changed.
+start_proxy() {
+  local name=$1 conf=$2 port=$3 code
+  shift 3
+  code=$(cat "$conf" "$CERTS/proxy.crt" | sha256sum)
+  still_current "$name" "$code" "$@" && return
+  require_free_port "$port" "stop what listens there first"
+  log "starting $name on 127.0.0.1:$port"
+  spawn 0 "$name" "$(pidfile "$name")" "$@"
+  wait_ready "$name" "$SPAWNED_PID" "${name}_ok"
+  echo "$code" >"$DIR/$name.code"
+}
+
+start_proxies() {
+  mkdir -p "$PROXY_DIR"
+  make_proxy_cert
+  [ -s "$PROXY_DIR/password" ] || openssl rand -hex 12 >"$PROXY_DIR/password"
+  tinyproxy_config "$PROXY_PORT" "$LOGS/proxy-open.access.log" >"$PROXY_DIR/open.conf"
+  tinyproxy_config "$AUTH_PROXY_PORT" "$LOGS/proxy-auth.access.log" "$(cat "$PROXY_DIR/password")" \
+    >"$PROXY_DIR/auth.conf"
+  cat >"$PROXY_DIR/tls.conf" <<EOF
+foreground = yes
+pid =
+[proxy]
+accept = 127.0.0.1:$TLS_PROXY_PORT
+connect = 127.0.0.1:$PROXY_PORT
+cert = $CERTS/proxy.crt
+key = $CERTS/proxy.key
+EOF
+  start_proxy proxy_open "$PROXY_DIR/open.conf" "$PROXY_PORT" tinyproxy -d -c "$PROXY_DIR/open.conf"
+  start_proxy proxy_auth "$PROXY_DIR/auth.conf" "$AUTH_PROXY_PORT" tinyproxy -d -c "$PROXY_DIR/auth.conf"
+  start_proxy proxy_tls "$PROXY_DIR/tls.conf" "$TLS_PROXY_PORT" stunnel "$PROXY_DIR/tls.conf"
+}
+
 # A fresh moto (or bridge) has missed the registry's earlier pushes: mirror the registry's content.
 # Not on every up: an image deleted through the ECR API would come back.
 sync_moto() {
@@ -471,7 +561,11 @@ write_env() {
     AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "AWS_REGION=$ECR_TEST_REGION" \
     "NODE_EXTRA_CA_CERTS=$CERTS/ca.crt" "ECR_TEST_REGISTRY=$HOST" \
     "ECR_TEST_ACCOUNT=$ECR_TEST_ACCOUNT" "ECR_TEST_DIR=$DIR" "MOTO_URL=$MOTO_URL" \
-    "ECR_TEST_BRIDGE_URL=$BRIDGE_URL" "ECR_TEST_FRONT_URL=$FRONT_API_URL"; do
+    "ECR_TEST_BRIDGE_URL=$BRIDGE_URL" "ECR_TEST_FRONT_URL=$FRONT_API_URL" \
+    "ECR_TEST_PROXY=http://127.0.0.1:$PROXY_PORT" "ECR_TEST_PROXY_LOG=$LOGS/proxy-open.access.log" \
+    "ECR_TEST_TLS_PROXY=https://127.0.0.1:$TLS_PROXY_PORT" \
+    "ECR_TEST_AUTH_PROXY=http://127.0.0.1:$AUTH_PROXY_PORT" "ECR_TEST_AUTH_PROXY_LOG=$LOGS/proxy-auth.access.log" \
+    "ECR_TEST_PROXY_USER=$PROXY_USER" "ECR_TEST_PROXY_PASSWORD=$(cat "$PROXY_DIR/password")"; do
     printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
   done >"$ENV_FILE"
 }
@@ -483,6 +577,9 @@ preflight() {
   front_pid >/dev/null || require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
   moto_pid >/dev/null || require_free_port "$MOTO_PORT" "set MOTO_PORT"
   bridge_pid >/dev/null || require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
+  proxy_open_pid >/dev/null || require_free_port "$PROXY_PORT" "set PROXY_PORT"
+  proxy_auth_pid >/dev/null || require_free_port "$AUTH_PROXY_PORT" "set AUTH_PROXY_PORT"
+  proxy_tls_pid >/dev/null || require_free_port "$TLS_PROXY_PORT" "set TLS_PROXY_PORT"
 }
 
 cmd_up() {
@@ -499,6 +596,7 @@ cmd_up() {
   start_moto
   start_bridge
   start_front
+  start_proxies
   sync_moto
   write_env
   cat <<EOF
@@ -508,6 +606,8 @@ cmd_up() {
   dockerd   unix://$SOCK
   moto      $MOTO_URL  (account $ECR_TEST_ACCOUNT, region $ECR_TEST_REGION)
   bridge    $BRIDGE_URL  (each manifest push -> moto PutImage, before the push returns)
+  proxies   http://127.0.0.1:$PROXY_PORT (open), http://127.0.0.1:$AUTH_PROXY_PORT (Basic auth, user $PROXY_USER),
+            https://127.0.0.1:$TLS_PROXY_PORT (the open one over TLS); access logs $LOGS/proxy-*.access.log
   env file  $ENV_FILE   ->  eval "\$($0 env)"
   logs      $LOGS
 EOF
@@ -522,6 +622,9 @@ cmd_down() {
     "") ;;
     *) die "unknown option for down: $1" ;;
   esac
+  if pid=$(proxy_tls_pid); then stop_pid proxy_tls "$pid" 10; fi
+  if pid=$(proxy_auth_pid); then stop_pid proxy_auth "$pid" 10; fi
+  if pid=$(proxy_open_pid); then stop_pid proxy_open "$pid" 10; fi
   if pid=$(front_pid); then stop_pid front "$pid" 10; fi
   if pid=$(bridge_pid); then stop_pid bridge "$pid" 10; fi
   if pid=$(moto_pid); then stop_pid moto "$pid" 10; fi
@@ -535,6 +638,7 @@ cmd_down() {
     fi
   fi
   if pid=$(registry_pid); then stop_pid registry "$pid" 10; fi
+  $SUDO rm -f "$(pidfile proxy_tls)" "$(pidfile proxy_auth)" "$(pidfile proxy_open)"
   $SUDO rm -f "$(pidfile front)" "$(pidfile bridge)" "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
   [ -d "$DIR" ] && rm -f "$ENV_FILE"
 
@@ -574,6 +678,9 @@ cmd_status() {
   status_line "dockerd: " dockerd_pid dockerd_ok "unix://$SOCK" || rc=1
   status_line "moto:    " moto_pid moto_ok "$MOTO_URL" || rc=1
   status_line "bridge:  " bridge_pid bridge_ok "$BRIDGE_URL/health" || rc=1
+  status_line "proxy:   " proxy_open_pid proxy_open_ok "http://127.0.0.1:$PROXY_PORT" || rc=1
+  status_line "proxy:   " proxy_auth_pid proxy_auth_ok "http://127.0.0.1:$AUTH_PROXY_PORT (Basic auth)" || rc=1
+  status_line "proxy:   " proxy_tls_pid proxy_tls_ok "https://127.0.0.1:$TLS_PROXY_PORT" || rc=1
   if [ -f "$ENV_FILE" ]; then echo "env file: $ENV_FILE"; else echo "env file: (none)"; fi
   return $rc
 }

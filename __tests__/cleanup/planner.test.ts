@@ -75,6 +75,14 @@ describe('rules', () => {
     ['older than the limit goes', [image('a', 31, ['v1'])], {}, ['a']],
     ['younger than the limit stays', [image('a', 29, ['v1'])], {}, []],
     ['0d: any age may go', [image('a', 0, ['v1'])], { olderThanMs: 0 }, ['a']],
+    // The registry's clock may run ahead of ours (moto stamps pushes to the second): 0d still means any.
+    [
+      '0d: pushed "in the future" by clock skew may go',
+      [image('a', -1 / 86_400, ['v1'])],
+      { olderThanMs: 0 },
+      ['a']
+    ],
+    ['untagged-older-than 0d: skew too', [image('a', -1 / 86_400)], { untaggedOlderThanMs: 0 }, ['a']],
     ['keep-tags keeps whatever the age', [image('a', 400, ['latest'])], {}, []],
     ['keep-tags glob', [image('a', 400, ['v1.2']), image('b', 400, ['dev-1'])], { keepTags: ['v*'] }, ['b']],
     [

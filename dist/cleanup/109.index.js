@@ -9,18 +9,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   scanAppRunner: () => (/* binding */ scanAppRunner)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2284);
-/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1244);
-/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1420);
+/* harmony import */ var _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2284);
+/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1244);
+/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1420);
 
 
 
 /** The image each App Runner service in one region deploys (its image repository identifier). */
-async function scanAppRunner(region, client = new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_1__/* .AppRunnerClient */ .fpv((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .r)(region))) {
-    const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanPages */ .w3)('apprunner:ListServices', region, (0,_aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_1__/* .paginateListServices */ .wjm)({ client }, {}), page => page.ServiceSummaryList);
+async function scanAppRunner(region, client = new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .AppRunnerClient */ .fpv((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+    const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('apprunner:ListServices', region, (0,_aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .paginateListServices */ .wjm)({ client }, {}), page => page.ServiceSummaryList);
     const found = [];
     for (const summary of services) {
-        const { Service } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanCall */ .K2)('apprunner:DescribeService', region, () => client.send(new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServiceCommand */ .auI({ ServiceArn: summary.ServiceArn })));
+        const { Service } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('apprunner:DescribeService', region, () => client.send(new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServiceCommand */ .auI({ ServiceArn: summary.ServiceArn })));
         const repository = Service?.SourceConfiguration?.ImageRepository;
         if (repository?.ImageIdentifier) {
             found.push({

@@ -9,9 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   scanBatch: () => (/* binding */ scanBatch)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8839);
-/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1244);
-/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1420);
+/* harmony import */ var _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8839);
+/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1244);
+/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1420);
 
 
 
@@ -20,8 +20,8 @@ __webpack_require__.r(__webpack_exports__);
  * revisions, and at least the newest (the one new jobs run). Container, multi-node, ECS and EKS
  * properties alike.
  */
-async function scanBatch(region, keepRevisions, client = new _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_1__/* .BatchClient */ .KaG((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .r)(region))) {
-    const definitions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanPages */ .w3)('batch:DescribeJobDefinitions', region, (0,_aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_1__/* .paginateDescribeJobDefinitions */ .m$B)({ client }, { status: 'ACTIVE' }), page => page.jobDefinitions);
+async function scanBatch(region, keepRevisions, client = new _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .BatchClient */ .KaG((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+    const definitions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('batch:DescribeJobDefinitions', region, (0,_aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeJobDefinitions */ .m$B)({ client }, { status: 'ACTIVE' }), page => page.jobDefinitions);
     const byName = new Map();
     for (const definition of definitions) {
         const name = definition.jobDefinitionName ?? '';

@@ -9,9 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   scanInspector: () => (/* binding */ scanInspector)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3222);
-/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1244);
-/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1420);
+/* harmony import */ var _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3222);
+/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1244);
+/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1420);
 
 
 
@@ -23,8 +23,8 @@ const IMAGE_ARN = /^arn:aws[a-z-]*:ecr:([a-z0-9-]+):(\d{12}):repository\/(.+)\/(
  * `keepPulledWithinMs` (`lastInUseAt`). This is how an account protects what runs on EKS without access
  * to the clusters.
  */
-async function scanInspector(region, options, client = new _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_1__/* .Inspector2Client */ .r0C((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .r)(region))) {
-    const covered = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanPages */ .w3)('inspector2:ListCoverage', region, (0,_aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_1__/* .paginateListCoverage */ .Moz)({ client }, { filterCriteria: { resourceType: [{ comparison: 'EQUALS', value: 'AWS_ECR_CONTAINER_IMAGE' }] } }), page => page.coveredResources);
+async function scanInspector(region, options, client = new _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .Inspector2Client */ .r0C((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+    const covered = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('inspector2:ListCoverage', region, (0,_aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .paginateListCoverage */ .Moz)({ client }, { filterCriteria: { resourceType: [{ comparison: 'EQUALS', value: 'AWS_ECR_CONTAINER_IMAGE' }] } }), page => page.coveredResources);
     const found = [];
     for (const resource of covered) {
         const match = IMAGE_ARN.exec(resource.resourceId ?? '');

@@ -9,10 +9,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   scanLambda: () => (/* binding */ scanLambda)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1696);
+/* harmony import */ var _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1696);
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(370);
-/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1244);
-/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1420);
+/* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1244);
+/* harmony import */ var _scan_call_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1420);
 
 
 
@@ -24,15 +24,15 @@ const CONCURRENCY = 4;
  * versions. GetFunction gives the digest each runs (ResolvedImageUri) as well as the reference it was
  * created from.
  */
-async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .LambdaClient */ .Nox((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .r)(region))) {
+async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .LambdaClient */ .Nox((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
     const found = [];
-    const functions = (await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanPages */ .w3)('lambda:ListFunctions', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .paginateListFunctions */ .fVs)({ client, pageSize: 50 }, {}), page => page.Functions)).filter(fn => fn.PackageType === 'Image' && fn.FunctionName);
+    const functions = (await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('lambda:ListFunctions', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListFunctions */ .fVs)({ client, pageSize: 50 }, {}), page => page.Functions)).filter(fn => fn.PackageType === 'Image' && fn.FunctionName);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(CONCURRENCY);
     await Promise.all(functions.map(fn => limit(async () => {
         const name = fn.FunctionName;
         const why = new Map([['$LATEST', ['$LATEST']]]);
         const note = (version, reason) => why.set(version, [...(why.get(version) ?? []), reason]);
-        const aliases = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanPages */ .w3)('lambda:ListAliases', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .paginateListAliases */ ._O$)({ client }, { FunctionName: name }), page => page.Aliases);
+        const aliases = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('lambda:ListAliases', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListAliases */ ._O$)({ client }, { FunctionName: name }), page => page.Aliases);
         for (const alias of aliases) {
             if (alias.FunctionVersion)
                 note(alias.FunctionVersion, `alias ${alias.Name}`);
@@ -40,7 +40,7 @@ async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_la
                 note(version, `alias ${alias.Name}, weighted`);
         }
         if (keepRevisions > 0) {
-            const versions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanPages */ .w3)('lambda:ListVersionsByFunction', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .paginateListVersionsByFunction */ .CE5)({ client }, { FunctionName: name }), page => page.Versions);
+            const versions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('lambda:ListVersionsByFunction', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListVersionsByFunction */ .CE5)({ client }, { FunctionName: name }), page => page.Versions);
             versions
                 .map(v => v.Version ?? '')
                 .filter(v => /^\d+$/.test(v))
@@ -49,7 +49,7 @@ async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_la
                 .forEach(version => note(version, `newest ${keepRevisions} versions`));
         }
         for (const [version, reasons] of why) {
-            const { Code } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_0__/* .scanCall */ .K2)('lambda:GetFunction', region, () => client.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_1__/* .GetFunctionCommand */ .YF5({ FunctionName: name, Qualifier: version })));
+            const { Code } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('lambda:GetFunction', region, () => client.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetFunctionCommand */ .YF5({ FunctionName: name, Qualifier: version })));
             const where = `${name}${version === '$LATEST' ? '' : `:${version}`} (${reasons.join('; ')})`;
             const resolved = Code?.ResolvedImageUri;
             const digest = resolved?.includes('@') ? resolved.slice(resolved.lastIndexOf('@') + 1) : undefined;

@@ -145,7 +145,8 @@ function ownVerdicts(
       .map(image => image.digest)
   )
   return image => {
-    const age = now.getTime() - image.pushedAt.getTime()
+    // Never below 0: a registry clock ahead of ours must not make `0d` ("any age") keep an image.
+    const age = Math.max(0, now.getTime() - image.pushedAt.getTime())
     const pulledAgo = image.lastPulledAt ? now.getTime() - image.lastPulledAt.getTime() : undefined
     if (rules.keepDigests.has(image.digest)) return { verdict: 'keep', rule: 'keep-digests' }
     if ((inUse.get(image.digest) ?? []).length > 0) return { verdict: 'keep', rule: 'in-use' }

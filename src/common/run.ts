@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { connections } from './connections.js'
 import { messageOf } from './errors.js'
 
 /**
@@ -7,6 +8,9 @@ import { messageOf } from './errors.js'
  */
 export async function runAction(main: () => Promise<void>): Promise<void> {
   try {
+    // Reads the proxy variables first: their passwords are masked before anything is printed, and one
+    // that cannot be used fails the step before anything changes.
+    connections()
     await main()
   } catch (error) {
     if (error instanceof Error && error.stack) core.debug(error.stack)

@@ -1,7 +1,8 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { ProxyError, proxyRefusal, type Connections } from '../common/connections.js'
 import { parseJson } from '../common/json.js'
 import { NetworkError, RegistryError, RequestError, STALLED, parseRetryAfter } from './errors.js'
 
@@ -30,21 +31,12 @@ export interface HttpResponse {
 /** Error documents are read whole, up to this. */
 const MAX_ERROR_BODY = 64 * 1024
 
-/** Where a request's connection comes from: the one place that decides it for a URL. */
+/** Where a request's connection comes from, and how it reached the registry. */
 export interface ConnectionOptions {
-  /** The agent for a URL (keep-alive pools; a proxy plugs in here). */
-  agentFor: (url: URL) => HttpAgent | undefined
+  /** The agent for a URL and the proxy it goes through (src/common/connections.ts decides both). */
+  routes: Pick<Connections, 'agentFor' | 'proxyFor'>
   /** No byte moving in either direction for this long aborts the request. */
   stallTimeoutMs: number
-}
-
-/** Keep-alive agents for http and https, the default choice of `agentFor`. */
-export function keepAliveAgents(): (url: URL) => HttpAgent | undefined {
-  const agents = {
-    'http:': new HttpAgent({ keepAlive: true }),
-    'https:': new HttpsAgent({ keepAlive: true })
-  }
-  return url => agents[url.protocol as 'http:' | 'https:']
 }
 
 /**
@@ -60,10 +52,10 @@ export async function sendOnce(
   const target = new URL(request.url)
   const headers = { ...request.headers }
   if (Buffer.isBuffer(request.body)) headers['Content-Length'] = String(request.body.length)
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest
-  const agent = connection.agentFor(target)
-  if (!agent)
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
     throw new NetworkError(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`)
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest
+  const agent = connection.routes.agentFor(target)
   const outgoing = send(target, { method: request.method, headers, agent })
   const failure = (error: unknown) =>
     toNetworkError(request.method, request.url, error, connection.stallTimeoutMs)
@@ -102,6 +94,9 @@ export async function sendOnce(
     const message = await answered.catch(error => {
       throw request.signal?.aborted ? request.signal.reason : failure(error)
     })
+    // Only a proxy answers 407 (a tunnel's refusal is a ProxyError already; this is a forward proxy's).
+    const proxy = message.statusCode === 407 ? connection.routes.proxyFor(target) : undefined
+    if (proxy) throw failure(proxyRefusal(proxy, 407, target.host))
     return toResponse(request.method, request.url, message, failure, () =>
       request.signal?.removeEventListener('abort', onAbort)
     )
@@ -217,6 +212,9 @@ const NETWORK_REASONS: Record<string, string> = {
 
 function toNetworkError(method: string, url: string, error: unknown, stallTimeoutMs: number): Error {
   if (error instanceof RequestError) return error
+  // The proxy's own message names it and its variable; the socket's code still decides a retry.
+  if (error instanceof ProxyError)
+    return new NetworkError(method, url, error.code, error.message, { cause: error })
   const code = (error as { code?: string })?.code ?? 'EUNKNOWN'
   const raw = error instanceof Error ? error.message : String(error)
   const reason =

@@ -1,9 +1,16 @@
+import { connections } from '../common/connections.js'
 import type { DurationBounds } from '../common/duration.js'
 import { parseJson } from '../common/json.js'
 import { USER_AGENT } from '../common/version.js'
 import { parseBearerChallenge, trustsRealm, type BearerChallenge } from './auth.js'
 import { RegistryError, pathOf } from './errors.js'
-import { keepAliveAgents, registryErrorFrom, sendOnce, type HttpRequest, type HttpResponse } from './http.js'
+import {
+  registryErrorFrom,
+  sendOnce,
+  type ConnectionOptions,
+  type HttpRequest,
+  type HttpResponse
+} from './http.js'
 import { DEFAULT_RETRY, withRetries, type RetryEvent, type RetryPolicy } from './retry-layer.js'
 
 export type { HttpRequest, HttpResponse } from './http.js'
@@ -26,6 +33,8 @@ export interface TransportOptions {
   /** base64(`user:password`) for `Authorization: Basic`: ECR's token is used as is. */
   basicToken: string
   stallTimeoutMs?: number
+  /** Agents and proxies by URL; by default the process's, from its environment. */
+  routes?: ConnectionOptions['routes']
   retry?: Partial<RetryPolicy>
   /** Every HTTP request made (method and URL), e.g. for a debug log. */
   onRequest?: (method: string, url: string) => void
@@ -47,13 +56,14 @@ export class Transport {
   readonly endpoint: string
   private readonly stallTimeoutMs: number
   private readonly retryPolicy: RetryPolicy
-  private readonly agentFor = keepAliveAgents()
+  private readonly routes: ConnectionOptions['routes']
   /** Set after a Bearer challenge; then sent instead of Basic. */
   private bearer?: { token: string; challenge: BearerChallenge }
 
   constructor(private readonly options: TransportOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '')
     this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS
+    this.routes = options.routes ?? connections()
     // No single wait is longer than the stall timeout: a registry asking for more is treated like one
     // that stalled, and the attempts still bound the whole.
     this.retryPolicy = {
@@ -136,7 +146,7 @@ export class Transport {
           : `Basic ${this.options.basicToken}`
     if (auth) headers.Authorization = auth
     this.options.onRequest?.(request.method, request.url)
-    return sendOnce({ ...request, headers }, { agentFor: this.agentFor, stallTimeoutMs: this.stallTimeoutMs })
+    return sendOnce({ ...request, headers }, { routes: this.routes, stallTimeoutMs: this.stallTimeoutMs })
   }
 
   /**

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse as parseYaml } from 'yaml'
+import { ACTION_NODE } from '../fixtures/action-node.js'
 import { callEcrJsonApi } from '../fixtures/ecr-json-api.js'
 
 const execFileAsync = promisify(execFile)
@@ -74,7 +75,7 @@ export interface StepOptions {
   dockerConfig: string
 }
 
-/** Runs `dist/<entry>` as the runner runs an action step. */
+/** Runs `dist/<entry>` as the runner runs an action step, on the Node action.yml declares. */
 export async function runStep(actionYml: string, entry: string, options: StepOptions): Promise<StepResult> {
   const work = mkdtempSync(join(tmpdir(), 'ecr-step-'))
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary' }
@@ -104,7 +105,7 @@ export async function runStep(actionYml: string, entry: string, options: StepOpt
   const cleanEnv = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined)
   ) as Record<string, string>
-  const { exitCode, stdout, stderr } = await execFileAsync('node', [join(ROOT, entry)], {
+  const { exitCode, stdout, stderr } = await execFileAsync(ACTION_NODE, [join(ROOT, entry)], {
     env: cleanEnv,
     cwd: ROOT,
     maxBuffer: 64 * 1024 * 1024

@@ -1,0 +1,237 @@
+import * as core from '@actions/core'
+import { Agent as HttpAgent, type ClientRequest } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
+import type { Socket } from 'node:net'
+import { Agent as AgentBase, type AgentConnectOpts } from 'agent-base'
+import { HttpProxyAgent } from 'http-proxy-agent'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { proxyFor, readProxySettings, type ProxyEndpoint, type ProxySettings } from './proxy.js'
+
+/**
+ * Where every connection of the suite comes from: the registry client's transport asks `agentFor(url)`,
+ * the AWS SDK clients get `sdkRequestHandler()`. Both decide by the same proxy settings, read once from
+ * the environment (masking the proxy's password before anything is printed).
+ *
+ * Both the registry client and the SDK speak node:http(s), so one family of agents serves both: direct
+ * keep-alive agents, and TooTallNate's proxy agents (CONNECT tunnels for https targets, absolute-URI
+ * requests for http ones), which work alike on Node 20 and 24. undici's proxy agents would serve only
+ * fetch, which nothing here uses.
+ */
+
+/** A connection to the proxy that has not opened in this long fails (node's own connect has no bound). */
+const PROXY_CONNECT_TIMEOUT_MS = 30_000
+
+/** The proxy failed us: unreachable, or it refused the request. Names the proxy and its variable only. */
+export class ProxyError extends Error {
+  constructor(
+    readonly proxy: ProxyEndpoint,
+    /** The socket's code for a connection failure (retried like any), EPROXY for a refusal (final). */
+    readonly code: string,
+    detail: string,
+    options?: { cause?: unknown }
+  ) {
+    super(`proxy ${proxy.display} (from ${proxy.variable}): ${detail}`, options)
+    this.name = 'ProxyError'
+  }
+}
+
+/**
+ * The error for a proxy that answered with a status (407, 403, 502…) instead of carrying the request.
+ * 401 counts as a refused password too: tinyproxy answers a wrong one so (RFC 9110 says 407).
+ */
+export function proxyRefusal(proxy: ProxyEndpoint, status: number, target: string): ProxyError {
+  const detail =
+    status === 407 || status === 401
+      ? proxy.authorization
+        ? `refused the credentials in the proxy URL (HTTP ${status})`
+        : `requires credentials (HTTP ${status}): put them in the proxy URL, http://user:password@host:port`
+      : `answered HTTP ${status} instead of connecting to ${target}`
+  return new ProxyError(proxy, 'EPROXY', detail)
+}
+
+let current: Connections | undefined
+
+/**
+ * The connections of this process, from its environment. The first call reads and checks the proxy
+ * variables and masks their secrets: `runAction` makes it before the action prints anything.
+ */
+export function connections(): Connections {
+  current ??= new Connections(readProxySettings(process.env), secret => core.setSecret(secret))
+  return current
+}
+
+export class Connections {
+  private readonly direct = {
+    'http:': new HttpAgent({ keepAlive: true }),
+    'https:': new HttpsAgent({ keepAlive: true })
+  }
+  private readonly viaProxy = new Map<string, AgentBase>()
+
+  constructor(
+    readonly settings: ProxySettings,
+    mask: (secret: string) => void
+  ) {
+    for (const proxy of Object.values(settings.proxies)) for (const secret of proxy.secrets) mask(secret)
+  }
+
+  /** Whether any proxy variable is set (when none is, the SDK keeps its own default handler). */
+  get proxied(): boolean {
+    return Object.keys(this.settings.proxies).length > 0
+  }
+
+  /** The proxy a request to this URL goes through, if any. */
+  proxyFor(target: URL): ProxyEndpoint | undefined {
+    return proxyFor(this.settings, target)
+  }
+
+  /** The agent for a URL: a proxy's (one per proxy and scheme, kept alive) or a direct keep-alive one. */
+  agentFor(target: URL): HttpAgent {
+    const scheme = target.protocol === 'https:' ? 'https:' : 'http:'
+    const proxy = this.proxyFor(target)
+    if (!proxy) return this.direct[scheme]
+    const key = `${scheme}${proxy.variable}`
+    let agent = this.viaProxy.get(key)
+    if (!agent) {
+      agent = scheme === 'https:' ? new TunnelAgent(proxy) : new ForwardAgent(proxy)
+      this.viaProxy.set(key, agent)
+    }
+    return agent
+  }
+
+  /** The request handler every AWS SDK client shares, or undefined to keep the SDK's own. */
+  sdkRequestHandler(): NodeHttpHandler | undefined {
+    if (!this.proxied) return undefined
+    // The SDK takes one agent per scheme; this one picks per request, by the same decision as agentFor.
+    const routing = {
+      'http:': new RoutingAgent(this, 'http:'),
+      'https:': new RoutingAgent(this, 'https:')
+    }
+    return new ProxyAwareHttpHandler(this, {
+      httpAgent: routing['http:'],
+      httpsAgent: routing['https:'] as unknown as HttpsAgent
+    })
+  }
+}
+
+/** The URL of a request as agent-base sees it (host, port, and whether it is TLS). */
+function targetOf(options: AgentConnectOpts): URL {
+  const host = options.host ?? 'localhost'
+  const bracketed = host.includes(':') ? `[${host}]` : host
+  return new URL(`${options.secureEndpoint ? 'https' : 'http'}://${bracketed}:${options.port}`)
+}
+
+/**
+ * Connects to the proxy within a bound, turning a failure into a ProxyError that keeps the socket's code
+ * (so the one retry layer treats it as any dropped connection) and names the proxy, not the target.
+ */
+async function throughProxy<T extends { destroy(): void }>(
+  proxy: ProxyEndpoint,
+  connecting: Promise<T>
+): Promise<T> {
+  let timedOut = false
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      reject(new ProxyError(proxy, 'ETIMEDOUT', `no connection within ${PROXY_CONNECT_TIMEOUT_MS / 1000} s`))
+    }, PROXY_CONNECT_TIMEOUT_MS)
+  })
+  // A connection that opens after the bound is closed; a failure after it is not left unhandled.
+  connecting.then(
+    socket => timedOut && socket.destroy(),
+    () => {}
+  )
+  try {
+    return await Promise.race([connecting, timeout])
+  } catch (error) {
+    if (error instanceof ProxyError) throw error
+    const code = (error as { code?: string })?.code ?? 'ECONNRESET'
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ProxyError(proxy, code, `could not connect: ${reason}`, { cause: error })
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** https targets: a CONNECT tunnel; a status other than 200 is a refusal, not the target's answer. */
+class TunnelAgent extends HttpsProxyAgent<string> {
+  constructor(private readonly endpoint: ProxyEndpoint) {
+    super(endpoint.url.href, {
+      keepAlive: true,
+      // Credentials go as a header, not in the URL: the library's debug output prints the URL.
+      headers: endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {}
+    })
+  }
+
+  override async connect(request: ClientRequest, options: AgentConnectOpts): Promise<Socket> {
+    let status: number | undefined
+    request.once('proxyConnect', (answer: { statusCode?: number }) => (status = answer.statusCode))
+    const socket = await throughProxy(this.endpoint, super.connect(request, options))
+    if (status !== undefined && status !== 200) {
+      socket.destroy()
+      throw proxyRefusal(this.endpoint, status, `${options.host}:${options.port}`)
+    }
+    return socket
+  }
+}
+
+/** http targets: absolute-URI requests to the proxy, as curl sends them. */
+class ForwardAgent extends HttpProxyAgent<string> {
+  constructor(private readonly endpoint: ProxyEndpoint) {
+    super(endpoint.url.href, {
+      keepAlive: true,
+      headers: endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {}
+    })
+  }
+
+  override connect(
+    request: Parameters<HttpProxyAgent<string>['connect']>[0],
+    options: AgentConnectOpts
+  ): Promise<Socket> {
+    return throughProxy(this.endpoint, super.connect(request, options))
+  }
+}
+
+/** For the SDK: hands each request to the agent `agentFor` picks (agent-base calls its addRequest). */
+class RoutingAgent extends AgentBase {
+  constructor(
+    private readonly routes: Connections,
+    private readonly scheme: 'http:' | 'https:'
+  ) {
+    super({ keepAlive: true })
+  }
+
+  override connect(_request: ClientRequest, options: AgentConnectOpts): HttpAgent {
+    return this.routes.agentFor(targetOf({ ...options, secureEndpoint: this.scheme === 'https:' }))
+  }
+}
+
+/**
+ * A forward proxy's refusal arrives as the answer to the request itself: 407, or 401 with a challenge
+ * (AWS APIs never send WWW-Authenticate; tinyproxy answers a wrong password so). The SDK gets a ProxyError.
+ */
+class ProxyAwareHttpHandler extends NodeHttpHandler {
+  constructor(
+    private readonly routes: Connections,
+    options: ConstructorParameters<typeof NodeHttpHandler>[0]
+  ) {
+    super(options)
+  }
+
+  override async handle(...args: Parameters<NodeHttpHandler['handle']>) {
+    const [request] = args
+    const answer = await super.handle(...args)
+    const { statusCode, headers } = answer.response
+    if (statusCode === 407 || (statusCode === 401 && 'www-authenticate' in headers)) {
+      const port = request.port ? `:${request.port}` : ''
+      const target = new URL(`${request.protocol}//${request.hostname}${port}`)
+      const proxy = this.routes.proxyFor(target)
+      if (proxy) {
+        ;(answer.response.body as { destroy?: () => void } | undefined)?.destroy?.()
+        throw proxyRefusal(proxy, statusCode, target.host)
+      }
+    }
+    return answer
+  }
+}

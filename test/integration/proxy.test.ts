@@ -1,0 +1,270 @@
+/**
+ * The bundled actions behind real forward proxies (tinyproxy from Debian, started by test-env.sh): every
+ * connection they open honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY. The proxy's own access log is the
+ * proof of where the traffic went; skopeo and the ECR API check the result as everywhere else.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { writeOciLayout } from '../fixtures/images.js'
+import { EcrApiWithCacheRules } from './ecr-api-with-cache-rules.js'
+import {
+  PASSWORD as REGISTRY_PASSWORD,
+  REGISTRY,
+  ecrApi,
+  newDockerConfig,
+  run,
+  runStep,
+  skopeoDigest,
+  testEnv,
+  uniqueRepository,
+  type StepOptions,
+  type StepResult
+} from './harness.js'
+
+const OPEN_PROXY = testEnv.ECR_TEST_PROXY as string
+const TLS_PROXY = testEnv.ECR_TEST_TLS_PROXY as string
+const AUTH_PROXY = new URL(testEnv.ECR_TEST_AUTH_PROXY as string)
+const USER = testEnv.ECR_TEST_PROXY_USER as string
+const PASSWORD = testEnv.ECR_TEST_PROXY_PASSWORD as string
+const API = testEnv.AWS_ENDPOINT_URL_ECR as string
+
+const deliver = (options: Omit<StepOptions, 'dockerConfig'>) =>
+  runStep('action.yml', 'dist/deliver/index.js', { dockerConfig: newDockerConfig(), ...options })
+const cleanup = (options: Omit<StepOptions, 'dockerConfig'>) =>
+  runStep('cleanup/action.yml', 'dist/cleanup/index.js', { dockerConfig: newDockerConfig(), ...options })
+const viaProxy = (proxy: string, extra: Record<string, string> = {}) => ({
+  HTTPS_PROXY: proxy,
+  HTTP_PROXY: proxy,
+  ...extra
+})
+
+/**
+ * The request lines a proxy logged while `action` ran (`CONNECT host:443`, `POST http://…/`): tinyproxy
+ * writes `Request (file descriptor N): <method> <target> HTTP/1.1` for each.
+ */
+async function proxied<T>(log: string, action: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const offset = statSync(log).size
+  const result = await action()
+  const lines = readFileSync(log)
+    .subarray(offset)
+    .toString('utf8')
+    .split('\n')
+    .flatMap(line => /Request \(file descriptor \d+\): (\S+ \S+) HTTP\/1\.\d/.exec(line)?.[1] ?? [])
+  return { result, lines }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'proxy-it-'))
+let layout: Awaited<ReturnType<typeof writeOciLayout>>
+beforeAll(async () => {
+  layout = await writeOciLayout(join(work, 'layout'), {
+    platforms: [{ os: 'linux', architecture: 'amd64', layers: [{ size: 50_000 }, { size: 20_000 }] }],
+    seed: `proxy-${Date.now()}`
+  })
+})
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
+const REGISTRY_CONNECT = `CONNECT ${REGISTRY}:443`
+const API_REQUEST = `POST ${API}/`
+
+function expectSuccess(result: StepResult): void {
+  expect(result.errors).toEqual([])
+  expect(result.exitCode).toBe(0)
+}
+
+describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loopback)', () => {
+  test('deliver, source push: registry traffic tunnels (CONNECT), ECR API calls go as absolute URIs', async () => {
+    const repository = uniqueRepository('proxy')
+    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+      deliver({ inputs: { source: join(work, 'layout'), repository, tags: 'v1' }, env: viaProxy(OPEN_PROXY) })
+    )
+    expectSuccess(result)
+    expect(lines).toContain(REGISTRY_CONNECT)
+    expect(lines).toContain(API_REQUEST)
+    expect(result.outputs['image-digest']).toBe(layout.top.digest)
+    expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(layout.top.digest)
+  })
+
+  test('deliver, login only: GetAuthorizationToken goes through the proxy', async () => {
+    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+      deliver({ inputs: {}, env: viaProxy(OPEN_PROXY) })
+    )
+    expectSuccess(result)
+    expect(result.outputs.registry).toBe(REGISTRY)
+    expect(lines).toContain(API_REQUEST)
+  })
+
+  test('cleanup: the ECR calls and the in-use scan (ECS, Lambda) go through the proxy', async () => {
+    const repository = uniqueRepository('proxy-cl')
+    await ecrApi('CreateRepository', { repositoryName: repository })
+    const digests: string[] = []
+    for (const tag of ['old', 'new']) {
+      const manifest = JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(tag), size: 2 },
+        layers: []
+      })
+      digests.push(sha256(manifest))
+      await ecrApi('PutImage', {
+        repositoryName: repository,
+        imageManifest: manifest,
+        imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
+        imageDigest: sha256(manifest),
+        imageTag: tag
+      })
+    }
+    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+      cleanup({
+        inputs: { repositories: repository, 'keep-last': '0', 'older-than': '0d', 'keep-tags': 'new' },
+        env: viaProxy(OPEN_PROXY)
+      })
+    )
+    expectSuccess(result)
+    expect(result.outputs['deleted-count']).toBe('1')
+    // ECR and ECS speak JSON at `/`; Lambda's REST calls name their path.
+    expect(lines).toContain(API_REQUEST)
+    expect(lines.some(line => line.startsWith(`GET ${API}/2015-03-31/functions`))).toBe(true)
+    const { imageDetails } = await ecrApi<{ imageDetails: { imageDigest: string }[] }>('DescribeImages', {
+      repositoryName: repository
+    })
+    expect(imageDetails.map(image => image.imageDigest)).toEqual([digests[1]])
+  })
+
+  test('pull-through-cache: the rule calls and the warming pull go through the proxy', async () => {
+    const api = new EcrApiWithCacheRules(API)
+    await api.start()
+    try {
+      const prefix = `pxy${Date.now().toString(36)}`
+      // What a pull through the cache would have left: the layout under <prefix>/<upstream path>.
+      await run('skopeo', [
+        'copy',
+        '-q',
+        '--dest-creds',
+        `AWS:${REGISTRY_PASSWORD}`,
+        `oci:${join(work, 'layout')}`,
+        `docker://${REGISTRY}/${prefix}/org/app:v1`
+      ])
+      const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+        runStep('pull-through-cache/action.yml', 'dist/pull-through-cache/index.js', {
+          dockerConfig: newDockerConfig(),
+          inputs: { rules: `- prefix: ${prefix}\n  upstream: quay\n`, warm: `${prefix}/org/app:v1` },
+          env: viaProxy(OPEN_PROXY, { AWS_ENDPOINT_URL_ECR: api.endpoint })
+        })
+      )
+      expectSuccess(result)
+      expect(api.rules.has(prefix)).toBe(true)
+      expect(result.outputs['image-digests']).toBe(layout.top.digest)
+      expect(lines).toContain(`POST ${api.endpoint}/`)
+      expect(lines).toContain(REGISTRY_CONNECT)
+    } finally {
+      await api.stop()
+    }
+  })
+
+  test('an https:// proxy URL: the same push, over TLS to the proxy', async () => {
+    const repository = uniqueRepository('proxy-tls')
+    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+      deliver({ inputs: { source: join(work, 'layout'), repository, tags: 'v1' }, env: viaProxy(TLS_PROXY) })
+    )
+    expectSuccess(result)
+    expect(lines).toContain(REGISTRY_CONNECT)
+    expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(layout.top.digest)
+  })
+
+  test('NO_PROXY naming the registry host: the push goes direct, the API calls still through the proxy', async () => {
+    const repository = uniqueRepository('proxy-np')
+    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+      deliver({
+        inputs: { source: join(work, 'layout'), repository, tags: 'v1' },
+        env: viaProxy(OPEN_PROXY, { NO_PROXY: REGISTRY })
+      })
+    )
+    expectSuccess(result)
+    expect(lines).not.toContain(REGISTRY_CONNECT)
+    expect(lines).toContain(API_REQUEST)
+    expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(layout.top.digest)
+  })
+})
+
+describe('through a proxy that requires Basic auth', () => {
+  const withCredentials = (user: string, password: string) =>
+    `http://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${AUTH_PROXY.host}`
+
+  test('credentials in the URL: the push works, the password is masked first and printed nowhere', async () => {
+    const repository = uniqueRepository('proxy-auth')
+    const { result, lines } = await proxied(testEnv.ECR_TEST_AUTH_PROXY_LOG as string, () =>
+      deliver({
+        inputs: { source: join(work, 'layout'), repository, tags: 'v1' },
+        env: { ...viaProxy(withCredentials(USER, PASSWORD)), RUNNER_DEBUG: '1' }
+      })
+    )
+    expectSuccess(result)
+    expect(lines).toContain(REGISTRY_CONNECT)
+    expect(lines).toContain(API_REQUEST)
+    expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(layout.top.digest)
+    expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${PASSWORD}`)
+    expectNowhere(result, PASSWORD)
+  })
+
+  test('wrong credentials: one clear error naming the proxy and its variable, the password nowhere', async () => {
+    const wrong = `${PASSWORD}-wrong`
+    const repository = uniqueRepository('proxy-407')
+    const result = await deliver({
+      inputs: { source: join(work, 'layout'), repository, tags: 'v1' },
+      // Step debug, and the proxy libraries' own debug output, on: still nothing leaks.
+      env: { ...viaProxy(withCredentials(USER, wrong)), RUNNER_DEBUG: '1', DEBUG: '*' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toContain(`proxy ${AUTH_PROXY.host} (from HTTP`)
+    // tinyproxy answers a wrong password with 401 (RFC 9110 says 407): both read as a refusal.
+    expect(result.errors[0]).toMatch(/refused the credentials in the proxy URL \(HTTP 40[17]\)/)
+    expectNowhere(result, wrong)
+    // Nothing was created: the first call failed.
+    await expect(ecrApi('DescribeRepositories', { repositoryNames: [repository] })).rejects.toThrow(
+      /does not exist/
+    )
+  })
+
+  test('no credentials: the error says the proxy requires them and how to give them', async () => {
+    const result = await deliver({ inputs: {}, env: viaProxy(AUTH_PROXY.href) })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      expect.stringContaining(
+        `proxy ${AUTH_PROXY.host} (from HTTP_PROXY): requires credentials (HTTP 407): put them in the proxy URL`
+      )
+    ])
+  })
+
+  test('an unreachable proxy: the error names it and its variable', async () => {
+    const result = await deliver({
+      inputs: {},
+      env: { https_proxy: 'http://127.0.0.1:9', http_proxy: 'http://ci:pw-unreachable@127.0.0.1:9' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      expect.stringContaining('proxy 127.0.0.1:9 (from http_proxy): could not connect')
+    ])
+    expectNowhere(result, 'pw-unreachable')
+  })
+})
+
+/** The value appears in no output of the step but the `::add-mask::` commands that hide it. */
+function expectNowhere(result: StepResult, secret: string): void {
+  const forms = [secret, encodeURIComponent(secret)]
+  const printed = [
+    ...result.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')),
+    result.stderr
+  ]
+  for (const form of forms) {
+    expect(printed.join('\n')).not.toContain(form)
+    expect(result.summary).not.toContain(form)
+    expect(JSON.stringify(result.outputs)).not.toContain(form)
+    expect(JSON.stringify(result.state)).not.toContain(form)
+  }
+  expect(result.stdout).toContain(`::add-mask::${secret}`)
+}
