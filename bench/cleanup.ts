@@ -23,6 +23,7 @@ import {
   UpdateFunctionCodeCommand
 } from '@aws-sdk/client-lambda'
 import pLimit from 'p-limit'
+import { ACTION_NODE, actionNodeVersion } from '../test/fixtures/action-node.js'
 import { callEcrJsonApi } from '../test/fixtures/ecr-json-api.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -215,7 +216,7 @@ async function runCleanup(repository: string, inputs: Record<string, string>) {
   const work = mkdtempSync(join(tmpdir(), 'bench-cleanup-'))
   for (const file of ['output', 'state', 'summary']) writeFileSync(join(work, file), '')
   const started = performance.now()
-  const result = spawnSync('node', [join(ROOT, 'dist/cleanup/index.js')], {
+  const result = spawnSync(ACTION_NODE, [join(ROOT, 'dist/cleanup/index.js')], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -297,7 +298,9 @@ console.log(
     `${deployments.services} services in ${CLUSTERS} clusters, ${deployments.taskDefinitions} task definition revisions in ${FAMILIES} families, ` +
     `${deployments.functions} image functions × ${VERSIONS_PER_FUNCTION} versions (seeded in ${seedSeconds.toFixed(1)} s)`
 )
-console.log(`keep-last 100, older-than 0d, keep-revisions ${KEEP_REVISIONS}\n`)
+console.log(
+  `keep-last 100, older-than 0d, keep-revisions ${KEEP_REVISIONS}; the action ran on node ${actionNodeVersion()}\n`
+)
 console.log(`| run | wall time (s) | ${ecrOps.join(' | ')} | deleted | kept in use |`)
 console.log(`| --- | --- | ${ecrOps.map(() => '---').join(' | ')} | --- | --- |`)
 for (const [name, run] of [

@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { availableParallelism, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { actionNodeVersion } from '../test/fixtures/action-node.js'
 import { writeDockerSaveArchive, writeOciLayout, type LayerSpec } from '../test/fixtures/images.js'
 import {
   PHASES,
@@ -437,7 +438,7 @@ async function machine(env: NodeJS.ProcessEnv): Promise<string> {
     const result = await run(command, args, { env })
     return result.code === 0 ? result.stdout.trim() : `${command}: unavailable`
   }
-  const node = await version('node', ['--version'])
+  const node = actionNodeVersion()
   const skopeo = await version('skopeo', ['--version'])
   const docker = await version('docker', [
     'version',
@@ -446,7 +447,7 @@ async function machine(env: NodeJS.ProcessEnv): Promise<string> {
   ])
   const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`
   return (
-    `**Machine:** ${availableParallelism()} cores (nproc), ${memory}, ${cpu}; node ${node}; ${skopeo}; docker ${docker}. ` +
+    `**Machine:** ${availableParallelism()} cores (nproc), ${memory}, ${cpu}; the action on node ${node}; ${skopeo}; docker ${docker}. ` +
     `**RUNS=${RUNS}**${QUICK ? ' (BENCH_QUICK: small sizes)' : ''}; figures are medians; ours runs with RUNNER_DEBUG=1.`
   )
 }

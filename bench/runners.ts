@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { ACTION_NODE } from '../test/fixtures/action-node.js'
 import { BenchError, failure, mustRun, run, tail, type Line } from './util.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
@@ -86,7 +87,7 @@ export async function runOurs(
       env[`INPUT_${name.toUpperCase()}`] = value
     }
     const usageFile = join(dir, 'usage')
-    const result = await run(...underTime(usageFile, 'node', [ACTION]), { env, cwd: ROOT })
+    const result = await run(...underTime(usageFile, ACTION_NODE, [ACTION]), { env, cwd: ROOT })
     if (result.code !== 0) throw failure(`ours (${label})`, result)
     const output = await readFile(files.GITHUB_OUTPUT, 'utf8')
     const digest = /^image-digest<<(.+)\n(.*)\n\1$/m.exec(output)?.[2]

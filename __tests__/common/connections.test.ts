@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { ECRClient, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 
 jest.unstable_mockModule('@actions/core', () => ({ setSecret: jest.fn(), info: jest.fn(), debug: jest.fn() }))
 const { Connections, ProxyError } = await import('../../src/common/connections.js')
@@ -62,6 +62,15 @@ async function startProxy(): Promise<ScriptedProxy> {
   proxy = new ScriptedProxy()
   await proxy.start()
   return proxy
+}
+
+/** Waits for a condition the test cannot await directly, with a bound. */
+async function pollUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`)
+    await new Promise(resolve => setTimeout(resolve, 10))
+  }
 }
 
 /** A port nothing listens on. */
@@ -155,6 +164,34 @@ describe('registry transport through a proxy', () => {
       `proxy 127.0.0.1:${server.port} (from HTTP_PROXY): refused the credentials`
     )
     expect(isRetryableRegistryFailure(failure)).toBe(false)
+  })
+
+  test('a proxy that never answers CONNECT: bounded, and the socket to it is closed', async () => {
+    const closed: boolean[] = []
+    // Reads what comes (the CONNECT) and never answers; it sees the close once the client gives up.
+    const accepted: Socket[] = []
+    const silent = createNetServer(socket => {
+      accepted.push(socket)
+      socket.resume().on('close', () => closed.push(true))
+    })
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+    const port = (silent.address() as AddressInfo).port
+    try {
+      const routes = new Connections(
+        readProxySettings({ HTTPS_PROXY: `http://127.0.0.1:${port}` }),
+        () => {},
+        200
+      )
+      const failure = await failureOf(send(routes, 'https://registry.test/v2/'))
+      expect(failure.message).toContain(
+        `proxy 127.0.0.1:${port} (from HTTPS_PROXY): no connection within 200 ms`
+      )
+      expect(isRetryableRegistryFailure(failure)).toBe(true)
+      await pollUntil(() => closed.length === 1, 5000)
+    } finally {
+      for (const socket of accepted) socket.destroy()
+      silent.close()
+    }
   })
 
   test('an unreachable proxy: retried as a refused connection, then named in the error', async () => {

@@ -58316,7 +58316,10 @@ function proxyFor(settings, target) {
  * requests for http ones), which work alike on Node 20 and 24. undici's proxy agents would serve only
  * fetch, which nothing here uses.
  */
-/** A connection to the proxy that has not opened in this long fails (node's own connect has no bound). */
+/**
+ * A connection to the proxy that has not opened (for a tunnel: that the proxy has not answered CONNECT on)
+ * in this long fails. Node bounds neither: a request's own timeout starts only once it has a socket.
+ */
 const PROXY_CONNECT_TIMEOUT_MS = 30_000;
 /** The proxy failed us: unreachable, or it refused the request. Names the proxy and its variable only. */
 class ProxyError extends Error {
@@ -58354,13 +58357,15 @@ function connections() {
 }
 class Connections {
     settings;
+    connectTimeoutMs;
     direct = {
         'http:': new external_node_http_.Agent({ keepAlive: true }),
         'https:': new external_node_https_.Agent({ keepAlive: true })
     };
     viaProxy = new Map();
-    constructor(settings, mask) {
+    constructor(settings, mask, connectTimeoutMs = PROXY_CONNECT_TIMEOUT_MS) {
         this.settings = settings;
+        this.connectTimeoutMs = connectTimeoutMs;
         for (const proxy of Object.values(settings.proxies))
             for (const secret of proxy.secrets)
                 mask(secret);
@@ -58382,7 +58387,10 @@ class Connections {
         const key = `${scheme}${proxy.variable}`;
         let agent = this.viaProxy.get(key);
         if (!agent) {
-            agent = scheme === 'https:' ? new TunnelAgent(proxy) : new ForwardAgent(proxy);
+            agent =
+                scheme === 'https:'
+                    ? new TunnelAgent(proxy, this.connectTimeoutMs)
+                    : new ForwardAgent(proxy, this.connectTimeoutMs);
             this.viaProxy.set(key, agent);
         }
         return agent;
@@ -58409,17 +58417,30 @@ function targetOf(options) {
     return new URL(`${options.secureEndpoint ? 'https' : 'http'}://${bracketed}:${options.port}`);
 }
 /**
- * Connects to the proxy within a bound, turning a failure into a ProxyError that keeps the socket's code
- * (so the one retry layer treats it as any dropped connection) and names the proxy, not the target.
+ * Opens the connection to the proxy within a bound, turning a failure into a ProxyError that keeps the
+ * socket's code (so the one retry layer treats it as any dropped connection) and names the proxy, not the
+ * target. The library opens its socket synchronously from `connectOpts`: an abort signal put there for that
+ * one call lets the bound close a socket nobody else could reach.
  */
-async function throughProxy(proxy, connecting) {
+async function throughProxy(proxy, agent, timeoutMs, connect) {
+    const abort = new AbortController();
+    const shared = agent.connectOpts;
+    agent.connectOpts = { ...shared, signal: abort.signal };
+    let connecting;
+    try {
+        connecting = connect();
+    }
+    finally {
+        agent.connectOpts = shared;
+    }
     let timedOut = false;
     let timer;
     const timeout = new Promise((_, reject) => {
         timer = setTimeout(() => {
             timedOut = true;
-            reject(new ProxyError(proxy, 'ETIMEDOUT', `no connection within ${PROXY_CONNECT_TIMEOUT_MS / 1000} s`));
-        }, PROXY_CONNECT_TIMEOUT_MS);
+            abort.abort();
+            reject(new ProxyError(proxy, 'ETIMEDOUT', `no connection within ${formatMs(timeoutMs)}`));
+        }, timeoutMs);
     });
     // A connection that opens after the bound is closed; a failure after it is not left unhandled.
     connecting.then(socket => timedOut && socket.destroy(), () => { });
@@ -58437,21 +58458,22 @@ async function throughProxy(proxy, connecting) {
         clearTimeout(timer);
     }
 }
+const formatMs = (ms) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+/** Credentials go as a header, not in the URL: the libraries' debug output prints the URL. */
+const proxyHeaders = (endpoint) => endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {};
 /** https targets: a CONNECT tunnel; a status other than 200 is a refusal, not the target's answer. */
 class TunnelAgent extends HttpsProxyAgent {
     endpoint;
-    constructor(endpoint) {
-        super(endpoint.url.href, {
-            keepAlive: true,
-            // Credentials go as a header, not in the URL: the library's debug output prints the URL.
-            headers: endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {}
-        });
+    timeoutMs;
+    constructor(endpoint, timeoutMs) {
+        super(endpoint.url.href, { keepAlive: true, headers: proxyHeaders(endpoint) });
         this.endpoint = endpoint;
+        this.timeoutMs = timeoutMs;
     }
     async connect(request, options) {
         let status;
         request.once('proxyConnect', (answer) => (status = answer.statusCode));
-        const socket = await throughProxy(this.endpoint, super.connect(request, options));
+        const socket = await throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, options));
         if (status !== undefined && status !== 200) {
             socket.destroy();
             throw proxyRefusal(this.endpoint, status, `${options.host}:${options.port}`);
@@ -58462,15 +58484,14 @@ class TunnelAgent extends HttpsProxyAgent {
 /** http targets: absolute-URI requests to the proxy, as curl sends them. */
 class ForwardAgent extends HttpProxyAgent {
     endpoint;
-    constructor(endpoint) {
-        super(endpoint.url.href, {
-            keepAlive: true,
-            headers: endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {}
-        });
+    timeoutMs;
+    constructor(endpoint, timeoutMs) {
+        super(endpoint.url.href, { keepAlive: true, headers: proxyHeaders(endpoint) });
         this.endpoint = endpoint;
+        this.timeoutMs = timeoutMs;
     }
     connect(request, options) {
-        return throughProxy(this.endpoint, super.connect(request, options));
+        return throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, options));
     }
 }
 /** For the SDK: hands each request to the agent `agentFor` picks (agent-base calls its addRequest). */

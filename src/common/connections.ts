@@ -19,7 +19,10 @@ import { proxyFor, readProxySettings, type ProxyEndpoint, type ProxySettings } f
  * fetch, which nothing here uses.
  */
 
-/** A connection to the proxy that has not opened in this long fails (node's own connect has no bound). */
+/**
+ * A connection to the proxy that has not opened (for a tunnel: that the proxy has not answered CONNECT on)
+ * in this long fails. Node bounds neither: a request's own timeout starts only once it has a socket.
+ */
 const PROXY_CONNECT_TIMEOUT_MS = 30_000
 
 /** The proxy failed us: unreachable, or it refused the request. Names the proxy and its variable only. */
@@ -70,7 +73,8 @@ export class Connections {
 
   constructor(
     readonly settings: ProxySettings,
-    mask: (secret: string) => void
+    mask: (secret: string) => void,
+    private readonly connectTimeoutMs = PROXY_CONNECT_TIMEOUT_MS
   ) {
     for (const proxy of Object.values(settings.proxies)) for (const secret of proxy.secrets) mask(secret)
   }
@@ -93,7 +97,10 @@ export class Connections {
     const key = `${scheme}${proxy.variable}`
     let agent = this.viaProxy.get(key)
     if (!agent) {
-      agent = scheme === 'https:' ? new TunnelAgent(proxy) : new ForwardAgent(proxy)
+      agent =
+        scheme === 'https:'
+          ? new TunnelAgent(proxy, this.connectTimeoutMs)
+          : new ForwardAgent(proxy, this.connectTimeoutMs)
       this.viaProxy.set(key, agent)
     }
     return agent
@@ -121,21 +128,40 @@ function targetOf(options: AgentConnectOpts): URL {
   return new URL(`${options.secureEndpoint ? 'https' : 'http'}://${bracketed}:${options.port}`)
 }
 
+/** What both proxy agents share: their options for the socket to the proxy (the library's own field). */
+interface ProxySocketOptions {
+  connectOpts: object
+}
+
 /**
- * Connects to the proxy within a bound, turning a failure into a ProxyError that keeps the socket's code
- * (so the one retry layer treats it as any dropped connection) and names the proxy, not the target.
+ * Opens the connection to the proxy within a bound, turning a failure into a ProxyError that keeps the
+ * socket's code (so the one retry layer treats it as any dropped connection) and names the proxy, not the
+ * target. The library opens its socket synchronously from `connectOpts`: an abort signal put there for that
+ * one call lets the bound close a socket nobody else could reach.
  */
 async function throughProxy<T extends { destroy(): void }>(
   proxy: ProxyEndpoint,
-  connecting: Promise<T>
+  agent: ProxySocketOptions,
+  timeoutMs: number,
+  connect: () => Promise<T>
 ): Promise<T> {
+  const abort = new AbortController()
+  const shared = agent.connectOpts
+  agent.connectOpts = { ...shared, signal: abort.signal }
+  let connecting: Promise<T>
+  try {
+    connecting = connect()
+  } finally {
+    agent.connectOpts = shared
+  }
   let timedOut = false
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       timedOut = true
-      reject(new ProxyError(proxy, 'ETIMEDOUT', `no connection within ${PROXY_CONNECT_TIMEOUT_MS / 1000} s`))
-    }, PROXY_CONNECT_TIMEOUT_MS)
+      abort.abort()
+      reject(new ProxyError(proxy, 'ETIMEDOUT', `no connection within ${formatMs(timeoutMs)}`))
+    }, timeoutMs)
   })
   // A connection that opens after the bound is closed; a failure after it is not left unhandled.
   connecting.then(
@@ -154,20 +180,27 @@ async function throughProxy<T extends { destroy(): void }>(
   }
 }
 
+const formatMs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`)
+
+/** Credentials go as a header, not in the URL: the libraries' debug output prints the URL. */
+const proxyHeaders = (endpoint: ProxyEndpoint) =>
+  endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {}
+
 /** https targets: a CONNECT tunnel; a status other than 200 is a refusal, not the target's answer. */
 class TunnelAgent extends HttpsProxyAgent<string> {
-  constructor(private readonly endpoint: ProxyEndpoint) {
-    super(endpoint.url.href, {
-      keepAlive: true,
-      // Credentials go as a header, not in the URL: the library's debug output prints the URL.
-      headers: endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {}
-    })
+  constructor(
+    private readonly endpoint: ProxyEndpoint,
+    private readonly timeoutMs: number
+  ) {
+    super(endpoint.url.href, { keepAlive: true, headers: proxyHeaders(endpoint) })
   }
 
   override async connect(request: ClientRequest, options: AgentConnectOpts): Promise<Socket> {
     let status: number | undefined
     request.once('proxyConnect', (answer: { statusCode?: number }) => (status = answer.statusCode))
-    const socket = await throughProxy(this.endpoint, super.connect(request, options))
+    const socket = await throughProxy(this.endpoint, this, this.timeoutMs, () =>
+      super.connect(request, options)
+    )
     if (status !== undefined && status !== 200) {
       socket.destroy()
       throw proxyRefusal(this.endpoint, status, `${options.host}:${options.port}`)
@@ -178,18 +211,18 @@ class TunnelAgent extends HttpsProxyAgent<string> {
 
 /** http targets: absolute-URI requests to the proxy, as curl sends them. */
 class ForwardAgent extends HttpProxyAgent<string> {
-  constructor(private readonly endpoint: ProxyEndpoint) {
-    super(endpoint.url.href, {
-      keepAlive: true,
-      headers: endpoint.authorization ? { 'Proxy-Authorization': endpoint.authorization } : {}
-    })
+  constructor(
+    private readonly endpoint: ProxyEndpoint,
+    private readonly timeoutMs: number
+  ) {
+    super(endpoint.url.href, { keepAlive: true, headers: proxyHeaders(endpoint) })
   }
 
   override connect(
     request: Parameters<HttpProxyAgent<string>['connect']>[0],
     options: AgentConnectOpts
   ): Promise<Socket> {
-    return throughProxy(this.endpoint, super.connect(request, options))
+    return throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, options))
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeOciLayout } from '../fixtures/images.js'
@@ -35,7 +35,7 @@ const deliver = (options: Omit<StepOptions, 'dockerConfig'>) =>
   runStep('action.yml', 'dist/deliver/index.js', { dockerConfig: newDockerConfig(), ...options })
 const cleanup = (options: Omit<StepOptions, 'dockerConfig'>) =>
   runStep('cleanup/action.yml', 'dist/cleanup/index.js', { dockerConfig: newDockerConfig(), ...options })
-const viaProxy = (proxy: string, extra: Record<string, string> = {}) => ({
+const viaProxy = (proxy: string, extra: Record<string, string | undefined> = {}) => ({
   HTTPS_PROXY: proxy,
   HTTP_PROXY: proxy,
   ...extra
@@ -94,6 +94,27 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
     )
     expectSuccess(result)
     expect(result.outputs.registry).toBe(REGISTRY)
+    expect(lines).toContain(API_REQUEST)
+  })
+
+  test('role credentials from a web identity token: STS goes through the proxy too', async () => {
+    const tokenFile = join(work, 'web-identity-token')
+    writeFileSync(tokenFile, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJyZXBvOm9jdG8vYXBwIn0.')
+    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+      deliver({
+        inputs: {},
+        env: viaProxy(OPEN_PROXY, {
+          AWS_ACCESS_KEY_ID: undefined,
+          AWS_SECRET_ACCESS_KEY: undefined,
+          AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile,
+          AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/ci',
+          AWS_ROLE_SESSION_NAME: 'ci',
+          AWS_ENDPOINT_URL_STS: testEnv.MOTO_URL as string
+        })
+      })
+    )
+    expectSuccess(result)
+    expect(lines).toContain(`POST ${testEnv.MOTO_URL}/`)
     expect(lines).toContain(API_REQUEST)
   })
 
