@@ -30,6 +30,8 @@ const AUTH_PROXY = new URL(testEnv.ECR_TEST_AUTH_PROXY as string)
 const USER = testEnv.ECR_TEST_PROXY_USER as string
 const PASSWORD = testEnv.ECR_TEST_PROXY_PASSWORD as string
 const API = testEnv.AWS_ENDPOINT_URL_ECR as string
+const OPEN_LOG = testEnv.ECR_TEST_PROXY_LOG as string
+const AUTH_LOG = testEnv.ECR_TEST_AUTH_PROXY_LOG as string
 
 const deliver = (options: Omit<StepOptions, 'dockerConfig'>) =>
   runStep('action.yml', 'dist/deliver/index.js', { dockerConfig: newDockerConfig(), ...options })
@@ -56,6 +58,15 @@ async function proxied<T>(log: string, action: () => Promise<T>): Promise<{ resu
   return { result, lines }
 }
 
+/** A source push of the test layout to a new repository with this environment, and what the proxy logged. */
+async function pushThrough(log: string, env: Record<string, string | undefined>) {
+  const repository = uniqueRepository('proxy')
+  const { result, lines } = await proxied(log, () =>
+    deliver({ inputs: { source: join(work, 'layout'), repository, tags: 'v1' }, env })
+  )
+  return { result, lines, repository }
+}
+
 const work = mkdtempSync(join(tmpdir(), 'proxy-it-'))
 let layout: Awaited<ReturnType<typeof writeOciLayout>>
 beforeAll(async () => {
@@ -77,10 +88,7 @@ function expectSuccess(result: StepResult): void {
 
 describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loopback)', () => {
   test('deliver, source push: registry traffic tunnels (CONNECT), ECR API calls go as absolute URIs', async () => {
-    const repository = uniqueRepository('proxy')
-    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
-      deliver({ inputs: { source: join(work, 'layout'), repository, tags: 'v1' }, env: viaProxy(OPEN_PROXY) })
-    )
+    const { result, lines, repository } = await pushThrough(OPEN_LOG, viaProxy(OPEN_PROXY))
     expectSuccess(result)
     expect(lines).toContain(REGISTRY_CONNECT)
     expect(lines).toContain(API_REQUEST)
@@ -89,7 +97,7 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
   })
 
   test('deliver, login only: GetAuthorizationToken goes through the proxy', async () => {
-    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+    const { result, lines } = await proxied(OPEN_LOG, () =>
       deliver({ inputs: {}, env: viaProxy(OPEN_PROXY) })
     )
     expectSuccess(result)
@@ -100,7 +108,7 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
   test('role credentials from a web identity token: STS goes through the proxy too', async () => {
     const tokenFile = join(work, 'web-identity-token')
     writeFileSync(tokenFile, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJyZXBvOm9jdG8vYXBwIn0.')
-    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+    const { result, lines } = await proxied(OPEN_LOG, () =>
       deliver({
         inputs: {},
         env: viaProxy(OPEN_PROXY, {
@@ -138,7 +146,7 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
         imageTag: tag
       })
     }
-    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+    const { result, lines } = await proxied(OPEN_LOG, () =>
       cleanup({
         inputs: { repositories: repository, 'keep-last': '0', 'older-than': '0d', 'keep-tags': 'new' },
         env: viaProxy(OPEN_PROXY)
@@ -169,7 +177,7 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
         `oci:${join(work, 'layout')}`,
         `docker://${REGISTRY}/${prefix}/org/app:v1`
       ])
-      const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
+      const { result, lines } = await proxied(OPEN_LOG, () =>
         runStep('pull-through-cache/action.yml', 'dist/pull-through-cache/index.js', {
           dockerConfig: newDockerConfig(),
           inputs: { rules: `- prefix: ${prefix}\n  upstream: quay\n`, warm: `${prefix}/org/app:v1` },
@@ -187,22 +195,16 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
   })
 
   test('an https:// proxy URL: the same push, over TLS to the proxy', async () => {
-    const repository = uniqueRepository('proxy-tls')
-    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
-      deliver({ inputs: { source: join(work, 'layout'), repository, tags: 'v1' }, env: viaProxy(TLS_PROXY) })
-    )
+    const { result, lines, repository } = await pushThrough(OPEN_LOG, viaProxy(TLS_PROXY))
     expectSuccess(result)
     expect(lines).toContain(REGISTRY_CONNECT)
     expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(layout.top.digest)
   })
 
   test('NO_PROXY naming the registry host: the push goes direct, the API calls still through the proxy', async () => {
-    const repository = uniqueRepository('proxy-np')
-    const { result, lines } = await proxied(testEnv.ECR_TEST_PROXY_LOG as string, () =>
-      deliver({
-        inputs: { source: join(work, 'layout'), repository, tags: 'v1' },
-        env: viaProxy(OPEN_PROXY, { NO_PROXY: REGISTRY })
-      })
+    const { result, lines, repository } = await pushThrough(
+      OPEN_LOG,
+      viaProxy(OPEN_PROXY, { NO_PROXY: REGISTRY })
     )
     expectSuccess(result)
     expect(lines).not.toContain(REGISTRY_CONNECT)
@@ -216,13 +218,10 @@ describe('through a proxy that requires Basic auth', () => {
     `http://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${AUTH_PROXY.host}`
 
   test('credentials in the URL: the push works, the password is masked first and printed nowhere', async () => {
-    const repository = uniqueRepository('proxy-auth')
-    const { result, lines } = await proxied(testEnv.ECR_TEST_AUTH_PROXY_LOG as string, () =>
-      deliver({
-        inputs: { source: join(work, 'layout'), repository, tags: 'v1' },
-        env: { ...viaProxy(withCredentials(USER, PASSWORD)), RUNNER_DEBUG: '1' }
-      })
-    )
+    const { result, lines, repository } = await pushThrough(AUTH_LOG, {
+      ...viaProxy(withCredentials(USER, PASSWORD)),
+      RUNNER_DEBUG: '1'
+    })
     expectSuccess(result)
     expect(lines).toContain(REGISTRY_CONNECT)
     expect(lines).toContain(API_REQUEST)
