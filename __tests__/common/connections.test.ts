@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { ECRClient, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { inspect } from 'node:util'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
+import type { PeerCertificate } from 'node:tls'
 
 jest.unstable_mockModule('@actions/core', () => ({ setSecret: jest.fn(), info: jest.fn(), debug: jest.fn() }))
-const { Connections, ProxyError } = await import('../../src/common/connections.js')
+const { Connections, ProxyError, tunnelTlsOptions } = await import('../../src/common/connections.js')
 const { readProxySettings } = await import('../../src/common/proxy.js')
 const { sendOnce } = await import('../../src/registry/http.js')
 const { Transport } = await import('../../src/registry/transport.js')
@@ -36,7 +38,10 @@ class ScriptedProxy {
         res.writeHead(this.forwardStatus, { [challenge]: 'Basic realm="corp"' }).end('<?xml version="1.0"?>')
         return
       }
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`proxied ${req.url}`)
+      // JSON for the SDK's calls (POST /), text for the rest; the connection is kept alive.
+      if (req.method === 'POST')
+        res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' }).end('{}')
+      else res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`proxied ${req.url}`)
     })
     this.server.on('connect', (req: IncomingMessage, socket) => {
       note(req)
@@ -155,6 +160,32 @@ describe('registry transport through a proxy', () => {
     )
   })
 
+  test('a proxy that cannot reach the target for now (CONNECT 503) is retried, like a dropped connection', async () => {
+    const server = await startProxy()
+    server.connectStatus = 503
+    const { routes } = routesFor({ HTTPS_PROXY: `http://127.0.0.1:${server.port}` })
+    const transport = new Transport({
+      endpoint: 'https://registry.test',
+      basicToken: 'dG9rZW4=',
+      routes,
+      retry: { baseDelayMs: 1, maxDelayMs: 2, attempts: 3 }
+    })
+    const failure = await failureOf(transport.request({ method: 'GET', url: '/v2/' }, [200]))
+    expect(failure.message).toContain('answered HTTP 503 instead of connecting to registry.test:443')
+    expect(failure.message).toContain('after 3 attempts')
+    expect(server.seen).toHaveLength(3)
+  })
+
+  test('a ProxyError holds no credentials: inspecting it shows neither the password nor the token', async () => {
+    const { port } = await startProxy()
+    const { routes } = routesFor({ HTTPS_PROXY: `http://ci:hunter2@127.0.0.1:${port}` })
+    const failure = await failureOf(send(routes, 'https://registry.test/v2/'))
+    const printed = inspect(failure, { depth: 10, showHidden: true })
+    expect(printed).toContain('refused the credentials')
+    expect(printed).not.toContain('hunter2')
+    expect(printed).not.toContain(Buffer.from('ci:hunter2').toString('base64'))
+  })
+
   test('a 407 from a forward proxy is the same final error', async () => {
     const server = await startProxy()
     server.forwardStatus = 407
@@ -254,6 +285,28 @@ describe('AWS SDK clients through a proxy', () => {
     expect(server.seen.map(seen => seen.line)).toEqual(['POST http://ecr.test:5057/'])
   })
 
+  test('http endpoint, several calls on one kept-alive connection: each an absolute URI with credentials', async () => {
+    const server = await startProxy()
+    const { routes } = routesFor({ HTTP_PROXY: `http://ci:pw@127.0.0.1:${server.port}` })
+    const ecr = client(routes, 'http://ecr.test:5057')
+    for (let call = 0; call < 3; call++) await ecr.send(new DescribeRepositoriesCommand({}))
+    const authorization = `Basic ${Buffer.from('ci:pw').toString('base64')}`
+    expect(server.seen).toEqual(Array(3).fill({ line: 'POST http://ecr.test:5057/', authorization }))
+  })
+
+  test('CONNECT 503 from the proxy: the SDK retries it (5 attempts), then names the proxy', async () => {
+    const server = await startProxy()
+    server.connectStatus = 503
+    const { routes } = routesFor({ HTTPS_PROXY: `http://127.0.0.1:${server.port}` })
+    const failure = await failureOf(
+      client(routes, 'https://api.ecr.us-east-1.amazonaws.com').send(new DescribeRepositoriesCommand({}))
+    )
+    expect(failure.message).toContain(
+      'answered HTTP 503 instead of connecting to api.ecr.us-east-1.amazonaws.com:443'
+    )
+    expect(server.seen).toHaveLength(5)
+  }, 30_000)
+
   test('a 401 with a challenge from a forward proxy (tinyproxy, wrong password) is a refusal too', async () => {
     const server = await startProxy()
     server.forwardStatus = 401
@@ -274,4 +327,22 @@ describe('AWS SDK clients through a proxy', () => {
     expect(failure.message).toContain(`proxy 127.0.0.1:${port} (from HTTPS_PROXY): could not connect`)
     expect((failure as { $metadata?: { attempts?: number } }).$metadata?.attempts).toBe(5)
   }, 30_000)
+})
+
+describe('tunnelTlsOptions', () => {
+  // A certificate as node's checkServerIdentity reads it.
+  const cert = (subjectaltname: string) =>
+    ({ subject: { CN: 'x' }, subjectaltname }) as unknown as PeerCertificate
+  test('an IP target is checked against its address, not against localhost', () => {
+    const options = tunnelTlsOptions({ host: '10.1.2.3', port: 443, secureEndpoint: true })
+    expect(options.checkServerIdentity?.('', cert('IP Address:10.1.2.3'))).toBeUndefined()
+    // (An Error of node's realm, not jest's: matched by message.)
+    expect(String(options.checkServerIdentity?.('', cert('DNS:localhost')))).toMatch(
+      /IP: 10\.1\.2\.3 is not in the cert/
+    )
+  })
+  test('a named target is left to node (SNI and the name check)', () => {
+    const options = { host: 'registry.test', port: 443, secureEndpoint: true }
+    expect(tunnelTlsOptions(options)).toBe(options)
+  })
 })

@@ -48,8 +48,11 @@ describe('NO_PROXY matcher', () => {
     ['localhost, .internal ,,10.0.0.0/8', 'build.internal', 443, true],
     ['localhost .internal', 'localhost', 80, true],
     ['localhost,.internal', 'api.ecr.aws', 443, false],
-    // An entry that is neither a host nor an address matches nothing rather than everything.
-    ['10.0.0.0/99', '10.0.0.1', 443, false]
+    // An entry that is neither a host nor an address, or has a port out of range, matches nothing.
+    ['10.0.0.0/99', '10.0.0.1', 443, false],
+    ['example.com:0', 'example.com', 443, false],
+    ['example.com:99999', 'example.com', 443, false],
+    ['example.com:99999,other.example', 'other.example', 443, true]
   ]
   test.each(table)('NO_PROXY=%j, %s:%d → direct %s', (noProxy, host, port, direct) => {
     expect(bypassesProxy(parseNoProxy(noProxy), host, port)).toBe(direct)

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { EOL } from 'node:os'
 import { Readable } from 'node:stream'
 import type { BlobSource } from '../../src/registry/blobs.js'
 import { RegistryClient } from '../../src/registry/client.js'
@@ -217,10 +218,19 @@ describe('credentials go only where they belong', () => {
       answer(200)
     )
     tokenService.reset(answer(200, { 'Content-Type': 'application/json' }, JSON.stringify({ token: 'anon' })))
-    expect(await client().blobExists('team/app', small.digest)).toBe(true)
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    let written: string[]
+    try {
+      expect(await client().blobExists('team/app', small.digest)).toBe(true)
+    } finally {
+      written = stdout.mock.calls.map(([text]) => String(text))
+      stdout.mockRestore()
+    }
     expect(tokenService.seen).toHaveLength(1)
     expect(tokenService.seen[0]?.headers.authorization).toBeUndefined()
     expect(registry.seen[1]?.headers.authorization).toBe('Bearer anon')
+    // The token is a credential: masked before any request carries it.
+    expect(written).toContain(`::add-mask::anon${EOL}`)
   })
 
   test.each([

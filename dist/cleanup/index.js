@@ -61249,7 +61249,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   oQ: () => (/* binding */ connections)
 });
 
-// UNUSED EXPORTS: Connections, ProxyError, proxyRefusal
+// UNUSED EXPORTS: Connections, PROXY_REFUSED, PROXY_UNAVAILABLE, ProxyError, proxyRefusal, tunnelTlsOptions
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 19 modules
 var core = __nccwpck_require__(7394);
@@ -61257,8 +61257,18 @@ var core = __nccwpck_require__(7394);
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "net"
 var external_net_ = __nccwpck_require__(9278);
+// EXTERNAL MODULE: external "tls"
+var external_tls_ = __nccwpck_require__(4756);
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -61448,12 +61458,6 @@ class Agent extends external_http_.Agent {
     }
 }
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "tls"
-var external_tls_ = __nccwpck_require__(4756);
-// EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __nccwpck_require__(2830);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: ./node_modules/proxy-agent-negotiate/dist/index.js
@@ -61959,8 +61963,6 @@ function dist_omit(obj, ...keys) {
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(1279);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/common/proxy.ts
 
 /**
@@ -62052,6 +62054,9 @@ function parseNoProxy(value) {
             continue;
         }
         const { host, port } = splitPort(raw);
+        // An entry whose port is out of range matches nothing, rather than every port.
+        if (Number.isNaN(port))
+            continue;
         const ip = ipRule(host);
         if (ip)
             rules.push({ kind: 'ip', addresses: ip, ...(port ? { port } : {}) });
@@ -62063,7 +62068,7 @@ function parseNoProxy(value) {
     }
     return rules;
 }
-/** `[v6]:port`, `host:port`, or no port (a bare IPv6 address has several colons and no port). */
+/** `[v6]:port`, `host:port`, or no port (a bare IPv6 address has several colons and no port); NaN for a bad port. */
 function splitPort(entry) {
     const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
     if (bracketed)
@@ -62073,9 +62078,12 @@ function splitPort(entry) {
         return { host: withPort[1], ...portOf(withPort[2]) };
     return { host: entry };
 }
+/** No port, a port, or NaN for one out of range. */
 function portOf(text) {
+    if (text === undefined)
+        return {};
     const port = Number(text);
-    return text && port > 0 && port < 65536 ? { port } : {};
+    return { port: port > 0 && port < 65536 ? port : NaN };
 }
 /** An address or a CIDR block as a BlockList, or undefined when the entry is a host name. */
 function ipRule(host) {
@@ -62130,6 +62138,7 @@ function proxyFor(settings, target) {
 
 
 
+
 /**
  * Where every connection of the suite comes from: the registry client's transport asks `agentFor(url)`,
  * the AWS SDK clients get `sdkRequestHandler()`. Both decide by the same proxy settings, read once from
@@ -62145,17 +62154,27 @@ function proxyFor(settings, target) {
  * in this long fails. Node bounds neither: a request's own timeout starts only once it has a socket.
  */
 const PROXY_CONNECT_TIMEOUT_MS = 30_000;
-/** The proxy failed us: unreachable, or it refused the request. Names the proxy and its variable only. */
+/** Codes of a ProxyError besides the socket's own. */
+const PROXY_REFUSED = 'EPROXYREFUSED';
+/** The proxy could not reach the target for now (502, 503, 504): worth another try, like a dropped connection. */
+const PROXY_UNAVAILABLE = 'EPROXYUNAVAILABLE';
+/**
+ * The proxy failed us: unreachable, or it refused the request. Names the proxy (`host:port`) and its
+ * variable only: the endpoint itself, which holds the credentials, is not kept (inspecting the error prints
+ * its fields).
+ */
 class ProxyError extends Error {
-    proxy;
     code;
+    /** The AWS SDK's retry trait: set when the SDK should try again. */
+    $retryable;
     constructor(proxy, 
-    /** The socket's code for a connection failure (retried like any), EPROXY for a refusal (final). */
+    /** The socket's code for a connection failure, PROXY_UNAVAILABLE or PROXY_REFUSED for an answer. */
     code, detail, options) {
         super(`proxy ${proxy.display} (from ${proxy.variable}): ${detail}`, options);
-        this.proxy = proxy;
         this.code = code;
         this.name = 'ProxyError';
+        if (code === PROXY_UNAVAILABLE)
+            this.$retryable = {};
     }
 }
 /**
@@ -62168,7 +62187,8 @@ function proxyRefusal(proxy, status, target) {
             ? `refused the credentials in the proxy URL (HTTP ${status})`
             : `requires credentials (HTTP ${status}): put them in the proxy URL, http://user:password@host:port`
         : `answered HTTP ${status} instead of connecting to ${target}`;
-    return new ProxyError(proxy, 'EPROXY', detail);
+    const transient = status === 502 || status === 503 || status === 504;
+    return new ProxyError(proxy, transient ? PROXY_UNAVAILABLE : PROXY_REFUSED, detail);
 }
 let current;
 /**
@@ -62223,22 +62243,33 @@ class Connections {
     sdkRequestHandler() {
         if (!this.proxied)
             return undefined;
-        // The SDK takes one agent per scheme; this one picks per request, by the same decision as agentFor.
-        const routing = {
-            'http:': new RoutingAgent(this, 'http:'),
-            'https:': new RoutingAgent(this, 'https:')
-        };
+        // The SDK takes one agent per scheme; these pick per request, by the same decision as agentFor.
         return new ProxyAwareHttpHandler(this, {
-            httpAgent: routing['http:'],
-            httpsAgent: routing['https:']
+            httpAgent: routingAgent(external_node_http_.Agent, this, 'http:'),
+            httpsAgent: routingAgent(external_node_https_.Agent, this, 'https:')
         });
     }
 }
-/** The URL of a request as agent-base sees it (host, port, and whether it is TLS). */
-function targetOf(options) {
+/** The URL a request goes to, from the options node:http hands its agent. */
+function targetOf(options, scheme) {
     const host = options.host ?? 'localhost';
-    const bracketed = host.includes(':') ? `[${host}]` : host;
-    return new URL(`${options.secureEndpoint ? 'https' : 'http'}://${bracketed}:${options.port}`);
+    const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    return new URL(`${scheme}//${bracketed}${options.port ? `:${options.port}` : ''}`);
+}
+/**
+ * For the SDK: an agent of the right scheme (node:http checks its protocol and takes its default port) that
+ * hands each request, synchronously as node:http itself would, to the agent `agentFor` picks. Synchronous
+ * matters: a forward proxy's agent rewrites the request line and adds Proxy-Authorization before the
+ * headers are written; handed over later, a request on a reused connection would go out unchanged.
+ */
+function routingAgent(base, routes, scheme) {
+    const Routing = class extends base {
+        addRequest(request, options) {
+            const agent = routes.agentFor(targetOf(options, scheme));
+            agent.addRequest(request, { ...options, secureEndpoint: scheme === 'https:' });
+        }
+    };
+    return new Routing();
 }
 /**
  * Opens the connection to the proxy within a bound, turning a failure into a ProxyError that keeps the
@@ -62297,13 +62328,25 @@ class TunnelAgent extends HttpsProxyAgent {
     async connect(request, options) {
         let status;
         request.once('proxyConnect', (answer) => (status = answer.statusCode));
-        const socket = await throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, options));
+        const tls = tunnelTlsOptions(options);
+        const socket = await throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, tls));
         if (status !== undefined && status !== 200) {
             socket.destroy();
             throw proxyRefusal(this.endpoint, status, `${options.host}:${options.port}`);
         }
         return socket;
     }
+}
+/**
+ * The TLS options for the connection through a tunnel. For a target named by IP address the library drops
+ * the host (an IP is no SNI name), and node would then check the certificate against `localhost`: check
+ * it against the address instead.
+ */
+function tunnelTlsOptions(options) {
+    const host = options.host;
+    if (!options.secureEndpoint || !host || !(0,external_node_net_.isIP)(host))
+        return options;
+    return { ...options, checkServerIdentity: (_name, cert) => (0,external_node_tls_.checkServerIdentity)(host, cert) };
 }
 /** http targets: absolute-URI requests to the proxy, as curl sends them. */
 class ForwardAgent extends HttpProxyAgent {
@@ -62318,22 +62361,11 @@ class ForwardAgent extends HttpProxyAgent {
         return throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, options));
     }
 }
-/** For the SDK: hands each request to the agent `agentFor` picks (agent-base calls its addRequest). */
-class RoutingAgent extends Agent {
-    routes;
-    scheme;
-    constructor(routes, scheme) {
-        super({ keepAlive: true });
-        this.routes = routes;
-        this.scheme = scheme;
-    }
-    connect(_request, options) {
-        return this.routes.agentFor(targetOf({ ...options, secureEndpoint: this.scheme === 'https:' }));
-    }
-}
 /**
  * A forward proxy's refusal arrives as the answer to the request itself: 407, or 401 with a challenge
  * (AWS APIs never send WWW-Authenticate; tinyproxy answers a wrong password so). The SDK gets a ProxyError.
+ * Only for http targets: through a tunnel the proxy refuses the CONNECT (TunnelAgent), and an answer on
+ * the request is the endpoint's own.
  */
 class ProxyAwareHttpHandler extends dist_cjs.NodeHttpHandler {
     routes;
@@ -62345,7 +62377,8 @@ class ProxyAwareHttpHandler extends dist_cjs.NodeHttpHandler {
         const [request] = args;
         const answer = await super.handle(...args);
         const { statusCode, headers } = answer.response;
-        if (statusCode === 407 || (statusCode === 401 && 'www-authenticate' in headers)) {
+        const refused = statusCode === 407 || (statusCode === 401 && 'www-authenticate' in headers);
+        if (refused && request.protocol === 'http:') {
             const port = request.port ? `:${request.port}` : '';
             const target = new URL(`${request.protocol}//${request.hostname}${port}`);
             const proxy = this.routes.proxyFor(target);

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import { Agent as HttpAgent, type ClientRequest } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
-import type { Socket } from 'node:net'
-import { Agent as AgentBase, type AgentConnectOpts } from 'agent-base'
+import { isIP, type Socket } from 'node:net'
+import { checkServerIdentity } from 'node:tls'
+import type { Agent as AgentBase, AgentConnectOpts } from 'agent-base'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
@@ -25,17 +26,30 @@ import { proxyFor, readProxySettings, type ProxyEndpoint, type ProxySettings } f
  */
 const PROXY_CONNECT_TIMEOUT_MS = 30_000
 
-/** The proxy failed us: unreachable, or it refused the request. Names the proxy and its variable only. */
+/** Codes of a ProxyError besides the socket's own. */
+export const PROXY_REFUSED = 'EPROXYREFUSED'
+/** The proxy could not reach the target for now (502, 503, 504): worth another try, like a dropped connection. */
+export const PROXY_UNAVAILABLE = 'EPROXYUNAVAILABLE'
+
+/**
+ * The proxy failed us: unreachable, or it refused the request. Names the proxy (`host:port`) and its
+ * variable only: the endpoint itself, which holds the credentials, is not kept (inspecting the error prints
+ * its fields).
+ */
 export class ProxyError extends Error {
+  /** The AWS SDK's retry trait: set when the SDK should try again. */
+  readonly $retryable?: object
+
   constructor(
-    readonly proxy: ProxyEndpoint,
-    /** The socket's code for a connection failure (retried like any), EPROXY for a refusal (final). */
+    proxy: ProxyEndpoint,
+    /** The socket's code for a connection failure, PROXY_UNAVAILABLE or PROXY_REFUSED for an answer. */
     readonly code: string,
     detail: string,
     options?: { cause?: unknown }
   ) {
     super(`proxy ${proxy.display} (from ${proxy.variable}): ${detail}`, options)
     this.name = 'ProxyError'
+    if (code === PROXY_UNAVAILABLE) this.$retryable = {}
   }
 }
 
@@ -50,7 +64,8 @@ export function proxyRefusal(proxy: ProxyEndpoint, status: number, target: strin
         ? `refused the credentials in the proxy URL (HTTP ${status})`
         : `requires credentials (HTTP ${status}): put them in the proxy URL, http://user:password@host:port`
       : `answered HTTP ${status} instead of connecting to ${target}`
-  return new ProxyError(proxy, 'EPROXY', detail)
+  const transient = status === 502 || status === 503 || status === 504
+  return new ProxyError(proxy, transient ? PROXY_UNAVAILABLE : PROXY_REFUSED, detail)
 }
 
 let current: Connections | undefined
@@ -109,23 +124,47 @@ export class Connections {
   /** The request handler every AWS SDK client shares, or undefined to keep the SDK's own. */
   sdkRequestHandler(): NodeHttpHandler | undefined {
     if (!this.proxied) return undefined
-    // The SDK takes one agent per scheme; this one picks per request, by the same decision as agentFor.
-    const routing = {
-      'http:': new RoutingAgent(this, 'http:'),
-      'https:': new RoutingAgent(this, 'https:')
-    }
+    // The SDK takes one agent per scheme; these pick per request, by the same decision as agentFor.
     return new ProxyAwareHttpHandler(this, {
-      httpAgent: routing['http:'],
-      httpsAgent: routing['https:'] as unknown as HttpsAgent
+      httpAgent: routingAgent(HttpAgent, this, 'http:'),
+      httpsAgent: routingAgent(HttpsAgent, this, 'https:')
     })
   }
 }
 
-/** The URL of a request as agent-base sees it (host, port, and whether it is TLS). */
-function targetOf(options: AgentConnectOpts): URL {
+/** What node:http hands an agent with each request (host and port are always set by then). */
+interface RequestOptions {
+  host?: string | null
+  port?: number | string | null
+}
+
+/** The URL a request goes to, from the options node:http hands its agent. */
+function targetOf(options: RequestOptions, scheme: 'http:' | 'https:'): URL {
   const host = options.host ?? 'localhost'
-  const bracketed = host.includes(':') ? `[${host}]` : host
-  return new URL(`${options.secureEndpoint ? 'https' : 'http'}://${bracketed}:${options.port}`)
+  const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+  return new URL(`${scheme}//${bracketed}${options.port ? `:${options.port}` : ''}`)
+}
+
+/**
+ * For the SDK: an agent of the right scheme (node:http checks its protocol and takes its default port) that
+ * hands each request, synchronously as node:http itself would, to the agent `agentFor` picks. Synchronous
+ * matters: a forward proxy's agent rewrites the request line and adds Proxy-Authorization before the
+ * headers are written; handed over later, a request on a reused connection would go out unchanged.
+ */
+function routingAgent<A extends typeof HttpAgent | typeof HttpsAgent>(
+  base: A,
+  routes: Connections,
+  scheme: 'http:' | 'https:'
+): InstanceType<A> {
+  const Routing = class extends (base as typeof HttpAgent) {
+    addRequest(request: ClientRequest, options: RequestOptions): void {
+      const agent = routes.agentFor(targetOf(options, scheme)) as HttpAgent & {
+        addRequest(request: ClientRequest, options: object): void
+      }
+      agent.addRequest(request, { ...options, secureEndpoint: scheme === 'https:' })
+    }
+  }
+  return new Routing() as InstanceType<A>
 }
 
 /** What both proxy agents share: their options for the socket to the proxy (the library's own field). */
@@ -198,15 +237,27 @@ class TunnelAgent extends HttpsProxyAgent<string> {
   override async connect(request: ClientRequest, options: AgentConnectOpts): Promise<Socket> {
     let status: number | undefined
     request.once('proxyConnect', (answer: { statusCode?: number }) => (status = answer.statusCode))
-    const socket = await throughProxy(this.endpoint, this, this.timeoutMs, () =>
-      super.connect(request, options)
-    )
+    const tls = tunnelTlsOptions(options)
+    const socket = await throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, tls))
     if (status !== undefined && status !== 200) {
       socket.destroy()
       throw proxyRefusal(this.endpoint, status, `${options.host}:${options.port}`)
     }
     return socket
   }
+}
+
+/**
+ * The TLS options for the connection through a tunnel. For a target named by IP address the library drops
+ * the host (an IP is no SNI name), and node would then check the certificate against `localhost`: check
+ * it against the address instead.
+ */
+export function tunnelTlsOptions(
+  options: AgentConnectOpts
+): AgentConnectOpts & { checkServerIdentity?: typeof checkServerIdentity } {
+  const host = options.host
+  if (!options.secureEndpoint || !host || !isIP(host)) return options
+  return { ...options, checkServerIdentity: (_name: string, cert) => checkServerIdentity(host, cert) }
 }
 
 /** http targets: absolute-URI requests to the proxy, as curl sends them. */
@@ -226,23 +277,11 @@ class ForwardAgent extends HttpProxyAgent<string> {
   }
 }
 
-/** For the SDK: hands each request to the agent `agentFor` picks (agent-base calls its addRequest). */
-class RoutingAgent extends AgentBase {
-  constructor(
-    private readonly routes: Connections,
-    private readonly scheme: 'http:' | 'https:'
-  ) {
-    super({ keepAlive: true })
-  }
-
-  override connect(_request: ClientRequest, options: AgentConnectOpts): HttpAgent {
-    return this.routes.agentFor(targetOf({ ...options, secureEndpoint: this.scheme === 'https:' }))
-  }
-}
-
 /**
  * A forward proxy's refusal arrives as the answer to the request itself: 407, or 401 with a challenge
  * (AWS APIs never send WWW-Authenticate; tinyproxy answers a wrong password so). The SDK gets a ProxyError.
+ * Only for http targets: through a tunnel the proxy refuses the CONNECT (TunnelAgent), and an answer on
+ * the request is the endpoint's own.
  */
 class ProxyAwareHttpHandler extends NodeHttpHandler {
   constructor(
@@ -256,7 +295,8 @@ class ProxyAwareHttpHandler extends NodeHttpHandler {
     const [request] = args
     const answer = await super.handle(...args)
     const { statusCode, headers } = answer.response
-    if (statusCode === 407 || (statusCode === 401 && 'www-authenticate' in headers)) {
+    const refused = statusCode === 407 || (statusCode === 401 && 'www-authenticate' in headers)
+    if (refused && request.protocol === 'http:') {
       const port = request.port ? `:${request.port}` : ''
       const target = new URL(`${request.protocol}//${request.hostname}${port}`)
       const proxy = this.routes.proxyFor(target)

@@ -122,6 +122,8 @@ export function parseNoProxy(value: string): NoProxyRule[] {
       continue
     }
     const { host, port } = splitPort(raw)
+    // An entry whose port is out of range matches nothing, rather than every port.
+    if (Number.isNaN(port)) continue
     const ip = ipRule(host)
     if (ip) rules.push({ kind: 'ip', addresses: ip, ...(port ? { port } : {}) })
     else {
@@ -132,7 +134,7 @@ export function parseNoProxy(value: string): NoProxyRule[] {
   return rules
 }
 
-/** `[v6]:port`, `host:port`, or no port (a bare IPv6 address has several colons and no port). */
+/** `[v6]:port`, `host:port`, or no port (a bare IPv6 address has several colons and no port); NaN for a bad port. */
 function splitPort(entry: string): { host: string; port?: number } {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry)
   if (bracketed) return { host: bracketed[1] as string, ...portOf(bracketed[2]) }
@@ -141,9 +143,11 @@ function splitPort(entry: string): { host: string; port?: number } {
   return { host: entry }
 }
 
+/** No port, a port, or NaN for one out of range. */
 function portOf(text: string | undefined): { port?: number } {
+  if (text === undefined) return {}
   const port = Number(text)
-  return text && port > 0 && port < 65536 ? { port } : {}
+  return { port: port > 0 && port < 65536 ? port : NaN }
 }
 
 /** An address or a CIDR block as a BlockList, or undefined when the entry is a host name. */

@@ -1,3 +1,5 @@
+import { PROXY_UNAVAILABLE } from '../common/connections.js'
+
 /**
  * What can go wrong talking to a registry, each error naming the request (method and path, never the
  * query: upload URLs carry state) and, once retries are over, how many attempts were made.
@@ -123,6 +125,7 @@ const RETRYABLE_NETWORK = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH',
   'UND_ERR_SOCKET',
+  PROXY_UNAVAILABLE,
   STALLED
 ])
 

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { connections } from '../common/connections.js'
 import type { DurationBounds } from '../common/duration.js'
 import { parseJson } from '../common/json.js'
@@ -171,6 +172,9 @@ export class Transport {
     if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
       throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString())
     }
+    // A credential like the password it came from: masked before anything (a library's debug output
+    // with DEBUG set, say) could print the header that carries it.
+    core.setSecret(token)
     return token
   }
 }
