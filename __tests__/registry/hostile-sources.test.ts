@@ -16,7 +16,7 @@ import { workflowCommandsIn } from '../../test/fixtures/workflow-commands.js'
 const work = mkdtempSync(join(tmpdir(), 'hostile-sources-'))
 const outside = join(work, 'outside')
 const temp = join(work, 'temp')
-const options = { tempDir: temp, concurrency: 2, gzipLevel: 1 }
+const options = { gzipLevel: 1 }
 beforeAll(() => {
   mkdirSync(outside)
   mkdirSync(temp)
@@ -80,7 +80,7 @@ describe('hostile sources are refused before anything is sent', () => {
     const path = join(work, 'strays.tar')
     const { configDigest } = await writeSaveArchiveWithStrays(path, outside)
     const image = await openImageSource(path, options)
-    expect(image.blobs.map(b => b.digest)).toContain(configDigest)
+    expect(image.kind === 'docker-archive' && image.config.digest).toBe(configDigest)
     await image.dispose()
     expect(readdirSync(outside)).toEqual([])
     expect(existsSync('/escaped-by-dotdot')).toBe(false)

@@ -15,11 +15,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { openImageSource } from '../../src/registry/sources/index.js'
+import type {
+  ArchiveImageSource,
+  LayoutImageSource,
+  LocalImageSource
+} from '../../src/registry/sources/types.js'
 import { MediaType } from '../../src/registry/media-types.js'
 import { tarDirectory, writeDockerSaveArchive, writeOciLayout } from '../../test/fixtures/images.js'
 
 const work = mkdtempSync(join(tmpdir(), 'sources-test-'))
-const options = { tempDir: work, concurrency: 2, gzipLevel: 1 }
+const options = { gzipLevel: 1 }
 const single = join(work, 'single')
 const multi = join(work, 'multi')
 const singleTar = join(work, 'single.tar')
@@ -53,7 +58,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** The source as a layout, failing the test when it is an archive. */
+function asLayout(image: LocalImageSource): LayoutImageSource {
+  if (image.kind === 'docker-archive') throw new Error('expected a layout')
+  return image
+}
+function asArchive(image: LocalImageSource): ArchiveImageSource {
+  if (image.kind !== 'docker-archive') throw new Error('expected a docker-save archive')
+  return image
+}
+async function readAll(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks)
@@ -68,7 +82,7 @@ const blobPath = (dir: string, digest: string) => join(dir, 'blobs', 'sha256', d
 
 describe('openImageSource: what it reads', () => {
   test('an OCI layout directory, single platform', async () => {
-    const image = await openImageSource(single, options)
+    const image = asLayout(await openImageSource(single, options))
     expect(image.kind).toBe('oci-layout')
     expect(image.top).toMatchObject({ digest: singleResult.top.digest, mediaType: MediaType.ociManifest })
     expect(image.children).toEqual([])
@@ -80,7 +94,7 @@ describe('openImageSource: what it reads', () => {
   })
 
   test('a multi-platform index: children with their platforms, the index on top', async () => {
-    const image = await openImageSource(multi, options)
+    const image = asLayout(await openImageSource(multi, options))
     expect(image.top).toMatchObject({ digest: multiResult.indexDigest, mediaType: MediaType.ociIndex })
     expect(image.children.map(c => [c.digest, c.platform])).toEqual([
       [multiResult.manifestDigests[0], 'linux/amd64'],
@@ -90,38 +104,46 @@ describe('openImageSource: what it reads', () => {
     await image.dispose()
   })
 
-  test('a tar of an OCI layout', async () => {
-    const image = await openImageSource(singleTar, options)
+  test('a tar of an OCI layout, read in place', async () => {
+    const image = asLayout(await openImageSource(singleTar, options))
     expect(image.kind).toBe('oci-archive')
     expect(image.top.digest).toBe(singleResult.top.digest)
     await image.dispose()
   })
 
-  test('a docker save archive: layers gzipped once, config pushed byte for byte, diff_ids kept', async () => {
-    const image = await openImageSource(save, options)
-    expect(image.kind).toBe('docker-archive')
-    const manifest = JSON.parse(image.top.bytes.toString()) as {
+  test('a docker save archive: the config byte for byte, layers compressed on the way, diff_ids kept', async () => {
+    const image = asArchive(await openImageSource(save, options))
+    expect(image.config.digest).toBe(saveResult.configDigest)
+    expect(sha256(await readAll(image.config.open()))).toBe(saveResult.configDigest)
+    expect(image.layers.map(layer => [layer.kind, layer.diffId])).toEqual(
+      saveResult.diffIds.map(diffId => ['compress', diffId])
+    )
+    const descriptors = []
+    for (const layer of image.layers) {
+      if (layer.kind !== 'compress') throw new Error('expected a layer to compress')
+      const packed = await readAll(layer.compress())
+      // The same bytes on every pass: a retry, or a later run, gets the same digest.
+      expect(sha256(await readAll(layer.compress()))).toBe(sha256(packed))
+      // The uncompressed bytes are the layer docker saved: their digest is the config's diff_id.
+      expect(sha256(gunzipSync(packed))).toBe(layer.diffId)
+      descriptors.push({ mediaType: layer.mediaType, size: packed.length, digest: sha256(packed) })
+    }
+    const top = image.manifest(descriptors)
+    const manifest = JSON.parse(top.bytes.toString()) as {
       mediaType: string
       config: { digest: string; mediaType: string }
       layers: { digest: string; size: number; mediaType: string }[]
     }
-    expect(image.top.mediaType).toBe(MediaType.dockerManifest)
-    expect(image.top.digest).toBe(sha256(image.top.bytes))
+    expect(top.mediaType).toBe(MediaType.dockerManifest)
+    expect(top.digest).toBe(sha256(top.bytes))
     expect(manifest.config).toMatchObject({
       digest: saveResult.configDigest,
       mediaType: 'application/vnd.docker.container.image.v1+json'
     })
+    expect(manifest.layers).toEqual(descriptors)
     expect(manifest.layers.map(l => l.mediaType)).toEqual(
       Array(2).fill('application/vnd.docker.image.rootfs.diff.tar.gzip')
     )
-    for (const [i, layer] of manifest.layers.entries()) {
-      const blob = image.blobs.find(b => b.digest === layer.digest)
-      const packed = await readAll(blob!.open())
-      expect(sha256(packed)).toBe(layer.digest)
-      expect(packed.length).toBe(layer.size)
-      // The uncompressed bytes are the layer docker saved: their digest is the config's diff_id.
-      expect(sha256(gunzipSync(packed))).toBe(saveResult.diffIds[i])
-    }
     await image.dispose()
   })
 })
@@ -195,7 +217,7 @@ describe('openImageSource: bad input is a clear error before anything is sent', 
     await expect(openImageSource(dir, options)).rejects.toThrow(/has 10 bytes, but its descriptor says/)
   })
 
-  test('a docker save layer whose bytes do not match the diff_id', async () => {
+  test('a docker save layer whose bytes do not match the diff_id: its stream ends in an error, not its trailer', async () => {
     const dir = mkdtempSync(join(work, 'save-x-'))
     execFileSync('tar', ['-xf', save, '-C', dir])
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as [{ Layers: string[] }]
@@ -204,8 +226,15 @@ describe('openImageSource: bad input is a clear error before anything is sent', 
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1)
     writeFileSync(layer, bytes)
     await tarDirectory(dir, join(work, 'save-corrupt.tar'))
-    await expect(openImageSource(join(work, 'save-corrupt.tar'), options)).rejects.toThrow(
-      /is corrupt: its bytes give sha256:.*the config says/
-    )
+    const image = asArchive(await openImageSource(join(work, 'save-corrupt.tar'), options))
+    const first = image.layers[0]
+    if (first?.kind !== 'compress') throw new Error('expected a layer to compress')
+    const received: Buffer[] = []
+    const reading = (async () => {
+      for await (const piece of first.compress()) received.push(piece)
+    })()
+    await expect(reading).rejects.toThrow(/is corrupt: its bytes give sha256:.*the config says/)
+    // What came out is no whole gzip stream: an upload of it can never be completed.
+    expect(() => gunzipSync(Buffer.concat(received))).toThrow()
   })
 })

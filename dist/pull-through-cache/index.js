@@ -59187,6 +59187,12 @@ async function resolveRegion(client) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry/digest.ts
+
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/errors.ts
 
 /**
@@ -59507,12 +59513,6 @@ function canonical(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/registry/digest.ts
-
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/registry/media-types.ts
 const MediaType = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
@@ -59755,6 +59755,7 @@ async function* verifiedStream(blob, counter, range) {
 
 
 
+
 const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
 const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
 /** Monolithic uploads refused with these statuses are retried in chunks. */
@@ -59778,6 +59779,68 @@ class BlobUploader {
         const response = await this.transport.request({ method: 'HEAD', url: blobPath(repository, digest), signal }, [200, 404]);
         response.discard();
         return response.status === 200;
+    }
+    /** A small blob (a config) read whole, its bytes checked against the digest; undefined when absent. */
+    async read(repository, digest, maxBytes, signal) {
+        const path = blobPath(repository, digest);
+        return this.transport.retrying(`GET ${path}`, async () => {
+            const response = await this.transport.send({ method: 'GET', url: path, signal }, [200, 404]);
+            if (response.status === 404) {
+                response.discard();
+                return undefined;
+            }
+            const bytes = await response.bytes(maxBytes);
+            const actual = sha256Digest(bytes);
+            if (actual !== digest)
+                throw new BlobVerificationError(digest, actual, bytes.length);
+            return bytes;
+        }, { signal });
+    }
+    /**
+     * Uploads bytes whose digest is known only once they have all passed (a layer compressed on the way):
+     * one session, one streamed PATCH, then `PUT ?digest=` with the digest they hashed to. A stream that
+     * fails (its source proved corrupt) never gets the PUT, so the registry never commits it. A failed
+     * attempt starts again from fresh bytes, in a new session.
+     */
+    async pushStream(repository, what, produce, options = {}) {
+        // Counted over every attempt, as for any upload.
+        const sent = { bytes: 0 };
+        const upload = async () => {
+            const started = await this.startUpload(repository, undefined, options);
+            if (started.mounted)
+                throw new Error('an upload session was answered as a mount');
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            let size = 0;
+            const body = (async function* () {
+                for await (const chunk of produce()) {
+                    hash.update(chunk);
+                    size += chunk.length;
+                    sent.bytes += chunk.length;
+                    yield chunk;
+                }
+            })();
+            const patched = await this.transport.send({
+                method: 'PATCH',
+                url: started.location,
+                headers: { 'Content-Type': 'application/octet-stream' },
+                body,
+                signal: options.signal
+            }, [201, 202, 204]);
+            patched.discard();
+            const digest = `sha256:${hash.digest('hex')}`;
+            const committed = await this.transport.send({
+                method: 'PUT',
+                url: withQuery(locationOf(patched), { digest }),
+                headers: { 'Content-Length': '0' },
+                signal: options.signal
+            }, [201]);
+            committed.discard();
+            return { digest, size };
+        };
+        const { digest, size } = await this.transport.retrying(`upload of ${what}`, upload, {
+            signal: options.signal
+        });
+        return { digest, size, outcome: 'uploaded', bytesSent: sent.bytes };
     }
     /** Makes sure the registry has the blob; bytes that do not hash to the digest fail without retry. */
     async push(repository, blob, options = {}) {
@@ -60374,6 +60437,14 @@ class RegistryClient {
     }
     pushBlob(repository, blob, options) {
         return this.blobs.push(repository, blob, options);
+    }
+    /** Uploads bytes whose digest is known only at their end (a layer compressed on the way). */
+    pushStream(repository, what, produce, options) {
+        return this.blobs.pushStream(repository, what, produce, options);
+    }
+    /** A small blob read whole and checked against its digest; undefined when the registry has none. */
+    readBlob(repository, digest, maxBytes) {
+        return this.blobs.read(repository, digest, maxBytes);
     }
     /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */
     retrying(what, operation, options) {

@@ -23,16 +23,19 @@ export async function findPayload(work: DeliverWork, docker: DockerCli | undefin
   }
   if (work.kind !== 'source') return { kind: 'none' }
   const image = await core.group(`Read ${work.source}`, () =>
-    openImageSource(work.source, {
-      tempDir: process.env.RUNNER_TEMP || undefined,
-      concurrency: work.maxConcurrency,
-      gzipLevel: GZIP_LEVEL
-    })
+    openImageSource(work.source, { gzipLevel: GZIP_LEVEL })
   )
-  log.info(
-    `${work.source}: ${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`
-  )
+  log.info(`${work.source}: ${describeSource(image)}`)
   return { kind: 'source', image }
+}
+
+/** One line on what was read: the manifest of a layout, or the config and layers of an archive. */
+function describeSource(image: LocalImageSource): string {
+  if (image.kind === 'docker-archive') {
+    const toCompress = image.layers.filter(layer => layer.kind === 'compress').length
+    return `docker-archive, config ${image.config.digest}, ${image.layers.length} layers (${toCompress} compressed on the way)`
+  }
+  return `${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`
 }
 
 async function findLocalImage(docker: DockerCli, image: string): Promise<LocalImage> {

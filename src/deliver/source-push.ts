@@ -40,7 +40,11 @@ export async function deliverSourceImage(
   }
   return {
     digest: result.digest,
-    size: image.blobs.reduce((sum, blob) => sum + blob.size, 0),
+    // What the registry holds for it: a layout's blobs, or an archive's config and compressed layers.
+    size: (image.kind === 'docker-archive' ? result.blobs : image.blobs).reduce(
+      (sum, blob) => sum + blob.size,
+      0
+    ),
     tags: result.tags.map(({ tag, outcome }) => ({
       tag,
       reference: `${target.repositoryUri}:${tag}`,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
+import { sha256Digest } from './digest.js'
 import { BlobVerificationError, RegistryError } from './errors.js'
 import { repositoryPath } from './manifests.js'
 import { isDigest, isRepositoryPath } from './reference.js'
@@ -66,6 +67,88 @@ export class BlobUploader {
     )
     response.discard()
     return response.status === 200
+  }
+
+  /** A small blob (a config) read whole, its bytes checked against the digest; undefined when absent. */
+  async read(
+    repository: string,
+    digest: string,
+    maxBytes: number,
+    signal?: AbortSignal
+  ): Promise<Buffer | undefined> {
+    const path = blobPath(repository, digest)
+    return this.transport.retrying(
+      `GET ${path}`,
+      async () => {
+        const response = await this.transport.send({ method: 'GET', url: path, signal }, [200, 404])
+        if (response.status === 404) {
+          response.discard()
+          return undefined
+        }
+        const bytes = await response.bytes(maxBytes)
+        const actual = sha256Digest(bytes)
+        if (actual !== digest) throw new BlobVerificationError(digest, actual, bytes.length)
+        return bytes
+      },
+      { signal }
+    )
+  }
+
+  /**
+   * Uploads bytes whose digest is known only once they have all passed (a layer compressed on the way):
+   * one session, one streamed PATCH, then `PUT ?digest=` with the digest they hashed to. A stream that
+   * fails (its source proved corrupt) never gets the PUT, so the registry never commits it. A failed
+   * attempt starts again from fresh bytes, in a new session.
+   */
+  async pushStream(
+    repository: string,
+    what: string,
+    produce: () => AsyncIterable<Buffer>,
+    options: PushBlobOptions = {}
+  ): Promise<BlobResult> {
+    // Counted over every attempt, as for any upload.
+    const sent = { bytes: 0 }
+    const upload = async (): Promise<{ digest: string; size: number }> => {
+      const started = await this.startUpload(repository, undefined, options)
+      if (started.mounted) throw new Error('an upload session was answered as a mount')
+      const hash = createHash('sha256')
+      let size = 0
+      const body = (async function* () {
+        for await (const chunk of produce()) {
+          hash.update(chunk)
+          size += chunk.length
+          sent.bytes += chunk.length
+          yield chunk
+        }
+      })()
+      const patched = await this.transport.send(
+        {
+          method: 'PATCH',
+          url: started.location,
+          headers: { 'Content-Type': 'application/octet-stream' },
+          body,
+          signal: options.signal
+        },
+        [201, 202, 204]
+      )
+      patched.discard()
+      const digest = `sha256:${hash.digest('hex')}`
+      const committed = await this.transport.send(
+        {
+          method: 'PUT',
+          url: withQuery(locationOf(patched), { digest }),
+          headers: { 'Content-Length': '0' },
+          signal: options.signal
+        },
+        [201]
+      )
+      committed.discard()
+      return { digest, size }
+    }
+    const { digest, size } = await this.transport.retrying(`upload of ${what}`, upload, {
+      signal: options.signal
+    })
+    return { digest, size, outcome: 'uploaded', bytesSent: sent.bytes }
   }
 
   /** Makes sure the registry has the blob; bytes that do not hash to the digest fail without retry. */

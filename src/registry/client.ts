@@ -62,6 +62,21 @@ export class RegistryClient {
     return this.blobs.push(repository, blob, options)
   }
 
+  /** Uploads bytes whose digest is known only at their end (a layer compressed on the way). */
+  pushStream(
+    repository: string,
+    what: string,
+    produce: () => AsyncIterable<Buffer>,
+    options?: PushBlobOptions
+  ): Promise<BlobResult> {
+    return this.blobs.pushStream(repository, what, produce, options)
+  }
+
+  /** A small blob read whole and checked against its digest; undefined when the registry has none. */
+  readBlob(repository: string, digest: string, maxBytes: number): Promise<Buffer | undefined> {
+    return this.blobs.read(repository, digest, maxBytes)
+  }
+
   /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */
   retrying<T>(
     what: string,

@@ -1,9 +1,12 @@
 import pLimit from 'p-limit'
-import { ActionError, quote } from '../common/errors.js'
+import { quote } from '../common/errors.js'
 import type { BlobResult, BlobSource } from './blobs.js'
 import type { RegistryClient } from './client.js'
-import { RegistryError } from './errors.js'
-import type { LocalImageSource } from './sources/types.js'
+import { pushArchiveImage } from './push-archive.js'
+import type { LayoutImageSource, LocalImageSource } from './sources/types.js'
+import { immutableTagsError, putTags, verifyTags } from './tags.js'
+
+export { immutableTagsError, putTags, verifyTags } from './tags.js'
 
 export interface PushOptions {
   /** Blobs uploaded at once. */
@@ -36,6 +39,18 @@ export async function pushImage(
   registry: RegistryClient,
   repository: string,
   image: LocalImageSource,
+  tags: string[],
+  options: PushOptions
+): Promise<PushResult> {
+  if (image.kind === 'docker-archive') return pushArchiveImage(registry, repository, image, tags, options)
+  return pushLayoutImage(registry, repository, image, tags, options)
+}
+
+/** An OCI layout's image: every digest known before anything is sent. */
+async function pushLayoutImage(
+  registry: RegistryClient,
+  repository: string,
+  image: LayoutImageSource,
   tags: string[],
   options: PushOptions
 ): Promise<PushResult> {
@@ -78,14 +93,6 @@ export async function pushImage(
   return { ...result, blobs }
 }
 
-/** The refusal to move immutable tags, one line per tag, before anything is written. */
-export function immutableTagsError(lines: string[]): ActionError {
-  return new ActionError(
-    `Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
-      'Immutable tags cannot be moved to another image: push under a new tag.'
-  )
-}
-
 /**
  * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
  * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
@@ -120,61 +127,6 @@ async function pushBlobs(
   )
   if (firstFailure) throw firstFailure.error
   return settled.map(outcome => (outcome as PromiseFulfilledResult<BlobResult>).value)
-}
-
-/**
- * Puts the manifest under each tag, in the order given. A tag the registry refuses because it is immutable
- * and exists (another push wrote it since it was read) fails the step naming the tag and both digests;
- * the writes stop there.
- */
-export async function putTags(
-  registry: RegistryClient,
-  repository: string,
-  tags: string[],
-  manifest: { digest: string; bytes: Buffer; mediaType: string },
-  onWritten?: (tag: string) => void
-): Promise<void> {
-  for (const tag of tags) {
-    try {
-      await registry.putManifest(repository, tag, manifest.bytes, manifest.mediaType)
-    } catch (error) {
-      if (!(error instanceof RegistryError && error.status === 400 && error.code === 'TAG_INVALID'))
-        throw error
-      const holds = await registry.resolveManifestDigest(repository, tag)
-      throw new ActionError(
-        `Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
-          `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`,
-        { cause: error }
-      )
-    }
-    onWritten?.(tag)
-  }
-}
-
-/**
- * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
- * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
- */
-export async function verifyTags(
-  registry: RegistryClient,
-  repository: string,
-  tags: string[],
-  expected: string
-): Promise<void> {
-  const resolved = await Promise.all(
-    tags.map(async tag => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) }))
-  )
-  const wrong = resolved.filter(r => r.digest !== expected)
-  if (wrong.length > 0) {
-    const detail = wrong
-      .map(r => (r.digest ? `tag ${quote(r.tag)} holds ${r.digest}` : `tag ${quote(r.tag)} is missing`))
-      .join('; ')
-    throw new ActionError(
-      `After the push, ${detail}, not this image ${expected}: another push wrote ` +
-        `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
-        'IMMUTABLE tags so the registry refuses a second writer.'
-    )
-  }
 }
 
 function tagResults(tags: string[], unchanged: Set<string>): PushResult['tags'] {

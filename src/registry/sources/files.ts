@@ -1,9 +1,13 @@
 import { createReadStream, realpathSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { join, posix } from 'node:path'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { ActionError } from '../../common/errors.js'
 import { FileReadError, isInside, readRegularFile } from '../../common/files.js'
+import type { TarMember } from './tar-index.js'
+
+/** Read size for layer and blob streams: large enough for few syscalls, small enough to keep memory flat. */
+const READ_CHUNK = 256 * 1024
 
 /**
  * Where an image's files come from: a directory, or the members of an archive. Files are named as the
@@ -88,32 +92,50 @@ export function directoryFiles(dir: string, label = dir): ImageFiles {
     open(name, start, end) {
       const path = locate(name)
       if (!path) throw new ActionError(`${label}: ${canonicalName(name)} is missing`)
-      return createReadStream(path, { start, end, highWaterMark: 1024 * 1024 })
+      return createReadStream(path, { start, end, highWaterMark: READ_CHUNK })
     }
   }
 }
 
-/** The regular files of an archive, by member name (the extracted copy of each lives under a name of ours). */
-export function archiveFiles(
-  members: ReadonlyMap<string, { path: string; size: number }>,
-  label: string
-): ImageFiles {
+/**
+ * The regular files of a tar, by member name, read in place from their offsets (see tar-index.ts): a
+ * member is never copied out, and its name never becomes a path.
+ */
+export function tarFiles(path: string, members: ReadonlyMap<string, TarMember>, label = path): ImageFiles {
   const member = (name: string) => members.get(nameOrFail({ label }, name))
+  const missing = (name: string) => new ActionError(`${label}: ${canonicalName(name)} is not in the archive`)
   return {
     label,
     async size(name) {
       return member(name)?.size
     },
-    read(name, maxBytes) {
+    async read(name, maxBytes) {
       const found = member(name)
-      if (!found)
-        return Promise.reject(new ActionError(`${label}: ${canonicalName(name)} is not in the archive`))
-      return readOrFail(found.path, maxBytes, `${label}: ${canonicalName(name)}`)
+      if (!found) throw missing(name)
+      const what = `${label}: ${canonicalName(name)}`
+      if (found.size > maxBytes)
+        throw new ActionError(`${what} has ${found.size} bytes, more than the ${maxBytes} allowed`)
+      const file = await open(path, 'r')
+      try {
+        const buffer = Buffer.alloc(found.size)
+        const { bytesRead } = await file.read(buffer, 0, found.size, found.offset)
+        if (bytesRead < found.size) throw new ActionError(`${what} is truncated`)
+        return buffer
+      } finally {
+        await file.close()
+      }
     },
-    open(name, start, end) {
+    open(name, start = 0, end) {
       const found = member(name)
-      if (!found) throw new ActionError(`${label}: ${canonicalName(name)} is not in the archive`)
-      return createReadStream(found.path, { start, end, highWaterMark: 1024 * 1024 })
+      if (!found) throw missing(name)
+      const last = Math.min(end ?? found.size - 1, found.size - 1)
+      // An empty range (a zero-byte member) is an empty stream: createReadStream has no such range.
+      if (last < start) return Readable.from([])
+      return createReadStream(path, {
+        start: found.offset + start,
+        end: found.offset + last,
+        highWaterMark: READ_CHUNK
+      })
     }
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '../media-types.js'
 import { isDigest } from '../reference.js'
 import type { ImageFiles } from './files.js'
-import { platformOf, type LocalImageSource, type ManifestBlob } from './types.js'
+import { platformOf, type LayoutImageSource, type ManifestBlob } from './types.js'
 
 /** Small files of a layout read whole. */
 const MAX_MARKER_BYTES = 64 * 1024
@@ -24,7 +24,7 @@ const MAX_MARKER_BYTES = 64 * 1024
  * while they are uploaded (a mismatch fails the push before any manifest is put). Media types, digests
  * and sizes are checked before they are used or printed.
  */
-export async function readOciLayout(files: ImageFiles): Promise<Omit<LocalImageSource, 'kind' | 'dispose'>> {
+export async function readOciLayout(files: ImageFiles): Promise<Omit<LayoutImageSource, 'kind' | 'dispose'>> {
   const label = files.label
   await checkLayoutMarker(files)
   const index = await readJson<{ manifests?: unknown }>(files, 'index.json', MAX_MANIFEST_BYTES)

@@ -11,18 +11,69 @@ export interface ManifestBlob {
   platform?: string
 }
 
-/** An image read from disk and checked, ready to push: every blob it needs is there with its size. */
-export interface LocalImageSource {
-  kind: SourceKind
+/** An OCI layout (a directory, or a tar of one): every blob and manifest ready, digests known. */
+export interface LayoutImageSource {
+  kind: 'oci-layout' | 'oci-archive'
   /** Config and layer blobs, each once. */
   blobs: BlobSource[]
   /** Manifests that the top one refers to (an index's children), pushed by digest before it. */
   children: ManifestBlob[]
   /** What the tags will point at: an image manifest or an index. */
   top: ManifestBlob
-  /** Removes temporary files (extracted archives, compressed layers). */
+  /** Releases what reading it holds. */
   dispose: () => Promise<void>
 }
+
+/** A layer descriptor of an image manifest. */
+export interface LayerDescriptor {
+  mediaType: string
+  size: number
+  digest: string
+}
+
+/**
+ * A layer compressed while it uploads: its compressed digest and size exist only once it has passed
+ * through. Compression is deterministic, so every pass gives the same bytes (a retry sends them again).
+ */
+export interface LayerToCompress {
+  kind: 'compress'
+  /** The archive member, for messages. */
+  label: string
+  /** The uncompressed layer's digest: the config's diff_id, checked as the bytes pass. */
+  diffId: string
+  /** Uncompressed bytes. */
+  size: number
+  mediaType: string
+  /**
+   * Fresh gzip bytes. When the uncompressed bytes do not hash to `diffId` the stream ends with an error
+   * instead of its last bytes, so an upload of it is never completed.
+   */
+  compress(): AsyncIterable<Buffer>
+}
+
+/** A layer the archive already holds compressed: an ordinary blob. */
+export interface ReadyLayer {
+  kind: 'ready'
+  blob: BlobSource
+  /** The uncompressed digest (the config's diff_id), unchecked: checking it would mean inflating. */
+  diffId: string
+  mediaType: string
+}
+
+/** A `docker save` archive: the config, and layers to compress on the way; the manifest comes last. */
+export interface ArchiveImageSource {
+  kind: 'docker-archive'
+  config: BlobSource
+  layers: (LayerToCompress | ReadyLayer)[]
+  /** `os/arch[/variant]` from the config. */
+  platform?: string
+  /** The image manifest for the layers' final descriptors, in order: the same bytes for the same input. */
+  manifest(layers: LayerDescriptor[]): ManifestBlob
+  dispose: () => Promise<void>
+}
+
+/** An image read from disk and checked, ready to push. */
+export type LocalImageSource = LayoutImageSource | ArchiveImageSource
 
 export function platformOf(platform?: {
   os?: string

@@ -1,0 +1,188 @@
+import pLimit from 'p-limit'
+import { quote } from '../common/errors.js'
+import { parseJson } from '../common/json.js'
+import type { BlobResult } from './blobs.js'
+import type { RegistryClient } from './client.js'
+import type { StoredManifest } from './manifests.js'
+import { isIndex, type ImageManifest } from './media-types.js'
+import type { PushOptions, PushResult } from './push.js'
+import { isDigest } from './reference.js'
+import type { ArchiveImageSource, LayerDescriptor } from './sources/types.js'
+import { immutableTagsError, putTags, verifyTags } from './tags.js'
+
+/** A config read back to learn which compressed layer holds which diff_id: small, capped. */
+const MAX_CONFIG_BYTES = 32 * 1024 * 1024
+
+/**
+ * Pushes a `docker save` archive. What the tags hold is read first: an immutable tag holding another
+ * image (another config) fails before anything is written, and the layers of the images the tags hold
+ * are matched to ours by diff_id, so a layer the registry already has compressed is reused after a HEAD
+ * instead of being compressed again (a re-push of the same archive compresses and uploads nothing). The
+ * rest are compressed while they upload, `concurrency` at once; the manifest is made from the layers'
+ * digests, then put under each tag and read back.
+ */
+export async function pushArchiveImage(
+  registry: RegistryClient,
+  repository: string,
+  image: ArchiveImageSource,
+  tags: string[],
+  options: PushOptions
+): Promise<PushResult> {
+  const held = await Promise.all(
+    tags.map(async tag => ({ tag, manifest: await registry.getManifest(repository, tag) }))
+  )
+  const configDigest = image.config.digest
+  const otherImages = held.filter(
+    h => h.manifest && options.isImmutable(h.tag) && configOf(h.manifest) !== configDigest
+  )
+  if (otherImages.length > 0) {
+    throw immutableTagsError(
+      otherImages.map(
+        h => `tag ${quote(h.tag)} already holds ${h.manifest?.digest}, another image than this one`
+      )
+    )
+  }
+  const known = await knownLayers(registry, repository, image, held)
+  const { descriptors, blobs } = await sendLayers(registry, repository, image, known, options)
+  const top = image.manifest(descriptors)
+
+  const holds = new Map(held.map(h => [h.tag, h.manifest?.digest]))
+  const moved = tags.filter(
+    tag => options.isImmutable(tag) && holds.get(tag) && holds.get(tag) !== top.digest
+  )
+  if (moved.length > 0) {
+    // Same config, other layer bytes (another tool's compression): the tag cannot move to ours.
+    throw immutableTagsError(
+      moved.map(tag => `tag ${quote(tag)} already points at ${holds.get(tag)}, the image is ${top.digest}`)
+    )
+  }
+  const unchanged = new Set(tags.filter(tag => holds.get(tag) === top.digest))
+  const toWrite = tags.filter(tag => !unchanged.has(tag))
+  await putTags(registry, repository, toWrite, top)
+  if (toWrite.length > 0) await verifyTags(registry, repository, tags, top.digest)
+  return {
+    digest: top.digest,
+    mediaType: top.mediaType,
+    blobs,
+    tags: tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' })),
+    platforms: []
+  }
+}
+
+function configOf(stored: StoredManifest): string | undefined {
+  return isIndex(stored.manifest) ? undefined : (stored.manifest as ImageManifest).config?.digest
+}
+
+/**
+ * Compressed layers the registry is known to hold, by diff_id: from each image a tag holds, its layers
+ * zipped with its config's diff_ids (ours when the config is the same; else that config, read back).
+ */
+async function knownLayers(
+  registry: RegistryClient,
+  repository: string,
+  image: ArchiveImageSource,
+  held: { manifest?: StoredManifest }[]
+): Promise<Map<string, LayerDescriptor>> {
+  const known = new Map<string, LayerDescriptor>()
+  const ours = image.layers.map(layer => layer.diffId)
+  const seen = new Set<string>()
+  for (const { manifest } of held) {
+    if (!manifest || isIndex(manifest.manifest) || seen.has(manifest.digest)) continue
+    seen.add(manifest.digest)
+    const { config, layers } = manifest.manifest as ImageManifest
+    if (!Array.isArray(layers) || !isDigest(config?.digest)) continue
+    const diffIds =
+      config.digest === image.config.digest ? ours : await diffIdsOf(registry, repository, config.digest)
+    if (diffIds?.length !== layers.length) continue
+    layers.forEach((layer, i) => {
+      const diffId = diffIds[i] as string
+      if (
+        !known.has(diffId) &&
+        isDigest(layer.digest) &&
+        Number.isSafeInteger(layer.size) &&
+        /gzip/.test(layer.mediaType)
+      ) {
+        known.set(diffId, { mediaType: layer.mediaType, size: layer.size, digest: layer.digest })
+      }
+    })
+  }
+  return known
+}
+
+async function diffIdsOf(
+  registry: RegistryClient,
+  repository: string,
+  digest: string
+): Promise<string[] | undefined> {
+  const bytes = await registry.readBlob(repository, digest, MAX_CONFIG_BYTES)
+  if (!bytes) return undefined
+  try {
+    const config = parseJson(bytes.toString('utf8')) as { rootfs?: { diff_ids?: unknown } }
+    const ids = config?.rootfs?.diff_ids
+    return Array.isArray(ids) && ids.every(isDigest) ? (ids as string[]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The config and every layer, `concurrency` at once: a known layer the registry still has is reused, any
+ * other is compressed while it uploads (a diff_id listed twice is compressed once). The first failure
+ * aborts the rest.
+ */
+async function sendLayers(
+  registry: RegistryClient,
+  repository: string,
+  image: ArchiveImageSource,
+  known: Map<string, LayerDescriptor>,
+  options: PushOptions
+): Promise<{ descriptors: LayerDescriptor[]; blobs: BlobResult[] }> {
+  const limit = pLimit(Math.max(1, options.concurrency))
+  const abort = new AbortController()
+  const signal = abort.signal
+  const once = <T>(work: () => Promise<T>) =>
+    limit(async () => {
+      signal.throwIfAborted()
+      try {
+        return await work()
+      } catch (error) {
+        if (!signal.aborted) abort.abort(error)
+        throw error
+      }
+    })
+  const results: BlobResult[] = []
+  const byDiffId = new Map<string, Promise<LayerDescriptor>>()
+  const layer = (index: number): Promise<LayerDescriptor> => {
+    const source = image.layers[index] as ArchiveImageSource['layers'][number]
+    const existing = byDiffId.get(source.diffId)
+    if (existing) return existing
+    const sent = once(async (): Promise<LayerDescriptor> => {
+      const reuse = known.get(source.diffId)
+      if (reuse && (await registry.blobExists(repository, reuse.digest))) {
+        results.push({ digest: reuse.digest, size: reuse.size, outcome: 'present', bytesSent: 0 })
+        return reuse
+      }
+      const result =
+        source.kind === 'ready'
+          ? await registry.pushBlob(repository, source.blob, { mountFrom: options.mountFrom, signal })
+          : await registry.pushStream(repository, `layer ${source.label}`, () => source.compress(), {
+              signal
+            })
+      results.push(result)
+      return { mediaType: source.mediaType, size: result.size, digest: result.digest }
+    })
+    byDiffId.set(source.diffId, sent)
+    return sent
+  }
+  const config = once(() =>
+    registry.pushBlob(repository, image.config, { mountFrom: options.mountFrom, signal })
+  )
+  const settled = await Promise.allSettled([config, ...image.layers.map((_, i) => layer(i))])
+  const failed = settled.find(outcome => outcome.status === 'rejected')
+  if (failed) throw signal.aborted ? signal.reason : (failed as PromiseRejectedResult).reason
+  results.push((settled[0] as PromiseFulfilledResult<BlobResult>).value)
+  return {
+    descriptors: settled.slice(1).map(outcome => (outcome as PromiseFulfilledResult<LayerDescriptor>).value),
+    blobs: results
+  }
+}

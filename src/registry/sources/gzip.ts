@@ -1,0 +1,99 @@
+import { promisify } from 'node:util'
+import { constants, crc32, deflateRaw as deflateRawCallback } from 'node:zlib'
+
+const deflateRaw = promisify(deflateRawCallback)
+
+/**
+ * gzip on every core, the way pigz does it: the input is cut into fixed blocks, each block is deflated on
+ * its own (zlib's async API runs on libuv's thread pool) with the previous block's last 32 KiB as its
+ * dictionary, and ends with a sync flush so the pieces join into one deflate stream. A final empty
+ * block, the CRC-32 and the size close the member. For the same input, level and block size the output is
+ * the same bytes every time (on one zlib: Node 24's differs from Node 20's), so a layer pushed again gets
+ * the same digest.
+ */
+export interface GzipOptions {
+  /** zlib level; 0 writes stored blocks (for data that does not compress). */
+  level: number
+  /** Bytes per block (the unit of parallel work). */
+  blockSize?: number
+  /** Blocks of this stream being deflated at once. */
+  inFlight?: number
+}
+
+export const DEFAULT_BLOCK_SIZE = 512 * 1024
+const DEFAULT_IN_FLIGHT = 4
+const WINDOW = 32 * 1024
+
+/** Magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same header for every layer. */
+const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff])
+/** A final, empty, fixed-Huffman block: ends the deflate stream after the last sync-flushed block. */
+const FINAL_BLOCK = Buffer.from([0x03, 0x00])
+
+export async function* parallelGzip(
+  input: AsyncIterable<Buffer>,
+  options: GzipOptions
+): AsyncGenerator<Buffer> {
+  const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE
+  const inFlight = Math.max(1, options.inFlight ?? DEFAULT_IN_FLIGHT)
+  yield HEADER
+  let crc = 0
+  let length = 0
+  let dictionary: Buffer | undefined
+  const pending: Promise<Buffer>[] = []
+  for await (const block of blocksOf(input, blockSize)) {
+    crc = crc32(block, crc)
+    length += block.length
+    const job = deflateRaw(block, {
+      level: options.level,
+      finishFlush: constants.Z_SYNC_FLUSH,
+      ...(dictionary && options.level > 0 ? { dictionary } : {})
+    })
+    // Observed at once: a rejection while earlier blocks are awaited is not unhandled.
+    job.catch(() => {})
+    pending.push(job)
+    // A copy: the block's memory is not kept alive for the sake of its last 32 KiB.
+    dictionary = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
+    if (pending.length >= inFlight) yield await (pending.shift() as Promise<Buffer>)
+  }
+  while (pending.length > 0) yield await (pending.shift() as Promise<Buffer>)
+  const trailer = Buffer.alloc(8)
+  trailer.writeUInt32LE(crc >>> 0, 0)
+  trailer.writeUInt32LE(length % 2 ** 32, 4)
+  yield Buffer.concat([FINAL_BLOCK, trailer])
+}
+
+/** The input in blocks of exactly `size` bytes, the last one shorter (none for an empty input). */
+export async function* blocksOf(input: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = []
+  let held = 0
+  for await (const chunk of input) {
+    let rest = chunk
+    while (held + rest.length >= size) {
+      const take = size - held
+      parts.push(rest.subarray(0, take))
+      yield parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size)
+      parts = []
+      held = 0
+      rest = rest.subarray(take)
+    }
+    if (rest.length > 0) {
+      parts.push(rest)
+      held += rest.length
+    }
+  }
+  if (held > 0) yield Buffer.concat(parts, held)
+}
+
+/** Sampled bytes that deflate (level 1) to more than this share of their size are not worth deflating. */
+const INCOMPRESSIBLE = 0.95
+
+/**
+ * Whether data like this sample gains anything from deflate. Random or already-compressed data (the
+ * payload of many layers) does not, and stored blocks then cost a fraction of the CPU. Asynchronous: the
+ * sample is deflated on the thread pool, not on the event loop.
+ */
+export async function worthCompressing(sample: Buffer): Promise<boolean> {
+  if (sample.length === 0) return true
+  const packed = await deflateRaw(sample, { level: 1 })
+  return packed.length <= sample.length * INCOMPRESSIBLE
+}
