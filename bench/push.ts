@@ -1,6 +1,7 @@
 // Push benchmark: our action against skopeo, the bare wire (curl) and docker push, on the local stand-ins
 // (scripts/test-env.sh). Prints one markdown table of medians over BENCH_RUNS runs (default 3);
-// BENCH_QUICK=1 shrinks the images for a fast dry run. Progress goes to stderr.
+// BENCH_QUICK=1 shrinks the images for a fast dry run; BENCH_CASES=save,push (of layout, repush, save,
+// push, big, login) runs some cases only, for a quick look while working. Progress goes to stderr.
 import { randomBytes } from 'node:crypto'
 import { readFileSync, rmSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
@@ -38,6 +39,7 @@ import {
 const MiB = 1024 * 1024
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const QUICK = process.env.BENCH_QUICK === '1'
+const CASES = new Set((process.env.BENCH_CASES ?? 'layout,repush,save,push,big,login').split(','))
 /** Incompressible layers of cases 1-4, and the single layer of case 6. */
 const LAYER = QUICK ? 4 * MiB : 32 * MiB
 const BIG = QUICK ? 64 * MiB : 1024 * MiB
@@ -91,11 +93,13 @@ async function main(): Promise<void> {
     process.exit(130)
   })
   try {
-    const layout = await caseOciLayout(ctx)
-    await caseRepush(ctx, layout)
-    await caseDockerSave(ctx)
-    await caseDockerPush(ctx)
-    await caseBigLayer(ctx)
+    if (CASES.has('layout') || CASES.has('repush')) {
+      const layout = await caseOciLayout(ctx)
+      if (CASES.has('repush')) await caseRepush(ctx, layout)
+    }
+    if (CASES.has('save')) await caseDockerSave(ctx)
+    if (CASES.has('push')) await caseDockerPush(ctx)
+    if (CASES.has('big')) await caseBigLayer(ctx)
   } finally {
     removeWork()
   }

@@ -70038,7 +70038,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 
 
 const deflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-const DEFAULT_BLOCK_SIZE = 512 * 1024;
+const DEFAULT_BLOCK_SIZE = 1024 * 1024;
 const DEFAULT_IN_FLIGHT = 4;
 const WINDOW = 32 * 1024;
 /** Magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same header for every layer. */
@@ -70059,6 +70059,8 @@ async function* parallelGzip(input, options) {
         const job = deflateRaw(block, {
             level: options.level,
             finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+            // One output buffer for the block: the default 16 KiB makes a round trip to JS per 16 KiB.
+            chunkSize: blockSize + 64 * 1024,
             ...(dictionary && options.level > 0 ? { dictionary } : {})
         });
         // Observed at once: a rejection while earlier blocks are awaited is not unhandled.
@@ -70295,8 +70297,8 @@ async function hashStream(stream) {
 
 
 
-/** Read size for layer and blob streams: large enough for few syscalls, small enough to keep memory flat. */
-const READ_CHUNK = 256 * 1024;
+/** Read size for layer and blob streams: few syscalls, flat memory, and one gzip block (gzip.ts) per read. */
+const READ_CHUNK = 1024 * 1024;
 /**
  * A name as a layout or an archive's manifest gives it, in canonical form (`./a//b` → `a/b`); undefined
  * for a name that leaves its root (absolute, or `..` above it) or names nothing.
