@@ -70059,8 +70059,9 @@ async function* parallelGzip(input, options) {
         const job = deflateRaw(block, {
             level: options.level,
             finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-            // One output buffer for the block: the default 16 KiB makes a round trip to JS per 16 KiB.
-            chunkSize: blockSize + 64 * 1024,
+            // Output buffers in few pieces (the default 16 KiB makes a round trip to JS per 16 KiB), sized to
+            // what the level gives: stored blocks come out a little larger, deflated ones far smaller.
+            chunkSize: options.level === 0 ? blockSize + 64 * 1024 : blockSize / 2,
             ...(dictionary && options.level > 0 ? { dictionary } : {})
         });
         // Observed at once: a rejection while earlier blocks are awaited is not unhandled.
@@ -70528,8 +70529,8 @@ async function scan(file, fileSize, path) {
     let pending = {};
     for (;;) {
         const { bytesRead } = await file.read(block, 0, BLOCK, position);
-        // Some writers stop at a member boundary without the two zero blocks.
-        if (bytesRead === 0 && position > 0)
+        // Some writers stop right after a member, without the two zero blocks.
+        if (bytesRead === 0 && position === fileSize && position > 0)
             break;
         if (bytesRead < BLOCK)
             throw new Error('unexpected end of file');

@@ -46,8 +46,9 @@ export async function* parallelGzip(
     const job = deflateRaw(block, {
       level: options.level,
       finishFlush: constants.Z_SYNC_FLUSH,
-      // One output buffer for the block: the default 16 KiB makes a round trip to JS per 16 KiB.
-      chunkSize: blockSize + 64 * 1024,
+      // Output buffers in few pieces (the default 16 KiB makes a round trip to JS per 16 KiB), sized to
+      // what the level gives: stored blocks come out a little larger, deflated ones far smaller.
+      chunkSize: options.level === 0 ? blockSize + 64 * 1024 : blockSize / 2,
       ...(dictionary && options.level > 0 ? { dictionary } : {})
     })
     // Observed at once: a rejection while earlier blocks are awaited is not unhandled.

@@ -119,8 +119,8 @@ async function scan(file: FileHandle, fileSize: number, path: string): Promise<M
   let pending: { path?: string; size?: number } = {}
   for (;;) {
     const { bytesRead } = await file.read(block, 0, BLOCK, position)
-    // Some writers stop at a member boundary without the two zero blocks.
-    if (bytesRead === 0 && position > 0) break
+    // Some writers stop right after a member, without the two zero blocks.
+    if (bytesRead === 0 && position === fileSize && position > 0) break
     if (bytesRead < BLOCK) throw new Error('unexpected end of file')
     const header = parseTarHeader(block)
     if (!header) break

@@ -1,0 +1,105 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+
+/**
+ * A registry in memory on loopback that speaks enough of the distribution protocol for a push: blob HEAD
+ * and GET, upload sessions (POST, PATCH appending, PUT ?digest= checking the bytes), manifests by tag and
+ * digest, immutable tags refused as ECR refuses them. Every request is logged, and an upload that ends
+ * without its PUT is never committed: the log and the stores are what a test asserts on.
+ */
+export class MemoryRegistry {
+  readonly blobs = new Map<string, Buffer>()
+  readonly manifests = new Map<string, { bytes: Buffer; mediaType: string }>()
+  readonly tags = new Map<string, string>()
+  readonly immutable = new Set<string>()
+  readonly log: string[] = []
+  /** Request bodies of PATCHes, as they arrived. */
+  readonly patches: { chunked: boolean; bytes: number }[] = []
+  private readonly uploads = new Map<string, Buffer[]>()
+  private server?: Server
+  endpoint = ''
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    await new Promise<void>(resolve => this.server?.listen(0, '127.0.0.1', resolve))
+    this.endpoint = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections()
+    await new Promise<void>(resolve => this.server?.close(() => resolve()))
+  }
+
+  /** Puts an image as a push would have: blobs, then the manifest under a tag. */
+  seed(tag: string, blobs: Buffer[], manifest: Buffer, mediaType: string): string {
+    for (const blob of blobs) this.blobs.set(sha256(blob), blob)
+    const digest = sha256(manifest)
+    this.manifests.set(digest, { bytes: manifest, mediaType })
+    this.tags.set(tag, digest)
+    return digest
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.endpoint)
+    this.log.push(
+      `${req.method} ${url.pathname.replace(/^\/v2\/[^]*?\/(blobs|manifests)\//, '$1/')}${url.search}`
+    )
+    let body: Buffer
+    try {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      body = Buffer.concat(chunks)
+    } catch {
+      // The client gave up mid-body: nothing of it counts.
+      return
+    }
+    const blob = /\/blobs\/(sha256:[a-f0-9]{64})$/.exec(url.pathname)?.[1]
+    const manifest = /\/manifests\/([^/]+)$/.exec(url.pathname)?.[1]
+    const session = /\/blobs\/uploads\/([\w-]+)$/.exec(url.pathname)?.[1]
+    if (blob && (req.method === 'HEAD' || req.method === 'GET')) {
+      const bytes = this.blobs.get(blob)
+      if (!bytes) return void res.writeHead(404).end()
+      res.writeHead(200, { 'Content-Length': String(bytes.length), 'Docker-Content-Digest': blob })
+      return void res.end(req.method === 'GET' ? bytes : undefined)
+    }
+    if (req.method === 'POST' && url.pathname.endsWith('/blobs/uploads/')) {
+      const id = randomUUID()
+      this.uploads.set(id, [])
+      return void res.writeHead(202, { Location: `${url.pathname}${id}` }).end()
+    }
+    if (session && req.method === 'PATCH') {
+      this.patches.push({ chunked: req.headers['transfer-encoding'] === 'chunked', bytes: body.length })
+      this.uploads.get(session)?.push(body)
+      return void res.writeHead(202, { Location: url.pathname }).end()
+    }
+    if (session && req.method === 'PUT') {
+      const bytes = Buffer.concat([...(this.uploads.get(session) ?? []), body])
+      const digest = url.searchParams.get('digest') ?? ''
+      if (sha256(bytes) !== digest)
+        return void res.writeHead(400).end('{"errors":[{"code":"DIGEST_INVALID"}]}')
+      this.blobs.set(digest, bytes)
+      this.uploads.delete(session)
+      return void res.writeHead(201, { 'Docker-Content-Digest': digest }).end()
+    }
+    if (manifest && (req.method === 'HEAD' || req.method === 'GET')) {
+      const digest = manifest.startsWith('sha256:') ? manifest : this.tags.get(manifest)
+      const stored = digest && this.manifests.get(digest)
+      if (!stored) return void res.writeHead(404).end('{"errors":[{"code":"MANIFEST_UNKNOWN"}]}')
+      res.writeHead(200, { 'Content-Type': stored.mediaType, 'Docker-Content-Digest': digest })
+      return void res.end(req.method === 'GET' ? stored.bytes : undefined)
+    }
+    if (manifest && req.method === 'PUT') {
+      const digest = sha256(body)
+      const holds = this.tags.get(manifest)
+      if (this.immutable.has(manifest) && holds && holds !== digest)
+        return void res.writeHead(400).end('{"errors":[{"code":"TAG_INVALID","message":"immutable"}]}')
+      this.manifests.set(digest, { bytes: body, mediaType: String(req.headers['content-type']) })
+      if (!manifest.startsWith('sha256:')) this.tags.set(manifest, digest)
+      return void res.writeHead(201, { 'Docker-Content-Digest': digest }).end()
+    }
+    res.writeHead(405).end()
+  }
+}
