@@ -61169,7 +61169,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8001);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -61179,7 +61179,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3916:
+/***/ 8001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67572,7 +67572,8 @@ class Manifests {
 async function* verifiedStream(blob, counter, range) {
     const hash = range?.hash ?? (0,external_node_crypto_.createHash)('sha256');
     let seen = 0;
-    for await (const chunk of range ? blob.open(range.start, range.end) : blob.open()) {
+    const read = blob.chunks ?? blob.open;
+    for await (const chunk of range ? read(range.start, range.end) : read()) {
         const data = chunk;
         hash.update(data);
         seen += data.length;
@@ -67841,13 +67842,7 @@ function trustsRealm(registryEndpoint, realm) {
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/http.ts
-
-
 
 
 
@@ -67891,7 +67886,7 @@ async function sendOnce(request, connection) {
         else {
             const source = trackSource(request.body);
             try {
-                await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                await writeBody(outgoing, source.iterable);
             }
             catch (error) {
                 // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
@@ -67918,6 +67913,30 @@ async function sendOnce(request, connection) {
             throw request.signal.reason;
         throw error;
     }
+}
+/**
+ * Writes a streamed body chunk by chunk, each handed to the socket before the next is asked for: that is
+ * the backpressure, and it lets a source reuse one buffer for every chunk (flat memory for a blob of any
+ * size; see BlobSource.chunks). A connection that fails or closes first ends the wait.
+ */
+async function writeBody(outgoing, body) {
+    const ended = new Promise((_, reject) => {
+        outgoing.once('error', reject);
+        outgoing.once('close', () => reject(new Error('the connection closed before the body was sent')));
+    });
+    ended.catch(() => { }); // observed through each race below
+    const sent = (chunk) => Promise.race([
+        new Promise((resolve, reject) => {
+            if (chunk)
+                outgoing.write(chunk, error => (error ? reject(error) : resolve()));
+            else
+                outgoing.end(() => resolve());
+        }),
+        ended
+    ]);
+    for await (const chunk of body)
+        await sent(chunk);
+    await sent();
 }
 /** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
 function trackSource(body) {
@@ -69857,6 +69876,8 @@ async function logInToPublic(client, docker, maskPassword) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/registry/sources/types.ts
 function platformOf(platform) {
     if (!platform?.os || !platform.architecture)
@@ -69993,7 +70014,8 @@ class LayoutReader {
         this.blobs.set(descriptor.digest, {
             digest: descriptor.digest,
             size,
-            open: (start, end) => this.files.open(name, start, end)
+            open: (start, end) => this.files.open(name, start, end),
+            chunks: (start, end) => this.files.chunks(name, start, end)
         });
     }
     async sizeOf(descriptor) {
@@ -70145,7 +70167,11 @@ async function readDockerArchive(files, options) {
         if (await isGzip(files, name)) {
             // Already compressed (some tools save that way): pushed as is.
             const hashed = await hashStream(files.open(name));
-            const blob = { ...hashed, open: (start, end) => files.open(name, start, end) };
+            const blob = {
+                ...hashed,
+                open: (start, end) => files.open(name, start, end),
+                chunks: (start, end) => files.chunks(name, start, end)
+            };
             return { kind: 'ready', blob, diffId, mediaType: BlobMediaType.dockerGzipLayer };
         }
         const size = (await files.size(name));
@@ -70300,6 +70326,27 @@ async function hashStream(stream) {
 
 /** Read size for layer and blob streams: few syscalls, flat memory, and one gzip block (gzip.ts) per read. */
 const READ_CHUNK = 1024 * 1024;
+/** Chunk size of uploads read with one reused buffer. */
+const UPLOAD_CHUNK = 256 * 1024;
+/** Bytes [start, end] of a file (end: its last byte when undefined), through one reused buffer. */
+async function* reusedChunks(path, start = 0, end) {
+    const file = await (0,promises_.open)(path, 'r');
+    try {
+        const last = end ?? (await file.stat()).size - 1;
+        const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(UPLOAD_CHUNK, last - start + 1)));
+        for (let position = start; position <= last;) {
+            const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, last - position + 1), position);
+            // A file shorter than it was: the caller's length check says so.
+            if (bytesRead === 0)
+                return;
+            position += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
 /**
  * A name as a layout or an archive's manifest gives it, in canonical form (`./a//b` → `a/b`); undefined
  * for a name that leaves its root (absolute, or `..` above it) or names nothing.
@@ -70370,6 +70417,12 @@ function directoryFiles(dir, label = dir) {
             if (!path)
                 throw new common_errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`);
             return (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
+        },
+        chunks(name, start, end) {
+            const path = locate(name);
+            if (!path)
+                throw new common_errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`);
+            return reusedChunks(path, start, end);
         }
     };
 }
@@ -70417,6 +70470,13 @@ function tarFiles(path, members, label = path) {
                 end: found.offset + last,
                 highWaterMark: READ_CHUNK
             });
+        },
+        chunks(name, start = 0, end) {
+            const found = member(name);
+            if (!found)
+                throw missing(name);
+            const last = Math.min(end ?? found.size - 1, found.size - 1);
+            return reusedChunks(path, found.offset + start, found.offset + last);
         }
     };
 }

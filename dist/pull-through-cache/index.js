@@ -58668,7 +58668,7 @@ async function runAction(main) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4363);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3273);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -58678,7 +58678,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4363:
+/***/ 3273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59732,7 +59732,8 @@ class Manifests {
 async function* verifiedStream(blob, counter, range) {
     const hash = range?.hash ?? (0,external_node_crypto_.createHash)('sha256');
     let seen = 0;
-    for await (const chunk of range ? blob.open(range.start, range.end) : blob.open()) {
+    const read = blob.chunks ?? blob.open;
+    for await (const chunk of range ? read(range.start, range.end) : read()) {
         const data = chunk;
         hash.update(data);
         seen += data.length;
@@ -60001,13 +60002,7 @@ function trustsRealm(registryEndpoint, realm) {
 var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/registry/http.ts
-
-
 
 
 
@@ -60051,7 +60046,7 @@ async function sendOnce(request, connection) {
         else {
             const source = trackSource(request.body);
             try {
-                await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }), outgoing);
+                await writeBody(outgoing, source.iterable);
             }
             catch (error) {
                 // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
@@ -60078,6 +60073,30 @@ async function sendOnce(request, connection) {
             throw request.signal.reason;
         throw error;
     }
+}
+/**
+ * Writes a streamed body chunk by chunk, each handed to the socket before the next is asked for: that is
+ * the backpressure, and it lets a source reuse one buffer for every chunk (flat memory for a blob of any
+ * size; see BlobSource.chunks). A connection that fails or closes first ends the wait.
+ */
+async function writeBody(outgoing, body) {
+    const ended = new Promise((_, reject) => {
+        outgoing.once('error', reject);
+        outgoing.once('close', () => reject(new Error('the connection closed before the body was sent')));
+    });
+    ended.catch(() => { }); // observed through each race below
+    const sent = (chunk) => Promise.race([
+        new Promise((resolve, reject) => {
+            if (chunk)
+                outgoing.write(chunk, error => (error ? reject(error) : resolve()));
+            else
+                outgoing.end(() => resolve());
+        }),
+        ended
+    ]);
+    for await (const chunk of body)
+        await sent(chunk);
+    await sent();
 }
 /** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
 function trackSource(body) {

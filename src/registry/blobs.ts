@@ -13,6 +13,11 @@ export interface BlobSource {
   size: number
   /** A fresh stream of bytes [start, end] inclusive; the whole blob without arguments. */
   open: (start?: number, end?: number) => Readable
+  /**
+   * For an upload, when the blob is a file: the same bytes through one reused buffer, each chunk valid
+   * until the next is asked for (the transport hands each to the socket first).
+   */
+  chunks?: (start?: number, end?: number) => AsyncIterable<Buffer>
 }
 
 export type BlobOutcome = 'present' | 'mounted' | 'uploaded'

@@ -1,7 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http'
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { ProxyError, proxyRefusal, type Connections } from '../common/connections.js'
 import { parseJson } from '../common/json.js'
 import { NetworkError, RegistryError, RequestError, STALLED, parseRetryAfter } from './errors.js'
@@ -80,10 +78,7 @@ export async function sendOnce(
     } else {
       const source = trackSource(request.body)
       try {
-        await pipeline(
-          Readable.from(source.iterable, { objectMode: false, highWaterMark: 64 * 1024 }),
-          outgoing
-        )
+        await writeBody(outgoing, source.iterable)
       } catch (error) {
         // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
         if (source.failure !== undefined) throw source.failure
@@ -106,6 +101,29 @@ export async function sendOnce(
     if (request.signal?.aborted) throw request.signal.reason
     throw error
   }
+}
+
+/**
+ * Writes a streamed body chunk by chunk, each handed to the socket before the next is asked for: that is
+ * the backpressure, and it lets a source reuse one buffer for every chunk (flat memory for a blob of any
+ * size; see BlobSource.chunks). A connection that fails or closes first ends the wait.
+ */
+async function writeBody(outgoing: ClientRequest, body: AsyncIterable<Uint8Array>): Promise<void> {
+  const ended = new Promise<never>((_, reject) => {
+    outgoing.once('error', reject)
+    outgoing.once('close', () => reject(new Error('the connection closed before the body was sent')))
+  })
+  ended.catch(() => {}) // observed through each race below
+  const sent = (chunk?: Uint8Array) =>
+    Promise.race([
+      new Promise<void>((resolve, reject) => {
+        if (chunk) outgoing.write(chunk, error => (error ? reject(error) : resolve()))
+        else outgoing.end(() => resolve())
+      }),
+      ended
+    ])
+  for await (const chunk of body) await sent(chunk)
+  await sent()
 }
 
 /** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */

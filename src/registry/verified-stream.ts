@@ -15,7 +15,8 @@ export async function* verifiedStream(
 ): AsyncGenerator<Uint8Array> {
   const hash = range?.hash ?? createHash('sha256')
   let seen = 0
-  for await (const chunk of range ? blob.open(range.start, range.end) : blob.open()) {
+  const read = blob.chunks ?? blob.open
+  for await (const chunk of range ? read(range.start, range.end) : read()) {
     const data = chunk as Buffer
     hash.update(data)
     seen += data.length

@@ -45,7 +45,11 @@ export async function readDockerArchive(
       if (await isGzip(files, name)) {
         // Already compressed (some tools save that way): pushed as is.
         const hashed = await hashStream(files.open(name))
-        const blob = { ...hashed, open: (start?: number, end?: number) => files.open(name, start, end) }
+        const blob = {
+          ...hashed,
+          open: (start?: number, end?: number) => files.open(name, start, end),
+          chunks: (start?: number, end?: number) => files.chunks(name, start, end)
+        }
         return { kind: 'ready', blob, diffId, mediaType: BlobMediaType.dockerGzipLayer }
       }
       const size = (await files.size(name)) as number

@@ -24,6 +24,32 @@ export interface ImageFiles {
   read(name: string, maxBytes: number): Promise<Buffer>
   /** Bytes [start, end] inclusive, or the whole file. */
   open(name: string, start?: number, end?: number): Readable
+  /**
+   * The same bytes in chunks that share one buffer, for an upload: each chunk is valid only until the
+   * next is asked for, so memory stays flat however large the file.
+   */
+  chunks(name: string, start?: number, end?: number): AsyncIterable<Buffer>
+}
+
+/** Chunk size of uploads read with one reused buffer. */
+const UPLOAD_CHUNK = 256 * 1024
+
+/** Bytes [start, end] of a file (end: its last byte when undefined), through one reused buffer. */
+async function* reusedChunks(path: string, start = 0, end?: number): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r')
+  try {
+    const last = end ?? (await file.stat()).size - 1
+    const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(UPLOAD_CHUNK, last - start + 1)))
+    for (let position = start; position <= last;) {
+      const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, last - position + 1), position)
+      // A file shorter than it was: the caller's length check says so.
+      if (bytesRead === 0) return
+      position += bytesRead
+      yield buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await file.close()
+  }
 }
 
 /**
@@ -93,6 +119,11 @@ export function directoryFiles(dir: string, label = dir): ImageFiles {
       const path = locate(name)
       if (!path) throw new ActionError(`${label}: ${canonicalName(name)} is missing`)
       return createReadStream(path, { start, end, highWaterMark: READ_CHUNK })
+    },
+    chunks(name, start, end) {
+      const path = locate(name)
+      if (!path) throw new ActionError(`${label}: ${canonicalName(name)} is missing`)
+      return reusedChunks(path, start, end)
     }
   }
 }
@@ -136,6 +167,12 @@ export function tarFiles(path: string, members: ReadonlyMap<string, TarMember>, 
         end: found.offset + last,
         highWaterMark: READ_CHUNK
       })
+    },
+    chunks(name, start = 0, end) {
+      const found = member(name)
+      if (!found) throw missing(name)
+      const last = Math.min(end ?? found.size - 1, found.size - 1)
+      return reusedChunks(path, found.offset + start, found.offset + last)
     }
   }
 }

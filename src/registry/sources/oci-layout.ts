@@ -149,7 +149,8 @@ class LayoutReader {
     this.blobs.set(descriptor.digest, {
       digest: descriptor.digest,
       size,
-      open: (start, end) => this.files.open(name, start, end)
+      open: (start, end) => this.files.open(name, start, end),
+      chunks: (start, end) => this.files.chunks(name, start, end)
     })
   }
 
