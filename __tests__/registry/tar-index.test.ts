@@ -134,7 +134,9 @@ describe('indexTar', () => {
     )
     const garbage = join(work, 'garbage.tar')
     writeFileSync(garbage, Buffer.alloc(4096, 0x41))
-    await expect(indexTar(garbage)).rejects.toThrow(/is not a readable tar archive \(bad (octal field|header checksum)\)/)
+    await expect(indexTar(garbage)).rejects.toThrow(
+      /is not a readable tar archive \(bad (octal field|header checksum)\)/
+    )
   })
 })
 
