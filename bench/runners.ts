@@ -39,6 +39,10 @@ export interface OursResult extends Usage {
   pushLine: string | undefined
   /** Seconds the action itself reports for the push phase. */
   pushSeconds: number
+  /** An archive push's layers: compressed and uploaded, and reused from the registry. */
+  layers?: { compressed: number; reused: number }
+  /** Start-up milestones in ms since the process began (`loaded`, `set up`, `logged in`). */
+  startup: Record<string, number>
 }
 
 /**
@@ -48,6 +52,10 @@ export interface OursResult extends Usage {
  */
 export const REQUEST_LINE = /^::debug::registry: (\S+) /
 export const PUSH_LINE = /^\d+ blobs: .* sent in ([\d.]+) s$/
+/** An archive push's layers: how many were compressed and uploaded, how many the registry had. */
+export const LAYERS_LINE = /^(\d+) layers: (\d+) compressed and uploaded, (\d+) the registry has$/
+/** Start-up milestones (`loaded`, `set up`, `logged in`), in ms since the process began. */
+export const STARTUP_LINE = /^::debug::start-up: (.+) at (\d+) ms$/
 
 /**
  * Runs dist/deliver/index.js the way the runner does: inputs as INPUT_* variables, fresh GITHUB_* files
@@ -57,7 +65,9 @@ export const PUSH_LINE = /^\d+ blobs: .* sent in ([\d.]+) s$/
 export async function runOurs(
   ctx: Context,
   label: string,
-  inputs: Record<string, string>
+  inputs: Record<string, string>,
+  /** Another bundled action to run the same way (the login peer of bench/startup.ts). */
+  entry = ACTION
 ): Promise<OursResult> {
   const dir = await mkdtemp(join(ctx.work, 'action-'))
   try {
@@ -87,7 +97,7 @@ export async function runOurs(
       env[`INPUT_${name.toUpperCase()}`] = value
     }
     const usageFile = join(dir, 'usage')
-    const result = await run(...underTime(usageFile, ACTION_NODE, [ACTION]), { env, cwd: ROOT })
+    const result = await run(...underTime(usageFile, ACTION_NODE, [entry]), { env, cwd: ROOT })
     if (result.code !== 0) throw failure(`ours (${label})`, result)
     const output = await readFile(files.GITHUB_OUTPUT, 'utf8')
     const digest = /^image-digest<<(.+)\n(.*)\n\1$/m.exec(output)?.[2]
@@ -99,7 +109,15 @@ export async function runOurs(
       const method = REQUEST_LINE.exec(text)?.[1]
       if (method) requests[method] = (requests[method] ?? 0) + 1
     }
-    const pushLine = result.lines.map(l => l.text).find(t => PUSH_LINE.test(t))
+    const texts = result.lines.map(l => l.text)
+    const pushLine = texts.find(t => PUSH_LINE.test(t))
+    const layers = texts.map(t => LAYERS_LINE.exec(t)).find(Boolean)
+    const startup = Object.fromEntries(
+      texts.flatMap(t => {
+        const mark = STARTUP_LINE.exec(t)
+        return mark ? [[mark[1] as string, Number(mark[2])]] : []
+      })
+    )
     return {
       seconds: result.seconds,
       ...(await readUsage(usageFile)),
@@ -108,7 +126,9 @@ export async function runOurs(
       requestCount: Object.values(requests).reduce((a, b) => a + b, 0),
       phases: phasesOf(result.lines, result.seconds),
       pushLine,
-      pushSeconds: Number(PUSH_LINE.exec(pushLine ?? '')?.[1] ?? Number.NaN)
+      pushSeconds: Number(PUSH_LINE.exec(pushLine ?? '')?.[1] ?? Number.NaN),
+      ...(layers ? { layers: { compressed: Number(layers[2]), reused: Number(layers[3]) } } : {}),
+      startup
     }
   } finally {
     await rm(dir, { recursive: true, force: true })

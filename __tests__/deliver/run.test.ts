@@ -18,7 +18,7 @@ jest.unstable_mockModule('@actions/exec', () => ({
   }
 }))
 jest.unstable_mockModule('@actions/io', () => ({ which: async () => '/usr/bin/docker' }))
-jest.unstable_mockModule('@actions/github', () => ({ context: { sha: 'abc123' } }))
+process.env.GITHUB_SHA = 'abc123'
 const { run } = await import('../../src/deliver/main.js')
 
 const ecr = mockClient(ECRClient)

@@ -35,7 +35,7 @@ describe('ECR Public', () => {
     const previous = process.env.AWS_REGION
     process.env.AWS_REGION = 'eu-west-1'
     try {
-      expect(await createEcrPublicClient().config.region()).toBe(PUBLIC_API_REGION)
+      expect(await (await createEcrPublicClient()).config.region()).toBe(PUBLIC_API_REGION)
     } finally {
       process.env.AWS_REGION = previous
     }

@@ -19,11 +19,15 @@ export class MemoryRegistry {
   /** Request bodies of PATCHes, as they arrived. */
   readonly patches: { chunked: boolean; bytes: number }[] = []
   private readonly uploads = new Map<string, Buffer[]>()
+  private inFlight = 0
   private server?: Server
   endpoint = ''
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res))
+    this.server = createServer((req, res) => {
+      this.inFlight++
+      void this.handle(req, res).finally(() => this.inFlight--)
+    })
     await new Promise<void>(resolve => this.server?.listen(0, '127.0.0.1', resolve))
     this.endpoint = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`
   }
@@ -31,6 +35,24 @@ export class MemoryRegistry {
   async stop(): Promise<void> {
     this.server?.closeAllConnections()
     await new Promise<void>(resolve => this.server?.close(() => resolve()))
+  }
+
+  /**
+   * Waits (at most `ms`) until the registry is quiet: no request being handled and none arriving for
+   * 50 ms. An aborted push's last requests may reach the server after the client has given up on them;
+   * they end here, not in the next test's log.
+   */
+  async idle(ms = 2000): Promise<void> {
+    const deadline = Date.now() + ms
+    let seen = -1
+    let quietSince = Date.now()
+    while (Date.now() < deadline) {
+      if (this.inFlight > 0 || this.log.length !== seen) {
+        seen = this.log.length
+        quietSince = Date.now()
+      } else if (Date.now() - quietSince >= 50) return
+      await new Promise(resolve => setTimeout(resolve, 5))
+    }
   }
 
   /** Puts an image as a push would have: blobs, then the manifest under a tag. */

@@ -40912,6 +40912,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
+// UNUSED EXPORTS: startupMark
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(3360);
 // EXTERNAL MODULE: external "node:http"
@@ -42064,10 +42066,12 @@ var errors = __nccwpck_require__(1922);
  * Non-Error throws fail the step too (the template's `instanceof Error` check lets them pass).
  */
 async function runAction(main) {
+    const loadedAt = performance.now();
     try {
         // Reads the proxy variables first: their passwords are masked before anything is printed, and one
         // that cannot be used fails the step before anything changes.
         connections();
+        startupMark('loaded', loadedAt);
         await main();
     }
     catch (error) {
@@ -42075,6 +42079,14 @@ async function runAction(main) {
             core/* debug */.Yz(error.stack);
         core/* setFailed */.C1((0,errors/* messageOf */.bD)(error));
     }
+}
+/**
+ * A debug line saying how long after the process began a start-up milestone was reached (`loaded`: the
+ * bundle evaluated; then each action's own). The push benchmark reads them (bench/runners.ts,
+ * STARTUP_LINE) to show where start-up time goes.
+ */
+function startupMark(milestone, at = performance.now()) {
+    core/* debug */.Yz(`start-up: ${milestone} at ${Math.round(at)} ms`);
 }
 
 

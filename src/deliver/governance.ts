@@ -2,8 +2,6 @@ import * as core from '@actions/core'
 import type { ECRClient, LifecyclePolicyPreviewResult, Repository } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import * as log from '../common/log.js'
-import { previewLifecyclePolicy } from '../ecr/lifecycle-preview.js'
-import { applyLifecyclePolicy, applyRepositoryPolicy } from '../ecr/policies.js'
 import { ensurePublicRepository } from '../ecr/public.js'
 import { applyRepositorySettings, describeDifference, ensureRepository } from '../ecr/repositories.js'
 import type { DeliverInputs } from './inputs.js'
@@ -57,6 +55,7 @@ export async function governRepository(
   }
   for (const warning of inputs.lifecyclePolicy?.warnings ?? []) core.warning(`lifecycle-policy: ${warning}`)
   if (inputs.lifecyclePolicy?.preview) {
+    const { previewLifecyclePolicy } = await import('../ecr/lifecycle-preview.js')
     const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
       deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
     })
@@ -65,11 +64,13 @@ export async function governRepository(
     )
     report.lifecyclePreview = preview.results
   } else if (inputs.lifecyclePolicy) {
+    const { applyLifecyclePolicy } = await import('../ecr/policies.js')
     const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text)
     log.info(`${name}: lifecycle policy ${change}`)
     report.changes.push(`lifecycle policy ${change}`)
   }
   if (inputs.repositoryPolicy) {
+    const { applyRepositoryPolicy } = await import('../ecr/policies.js')
     const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy)
     log.info(`${name}: repository policy ${change}`)
     report.changes.push(`repository policy ${change}`)

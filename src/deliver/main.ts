@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
-import { context } from '@actions/github'
 import { which } from '@actions/io'
 import { ActionError } from '../common/errors.js'
+import { startupMark } from '../common/run.js'
 import * as log from '../common/log.js'
 import { DockerCli } from '../docker/cli.js'
 import type { RegistryLogin } from '../ecr/auth.js'
@@ -11,17 +11,13 @@ import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { removeImageTag } from '../ecr/images.js'
 import { PUBLIC_API_REGION, createEcrPublicClient, galleryUrl, removePublicImageTag } from '../ecr/public.js'
 import { exclusionsOf, isTagImmutable, repositoryConsoleUrl } from '../ecr/repositories.js'
-import { RegistryClient } from '../registry/client.js'
-import { registryLogHooks } from '../registry/logging.js'
 import { Output, State } from './constants.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
-import { deliverDockerImage } from './docker-push.js'
 import { ensurePublic, governRepository, type RepositoryReport } from './governance.js'
 import { parseDeliverInputs, repositoryOf, type DeliverInputs } from './inputs.js'
 import { logInToPublic, logInToRegistries } from './login.js'
 import { findPayload, type Payload } from './payload.js'
-import { runScanGate, setScanOutputs, type ScanGateReport } from './scan-gate.js'
-import { deliverSourceImage } from './source-push.js'
+import type { ScanGateReport } from './scan-gate.js'
 import { writeDeliverySummary } from './summary.js'
 
 /** The clients a run uses: ECR's, ECR Public's for registry-type public, and the docker CLI when there is one. */
@@ -37,9 +33,11 @@ interface Clients {
  * repository, push and verify, wait for the scan gate, write the summary.
  */
 export async function run(): Promise<void> {
-  const inputs = parseDeliverInputs(name => core.getInput(name), { sha: context.sha })
+  // GITHUB_SHA is what @actions/github's context.sha reads: not worth loading Octokit for.
+  const inputs = parseDeliverInputs(name => core.getInput(name), { sha: process.env.GITHUB_SHA ?? '' })
   core.saveState(State.skipLogout, String(inputs.skipLogout))
   const clients = await prepareClients(inputs)
+  startupMark('set up')
   const payload = await findPayload(inputs.work, clients.docker)
   try {
     const login = await core.group('Log in to Amazon ECR', () => logIn(clients, inputs))
@@ -77,7 +75,7 @@ export async function run(): Promise<void> {
 
 async function prepareClients(inputs: DeliverInputs): Promise<Clients> {
   const ecr = createEcrClient()
-  const publicClient = inputs.public ? createEcrPublicClient() : undefined
+  const publicClient = inputs.public ? await createEcrPublicClient() : undefined
   // ECR Public's API is in us-east-1 whatever the region: only private registries need one.
   const region = publicClient ? PUBLIC_API_REGION : await resolveRegion(ecr)
   // A daemonless push may run where there is no docker CLI: it then only skips `docker login`.
@@ -93,6 +91,7 @@ async function logIn(clients: Clients, inputs: DeliverInputs): Promise<RegistryL
     : await logInToRegistries(clients.ecr, clients.docker, inputs)
   const login = logins[0]
   if (!login) throw new ActionError('No registry to log in to')
+  startupMark('logged in')
   core.setOutput(Output.registry, login.host)
   core.setOutput(Output.dockerUsername, login.username)
   if (!inputs.maskPassword) {
@@ -143,6 +142,11 @@ async function push(
   target: DeliveryTarget,
   payload: Exclude<Payload, { kind: 'none' }>
 ): Promise<Delivery> {
+  // The push path is loaded only by a run that pushes (a login-only run starts faster without it).
+  const [{ RegistryClient }, { registryLogHooks }] = await Promise.all([
+    import('../registry/client.js'),
+    import('../registry/logging.js')
+  ])
   const registry = new RegistryClient({
     endpoint: `https://${target.repositoryUri.split('/')[0]}`,
     basicToken: login.token,
@@ -151,9 +155,11 @@ async function push(
   })
   const { work } = inputs
   if (payload.kind === 'image' && work.kind === 'image') {
+    const { deliverDockerImage } = await import('./docker-push.js')
     return deliverDockerImage(clients.docker as DockerCli, registry, payload.image, target, work.tags)
   }
   if (payload.kind === 'source' && work.kind === 'source') {
+    const { deliverSourceImage } = await import('./source-push.js')
     return deliverSourceImage(registry, payload.image, target, work.tags, {
       concurrency: work.maxConcurrency,
       mountFrom: work.mountFrom
@@ -169,6 +175,7 @@ async function scanGate(
   target: DeliveryTarget,
   delivery: Delivery
 ): Promise<ScanGateReport> {
+  const { runScanGate, setScanOutputs } = await import('./scan-gate.js')
   const scan = await core.group('Scan gate', () => runScanGate(ecr, report.repository, delivery, inputs.scan))
   await setScanOutputs(scan, `${target.repositoryUri}@${delivery.digest}`)
   return scan

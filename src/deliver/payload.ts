@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { ActionError, quote } from '../common/errors.js'
 import * as log from '../common/log.js'
 import type { DockerCli, LocalImage } from '../docker/cli.js'
-import { openImageSource, type LocalImageSource } from '../registry/sources/index.js'
+import type { LocalImageSource } from '../registry/sources/index.js'
 import type { DeliverWork } from './inputs.js'
 
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
@@ -22,6 +22,7 @@ export async function findPayload(work: DeliverWork, docker: DockerCli | undefin
     return { kind: 'image', image: await findLocalImage(docker, work.image) }
   }
   if (work.kind !== 'source') return { kind: 'none' }
+  const { openImageSource } = await import('../registry/sources/index.js')
   const image = await core.group(`Read ${work.source}`, () =>
     openImageSource(work.source, { gzipLevel: GZIP_LEVEL })
   )

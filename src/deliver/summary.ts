@@ -2,7 +2,7 @@ import type { LifecyclePolicyPreviewResult } from '@aws-sdk/client-ecr'
 import { formatBytes, shortDigest } from '../common/format.js'
 import { code, escapeHtml, headerRow, link, writeSummary } from '../common/summary.js'
 import type { Delivery } from './delivery.js'
-import { addScanSummary, type ScanGateReport } from './scan-gate.js'
+import type { ScanGateReport } from './scan-gate.js'
 
 export interface DeliverySummary {
   registry: string
@@ -24,6 +24,8 @@ type Summary = Parameters<Parameters<typeof writeSummary>[0]>[0]
 
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */
 export async function writeDeliverySummary(report: DeliverySummary): Promise<void> {
+  // The scan gate's module is loaded by a run that scanned (it had it loaded already).
+  const scanSection = report.scan ? (await import('./scan-gate.js')).addScanSummary : undefined
   await writeSummary(summary => {
     summary.addHeading('ECR delivery', 2)
     if (report.repository) {
@@ -41,7 +43,7 @@ export async function writeDeliverySummary(report: DeliverySummary): Promise<voi
       summary.addRaw(`<p>Logged in to ${code(report.registry)}.</p>`, true)
     }
     if (report.delivery) addDelivery(summary, report.delivery)
-    if (report.scan) addScanSummary(summary, report.scan)
+    if (report.scan && scanSection) scanSection(summary, report.scan)
   })
 }
 

@@ -1,10 +1,4 @@
-import {
-  BatchDeleteImageCommand,
-  CreateRepositoryCommand,
-  DescribeRepositoriesCommand,
-  ECRPUBLICClient,
-  GetAuthorizationTokenCommand
-} from '@aws-sdk/client-ecr-public'
+import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import type { Repository } from '@aws-sdk/client-ecr'
 import { ActionError, quote } from '../common/errors.js'
 import { loginFromToken, type RegistryLogin } from './auth.js'
@@ -24,12 +18,17 @@ export interface PublicCatalog {
   operatingSystems?: string[]
 }
 
-export function createEcrPublicClient(): ECRPUBLICClient {
+/** The ECR Public SDK, loaded only by a run that uses ECR Public (ncc puts it in a chunk of its own). */
+const publicSdk = () => import('@aws-sdk/client-ecr-public')
+
+export async function createEcrPublicClient(): Promise<ECRPUBLICClient> {
+  const { ECRPUBLICClient } = await publicSdk()
   return new ECRPUBLICClient(awsClientConfig(PUBLIC_API_REGION))
 }
 
 /** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
 export async function getPublicLogin(client: ECRPUBLICClient, maskPassword: boolean): Promise<RegistryLogin> {
+  const { GetAuthorizationTokenCommand } = await publicSdk()
   const { authorizationData } = await callAws('ecr-public GetAuthorizationToken', () =>
     client.send(new GetAuthorizationTokenCommand({}))
   )
@@ -51,6 +50,7 @@ export async function ensurePublicRepository(
   catalog: PublicCatalog,
   options: { create: boolean }
 ): Promise<{ repository: Repository; created: boolean }> {
+  const { CreateRepositoryCommand, DescribeRepositoriesCommand } = await publicSdk()
   const describe = () =>
     callAws(`ecr-public DescribeRepositories ${name}`, async () => {
       try {
@@ -113,6 +113,7 @@ export async function removePublicImageTag(
   repositoryName: string,
   tag: string
 ): Promise<void> {
+  const { BatchDeleteImageCommand } = await publicSdk()
   const response = await callAws(`ecr-public BatchDeleteImage ${repositoryName}:${tag}`, () =>
     client.send(new BatchDeleteImageCommand({ repositoryName, imageIds: [{ imageTag: tag }] }))
   )

@@ -30,9 +30,9 @@ export interface PushResult {
 
 /**
  * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
- * index's children by digest, then the top manifest under each tag, then every tag read back. Immutable
- * tags are checked first, so a conflict fails before anything is written; a tag already at this digest is
- * left alone. The check is check-then-write: what keeps two concurrent writers apart is the registry's
+ * index's children by digest, then the top manifest under each tag, then every tag read back. Tags are
+ * read first, so an immutable conflict fails before anything is written; a tag already at this digest is
+ * left alone, and when every tag is, nothing else is sent. The check is check-then-write: what keeps two concurrent writers apart is the registry's
  * own tag immutability, and the read-back catches a mutable tag that another push moved.
  */
 export async function pushImage(
@@ -55,14 +55,15 @@ async function pushLayoutImage(
   options: PushOptions
 ): Promise<PushResult> {
   const { top } = image
+  // Every tag is read first (one HEAD each), as go-containerregistry's remote.Write checks before it
+  // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
+  // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
   const current = await Promise.all(
-    tags.map(async tag => ({
-      tag,
-      // Only immutable tags need reading first; a mutable tag is simply written.
-      digest: options.isImmutable(tag) ? await registry.resolveManifestDigest(repository, tag) : undefined
-    }))
+    tags.map(async tag => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) }))
   )
-  const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest)
+  const conflicts = current.filter(
+    c => c.digest !== undefined && c.digest !== top.digest && options.isImmutable(c.tag)
+  )
   if (conflicts.length > 0) {
     throw immutableTagsError(
       conflicts.map(c => `tag ${quote(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
