@@ -258,7 +258,9 @@ async function caseRepush(
     target: `≤ ${expected} requests: ${layout.blobs} blob HEADs + ${layout.manifests} manifest`,
     met: requests <= expected
   })
-  notes.push(`case 5 ours: ${phaseSummary(results)}; push line: "${results[0]?.pushLine}"`)
+  notes.push(
+    `case 5 ours: ${phaseSummary(results)}; push line: "${results[0]?.pushLine ?? 'none: every tag already held the image'}"`
+  )
 }
 
 /** Case 3: docker-save archives (all random, all text) vs skopeo copy docker-archive:. */
