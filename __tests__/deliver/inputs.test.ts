@@ -41,7 +41,9 @@ describe('parseDeliverInputs', () => {
       updateRepository: false,
       lifecyclePolicy: undefined,
       repositoryPolicy: undefined,
-      scan: { wait: false, timeoutMs: 600_000, failOn: 'none', ignore: [] }
+      scan: { wait: false, timeoutMs: 600_000, failOn: 'none', ignore: [] },
+      destinations: [],
+      scanDestinations: false
     })
   })
 
@@ -362,4 +364,61 @@ describe('image: the reference grammar', () => {
     '%j is refused',
     image => expect(inputErrorOf(() => parse({ image, repository: 'team/app' })).input).toBe('image')
   )
+})
+
+describe('destinations, platform and scan-destinations against the other inputs', () => {
+  const push = { source: 'out', repository: 'team/app' }
+  test('destinations parsed in order; a source narrowed to a platform', () => {
+    const inputs = parse({
+      ...push,
+      destinations: 'eu-west-1\n210987654321/us-west-2',
+      platform: 'linux/arm64'
+    })
+    expect(inputs.destinations.map(d => [d.region, d.accountId])).toEqual([
+      ['eu-west-1', undefined],
+      ['us-west-2', '210987654321']
+    ])
+    expect(inputs.work).toMatchObject({ platform: { os: 'linux', architecture: 'arm64' } })
+  })
+
+  test('a KMS alias serves every region', () => {
+    const given = { ...push, destinations: 'eu-west-1', 'encryption-type': 'KMS', 'kms-key': 'alias/ecr' }
+    expect(parse(given).settings.kmsKey).toBe('alias/ecr')
+  })
+
+  test.each([
+    [
+      'a key ARN with a destination in another region',
+      'kms-key',
+      /one key ARN cannot serve several regions/,
+      {
+        ...push,
+        destinations: 'eu-west-1',
+        'encryption-type': 'KMS',
+        'kms-key': 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+      }
+    ],
+    ['destinations without a repository', 'destinations', /need repository/, { destinations: 'eu-west-1' }],
+    [
+      'scan-destinations without destinations',
+      'scan-destinations',
+      /only with destinations/,
+      { ...push, 'scan-destinations': 'true' }
+    ],
+    [
+      'platform with image',
+      'platform',
+      /applies to source/,
+      { image: 'app:ci', repository: 'team/app', platform: 'linux/amd64' }
+    ],
+    ['a platform without architecture', 'platform', /os\/architecture/, { ...push, platform: 'linux' }],
+    [
+      'destinations to ECR Public',
+      'destinations',
+      /only to private registries/,
+      { ...push, destinations: 'eu-west-1', 'registry-type': 'public' }
+    ]
+  ])('%s: refused naming %s', (_case, input, rule, given) => {
+    expect(() => parse(given)).toThrow(new RegExp(`^Input "${input}": .*${rule.source}`))
+  })
 })

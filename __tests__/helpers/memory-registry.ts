@@ -18,10 +18,15 @@ export class MemoryRegistry {
   readonly log: string[] = []
   /** Request bodies of PATCHes, as they arrived. */
   readonly patches: { chunked: boolean; bytes: number }[] = []
+  /** Blob GETs answered with a 307 to `<blobRedirect>/<digest>?X-Amz-Signature=…`, as ECR sends them to S3. */
+  blobRedirect?: string
   private readonly uploads = new Map<string, Buffer[]>()
   private inFlight = 0
   private server?: Server
   endpoint = ''
+
+  /** `gauge` counts upload bodies (PUT and PATCH of a session) in flight, shared by several registries. */
+  constructor(private readonly gauge: { now: number; max: number } = { now: 0, max: 0 }) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -69,6 +74,8 @@ export class MemoryRegistry {
     this.log.push(
       `${req.method} ${url.pathname.replace(/^\/v2\/[^]*?\/(blobs|manifests)\//, '$1/')}${url.search}`
     )
+    const upload = /\/blobs\/uploads\/[\w-]+$/.test(url.pathname) && req.method !== 'POST'
+    if (upload) this.gauge.max = Math.max(this.gauge.max, ++this.gauge.now)
     let body: Buffer
     try {
       const chunks: Buffer[] = []
@@ -77,10 +84,16 @@ export class MemoryRegistry {
     } catch {
       // The client gave up mid-body: nothing of it counts.
       return
+    } finally {
+      if (upload) this.gauge.now--
     }
     const blob = /\/blobs\/(sha256:[a-f0-9]{64})$/.exec(url.pathname)?.[1]
     const manifest = /\/manifests\/([^/]+)$/.exec(url.pathname)?.[1]
     const session = /\/blobs\/uploads\/([\w-]+)$/.exec(url.pathname)?.[1]
+    if (blob && req.method === 'GET' && this.blobRedirect && this.blobs.has(blob)) {
+      const location = `${this.blobRedirect}/${blob}?X-Amz-Signature=presigned`
+      return void res.writeHead(307, { Location: location }).end()
+    }
     if (blob && (req.method === 'HEAD' || req.method === 'GET')) {
       const bytes = this.blobs.get(blob)
       if (!bytes) return void res.writeHead(404).end()

@@ -37,8 +37,8 @@ var aws = __webpack_require__(1244);
  * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
  * a bare 429) is handled by the SDK's adaptive retry mode.
  */
-function createEcrClient(region) {
-    return new dist_cjs/* ECRClient */.S70((0,aws/* awsClientConfig */.r)(region));
+function createEcrClient(region, endpoint = {}) {
+    return new dist_cjs/* ECRClient */.S70({ ...(0,aws/* awsClientConfig */.r)(region), ...endpoint });
 }
 /** The region the client will call, or a clear error saying how to provide one. */
 async function resolveRegion(client) {

@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   RegistryClient: () => (/* binding */ RegistryClient)
 });
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/registry/digest.ts
@@ -88,7 +90,7 @@ class BlobUploader {
     async read(repository, digest, maxBytes, signal) {
         const path = blobPath(repository, digest);
         return this.transport.retrying(`GET ${path}`, async () => {
-            const response = await this.transport.send({ method: 'GET', url: path, signal }, [200, 404]);
+            const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: path, signal }, [200, 404]);
             if (response.status === 404) {
                 response.discard();
                 return undefined;
@@ -99,6 +101,16 @@ class BlobUploader {
                 throw new errors/* BlobVerificationError */.BW(digest, actual, bytes.length);
             return bytes;
         }, { signal });
+    }
+    /**
+     * A blob's bytes [start, end] (inclusive; all without a range) as they arrive, for a copy into another
+     * registry: redirects followed, no retry of its own (the upload it feeds is the operation retried), the
+     * length checked by whoever hashes them (verifiedStream).
+     */
+    async *stream(repository, digest, range, signal) {
+        const headers = range ? { Range: `bytes=${range.start}-${range.end}` } : {};
+        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: blobPath(repository, digest), headers, signal }, range ? [206] : [200]);
+        yield* response.chunks();
     }
     /**
      * Uploads bytes whose digest is known only once they have all passed (a layer compressed on the way):
@@ -272,6 +284,7 @@ var transport = __webpack_require__(3203);
 
 
 
+
 /**
  * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
  * user agent, timeouts, the one retry layer), manifests, and blob uploads. ECR answers
@@ -318,6 +331,19 @@ class RegistryClient {
     /** A small blob read whole and checked against its digest; undefined when the registry has none. */
     readBlob(repository, digest, maxBytes) {
         return this.blobs.read(repository, digest, maxBytes);
+    }
+    /**
+     * A blob of this registry as the source of an upload to another (a registry-to-registry copy): read as
+     * it is sent, hashed on the way by the uploader, so nothing is held in memory or on disk.
+     */
+    remoteBlob(repository, blob) {
+        const chunks = (start, end) => this.blobs.stream(repository, blob.digest, start === undefined ? undefined : { start, end: end ?? blob.size - 1 });
+        return {
+            digest: blob.digest,
+            size: blob.size,
+            chunks,
+            open: (start, end) => external_node_stream_.Readable.from(chunks(start, end))
+        };
     }
     /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */
     retrying(what, operation, options) {

@@ -1,170 +1,241 @@
 export const id = 718;
-export const ids = [718];
+export const ids = [718,370,145,501];
 export const modules = {
 
-/***/ 5035:
+/***/ 8718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ sha256Digest)
+/* harmony export */   deliverDockerImage: () => (/* binding */ deliverDockerImage)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1095);
+/* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9867);
+/* harmony import */ var _registry_push_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4501);
+/* harmony import */ var _tag_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1145);
 
-function sha256Digest(bytes) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+
+
+
+
+
+
+/**
+ * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
+ * the registry itself, to the one digest reported, and that digest is the local image.
+ */
+async function deliverDockerImage(docker, registry, local, target, tags) {
+    const remote = await readRemoteTags(registry, local, target, tags);
+    const plan = (0,_tag_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .planTagWrites */ .M)(remote, target.isImmutable, {
+        image: local.reference,
+        imageId: local.id,
+        repository: target.repositoryUri
+    });
+    const digest = await executePlan(docker, registry, local, target, plan);
+    await (0,_registry_push_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyTags */ .vl)(registry, target.repository, tags, digest);
+    const results = resultsOf(plan);
+    return {
+        digest,
+        size: await storedSize(registry, target.repository, digest),
+        tags: tags.map(tag => ({
+            tag,
+            reference: `${target.repositoryUri}:${tag}`,
+            result: results.get(tag) ?? 'pushed'
+        })),
+        platforms: []
+    };
+}
+async function readRemoteTags(registry, local, target, tags) {
+    return Promise.all(tags.map(async (tag) => {
+        const stored = await registry.getManifest(target.repository, tag);
+        return stored
+            ? { tag, digest: stored.digest, sameImage: (0,_tag_plan_js__WEBPACK_IMPORTED_MODULE_6__.isSameImage)(local, target.repositoryUri, stored) }
+            : { tag, sameImage: false };
+    }));
+}
+async function executePlan(docker, registry, local, target, plan) {
+    switch (plan.kind) {
+        case 'unchanged':
+            _common_log_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Every tag already points at ${plan.digest}: nothing to push`);
+            return plan.digest;
+        case 'retag': {
+            // The image is there already: give the missing tags the very same manifest bytes, so every tag
+            // ends on one digest (a fresh docker push could compress differently and give another).
+            _common_log_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
+            const stored = await registry.getManifest(target.repository, plan.digest);
+            if (!stored)
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
+            await putTags(registry, target, plan.tags, stored);
+            return plan.digest;
+        }
+        case 'push':
+            return pushThroughStagingTag(docker, registry, local, target, stored => putTags(registry, target, plan.tags, stored));
+    }
+}
+/**
+ * `docker push` works on local names, and a local name is shared by everything that uses the engine: two
+ * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
+ * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
+ * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
+ * written by a manifest PUT (`writeTags`). Only then is the staging name removed, locally and from the
+ * repository; it is removed whatever happens, and when the real tags were not written the image goes
+ * with it (ECR deletes an image with its last tag), so a failed step leaves nothing half-pushed.
+ */
+async function pushThroughStagingTag(docker, registry, local, target, writeTags) {
+    const staging = `ecr-deliver-staging-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(8).toString('hex')}`;
+    const reference = `${target.repositoryUri}:${staging}`;
+    await docker.tag(local.id, reference);
+    let pushedDigest;
+    try {
+        pushedDigest = (await docker.push(reference)).digest;
+        const stored = await registry.requireManifest(target.repository, pushedDigest);
+        if (!(0,_tag_plan_js__WEBPACK_IMPORTED_MODULE_6__.isSameImage)(local, target.repositoryUri, stored)) {
+            const config = (0,_registry_media_types_js__WEBPACK_IMPORTED_MODULE_4__.isIndex)(stored.manifest) ? 'an index' : `config ${stored.manifest.config?.digest}`;
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`docker push put ${pushedDigest} (${config}) in ${target.repositoryUri}, which is not the image ` +
+                `${local.reference} (${local.id}): nothing was tagged`);
+        }
+        await writeTags(stored);
+        return stored.digest;
+    }
+    finally {
+        await removeStagingTag(docker, local, target, reference, staging, pushedDigest);
+    }
+}
+async function removeStagingTag(docker, local, target, reference, staging, pushedDigest) {
+    // An image known by its ID only would be deleted with its last name: leave the name on it then.
+    if (local.repoTags.length > 0) {
+        await docker
+            .untag(reference)
+            .catch(error => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove the local name ${reference}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}`));
+    }
+    else {
+        _common_log_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`);
+    }
+    try {
+        await target.removeTag(staging);
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove the staging tag ${staging} from ${target.repositoryUri}` +
+            `${pushedDigest ? ` (at ${pushedDigest})` : ''}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}. Delete it by hand ` +
+            '(ecr:BatchDeleteImage is needed to remove it).');
+    }
+}
+/** Each tag gets the pushed manifest's exact bytes, in the order given. */
+async function putTags(registry, target, tags, stored) {
+    await (0,_registry_push_js__WEBPACK_IMPORTED_MODULE_5__/* .putTags */ .Tm)(registry, target.repository, tags, stored, tag => _common_log_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`${target.repositoryUri}:${tag} → ${stored.digest}`));
+}
+function resultsOf(plan) {
+    const results = new Map();
+    if (plan.kind === 'push')
+        plan.tags.forEach(tag => results.set(tag, 'pushed'));
+    if (plan.kind === 'retag')
+        plan.tags.forEach(tag => results.set(tag, 'tagged'));
+    if (plan.kind !== 'push')
+        plan.unchanged.forEach(tag => results.set(tag, 'unchanged'));
+    return results;
+}
+/** The stored size; for an index the sum of its children, each counted once. */
+async function storedSize(registry, repository, digest) {
+    const stored = await registry.getManifest(repository, digest);
+    if (!stored)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`${repository}@${digest} is missing right after the push`);
+    if (!(0,_registry_media_types_js__WEBPACK_IMPORTED_MODULE_4__.isIndex)(stored.manifest))
+        return (0,_registry_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .imageManifestSize */ .Sd)(stored.manifest);
+    const children = await Promise.all([...new Set(stored.manifest.manifests.map(child => child.digest))].map(child => storedSize(registry, repository, child)));
+    return children.reduce((sum, size) => sum + size, 0);
 }
 
 
 /***/ }),
 
-/***/ 1:
+/***/ 1145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H9: () => (/* binding */ Manifests),
-/* harmony export */   SH: () => (/* binding */ repositoryPath),
-/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES)
+/* harmony export */   M: () => (/* binding */ planTagWrites),
+/* harmony export */   isSameImage: () => (/* binding */ isSameImage)
 /* harmony export */ });
-/* unused harmony export manifestPath */
-/* harmony import */ var _common_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2308);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5035);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6764);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9867);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _registry_push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4501);
+/* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
 
 
 
-
-
-/** ECR's limit for a manifest; a registry sending more is not sending a manifest. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/** `/v2/<repository>/manifests/<reference>`, after checking both against the reference grammar. */
-function manifestPath(repository, reference) {
-    return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
+/**
+ * Whether a stored manifest is the local image. The image ID is the config digest in docker's
+ * classic store and the manifest digest in the containerd store; RepoDigests records earlier pushes.
+ */
+function isSameImage(local, repositoryUri, remote) {
+    if (remote.digest === local.id)
+        return true;
+    if (local.repoDigests.includes(`${repositoryUri}@${remote.digest}`))
+        return true;
+    return !(0,_registry_media_types_js__WEBPACK_IMPORTED_MODULE_2__.isIndex)(remote.manifest) && remote.manifest.config?.digest === local.id;
 }
-function repositoryPath(repository) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isRepositoryPath */ .og)(repository))
-        throw new Error(`not a repository name: ${JSON.stringify(repository)}`);
-    return `/v2/${repository}`;
-}
-function checkReference(reference) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestReference */ .PR)(reference))
-        throw new Error(`not a tag or digest: ${JSON.stringify(reference)}`);
-    return reference;
-}
-/** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
-class Manifests {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
+/**
+ * Pure: decides how to deliver the tags so that all of them end on one digest, a re-run of an
+ * unchanged image writes nothing, and an immutable tag is never asked to move. Throws, before anything
+ * is written, when an immutable tag holds another image.
+ */
+function planTagWrites(remote, isImmutable, describe) {
+    const conflicts = remote.filter(r => r.digest !== undefined && !r.sameImage && isImmutable(r.tag));
+    if (conflicts.length > 0) {
+        const lines = conflicts.map(r => `tag ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
+            `but the image ${describe.image} is ${describe.imageId}`);
+        throw (0,_registry_push_js__WEBPACK_IMPORTED_MODULE_1__/* .immutableTagsError */ .qk)(lines);
     }
-    /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
-    async resolveDigest(repository, reference) {
-        const path = manifestPath(repository, reference);
-        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200, 404]);
-        response.discard();
-        if (response.status === 404)
-            return undefined;
-        const digest = response.headers.get('docker-content-digest');
-        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDigest */ .Bc)(digest))
-            return digest;
-        // A registry that leaves the header out: read the bytes and hash them.
-        return (await this.get(repository, reference))?.digest;
+    const same = remote.filter(r => r.sameImage && r.digest !== undefined);
+    if (same.length === 0)
+        return { kind: 'push', tags: remote.map(r => r.tag) };
+    // Immutable tags cannot move, so when they hold this image their digest is the one to converge on.
+    const pinned = [...new Set(same.filter(r => isImmutable(r.tag)).map(r => r.digest))];
+    if (pinned.length > 1) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Immutable tags hold this image under different digests (${pinned.join(', ')}): ` +
+            'they cannot be brought to one digest. Push under a new tag.');
     }
-    /** The manifest as stored, verified against its digest when fetched by digest; undefined when absent. */
-    async get(repository, reference) {
-        try {
-            return await this.require(repository, reference);
-        }
-        catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    /** Like get, but a missing manifest is a RegistryError carrying the registry's own message. */
-    async require(repository, reference) {
-        const path = manifestPath(repository, reference);
-        return this.transport.retrying(`GET ${path}`, async () => {
-            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200]);
-            const bytes = await response.bytes(MAX_MANIFEST_BYTES);
-            const invalid = (detail, code = 'MANIFEST_INVALID') => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(200, code, detail, response.url, undefined, 'GET');
-            const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Digest */ .s)(bytes);
-            if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDigest */ .Bc)(reference) && digest !== reference) {
-                throw invalid(`manifest bytes hash to ${digest}, not ${reference}`, 'DIGEST_INVALID');
-            }
-            let manifest;
-            try {
-                manifest = (0,_common_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJson */ .qF)(bytes.toString('utf8'));
-            }
-            catch (error) {
-                throw invalid(`the manifest ${error.message}`);
-            }
-            if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
-                throw invalid('the manifest is not a JSON object');
-            }
-            const mediaType = manifest.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim();
-            if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .isManifestMediaType */ .CM)(mediaType)) {
-                throw invalid(`unsupported manifest media type ${JSON.stringify(String(mediaType)).slice(0, 120)}`);
-            }
-            return { digest, mediaType, bytes, manifest };
-        });
-    }
-    /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
-    async put(repository, reference, bytes, mediaType) {
-        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .isManifestMediaType */ .CM)(mediaType))
-            throw new Error(`not a manifest media type: ${JSON.stringify(mediaType)}`);
-        const path = manifestPath(repository, reference);
-        const expected = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Digest */ .s)(bytes);
-        const response = await this.transport.request({ method: 'PUT', url: path, headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
-        response.discard();
-        const returned = response.headers.get('docker-content-digest');
-        if (returned && returned !== expected) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDigest */ .Bc)(returned) ? returned : JSON.stringify(returned).slice(0, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
-        }
-        return expected;
-    }
+    const digest = pinned[0] ?? same[0]?.digest;
+    const unchanged = remote.filter(r => r.digest === digest).map(r => r.tag);
+    const tags = remote.filter(r => r.digest !== digest).map(r => r.tag);
+    return tags.length === 0
+        ? { kind: 'unchanged', digest, unchanged }
+        : { kind: 'retag', digest, tags, unchanged };
 }
 
 
 /***/ }),
 
-/***/ 5718:
+/***/ 4501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  openImageSource: () => (/* binding */ openImageSource)
+  qk: () => (/* reexport */ registry_tags/* immutableTagsError */.qk),
+  l9: () => (/* binding */ pushBlobs),
+  pushImage: () => (/* binding */ pushImage),
+  Tm: () => (/* reexport */ registry_tags/* putTags */.Tm),
+  h3: () => (/* binding */ tagResults),
+  vl: () => (/* reexport */ registry_tags/* verifyTags */.vl)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./src/registry/digest.ts
-var digest = __webpack_require__(5035);
-// EXTERNAL MODULE: ./src/registry/media-types.ts
-var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/common/json.ts
 var json = __webpack_require__(2308);
+// EXTERNAL MODULE: ./src/common/log.ts
+var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
-// EXTERNAL MODULE: ./src/registry/manifests.ts
-var manifests = __webpack_require__(1);
-;// CONCATENATED MODULE: ./src/registry/sources/types.ts
-function platformOf(platform) {
-    if (!platform?.os || !platform.architecture)
-        return undefined;
-    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-
-;// CONCATENATED MODULE: ./src/registry/sources/oci-layout.ts
+// EXTERNAL MODULE: ./src/registry/tags.ts
+var registry_tags = __webpack_require__(7906);
+;// CONCATENATED MODULE: ./src/registry/push-archive.ts
 
 
 
@@ -172,794 +243,553 @@ function platformOf(platform) {
 
 
 
-/** Small files of a layout read whole. */
-const MAX_MARKER_BYTES = 64 * 1024;
-/**
- * Reads an OCI image layout (oci-layout, index.json, blobs/sha256/…). Every manifest is read and its
- * digest checked now; every config and layer must exist with its declared size. Layer bytes are hashed
- * while they are uploaded (a mismatch fails the push before any manifest is put). Media types, digests
- * and sizes are checked before they are used or printed.
- */
-async function readOciLayout(files) {
-    const label = files.label;
-    await checkLayoutMarker(files);
-    const index = await readJson(files, 'index.json', manifests/* MAX_MANIFEST_BYTES */.ZJ);
-    const entries = Array.isArray(index?.manifests) ? index.manifests : [];
-    if (entries.length === 0)
-        throw new errors/* ActionError */.lZ(`${label}: index.json lists no image`);
-    const descriptors = entries.map(entry => checkDescriptor(label, entry, 'index.json entry'));
-    const reader = new LayoutReader(files);
-    let top;
-    if (descriptors.length === 1) {
-        top = await reader.manifest(descriptors[0]);
-    }
-    else if (descriptors.every(entry => platformOf(entry.platform))) {
-        // Several platform images listed straight in index.json (as ko writes it): push an index of them.
-        const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: descriptors }, null, 2));
-        top = { digest: (0,digest/* sha256Digest */.s)(bytes), mediaType: media_types/* MediaType */.zu.ociIndex, bytes };
-    }
-    else {
-        const names = descriptors.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest);
-        throw new errors/* ActionError */.lZ(`${label}: index.json lists ${descriptors.length} images (${names.map(n => JSON.stringify(n).slice(0, 80)).join(', ')}); keep one`);
-    }
-    await reader.walk(top);
-    return { blobs: [...reader.blobs.values()], children: reader.children, top };
-}
-async function checkLayoutMarker(files) {
-    let marker;
-    try {
-        marker = (0,json/* parseJson */.qF)((await files.read('oci-layout', MAX_MARKER_BYTES)).toString('utf8'));
-    }
-    catch {
-        throw new errors/* ActionError */.lZ(`${files.label} is not an OCI image layout: it has no readable oci-layout file`);
-    }
-    const version = marker?.imageLayoutVersion;
-    if (typeof version !== 'string' || !/^1\.\d+\.\d+$/.test(version)) {
-        throw new errors/* ActionError */.lZ(`${files.label}: unsupported OCI layout version ${JSON.stringify(version ?? null).slice(0, 40)}`);
-    }
-}
-/** A descriptor with a well-formed media type, a sha256 digest and a whole, non-negative size. */
-function checkDescriptor(label, value, what) {
-    const d = value;
-    if (!d || typeof d !== 'object')
-        throw new errors/* ActionError */.lZ(`${label}: a ${what} is not a descriptor`);
-    if (!(0,reference/* isDigest */.Bc)(d.digest)) {
-        throw new errors/* ActionError */.lZ(`${label}: a ${what} has an unsupported digest ${JSON.stringify(d.digest ?? null).slice(0, 100)}`);
-    }
-    if (!(0,media_types/* isMediaType */.LA)(d.mediaType)) {
-        throw new errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid media type ${JSON.stringify(d.mediaType ?? null).slice(0, 120)}`);
-    }
-    if (!Number.isSafeInteger(d.size) || d.size < 0) {
-        throw new errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid size`);
-    }
-    return d;
-}
-class LayoutReader {
-    files;
-    blobs = new Map();
-    children = [];
-    seen = new Set();
-    constructor(files) {
-        this.files = files;
-    }
-    /** Reads a manifest blob, checks its bytes against the descriptor and its media type against the known set. */
-    async manifest(descriptor) {
-        if (descriptor.size > manifests/* MAX_MANIFEST_BYTES */.ZJ) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} is larger than ${manifests/* MAX_MANIFEST_BYTES */.ZJ} bytes`);
-        }
-        const bytes = await this.readBlob(descriptor);
-        let parsed;
-        try {
-            parsed = (0,json/* parseJson */.qF)(bytes.toString('utf8'));
-        }
-        catch (error) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} ${error.message}`);
-        }
-        const mediaType = parsed?.mediaType ?? descriptor.mediaType;
-        if (!(0,media_types/* isManifestMediaType */.CM)(mediaType)) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} has media type ${JSON.stringify(mediaType).slice(0, 120)}, ` +
-                'which is not an image manifest or index');
-        }
-        return { digest: descriptor.digest, mediaType, bytes, platform: platformOf(descriptor.platform) };
-    }
-    /** Visits everything a manifest refers to: children of an index first, then configs and layers. */
-    async walk(node) {
-        if (this.seen.has(node.digest))
-            return;
-        this.seen.add(node.digest);
-        const manifest = (0,json/* parseJson */.qF)(node.bytes.toString('utf8'));
-        if ((0,media_types/* isIndex */.nw)(manifest)) {
-            for (const entry of manifest.manifests) {
-                const child = checkDescriptor(this.files.label, entry, `child of ${node.digest}`);
-                const childManifest = await this.manifest(child);
-                await this.walk(childManifest);
-                if (!this.children.some(c => c.digest === child.digest))
-                    this.children.push(childManifest);
-            }
-            return;
-        }
-        if (!manifest.config || !Array.isArray(manifest.layers)) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${node.digest} is neither an image manifest nor an index`);
-        }
-        for (const [i, entry] of [manifest.config, ...manifest.layers].entries()) {
-            await this.addBlob(checkDescriptor(this.files.label, entry, i === 0 ? 'config' : 'layer'));
-        }
-    }
-    async addBlob(descriptor) {
-        if (this.blobs.has(descriptor.digest))
-            return;
-        const name = blobName(descriptor.digest);
-        const size = await this.sizeOf(descriptor);
-        this.blobs.set(descriptor.digest, {
-            digest: descriptor.digest,
-            size,
-            open: (start, end) => this.files.open(name, start, end),
-            chunks: (start, end) => this.files.chunks(name, start, end)
-        });
-    }
-    async sizeOf(descriptor) {
-        const size = await this.files.size(blobName(descriptor.digest));
-        if (size === undefined) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`);
-        }
-        if (size !== descriptor.size) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`);
-        }
-        return size;
-    }
-    async readBlob(descriptor) {
-        await this.sizeOf(descriptor);
-        const bytes = await this.files.read(blobName(descriptor.digest), descriptor.size);
-        const actual = (0,digest/* sha256Digest */.s)(bytes);
-        if (actual !== descriptor.digest) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`);
-        }
-        return bytes;
-    }
-}
-function blobName(digest) {
-    return `blobs/sha256/${digest.slice('sha256:'.length)}`;
-}
-/** A JSON file of the image, read whole with a cap; errors name the file, never its content. */
-async function readJson(files, name, maxBytes) {
-    const bytes = await files.read(name, maxBytes);
-    try {
-        return (0,json/* parseJson */.qF)(bytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`${files.label}: ${name} ${error.message}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-;// CONCATENATED MODULE: ./src/registry/sources/gzip.ts
-
-
-const deflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-const DEFAULT_BLOCK_SIZE = 1024 * 1024;
-const DEFAULT_IN_FLIGHT = 4;
-const WINDOW = 32 * 1024;
-/** Magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same header for every layer. */
-const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-/** A final, empty, fixed-Huffman block: ends the deflate stream after the last sync-flushed block. */
-const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
-async function* parallelGzip(input, options) {
-    const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
-    const inFlight = Math.max(1, options.inFlight ?? DEFAULT_IN_FLIGHT);
-    yield HEADER;
-    let crc = 0;
-    let length = 0;
-    let dictionary;
-    const pending = [];
-    for await (const block of blocksOf(input, blockSize)) {
-        crc = (0,external_node_zlib_.crc32)(block, crc);
-        length += block.length;
-        const job = deflateRaw(block, {
-            level: options.level,
-            finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-            // Output buffers in few pieces (the default 16 KiB makes a round trip to JS per 16 KiB), sized to
-            // what the level gives: stored blocks come out a little larger, deflated ones far smaller.
-            chunkSize: options.level === 0 ? blockSize + 64 * 1024 : blockSize / 2,
-            ...(dictionary && options.level > 0 ? { dictionary } : {})
-        });
-        // Observed at once: a rejection while earlier blocks are awaited is not unhandled.
-        job.catch(() => { });
-        pending.push(job);
-        // A copy: the block's memory is not kept alive for the sake of its last 32 KiB.
-        dictionary = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
-        if (pending.length >= inFlight)
-            yield await pending.shift();
-    }
-    while (pending.length > 0)
-        yield await pending.shift();
-    const trailer = Buffer.alloc(8);
-    trailer.writeUInt32LE(crc >>> 0, 0);
-    trailer.writeUInt32LE(length % 2 ** 32, 4);
-    yield Buffer.concat([FINAL_BLOCK, trailer]);
-}
-/** The input in blocks of exactly `size` bytes, the last one shorter (none for an empty input). */
-async function* blocksOf(input, size) {
-    let parts = [];
-    let held = 0;
-    for await (const chunk of input) {
-        let rest = chunk;
-        while (held + rest.length >= size) {
-            const take = size - held;
-            parts.push(rest.subarray(0, take));
-            yield parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
-            parts = [];
-            held = 0;
-            rest = rest.subarray(take);
-        }
-        if (rest.length > 0) {
-            parts.push(rest);
-            held += rest.length;
-        }
-    }
-    if (held > 0)
-        yield Buffer.concat(parts, held);
-}
-/** Sampled bytes that deflate (level 1) to more than this share of their size are not worth deflating. */
-const INCOMPRESSIBLE = 0.95;
-/**
- * Whether data like this sample gains anything from deflate. Random or already-compressed data (the
- * payload of many layers) does not, and stored blocks then cost a fraction of the CPU. Asynchronous: the
- * sample is deflated on the thread pool, not on the event loop.
- */
-async function worthCompressing(sample) {
-    if (sample.length === 0)
-        return true;
-    const packed = await deflateRaw(sample, { level: 1 });
-    return packed.length <= sample.length * INCOMPRESSIBLE;
-}
-
-;// CONCATENATED MODULE: ./src/registry/sources/docker-archive.ts
-
-
-
-
-
-
-
-
-
-
-/** What docker writes in manifest.json and a config: small files, read whole with a cap. */
-const MAX_ARCHIVE_MANIFEST_BYTES = 1024 * 1024;
+/** A config read back to learn which compressed layer holds which diff_id: small, capped. */
 const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
 /**
- * Reads a `docker save` archive from its members: manifest.json and the config now, the layers later.
- * Its layers are uncompressed tars: each is compressed while it uploads, read straight from the archive,
- * its uncompressed bytes hashed against the config's diff_id on the way (a mismatch fails the upload
- * before it is committed, so before any manifest). The config is pushed byte for byte, and the manifest is
- * made from the layers' compressed digests once they are known. Every name in manifest.json is looked up
- * among the archive's members, never on the file system.
+ * Pushes a `docker save` archive. What the tags hold is read first: an immutable tag holding another
+ * image (another config) fails before anything is written, and the layers of the images the tags hold
+ * are matched to ours by diff_id, so a layer the registry already has compressed is reused after a HEAD
+ * instead of being compressed again (a re-push of the same archive compresses and uploads nothing). The
+ * rest are compressed while they upload, `concurrency` at once; the manifest is made from the layers'
+ * digests, then put under each tag and read back.
  */
-async function readDockerArchive(files, options) {
-    const label = files.label;
-    const { layerNames, configBytes, configDigest, config, diffIds } = await readArchiveEntry(files);
-    const layers = await Promise.all(layerNames.map(async (name, i) => {
-        const diffId = diffIds[i];
-        if (await isGzip(files, name)) {
-            // Already compressed (some tools save that way): pushed as is.
-            const hashed = await hashStream(files.open(name));
-            const blob = {
-                ...hashed,
-                open: (start, end) => files.open(name, start, end),
-                chunks: (start, end) => files.chunks(name, start, end)
-            };
-            return { kind: 'ready', blob, diffId, mediaType: media_types/* BlobMediaType */.Gn.dockerGzipLayer };
-        }
-        const size = (await files.size(name));
-        return layerToCompress(files, name, size, diffId, `${label}: ${name}`, options.gzipLevel);
-    }));
+async function pushArchiveImage(registry, repository, image, tags, options) {
+    const held = await Promise.all(tags.map(async (tag) => ({ tag, manifest: await registry.getManifest(repository, tag) })));
+    const configDigest = image.config.digest;
+    const otherImages = held.filter(h => h.manifest && options.isImmutable(h.tag) && configOf(h.manifest) !== configDigest);
+    if (otherImages.length > 0) {
+        throw (0,registry_tags/* immutableTagsError */.qk)(otherImages.map(h => `tag ${(0,errors/* quote */.hD)(h.tag)} already holds ${h.manifest?.digest}, another image than this one`));
+    }
+    const known = await knownLayers(registry, repository, image, held);
+    const { descriptors, blobs, compressed } = await sendLayers(registry, repository, image, known, options);
+    log/* info */.pq(layerSummaryLine(image.layers.length, compressed));
+    const top = image.manifest(descriptors);
+    const holds = new Map(held.map(h => [h.tag, h.manifest?.digest]));
+    const moved = tags.filter(tag => options.isImmutable(tag) && holds.get(tag) && holds.get(tag) !== top.digest);
+    if (moved.length > 0) {
+        // Same config, other layer bytes (another tool's compression): the tag cannot move to ours.
+        throw (0,registry_tags/* immutableTagsError */.qk)(moved.map(tag => `tag ${(0,errors/* quote */.hD)(tag)} already points at ${holds.get(tag)}, the image is ${top.digest}`));
+    }
+    const unchanged = new Set(tags.filter(tag => holds.get(tag) === top.digest));
+    const toWrite = tags.filter(tag => !unchanged.has(tag));
+    await (0,registry_tags/* putTags */.Tm)(registry, repository, toWrite, top);
+    if (toWrite.length > 0)
+        await (0,registry_tags/* verifyTags */.vl)(registry, repository, tags, top.digest);
     return {
-        config: {
-            digest: configDigest,
-            size: configBytes.length,
-            open: (start, end) => external_node_stream_.Readable.from([configBytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
-        },
-        layers,
-        platform: platformOf(config),
-        manifest(descriptors) {
-            // docker's own layout (3-space indent, this key order): a layer set docker pushed gives its bytes.
-            const bytes = Buffer.from(JSON.stringify({
-                schemaVersion: 2,
-                mediaType: media_types/* MediaType */.zu.dockerManifest,
-                config: { mediaType: media_types/* BlobMediaType */.Gn.dockerConfig, size: configBytes.length, digest: configDigest },
-                layers: descriptors.map(l => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
-            }, null, 3));
-            return {
-                digest: (0,digest/* sha256Digest */.s)(bytes),
-                mediaType: media_types/* MediaType */.zu.dockerManifest,
-                bytes,
-                platform: platformOf(config)
-            };
-        }
+        digest: top.digest,
+        mediaType: top.mediaType,
+        blobs,
+        tags: tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' })),
+        platforms: []
     };
 }
 /**
- * The one image manifest.json lists, and its config: read by name among the archive's members, the
- * config's digest checked against its name, one sha256 diff_id per layer, every layer in the archive.
+ * `8 layers: 2 compressed and uploaded, 6 the registry has`. The push benchmark reads this line
+ * (bench/runners.ts, LAYERS_LINE); a unit test holds the two together.
  */
-async function readArchiveEntry(files) {
-    const label = files.label;
-    const entries = await readJson(files, 'manifest.json', MAX_ARCHIVE_MANIFEST_BYTES);
-    if (!Array.isArray(entries) || entries.length !== 1) {
-        const count = Array.isArray(entries) ? entries.length : 0;
-        throw new errors/* ActionError */.lZ(`${label}: manifest.json lists ${count} images; save exactly one image`);
-    }
-    const entry = entries[0];
-    if (typeof entry?.Config !== 'string' ||
-        !Array.isArray(entry.Layers) ||
-        !entry.Layers.every(layer => typeof layer === 'string')) {
-        throw new errors/* ActionError */.lZ(`${label}: manifest.json must give Config and Layers as file names in the archive`);
-    }
-    const { Config: configName, Layers: layerNames } = entry;
-    const configBytes = await files.read(configName, MAX_CONFIG_BYTES);
-    const configDigest = (0,digest/* sha256Digest */.s)(configBytes);
-    const named = /([a-f0-9]{64})(\.json)?$/.exec(configName)?.[1];
-    if (named && `sha256:${named}` !== configDigest) {
-        throw new errors/* ActionError */.lZ(`${label}: config ${configName} is corrupt: its bytes give ${configDigest}`);
-    }
-    let config;
-    try {
-        config = (0,json/* parseJson */.qF)(configBytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`${label}: config ${configName} ${error.message}`);
-    }
-    const diffIds = Array.isArray(config?.rootfs?.diff_ids) ? config.rootfs.diff_ids : [];
-    if (!diffIds.every(reference/* isDigest */.Bc))
-        throw new errors/* ActionError */.lZ(`${label}: the config lists a diff_id that is not a sha256 digest`);
-    if (diffIds.length !== layerNames.length) {
-        throw new errors/* ActionError */.lZ(`${label}: the config lists ${diffIds.length} layers but manifest.json ${layerNames.length}`);
-    }
-    for (const layer of layerNames) {
-        if ((await files.size(layer)) === undefined) {
-            throw new errors/* ActionError */.lZ(`${label}: layer ${layer} (named in manifest.json) is not in the archive`);
-        }
-    }
-    return { layerNames, configBytes, configDigest, config, diffIds };
+function layerSummaryLine(layers, compressed) {
+    return `${layers} layers: ${compressed} compressed and uploaded, ${layers - compressed} the registry has`;
 }
-/** The first bytes of a member (for sniffing), at most `length`. */
-async function head(files, name, start, length) {
-    if (length <= 0)
-        return Buffer.alloc(0);
-    const chunks = [];
-    for await (const chunk of files.open(name, start, start + length - 1))
-        chunks.push(chunk);
-    return Buffer.concat(chunks);
+function configOf(stored) {
+    return (0,media_types.isIndex)(stored.manifest) ? undefined : stored.manifest.config?.digest;
 }
-async function isGzip(files, name) {
-    const bytes = await head(files, name, 0, 2);
-    return bytes.length === 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-/** A layer's uncompressed bytes that do not hash to the config's diff_id. */
-class LayerCorruptError extends errors/* ActionError */.lZ {
-    constructor(label, actual, expected) {
-        super(`${label} is corrupt: its bytes give ${actual}, the config says ${expected}`);
-        this.name = 'LayerCorruptError';
-    }
-}
-function layerToCompress(files, name, size, diffId, label, gzipLevel) {
-    return {
-        kind: 'compress',
-        label,
-        diffId,
-        size,
-        mediaType: media_types/* BlobMediaType */.Gn.dockerGzipLayer,
-        async *compress() {
-            const level = (await worthCompressing(await sampleOf(files, name, size))) ? gzipLevel : 0;
-            const raw = (0,external_node_crypto_.createHash)('sha256');
-            let seen = 0;
-            const hashed = (async function* () {
-                for await (const chunk of files.open(name)) {
-                    raw.update(chunk);
-                    seen += chunk.length;
-                    yield chunk;
-                }
-            })();
-            // The last piece (the gzip trailer) is held back until the uncompressed bytes are proven: a corrupt
-            // layer never becomes a whole gzip stream.
-            let held;
-            for await (const piece of parallelGzip(hashed, { level })) {
-                if (held)
-                    yield held;
-                held = piece;
+/**
+ * Compressed layers the registry is known to hold, by diff_id: from each image a tag holds, its layers
+ * zipped with its config's diff_ids (ours when the config is the same; else that config, read back).
+ */
+async function knownLayers(registry, repository, image, held) {
+    const known = new Map();
+    const ours = image.layers.map(layer => layer.diffId);
+    const seen = new Set();
+    for (const { manifest } of held) {
+        if (!manifest || (0,media_types.isIndex)(manifest.manifest) || seen.has(manifest.digest))
+            continue;
+        seen.add(manifest.digest);
+        const { config, layers } = manifest.manifest;
+        if (!Array.isArray(layers) || !(0,reference/* isDigest */.Bc)(config?.digest))
+            continue;
+        const diffIds = config.digest === image.config.digest ? ours : await diffIdsOf(registry, repository, config.digest);
+        if (diffIds?.length !== layers.length)
+            continue;
+        layers.forEach((layer, i) => {
+            const diffId = diffIds[i];
+            if (!known.has(diffId) &&
+                (0,reference/* isDigest */.Bc)(layer.digest) &&
+                Number.isSafeInteger(layer.size) &&
+                /gzip/.test(layer.mediaType)) {
+                known.set(diffId, { mediaType: layer.mediaType, size: layer.size, digest: layer.digest });
             }
-            const actual = `sha256:${raw.digest('hex')}`;
-            if (seen !== size || actual !== diffId)
-                throw new LayerCorruptError(label, actual, diffId);
-            if (held)
-                yield held;
-        }
-    };
-}
-const SAMPLE_BYTES = 256 * 1024;
-/** A slice from the middle of the layer (its start is tar headers, which always compress). */
-async function sampleOf(files, name, size) {
-    if (size <= SAMPLE_BYTES)
-        return head(files, name, 0, size);
-    return head(files, name, Math.floor(size / 2) - SAMPLE_BYTES / 2, SAMPLE_BYTES);
-}
-async function hashStream(stream) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of stream) {
-        hash.update(chunk);
-        size += chunk.length;
+        });
     }
-    return { digest: `sha256:${hash.digest('hex')}`, size };
+    return known;
 }
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/common/files.ts
-var files = __webpack_require__(8994);
-;// CONCATENATED MODULE: ./src/registry/sources/files.ts
-
-
-
-
-
-
-/** Read size for layer and blob streams: few syscalls, flat memory, and one gzip block (gzip.ts) per read. */
-const READ_CHUNK = 1024 * 1024;
-/** Chunk size of uploads read with one reused buffer. */
-const UPLOAD_CHUNK = 256 * 1024;
-/** Bytes [start, end] of a file (end: its last byte when undefined), through one reused buffer. */
-async function* reusedChunks(path, start = 0, end) {
-    const file = await (0,promises_.open)(path, 'r');
-    try {
-        const last = end ?? (await file.stat()).size - 1;
-        const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(UPLOAD_CHUNK, last - start + 1)));
-        for (let position = start; position <= last;) {
-            const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, last - position + 1), position);
-            // A file shorter than it was: the caller's length check says so.
-            if (bytesRead === 0)
-                return;
-            position += bytesRead;
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        await file.close();
-    }
-}
-/**
- * A name as a layout or an archive's manifest gives it, in canonical form (`./a//b` → `a/b`); undefined
- * for a name that leaves its root (absolute, or `..` above it) or names nothing.
- */
-function canonicalName(name) {
-    if (typeof name !== 'string' || name === '' || name.includes('\0') || name.startsWith('/'))
+async function diffIdsOf(registry, repository, digest) {
+    const bytes = await registry.readBlob(repository, digest, MAX_CONFIG_BYTES);
+    if (!bytes)
         return undefined;
-    const normal = external_node_path_.posix.normalize(name).replace(/\/+$/, '');
-    if (normal === '.' || normal === '..' || normal.startsWith('../'))
-        return undefined;
-    return normal;
-}
-function nameOrFail(files, name) {
-    const canonical = canonicalName(name);
-    if (canonical === undefined) {
-        throw new errors/* ActionError */.lZ(`${files.label}: ${JSON.stringify(name).slice(0, 200)} names a file outside the image: refused`);
-    }
-    return canonical;
-}
-async function readOrFail(path, maxBytes, what) {
     try {
-        return (0,files/* readRegularFile */.XF)(path, maxBytes, what);
+        const config = (0,json/* parseJson */.qF)(bytes.toString('utf8'));
+        const ids = config?.rootfs?.diff_ids;
+        return Array.isArray(ids) && ids.every(reference/* isDigest */.Bc) ? ids : undefined;
     }
-    catch (error) {
-        if (error instanceof files/* FileReadError */.tJ)
-            throw new errors/* ActionError */.lZ(error.message);
-        throw error;
-    }
-}
-/** The files of an image layout directory, each resolved (symlinks too) inside the directory. */
-function directoryFiles(dir, label = dir) {
-    const root = (0,external_node_fs_.realpathSync)(dir);
-    const resolved = new Map();
-    const locate = (name) => {
-        const canonical = nameOrFail({ label }, name);
-        if (!resolved.has(canonical)) {
-            let real;
-            try {
-                real = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(root, canonical));
-            }
-            catch {
-                real = undefined;
-            }
-            if (real !== undefined && !(0,files/* isInside */.FK)(root, real)) {
-                throw new errors/* ActionError */.lZ(`${label}: ${canonical} leads outside the layout (a symlink?): refused`);
-            }
-            resolved.set(canonical, real);
-        }
-        return resolved.get(canonical);
-    };
-    return {
-        label,
-        async size(name) {
-            const path = locate(name);
-            if (!path)
-                return undefined;
-            const stats = await (0,promises_.stat)(path).catch(() => undefined);
-            return stats?.isFile() ? stats.size : undefined;
-        },
-        read(name, maxBytes) {
-            const path = locate(name);
-            if (!path)
-                return Promise.reject(new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`));
-            return readOrFail(path, maxBytes, `${label}: ${canonicalName(name)}`);
-        },
-        open(name, start, end) {
-            const path = locate(name);
-            if (!path)
-                throw new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`);
-            return (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
-        },
-        chunks(name, start, end) {
-            const path = locate(name);
-            if (!path)
-                throw new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`);
-            return reusedChunks(path, start, end);
-        }
-    };
-}
-/**
- * The regular files of a tar, by member name, read in place from their offsets (see tar-index.ts): a
- * member is never copied out, and its name never becomes a path.
- */
-function tarFiles(path, members, label = path) {
-    const member = (name) => members.get(nameOrFail({ label }, name));
-    const missing = (name) => new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is not in the archive`);
-    return {
-        label,
-        async size(name) {
-            return member(name)?.size;
-        },
-        async read(name, maxBytes) {
-            const found = member(name);
-            if (!found)
-                throw missing(name);
-            const what = `${label}: ${canonicalName(name)}`;
-            if (found.size > maxBytes)
-                throw new errors/* ActionError */.lZ(`${what} has ${found.size} bytes, more than the ${maxBytes} allowed`);
-            const file = await (0,promises_.open)(path, 'r');
-            try {
-                const buffer = Buffer.alloc(found.size);
-                const { bytesRead } = await file.read(buffer, 0, found.size, found.offset);
-                if (bytesRead < found.size)
-                    throw new errors/* ActionError */.lZ(`${what} is truncated`);
-                return buffer;
-            }
-            finally {
-                await file.close();
-            }
-        },
-        open(name, start = 0, end) {
-            const found = member(name);
-            if (!found)
-                throw missing(name);
-            const last = Math.min(end ?? found.size - 1, found.size - 1);
-            // An empty range (a zero-byte member) is an empty stream: createReadStream has no such range.
-            if (last < start)
-                return external_node_stream_.Readable.from([]);
-            return (0,external_node_fs_.createReadStream)(path, {
-                start: found.offset + start,
-                end: found.offset + last,
-                highWaterMark: READ_CHUNK
-            });
-        },
-        chunks(name, start = 0, end) {
-            const found = member(name);
-            if (!found)
-                throw missing(name);
-            const last = Math.min(end ?? found.size - 1, found.size - 1);
-            return reusedChunks(path, found.offset + start, found.offset + last);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/sources/tar-index.ts
-
-
-
-const BLOCK = 512;
-/** PAX and GNU long-name records are small; a larger one is a broken or hostile archive. */
-const MAX_META_BYTES = 1024 * 1024;
-/** More members than any image has. */
-const MAX_MEMBERS = 200_000;
-/**
- * Pure: a 512-byte ustar/GNU header, or undefined for an all-zero block (the end of the archive). Sizes
- * in base-256 (GNU, over 8 GiB) are read too. A block that is no tar header (bad checksum) throws.
- */
-function parseTarHeader(block) {
-    if (block.length < BLOCK)
-        throw new Error('short header block');
-    if (block.every(byte => byte === 0))
+    catch {
         return undefined;
-    const stored = octal(block.subarray(148, 156));
-    let sum = 8 * 0x20;
-    for (let i = 0; i < BLOCK; i++)
-        if (i < 148 || i >= 156)
-            sum += block[i];
-    if (stored !== sum)
-        throw new Error('bad header checksum');
-    const name = tar_index_text(block.subarray(0, 100));
-    const isUstar = block.subarray(257, 262).toString('latin1') === 'ustar';
-    const prefix = isUstar ? tar_index_text(block.subarray(345, 500)) : '';
-    return {
-        name: prefix ? `${prefix}/${name}` : name,
-        size: sizeField(block.subarray(124, 136)),
-        type: String.fromCharCode(block[156]).replace('\0', '')
-    };
-}
-function tar_index_text(field) {
-    const end = field.indexOf(0);
-    return field.subarray(0, end === -1 ? field.length : end).toString('utf8');
-}
-function octal(field) {
-    const digits = tar_index_text(field).trim();
-    if (!/^[0-7]*$/.test(digits))
-        throw new Error('bad octal field');
-    return digits === '' ? 0 : parseInt(digits, 8);
-}
-/** Octal, or GNU base-256 when the high bit of the first byte is set. */
-function sizeField(field) {
-    if ((field[0] & 0x80) === 0)
-        return octal(field);
-    let value = field[0] & 0x7f;
-    for (let i = 1; i < field.length; i++)
-        value = value * 256 + field[i];
-    if (!Number.isSafeInteger(value))
-        throw new Error('size out of range');
-    return value;
-}
-/** Pure: the `path` and `size` of PAX records (`<len> key=value\n`…); other keys are ignored. */
-function parsePax(records) {
-    const result = {};
-    let at = 0;
-    while (at < records.length) {
-        const space = records.indexOf(0x20, at);
-        if (space === -1)
-            break;
-        const length = Number(records.subarray(at, space).toString('latin1'));
-        if (!Number.isInteger(length) || length <= space - at || at + length > records.length)
-            break;
-        const record = records.subarray(space + 1, at + length - 1).toString('utf8');
-        const equals = record.indexOf('=');
-        const key = record.slice(0, equals);
-        const value = record.slice(equals + 1);
-        if (key === 'path')
-            result.path = value;
-        if (key === 'size' && /^\d+$/.test(value))
-            result.size = Number(value);
-        at += length;
     }
-    return result;
 }
-const REGULAR = new Set(['', '0', '7']);
 /**
- * The regular files of a tar, by canonical member name. Links, devices, directories and names that leave
- * the archive (absolute, `..`) are skipped: no member name ever becomes a path. A name that appears twice
- * is refused (which copy would count?). A truncated or corrupt archive is a clear error.
+ * The config and every layer, `concurrency` at once: a known layer the registry still has is reused, any
+ * other is compressed while it uploads (a diff_id listed twice is compressed once). The first failure
+ * aborts the rest.
  */
-async function indexTar(path) {
-    const file = await (0,promises_.open)(path, 'r');
-    try {
-        const { size: fileSize } = await file.stat();
-        return await scan(file, fileSize, path);
-    }
-    catch (error) {
-        if (error instanceof errors/* ActionError */.lZ)
+async function sendLayers(registry, repository, image, known, options) {
+    const limit = (0,p_limit["default"])(Math.max(1, options.concurrency));
+    const abort = new AbortController();
+    const signal = abort.signal;
+    const once = (work) => limit(async () => {
+        signal.throwIfAborted();
+        try {
+            return await work();
+        }
+        catch (error) {
+            if (!signal.aborted)
+                abort.abort(error);
             throw error;
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new errors/* ActionError */.lZ(`${path} is not a readable tar archive (${reason}): is it truncated or corrupt?`);
-    }
-    finally {
-        await file.close();
-    }
-}
-async function scan(file, fileSize, path) {
-    const members = new Map();
-    const block = Buffer.alloc(BLOCK);
-    let position = 0;
-    let count = 0;
-    let pending = {};
-    for (;;) {
-        const { bytesRead } = await file.read(block, 0, BLOCK, position);
-        // Some writers stop right after a member, without the two zero blocks.
-        if (bytesRead === 0 && position === fileSize && position > 0)
-            break;
-        if (bytesRead < BLOCK)
-            throw new Error('unexpected end of file');
-        const header = parseTarHeader(block);
-        if (!header)
-            break;
-        if (++count > MAX_MEMBERS)
-            throw new Error(`more than ${MAX_MEMBERS} members`);
-        const size = pending.size ?? header.size;
-        const dataStart = position + BLOCK;
-        if (dataStart + size > fileSize)
-            throw new Error('unexpected end of file');
-        position = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-        if (header.type === 'x' || header.type === 'L') {
-            const meta = await readMeta(file, dataStart, size);
-            pending = header.type === 'x' ? { ...pending, ...parsePax(meta) } : { ...pending, path: tar_index_text(meta) };
-            continue;
         }
-        // A global PAX header, or a GNU long link name: nothing about where files are.
-        if (header.type === 'g' || header.type === 'K')
-            continue;
-        const name = canonicalName(pending.path ?? header.name);
-        pending = {};
-        if (name === undefined || !REGULAR.has(header.type))
-            continue;
-        if (members.has(name)) {
-            throw new errors/* ActionError */.lZ(`${path}: ${JSON.stringify(name).slice(0, 200)} appears twice in the archive: refused`);
-        }
-        members.set(name, { offset: dataStart, size });
-    }
-    return members;
-}
-async function readMeta(file, offset, size) {
-    if (size > MAX_META_BYTES)
-        throw new Error('an extended header is too large');
-    const buffer = Buffer.alloc(size);
-    const { bytesRead } = await file.read(buffer, 0, size, offset);
-    if (bytesRead < size)
-        throw new Error('unexpected end of file');
-    return buffer;
+    });
+    const results = [];
+    let compressed = 0;
+    const byDiffId = new Map();
+    const layer = (index) => {
+        const source = image.layers[index];
+        const existing = byDiffId.get(source.diffId);
+        if (existing)
+            return existing;
+        const sent = once(async () => {
+            const reuse = known.get(source.diffId);
+            if (reuse && (await registry.blobExists(repository, reuse.digest))) {
+                results.push({ digest: reuse.digest, size: reuse.size, outcome: 'present', bytesSent: 0 });
+                return reuse;
+            }
+            if (source.kind === 'compress')
+                compressed++;
+            const result = source.kind === 'ready'
+                ? await registry.pushBlob(repository, source.blob, { mountFrom: options.mountFrom, signal })
+                : await registry.pushStream(repository, `layer ${source.label}`, () => source.compress(), {
+                    signal
+                });
+            results.push(result);
+            return { mediaType: source.mediaType, size: result.size, digest: result.digest };
+        });
+        byDiffId.set(source.diffId, sent);
+        return sent;
+    };
+    const config = once(() => registry.pushBlob(repository, image.config, { mountFrom: options.mountFrom, signal }));
+    const settled = await Promise.allSettled([config, ...image.layers.map((_, i) => layer(i))]);
+    const failed = settled.find(outcome => outcome.status === 'rejected');
+    if (failed)
+        throw signal.aborted ? signal.reason : failed.reason;
+    results.push(settled[0].value);
+    return {
+        descriptors: settled.slice(1).map(outcome => outcome.value),
+        blobs: results,
+        compressed
+    };
 }
 
-;// CONCATENATED MODULE: ./src/registry/sources/index.ts
-
+;// CONCATENATED MODULE: ./src/registry/push.ts
 
 
 
 
 
 /**
- * Opens `path` as an image to push: an OCI image layout directory, a tar of one, or a `docker save`
- * archive (a tar with manifest.json; docker 25+ archives carry both, and manifest.json decides).
- * Everything structural is checked here, before anything is sent. The path itself may be anywhere the
- * job can read (RUNNER_TEMP is usual); what it contains is read only inside it. A tar is read in place:
- * its headers are indexed (kilobytes read), and each file is streamed from its offset when it is needed.
+ * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
+ * index's children by digest, then the top manifest under each tag, then every tag read back. Tags are
+ * read first, so an immutable conflict fails before anything is written; a tag already at this digest is
+ * left alone, and when every tag is, nothing else is sent. The check is check-then-write: what keeps two concurrent writers apart is the registry's
+ * own tag immutability, and the read-back catches a mutable tag that another push moved.
  */
-async function openImageSource(path, options) {
-    let kind;
-    try {
-        const stats = await (0,promises_.stat)(path);
-        if (!stats.isDirectory() && !stats.isFile()) {
-            throw new errors/* ActionError */.lZ(`Input "source": ${path} is neither a directory nor a regular file`);
+async function pushImage(registry, repository, image, tags, options) {
+    if (image.kind === 'docker-archive')
+        return pushArchiveImage(registry, repository, image, tags, options);
+    return pushLayoutImage(registry, repository, image, tags, options);
+}
+/** An OCI layout's image: every digest known before anything is sent. */
+async function pushLayoutImage(registry, repository, image, tags, options) {
+    const { top } = image;
+    // Every tag is read first (one HEAD each), as go-containerregistry's remote.Write checks before it
+    // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
+    // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
+    const current = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
+    const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest && options.isImmutable(c.tag));
+    if (conflicts.length > 0) {
+        throw (0,registry_tags/* immutableTagsError */.qk)(conflicts.map(c => `tag ${(0,errors/* quote */.hD)(c.tag)} already points at ${c.digest}, the image is ${top.digest}`));
+    }
+    const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
+    const toWrite = tags.filter(tag => !unchanged.has(tag));
+    const platforms = image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []);
+    const result = {
+        digest: top.digest,
+        mediaType: top.mediaType,
+        tags: tagResults(tags, unchanged),
+        platforms
+    };
+    if (toWrite.length === 0)
+        return { ...result, blobs: [] };
+    const blobs = await pushBlobs(image.blobs, (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }), options.limit ?? (0,p_limit["default"])(Math.max(1, options.concurrency)));
+    // Children before the index (in walk order, so a nested index follows its own children): a registry
+    // may refuse an index whose children it does not have.
+    for (const child of image.children) {
+        await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
+    }
+    await (0,registry_tags/* putTags */.Tm)(registry, repository, toWrite, top);
+    await (0,registry_tags/* verifyTags */.vl)(registry, repository, tags, top.digest);
+    return { ...result, blobs };
+}
+/**
+ * Uploads the blobs through `limit`. The first failure aborts the uploads in flight and stops the queue
+ * (nothing more is sent for a push that has failed); it is what the caller sees.
+ */
+async function pushBlobs(blobs, upload, limit) {
+    const abort = new AbortController();
+    let firstFailure;
+    const settled = await Promise.allSettled(blobs.map(blob => limit(async () => {
+        abort.signal.throwIfAborted();
+        try {
+            return await upload(blob, abort.signal);
         }
-        kind = stats.isDirectory() ? 'directory' : 'file';
-    }
-    catch (error) {
-        if (error instanceof errors/* ActionError */.lZ)
+        catch (error) {
+            if (!firstFailure) {
+                firstFailure = { error };
+                abort.abort(error);
+            }
             throw error;
-        throw new errors/* ActionError */.lZ(`Input "source": ${path} does not exist`);
+        }
+    })));
+    if (firstFailure)
+        throw firstFailure.error;
+    return settled.map(outcome => outcome.value);
+}
+function tagResults(tags, unchanged) {
+    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
+}
+
+
+/***/ }),
+
+/***/ 7906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tm: () => (/* binding */ putTags),
+/* harmony export */   qk: () => (/* binding */ immutableTagsError),
+/* harmony export */   vl: () => (/* binding */ verifyTags)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
+
+
+/**
+ * Tags: the refusal to move immutable ones, putting a manifest under each, and reading them back. Shared
+ * by every way an image is pushed (layouts, archives, and the docker path's manifest PUTs).
+ */
+/** The refusal to move immutable tags, one line per tag, before anything is written. */
+function immutableTagsError(lines) {
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
+        'Immutable tags cannot be moved to another image: push under a new tag.');
+}
+/**
+ * Puts the manifest under each tag, in the order given. A tag the registry refuses because it is immutable
+ * and exists (another push wrote it since it was read) fails the step naming the tag and both digests;
+ * the writes stop there.
+ */
+async function putTags(registry, repository, tags, manifest, onWritten) {
+    for (const tag of tags) {
+        try {
+            await registry.putManifest(repository, tag, manifest.bytes, manifest.mediaType);
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && error.status === 400 && error.code === 'TAG_INVALID'))
+                throw error;
+            const holds = await registry.resolveManifestDigest(repository, tag);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
+                `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`, { cause: error });
+        }
+        onWritten?.(tag);
     }
-    // Nothing is copied or extracted: there is nothing to clean up.
-    const dispose = async () => { };
-    if (kind === 'directory') {
-        return { kind: 'oci-layout', ...(await readOciLayout(directoryFiles(path))), dispose };
+}
+/**
+ * Reads every tag back after writing: a tag that another push moved in the meantime fails the step,
+ * naming the tag and both digests, instead of reporting a digest the tag no longer holds.
+ */
+async function verifyTags(registry, repository, tags, expected) {
+    const resolved = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
+    const wrong = resolved.filter(r => r.digest !== expected);
+    if (wrong.length > 0) {
+        const detail = wrong
+            .map(r => (r.digest ? `tag ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(r.tag)} holds ${r.digest}` : `tag ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(r.tag)} is missing`))
+            .join('; ');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`After the push, ${detail}, not this image ${expected}: another push wrote ` +
+            `${wrong.length > 1 ? 'these tags' : 'this tag'} at the same time. Re-run to push again, or use ` +
+            'IMMUTABLE tags so the registry refuses a second writer.');
     }
-    const members = await indexTar(path);
-    const isDocker = members.has('manifest.json');
-    if (!isDocker && !members.has('oci-layout')) {
-        throw new errors/* ActionError */.lZ(`Input "source": ${path} is a tar archive with neither manifest.json (docker save) nor oci-layout (OCI layout)`);
-    }
-    const files = tarFiles(path, members);
-    if (isDocker)
-        return { kind: 'docker-archive', ...(await readDockerArchive(files, options)), dispose };
-    return { kind: 'oci-archive', ...(await readOciLayout(files)), dispose };
+}
+
+
+/***/ }),
+
+/***/ 370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  "default": () => (/* binding */ pLimit),
+  limitFunction: () => (/* binding */ limitFunction)
+});
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
 }
 
 

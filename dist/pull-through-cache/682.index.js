@@ -250,8 +250,8 @@ function awsClientConfig(region) {
  * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
  * a bare 429) is handled by the SDK's adaptive retry mode.
  */
-function createEcrClient(region) {
-    return new dist_cjs/* ECRClient */.S70(awsClientConfig(region));
+function createEcrClient(region, endpoint = {}) {
+    return new dist_cjs/* ECRClient */.S70({ ...awsClientConfig(region), ...endpoint });
 }
 /** The region the client will call, or a clear error saying how to provide one. */
 async function resolveRegion(client) {
@@ -269,6 +269,8 @@ async function resolveRegion(client) {
     return region;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/digest.ts
@@ -869,7 +871,7 @@ class BlobUploader {
     async read(repository, digest, maxBytes, signal) {
         const path = blobPath(repository, digest);
         return this.transport.retrying(`GET ${path}`, async () => {
-            const response = await this.transport.send({ method: 'GET', url: path, signal }, [200, 404]);
+            const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: path, signal }, [200, 404]);
             if (response.status === 404) {
                 response.discard();
                 return undefined;
@@ -880,6 +882,16 @@ class BlobUploader {
                 throw new BlobVerificationError(digest, actual, bytes.length);
             return bytes;
         }, { signal });
+    }
+    /**
+     * A blob's bytes [start, end] (inclusive; all without a range) as they arrive, for a copy into another
+     * registry: redirects followed, no retry of its own (the upload it feeds is the operation retried), the
+     * length checked by whoever hashes them (verifiedStream).
+     */
+    async *stream(repository, digest, range, signal) {
+        const headers = range ? { Range: `bytes=${range.start}-${range.end}` } : {};
+        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: blobPath(repository, digest), headers, signal }, range ? [206] : [200]);
+        yield* response.chunks();
     }
     /**
      * Uploads bytes whose digest is known only once they have all passed (a layer compressed on the way):
@@ -1228,6 +1240,15 @@ function toResponse(method, url, message, failure, done) {
             }
             return Buffer.concat(chunks);
         },
+        async *chunks() {
+            try {
+                for await (const chunk of message)
+                    yield chunk;
+            }
+            catch (error) {
+                throw failure(error);
+            }
+        },
         discard() {
             message.resume();
         }
@@ -1379,6 +1400,8 @@ const STALL_TIMEOUT = {
     minMs: 1000,
     maxMs: 3_600_000
 };
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 /** Token documents are small. */
 const MAX_TOKEN_BODY = 64 * 1024;
 /**
@@ -1449,6 +1472,33 @@ class Transport {
             throw await registryErrorFrom(response);
         return response;
     }
+    /**
+     * A GET that follows redirects, as a blob GET must: ECR answers it with a 307 to a presigned S3 URL.
+     * Credentials go only to the registry's own host; a redirect elsewhere is followed without them (the
+     * URL carries its own signature). At most MAX_REDIRECTS hops; no retry here (callers run it inside
+     * their operation of the retry layer).
+     */
+    async sendFollowingRedirects(request, expected) {
+        let url = this.resolve(request.url);
+        for (let hop = 0;; hop++) {
+            const own = new URL(url).host === new URL(this.endpoint).host;
+            const response = own
+                ? await this.send({ ...request, url })
+                : await this.exchange({ ...request, url }, null);
+            const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
+            if (!location) {
+                if (!expected.includes(response.status))
+                    throw await registryErrorFrom(response);
+                return response;
+            }
+            response.discard();
+            const next = new URL(location, url);
+            if (hop >= MAX_REDIRECTS || (next.protocol !== 'https:' && next.protocol !== new URL(url).protocol)) {
+                throw new RegistryError(response.status, 'REDIRECT', hop >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : 'a redirect to plain http', pathOf(url), undefined, request.method);
+            }
+            url = next.toString();
+        }
+    }
     resolve(url) {
         return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
     }
@@ -1502,6 +1552,7 @@ class Transport {
 
 
 
+
 /**
  * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
  * user agent, timeouts, the one retry layer), manifests, and blob uploads. ECR answers
@@ -1548,6 +1599,19 @@ class RegistryClient {
     /** A small blob read whole and checked against its digest; undefined when the registry has none. */
     readBlob(repository, digest, maxBytes) {
         return this.blobs.read(repository, digest, maxBytes);
+    }
+    /**
+     * A blob of this registry as the source of an upload to another (a registry-to-registry copy): read as
+     * it is sent, hashed on the way by the uploader, so nothing is held in memory or on disk.
+     */
+    remoteBlob(repository, blob) {
+        const chunks = (start, end) => this.blobs.stream(repository, blob.digest, start === undefined ? undefined : { start, end: end ?? blob.size - 1 });
+        return {
+            digest: blob.digest,
+            size: blob.size,
+            chunks,
+            open: (start, end) => external_node_stream_.Readable.from(chunks(start, end))
+        };
     }
     /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */
     retrying(what, operation, options) {

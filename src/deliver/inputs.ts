@@ -5,7 +5,9 @@ import { TAG, parseAccountId, parseRepositoryName } from '../ecr/names.js'
 import type { PublicCatalog } from '../ecr/public.js'
 import type { RepositorySettings } from '../ecr/repositories.js'
 import { parseReference } from '../registry/reference.js'
+import { parsePlatform, type Platform } from '../registry/sources/platform.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
+import { parseDestinations, type Destination } from './destinations.js'
 import { Input } from './constants.js'
 import {
   parsePolicies,
@@ -33,6 +35,8 @@ export type DeliverWork =
       maxConcurrency: number
       /** A repository of the same registry to mount blobs from. */
       mountFrom?: string
+      /** Only this platform's image of an index. */
+      platform?: Platform
     }
 
 /** The deliver action's inputs, parsed and checked. */
@@ -50,6 +54,10 @@ export interface DeliverInputs extends PolicyInputs {
   scan: ScanGateInputs
   /** ECR Public: log in to public.ecr.aws and create the repository with this catalog data. */
   public?: PublicCatalog
+  /** Further registries that get the same image, repository settings and policies. */
+  destinations: Destination[]
+  /** Run the scan gate in each destination too. */
+  scanDestinations: boolean
 }
 
 const MAX_TAGS_PER_IMAGE = 1000
@@ -75,8 +83,11 @@ export function parseDeliverInputs(
     skipLogout: parseBoolean(Input.skipLogout, get(Input.skipLogout), false),
     maskPassword: parseBoolean(Input.maskPassword, get(Input.maskPassword), true),
     ...parsePolicies(get, repository),
-    scan: parseScanGate(get, pushes)
+    scan: parseScanGate(get, pushes),
+    destinations: [],
+    scanDestinations: parseBoolean(Input.scanDestinations, get(Input.scanDestinations), false)
   }
+  inputs.destinations = parseDeliveryDestinations(get, inputs)
   return checkRegistryType(get, inputs)
 }
 
@@ -100,6 +111,14 @@ function parseWork(
     fallback: 5
   })
   const mountFrom = parseRepositoryName(Input.mountFrom, get(Input.mountFrom))
+  const platformText = get(Input.platform).trim()
+  const platform = platformText ? parsePlatform(platformText) : undefined
+  if (typeof platform === 'string') throw new InputError(Input.platform, `${quote(platformText)} ${platform}`)
+  if (platform && !source)
+    throw new InputError(
+      Input.platform,
+      'applies to source: a docker engine image is one platform already, pushed as the engine holds it'
+    )
   const givenTags = parseList(get(Input.tags))
   if (!image && !source) {
     if (givenTags.length > 0)
@@ -123,7 +142,37 @@ function parseWork(
     throw new InputError(Input.tags, `at most ${MAX_TAGS_PER_IMAGE} tags per image`)
   return image
     ? { kind: 'image', repository, image, tags }
-    : { kind: 'source', repository, source: source as string, tags, maxConcurrency, mountFrom }
+    : { kind: 'source', repository, source: source as string, tags, maxConcurrency, mountFrom, platform }
+}
+
+/**
+ * `destinations`, checked against what else was given: they need a repository (there is nothing to put
+ * in them otherwise), and one KMS key ARN cannot serve several regions (a key lives in one region; an
+ * alias can name a key of the same name in each).
+ */
+function parseDeliveryDestinations(get: (name: string) => string, inputs: DeliverInputs): Destination[] {
+  const destinations = parseDestinations(Input.destinations, get(Input.destinations), inputs.registryId)
+  if (destinations.length === 0) {
+    if (inputs.scanDestinations)
+      throw new InputError(Input.scanDestinations, 'applies only with destinations')
+    return destinations
+  }
+  if (inputs.work.kind === 'login')
+    throw new InputError(
+      Input.destinations,
+      'need repository: a destination gets the repository and the image'
+    )
+  const kmsRegion = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):/.exec(inputs.settings.kmsKey ?? '')?.[1]
+  const elsewhere = destinations.find(destination => destination.region !== kmsRegion)
+  if (kmsRegion && elsewhere) {
+    throw new InputError(
+      Input.kmsKey,
+      `${quote(inputs.settings.kmsKey ?? '')} is a key of ${kmsRegion}, and destination ${quote(elsewhere.label)} ` +
+        'is in another region: one key ARN cannot serve several regions. Give an alias (alias/name) that ' +
+        "exists in every region, or a key ID only when every registry is in that key's region"
+    )
+  }
+  return destinations
 }
 
 /** The repository a step works on, when it has one. */
@@ -160,7 +209,8 @@ function checkRegistryType(get: (name: string) => string, inputs: DeliverInputs)
     [Input.repositoryPolicy, get(Input.repositoryPolicy).trim() !== ''],
     [Input.allowPullAccounts, get(Input.allowPullAccounts).trim() !== ''],
     [Input.scan, inputs.scan.wait],
-    [Input.mountFrom, get(Input.mountFrom).trim() !== '']
+    [Input.mountFrom, get(Input.mountFrom).trim() !== ''],
+    [Input.destinations, inputs.destinations.length > 0]
   ]
   const refused = privateOnly.find(([, given]) => given)
   if (refused)

@@ -22,17 +22,25 @@ export async function logInToRegistries(
   const extraIds = target.registries.filter(id => id !== target.registryId)
   const extra = extraIds.length > 0 ? await getRegistryLogins(ecr, extraIds, options) : []
 
-  const hosts: string[] = []
   const logins: RegistryLogin[] = []
   for (const login of [...primary, ...extra]) {
     if (logins.some(known => known.host === login.host)) continue
     logins.push(login)
-    if (!docker) continue
-    await docker.login(login.host, login.username, login.password)
-    hosts.push(login.host)
-    core.saveState(State.registries, JSON.stringify(hosts))
+    if (docker) await dockerLogIn(docker, login)
   }
   return logins
+}
+
+/** Hosts each docker CLI (one per run) was logged in to by this step, for the post step's logout. */
+const loggedIn = new WeakMap<DockerCli, string[]>()
+
+/** `docker login`, the host recorded in state right away so the post step logs out even after a failure. */
+export async function dockerLogIn(docker: DockerCli, login: RegistryLogin): Promise<void> {
+  await docker.login(login.host, login.username, login.password)
+  const hosts = loggedIn.get(docker) ?? []
+  if (!hosts.includes(login.host)) hosts.push(login.host)
+  loggedIn.set(docker, hosts)
+  core.saveState(State.registries, JSON.stringify(hosts))
 }
 
 /** ECR Public: one registry, public.ecr.aws; recorded in state like the others for the post step's logout. */
@@ -42,9 +50,6 @@ export async function logInToPublic(
   maskPassword: boolean
 ): Promise<RegistryLogin[]> {
   const login = await getPublicLogin(client, maskPassword)
-  if (docker) {
-    await docker.login(login.host, login.username, login.password)
-    core.saveState(State.registries, JSON.stringify([login.host]))
-  }
+  if (docker) await dockerLogIn(docker, login)
   return [login]
 }

@@ -11,14 +11,17 @@ import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { removeImageTag } from '../ecr/images.js'
 import { PUBLIC_API_REGION, createEcrPublicClient, galleryUrl, removePublicImageTag } from '../ecr/public.js'
 import { exclusionsOf, isTagImmutable, repositoryConsoleUrl } from '../ecr/repositories.js'
-import { Output, State } from './constants.js'
+import { Input, Output, State } from './constants.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
 import { ensurePublic, governRepository, type RepositoryReport } from './governance.js'
 import { parseDeliverInputs, repositoryOf, type DeliverInputs } from './inputs.js'
 import { logInToPublic, logInToRegistries } from './login.js'
 import { findPayload, type Payload } from './payload.js'
 import type { ScanGateReport } from './scan-gate.js'
-import { writeDeliverySummary } from './summary.js'
+import { writeDeliverySummary, type DestinationRow } from './summary.js'
+import { refuseMainRegistry } from './destinations.js'
+import type { DestinationRun, SameImage } from './fan-out.js'
+import type { RegistryClient } from '../registry/client.js'
 
 /** The clients a run uses: ECR's, ECR Public's for registry-type public, and the docker CLI when there is one. */
 interface Clients {
@@ -37,21 +40,33 @@ export async function run(): Promise<void> {
   const inputs = parseDeliverInputs(name => core.getInput(name), { sha: process.env.GITHUB_SHA ?? '' })
   core.saveState(State.skipLogout, String(inputs.skipLogout))
   const clients = await prepareClients(inputs)
+  refuseMainRegistry(Input.destinations, inputs.destinations, {
+    region: clients.region,
+    accountId: inputs.registryId
+  })
   startupMark('set up')
   const payload = await findPayload(inputs.work, clients.docker)
   try {
     const login = await core.group('Log in to Amazon ECR', () => logIn(clients, inputs))
+    const runs = await destinationsModule(inputs, fanOut =>
+      fanOut.logInToDestinations(inputs, clients.docker, login.host)
+    )
     const name = repositoryOf(inputs.work)
     const repository = name ? await ensureTarget(clients, inputs, name) : undefined
+    if (name && runs.length > 0)
+      await (await import('./fan-out.js')).ensureDestinationRepositories(runs, inputs, name)
     let delivery: Delivery | undefined
     let scan: ScanGateReport | undefined
     if (repository && payload.kind !== 'none') {
       const target = deliveryTarget(clients, inputs, repository, login.host)
       delivery = await core.group(`Push to ${target.repositoryUri}`, () =>
-        push(clients, inputs, login, target, payload)
+        push(clients, inputs, login, target, payload, runs)
       )
-      setDeliveryOutputs(target.repositoryUri, delivery)
+      setDeliveryOutputs(target.repositoryUri, delivery, runs)
       if (inputs.scan.wait) scan = await scanGate(clients.ecr, inputs, repository, target, delivery)
+      if (inputs.scan.wait && inputs.scanDestinations)
+        await (await import('./fan-out.js')).scanDestinations(runs, inputs)
+      await setDeliveriesOutput(clients.region, login.host, target.repositoryUri, delivery, runs)
     }
     await writeDeliverySummary({
       registry: login.host,
@@ -65,9 +80,14 @@ export async function run(): Promise<void> {
         lifecyclePreview: repository.lifecyclePreview
       },
       delivery,
-      scan
+      scan,
+      registries: await registryRows(clients, login, repository, delivery, runs)
     })
     if (scan?.failure) throw new ActionError(scan.failure)
+    if (runs.length > 0) {
+      const failure = (await import('./fan-out.js')).destinationsFailure(runs)
+      if (failure) throw failure
+    }
   } finally {
     if (payload.kind === 'source') await payload.image.dispose()
   }
@@ -135,37 +155,108 @@ function deliveryTarget(
   }
 }
 
+/** A registry client for a login; the push path is loaded only by a run that pushes. */
+async function openRegistry(login: RegistryLogin, stallTimeoutMs: number): Promise<RegistryClient> {
+  const [{ RegistryClient }, { registryLogHooks }] = await Promise.all([
+    import('../registry/client.js'),
+    import('../registry/logging.js')
+  ])
+  return new RegistryClient({
+    endpoint: `https://${login.host}`,
+    basicToken: login.token,
+    stallTimeoutMs,
+    ...registryLogHooks
+  })
+}
+
+/**
+ * Pushes to the main registry, and to every destination: a layout straight from its files to all at once;
+ * an archive (compressed once) or a docker engine image to the main registry, then copied from there,
+ * registry to registry. Immutable tags are read everywhere first.
+ */
 async function push(
   clients: Clients,
   inputs: DeliverInputs,
   login: RegistryLogin,
   target: DeliveryTarget,
-  payload: Exclude<Payload, { kind: 'none' }>
+  payload: Exclude<Payload, { kind: 'none' }>,
+  runs: DestinationRun[]
 ): Promise<Delivery> {
-  // The push path is loaded only by a run that pushes (a login-only run starts faster without it).
-  const [{ RegistryClient }, { registryLogHooks }] = await Promise.all([
-    import('../registry/client.js'),
-    import('../registry/logging.js')
-  ])
-  const registry = new RegistryClient({
-    endpoint: `https://${target.repositoryUri.split('/')[0]}`,
-    basicToken: login.token,
-    stallTimeoutMs: inputs.stallTimeoutMs,
-    ...registryLogHooks
-  })
+  const registry = await openRegistry(
+    { ...login, host: target.repositoryUri.split('/')[0] as string },
+    inputs.stallTimeoutMs
+  )
   const { work } = inputs
+  const fanOut = runs.length > 0 ? await import('./fan-out.js') : undefined
+  const limit = fanOut
+    ? (await import('p-limit')).default(work.kind === 'source' ? work.maxConcurrency : 5)
+    : undefined
+  const mountFrom = work.kind === 'source' ? work.mountFrom : undefined
+  if (fanOut) {
+    const tags = work.kind === 'image' || work.kind === 'source' ? work.tags : []
+    await fanOut.refuseImmutableConflicts({ registry, target }, runs, tags, await sameImageAs(payload), l =>
+      openRegistry(l, inputs.stallTimeoutMs)
+    )
+  }
+  let delivery: Delivery
   if (payload.kind === 'image' && work.kind === 'image') {
     const { deliverDockerImage } = await import('./docker-push.js')
-    return deliverDockerImage(clients.docker as DockerCli, registry, payload.image, target, work.tags)
-  }
-  if (payload.kind === 'source' && work.kind === 'source') {
+    delivery = await deliverDockerImage(
+      clients.docker as DockerCli,
+      registry,
+      payload.image,
+      target,
+      work.tags
+    )
+  } else if (payload.kind === 'source' && work.kind === 'source') {
     const { deliverSourceImage } = await import('./source-push.js')
-    return deliverSourceImage(registry, payload.image, target, work.tags, {
-      concurrency: work.maxConcurrency,
-      mountFrom: work.mountFrom
-    })
+    const options = { concurrency: work.maxConcurrency, mountFrom, limit }
+    const image = payload.image
+    if (fanOut && limit && image.kind !== 'docker-archive') {
+      // Every registry at once from the files; the main push's failure is the step's, after the others end.
+      const [main] = await Promise.allSettled([
+        deliverSourceImage(registry, image, target, work.tags, options),
+        fanOut.pushLayoutToDestinations(runs, image, work.tags, { limit, mountFrom })
+      ])
+      if (main.status === 'rejected') throw main.reason
+      delivery = main.value
+    } else {
+      delivery = await deliverSourceImage(registry, image, target, work.tags, options)
+    }
+  } else {
+    throw new ActionError(`Nothing to push for ${work.kind}`)
   }
-  throw new ActionError(`Nothing to push for ${work.kind}`)
+  if (fanOut && limit) {
+    const copies = runs.filter(run => run.error === undefined && !run.delivery)
+    if (copies.length > 0)
+      await fanOut.copyToDestinations(copies, { registry, repository: target.repository }, delivery, {
+        limit,
+        mountFrom
+      })
+    fanOut.checkSameDigest(runs, delivery.digest)
+  }
+  return delivery
+}
+
+/** How an image already in a registry is recognised as this one, for the immutable-tag check. */
+async function sameImageAs(payload: Exclude<Payload, { kind: 'none' }>): Promise<SameImage> {
+  const { isIndex } = await import('../registry/media-types.js')
+  if (payload.kind === 'image') {
+    const { isSameImage } = await import('./tag-plan.js')
+    return (stored, repositoryUri) => isSameImage(payload.image, repositoryUri, stored)
+  }
+  const image = payload.image
+  if (image.kind === 'docker-archive')
+    return stored => !isIndex(stored.manifest) && stored.manifest.config.digest === image.config.digest
+  return stored => stored.digest === image.top.digest
+}
+
+/** Runs `use` with the destinations module when there are destinations (loaded only then). */
+async function destinationsModule(
+  inputs: DeliverInputs,
+  use: (fanOut: typeof import('./fan-out.js')) => Promise<DestinationRun[]>
+): Promise<DestinationRun[]> {
+  return inputs.destinations.length > 0 ? use(await import('./fan-out.js')) : []
 }
 
 async function scanGate(
@@ -187,10 +278,62 @@ function consoleUrl(clients: Clients, report: RepositoryReport, name: string): s
     : repositoryConsoleUrl(clients.region, report.repository.registryId ?? '', name)
 }
 
-function setDeliveryOutputs(repositoryUri: string, delivery: Delivery): void {
+function setDeliveryOutputs(repositoryUri: string, delivery: Delivery, runs: DestinationRun[]): void {
   core.setOutput(Output.imageDigest, delivery.digest)
   core.setOutput(Output.imageUri, `${repositoryUri}@${delivery.digest}`)
-  core.setOutput(Output.imageUris, delivery.tags.map(t => t.reference).join('\n'))
+  const references = [delivery, ...runs.map(run => run.delivery)].flatMap(
+    d => d?.tags.map(t => t.reference) ?? []
+  )
+  core.setOutput(Output.imageUris, references.join('\n'))
   core.setOutput(Output.platformDigests, delivery.platforms.map(p => `${p.platform}=${p.digest}`).join('\n'))
   log.info(`Delivered ${repositoryUri}@${delivery.digest}`)
+}
+
+/** `deliveries`: one record per registry, the main one first. */
+async function setDeliveriesOutput(
+  region: string,
+  host: string,
+  repositoryUri: string,
+  delivery: Delivery,
+  runs: DestinationRun[]
+): Promise<void> {
+  const { recordOf, destinationRecords } = await import('./fan-out.js')
+  const name = repositoryUri.slice(repositoryUri.indexOf('/') + 1)
+  const records = [recordOf(host, region, repositoryUri, delivery), ...destinationRecords(runs, name)]
+  core.setOutput(Output.deliveries, JSON.stringify(records))
+}
+
+/** With destinations, the summary's row per registry, the main one first. */
+async function registryRows(
+  clients: Clients,
+  login: RegistryLogin,
+  report: RepositoryReport | undefined,
+  delivery: Delivery | undefined,
+  runs: DestinationRun[]
+): Promise<DestinationRow[] | undefined> {
+  if (runs.length === 0 || !report) return undefined
+  const { destinationConsoleUrl } = await import('./fan-out.js')
+  const name = report.repository.repositoryName ?? ''
+  const main: DestinationRow = {
+    label: 'main',
+    registry: login.host,
+    region: clients.region,
+    account: login.host.split('.')[0] ?? '',
+    consoleUrl: consoleUrl(clients, report, name),
+    repositoryUri: report.repository.repositoryUri ?? '',
+    delivery
+  }
+  return [
+    main,
+    ...runs.map(run => ({
+      label: run.destination.label,
+      registry: run.login?.host ?? run.destination.host ?? '',
+      region: run.destination.region,
+      account: run.accountId ?? '',
+      consoleUrl: destinationConsoleUrl(run, name),
+      repositoryUri: run.target?.repositoryUri ?? '',
+      delivery: run.delivery,
+      error: run.error
+    }))
+  ]
 }

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
-import { ActionError, quote } from '../common/errors.js'
+import { ActionError, InputError, messageOf, quote } from '../common/errors.js'
 import * as log from '../common/log.js'
 import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
+import { Input } from './constants.js'
 import type { DeliverWork } from './inputs.js'
 
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
@@ -23,9 +24,19 @@ export async function findPayload(work: DeliverWork, docker: DockerCli | undefin
   }
   if (work.kind !== 'source') return { kind: 'none' }
   const { openImageSource } = await import('../registry/sources/index.js')
-  const image = await core.group(`Read ${work.source}`, () =>
+  let image = await core.group(`Read ${work.source}`, () =>
     openImageSource(work.source, { gzipLevel: GZIP_LEVEL })
   )
+  if (work.platform) {
+    const { selectPlatform } = await import('../registry/sources/platform.js')
+    const whole = image
+    try {
+      image = await selectPlatform(whole, work.platform, work.source)
+    } catch (error) {
+      await whole.dispose()
+      throw new InputError(Input.platform, messageOf(error))
+    }
+  }
   log.info(`${work.source}: ${describeSource(image)}`)
   return { kind: 'source', image }
 }

@@ -1,3 +1,4 @@
+import type { LimitFunction } from 'p-limit'
 import { formatBytes } from '../common/format.js'
 import type { BlobResult } from '../registry/blobs.js'
 import type { RegistryClient } from '../registry/client.js'
@@ -23,11 +24,12 @@ export async function deliverSourceImage(
   image: LocalImageSource,
   target: DeliveryTarget,
   tags: string[],
-  options: { concurrency: number; mountFrom?: string }
+  options: { concurrency: number; mountFrom?: string; limit?: LimitFunction }
 ): Promise<Delivery> {
   const started = Date.now()
   const result = await pushImage(registry, target.repository, image, tags, {
     concurrency: options.concurrency,
+    limit: options.limit,
     mountFrom: options.mountFrom,
     isImmutable: target.isImmutable
   })

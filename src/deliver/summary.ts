@@ -17,6 +17,20 @@ export interface DeliverySummary {
   }
   delivery?: Delivery
   scan?: ScanGateReport
+  /** With destinations: every registry, the main one first. */
+  registries?: DestinationRow[]
+}
+
+/** One registry of a delivery to several. */
+export interface DestinationRow {
+  label: string
+  registry: string
+  region: string
+  account: string
+  consoleUrl: string
+  repositoryUri: string
+  delivery?: Delivery
+  error?: string
 }
 
 const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' } as const
@@ -42,6 +56,7 @@ export async function writeDeliverySummary(report: DeliverySummary): Promise<voi
     } else {
       summary.addRaw(`<p>Logged in to ${code(report.registry)}.</p>`, true)
     }
+    if (report.registries) addRegistries(summary, report.registries)
     if (report.delivery) addDelivery(summary, report.delivery)
     if (report.scan && scanSection) scanSection(summary, report.scan)
   })
@@ -91,4 +106,30 @@ function addDelivery(summary: Summary, { digest, size, tags, platforms, blobs }:
         .join('')}</table>`
     )
   }
+}
+
+/** One row per registry: where, what digest, what happened, how much was sent. */
+function addRegistries(summary: Summary, rows: DestinationRow[]): void {
+  summary.addTable([
+    headerRow('Registry', 'Region', 'Account', 'Repository', 'Digest', 'Result', 'Sent'),
+    ...rows.map(row => {
+      const sent = (row.delivery?.blobs ?? []).reduce((sum, blob) => sum + blob.bytesSent, 0)
+      const result = row.error
+        ? `failed: ${escapeHtml(row.error)}`
+        : row.delivery?.tags.every(t => t.result === 'unchanged')
+          ? 'unchanged'
+          : row.delivery
+            ? 'delivered'
+            : 'not pushed'
+      return [
+        code(row.registry || row.label),
+        escapeHtml(row.region),
+        escapeHtml(row.account),
+        row.repositoryUri ? link(row.consoleUrl, code(row.repositoryUri)) : '',
+        row.delivery ? code(shortDigest(row.delivery.digest)) : '',
+        result,
+        row.delivery?.blobs ? formatBytes(sent) : ''
+      ]
+    })
+  ])
 }

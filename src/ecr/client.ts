@@ -7,8 +7,11 @@ import { awsClientConfig } from '../common/aws.js'
  * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
  * a bare 429) is handled by the SDK's adaptive retry mode.
  */
-export function createEcrClient(region?: string): ECRClient {
-  return new ECRClient(awsClientConfig(region))
+export function createEcrClient(
+  region?: string,
+  endpoint: { useFipsEndpoint?: boolean; useDualstackEndpoint?: boolean } = {}
+): ECRClient {
+  return new ECRClient({ ...awsClientConfig(region), ...endpoint })
 }
 
 /** The region the client will call, or a clear error saying how to provide one. */

@@ -85,7 +85,10 @@ export class BlobUploader {
     return this.transport.retrying(
       `GET ${path}`,
       async () => {
-        const response = await this.transport.send({ method: 'GET', url: path, signal }, [200, 404])
+        const response = await this.transport.sendFollowingRedirects(
+          { method: 'GET', url: path, signal },
+          [200, 404]
+        )
         if (response.status === 404) {
           response.discard()
           return undefined
@@ -97,6 +100,25 @@ export class BlobUploader {
       },
       { signal }
     )
+  }
+
+  /**
+   * A blob's bytes [start, end] (inclusive; all without a range) as they arrive, for a copy into another
+   * registry: redirects followed, no retry of its own (the upload it feeds is the operation retried), the
+   * length checked by whoever hashes them (verifiedStream).
+   */
+  async *stream(
+    repository: string,
+    digest: string,
+    range?: { start: number; end: number },
+    signal?: AbortSignal
+  ): AsyncGenerator<Buffer> {
+    const headers: Record<string, string> = range ? { Range: `bytes=${range.start}-${range.end}` } : {}
+    const response = await this.transport.sendFollowingRedirects(
+      { method: 'GET', url: blobPath(repository, digest), headers, signal },
+      range ? [206] : [200]
+    )
+    yield* response.chunks()
   }
 
   /**

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import {
   BlobUploader,
   type BlobResult,
@@ -75,6 +76,25 @@ export class RegistryClient {
   /** A small blob read whole and checked against its digest; undefined when the registry has none. */
   readBlob(repository: string, digest: string, maxBytes: number): Promise<Buffer | undefined> {
     return this.blobs.read(repository, digest, maxBytes)
+  }
+
+  /**
+   * A blob of this registry as the source of an upload to another (a registry-to-registry copy): read as
+   * it is sent, hashed on the way by the uploader, so nothing is held in memory or on disk.
+   */
+  remoteBlob(repository: string, blob: { digest: string; size: number }): BlobSource {
+    const chunks = (start?: number, end?: number) =>
+      this.blobs.stream(
+        repository,
+        blob.digest,
+        start === undefined ? undefined : { start, end: end ?? blob.size - 1 }
+      )
+    return {
+      digest: blob.digest,
+      size: blob.size,
+      chunks,
+      open: (start, end) => Readable.from(chunks(start, end))
+    }
   }
 
   /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */

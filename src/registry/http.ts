@@ -22,6 +22,8 @@ export interface HttpResponse {
   method: string
   /** The whole body, refusing more than `maxBytes`. */
   bytes(maxBytes: number): Promise<Buffer>
+  /** The body as it arrives (a blob copied to another registry); a broken connection is a NetworkError. */
+  chunks(): AsyncIterable<Buffer>
   /** Drops the body so the connection can be reused. */
   discard(): void
 }
@@ -184,6 +186,13 @@ function toResponse(
         throw failure(error)
       }
       return Buffer.concat(chunks)
+    },
+    async *chunks(): AsyncIterable<Buffer> {
+      try {
+        for await (const chunk of message) yield chunk as Buffer
+      } catch (error) {
+        throw failure(error)
+      }
     },
     discard(): void {
       message.resume()

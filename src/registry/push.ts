@@ -1,6 +1,6 @@
-import pLimit from 'p-limit'
+import pLimit, { type LimitFunction } from 'p-limit'
 import { quote } from '../common/errors.js'
-import type { BlobResult, BlobSource } from './blobs.js'
+import type { BlobResult } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import { pushArchiveImage } from './push-archive.js'
 import type { LayoutImageSource, LocalImageSource } from './sources/types.js'
@@ -11,6 +11,8 @@ export { immutableTagsError, putTags, verifyTags } from './tags.js'
 export interface PushOptions {
   /** Blobs uploaded at once. */
   concurrency: number
+  /** A limit shared with other pushes (several registries at once); `concurrency` applies without one. */
+  limit?: LimitFunction
   /** A repository of the same registry to mount blobs from instead of uploading them. */
   mountFrom?: string
   /** Whether a tag may not be moved to another digest. */
@@ -83,7 +85,11 @@ async function pushLayoutImage(
   }
   if (toWrite.length === 0) return { ...result, blobs: [] }
 
-  const blobs = await pushBlobs(registry, repository, image.blobs, options)
+  const blobs = await pushBlobs(
+    image.blobs,
+    (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }),
+    options.limit ?? pLimit(Math.max(1, options.concurrency))
+  )
   // Children before the index (in walk order, so a nested index follows its own children): a registry
   // may refuse an index whose children it does not have.
   for (const child of image.children) {
@@ -95,16 +101,14 @@ async function pushLayoutImage(
 }
 
 /**
- * Uploads the blobs, `concurrency` at once. The first failure aborts the uploads in flight and stops
- * the queue (nothing more is sent for a push that has failed); it is what the caller sees.
+ * Uploads the blobs through `limit`. The first failure aborts the uploads in flight and stops the queue
+ * (nothing more is sent for a push that has failed); it is what the caller sees.
  */
-async function pushBlobs(
-  registry: RegistryClient,
-  repository: string,
-  blobs: BlobSource[],
-  options: PushOptions
+export async function pushBlobs<T>(
+  blobs: T[],
+  upload: (blob: T, signal: AbortSignal) => Promise<BlobResult>,
+  limit: LimitFunction
 ): Promise<BlobResult[]> {
-  const limit = pLimit(Math.max(1, options.concurrency))
   const abort = new AbortController()
   let firstFailure: { error: unknown } | undefined
   const settled = await Promise.allSettled(
@@ -112,10 +116,7 @@ async function pushBlobs(
       limit(async () => {
         abort.signal.throwIfAborted()
         try {
-          return await registry.pushBlob(repository, blob, {
-            mountFrom: options.mountFrom,
-            signal: abort.signal
-          })
+          return await upload(blob, abort.signal)
         } catch (error) {
           if (!firstFailure) {
             firstFailure = { error }
@@ -130,6 +131,6 @@ async function pushBlobs(
   return settled.map(outcome => (outcome as PromiseFulfilledResult<BlobResult>).value)
 }
 
-function tagResults(tags: string[], unchanged: Set<string>): PushResult['tags'] {
+export function tagResults(tags: string[], unchanged: Set<string>): PushResult['tags'] {
   return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }))
 }

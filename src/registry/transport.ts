@@ -43,6 +43,9 @@ export interface TransportOptions {
   onRetry?: (event: RetryEvent) => void
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+const MAX_REDIRECTS = 5
+
 /** Token documents are small. */
 const MAX_TOKEN_BODY = 64 * 1024
 
@@ -127,6 +130,40 @@ export class Transport {
     }
     if (expected && !expected.includes(response.status)) throw await registryErrorFrom(response)
     return response
+  }
+
+  /**
+   * A GET that follows redirects, as a blob GET must: ECR answers it with a 307 to a presigned S3 URL.
+   * Credentials go only to the registry's own host; a redirect elsewhere is followed without them (the
+   * URL carries its own signature). At most MAX_REDIRECTS hops; no retry here (callers run it inside
+   * their operation of the retry layer).
+   */
+  async sendFollowingRedirects(request: HttpRequest, expected: number[]): Promise<HttpResponse> {
+    let url = this.resolve(request.url)
+    for (let hop = 0; ; hop++) {
+      const own = new URL(url).host === new URL(this.endpoint).host
+      const response = own
+        ? await this.send({ ...request, url })
+        : await this.exchange({ ...request, url }, null)
+      const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null
+      if (!location) {
+        if (!expected.includes(response.status)) throw await registryErrorFrom(response)
+        return response
+      }
+      response.discard()
+      const next = new URL(location, url)
+      if (hop >= MAX_REDIRECTS || (next.protocol !== 'https:' && next.protocol !== new URL(url).protocol)) {
+        throw new RegistryError(
+          response.status,
+          'REDIRECT',
+          hop >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : 'a redirect to plain http',
+          pathOf(url),
+          undefined,
+          request.method
+        )
+      }
+      url = next.toString()
+    }
   }
 
   private resolve(url: string): string {
