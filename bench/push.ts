@@ -3,15 +3,12 @@
 // BENCH_QUICK=1 shrinks the images for a fast dry run; BENCH_CASES=save,push (of layout, repush, save,
 // push, big, login) runs some cases only, for a quick look while working. Progress goes to stderr.
 import { randomBytes } from 'node:crypto'
-import { readFileSync, rmSync } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
-import { availableParallelism, totalmem } from 'node:os'
+import { rmSync } from 'node:fs'
+import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { actionNodeVersion } from '../test/fixtures/action-node.js'
 import { writeDockerSaveArchive, writeOciLayout, type LayerSpec } from '../test/fixtures/images.js'
 import {
   PHASES,
-  ROOT,
   pushedSize,
   runDockerPush,
   runOurs,
@@ -23,6 +20,7 @@ import {
   type Phases,
   type Usage
 } from './runners.js'
+import { setUpBench } from './setup.js'
 import { measureStartup } from './startup.js'
 import {
   BenchError,
@@ -30,10 +28,8 @@ import {
   mebibytes,
   median,
   megabytes,
-  mustRun,
   progress,
   ratio,
-  run,
   seconds
 } from './util.js'
 
@@ -75,22 +71,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(RUNS) || RUNS < 1)
     throw new BenchError(`BENCH_RUNS must be a positive integer: ${RUNS}`)
   const started = performance.now()
-  progress('bringing the stand-ins up (scripts/test-env.sh up)')
-  await mustRun('scripts/test-env.sh up', join(ROOT, 'scripts/test-env.sh'), ['up'])
-  const testEnv = parseExports(
-    (await mustRun('test-env env', join(ROOT, 'scripts/test-env.sh'), ['env'])).stdout
-  )
-  const env = { ...cleanEnv(), ...testEnv }
-  const registry = required(testEnv, 'ECR_TEST_REGISTRY')
-  const ctx: Context = {
-    env,
-    registry,
-    username: 'AWS',
-    password: `${required(testEnv, 'ECR_TEST_ACCOUNT')}-auth-token`,
-    ca: required(testEnv, 'NODE_EXTRA_CA_CERTS'),
-    work: await mkdtemp('/tmp/ecr-deliver-bench-')
-  }
-  const header = await machine(env)
+  const { ctx, machineLine } = await setUpBench()
+  const header = `${machineLine} **RUNS=${RUNS}**${QUICK ? ' (BENCH_QUICK: small sizes)' : ''}; figures are medians; ours runs with RUNNER_DEBUG=1.`
   const removeWork = () => rmSync(ctx.work, { recursive: true, force: true })
   process.once('SIGINT', () => {
     removeWork()
@@ -493,49 +475,6 @@ function requestSummary(result: OursResult): string {
   return Object.entries(result.requests)
     .map(([method, count]) => `${count} ${method}`)
     .join(' + ')
-}
-
-/** The machine and tool versions, as one line. */
-async function machine(env: NodeJS.ProcessEnv): Promise<string> {
-  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU'
-  const version = async (command: string, args: string[]) => {
-    const result = await run(command, args, { env })
-    return result.code === 0 ? result.stdout.trim() : `${command}: unavailable`
-  }
-  const node = actionNodeVersion()
-  const skopeo = await version('skopeo', ['--version'])
-  const docker = await version('docker', [
-    'version',
-    '--format',
-    'client {{.Client.Version}}, engine {{.Server.Version}}'
-  ])
-  const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`
-  return (
-    `**Machine:** ${availableParallelism()} cores (nproc), ${memory}, ${cpu}; the action on node ${node}; ${skopeo}; docker ${docker}. ` +
-    `**RUNS=${RUNS}**${QUICK ? ' (BENCH_QUICK: small sizes)' : ''}; figures are medians; ours runs with RUNNER_DEBUG=1.`
-  )
-}
-
-/** `export K=V` lines of scripts/test-env.sh env. */
-function parseExports(text: string): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const match of text.matchAll(/^export ([A-Za-z_][A-Za-z0-9_]*)=(.*)$/gm)) {
-    env[match[1] as string] = (match[2] as string).replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1')
-  }
-  return env
-}
-
-/** The caller's environment without anything a runner would set, so nothing leaks into the action. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(INPUT_|GITHUB_|RUNNER_|DOCKER_CONFIG$)/.test(name))
-  )
-}
-
-function required(env: Record<string, string>, name: string): string {
-  const value = env[name]
-  if (!value) throw new BenchError(`scripts/test-env.sh env does not set ${name}`)
-  return value
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The front door of the test registry, started by scripts/test-env.sh. Node's standard library only.
+// The front door of the test registries, started by scripts/test-env.sh. Node's standard library only.
 //
-// docker-registry (distribution) serves plain HTTP on a loopback port; this process serves it over TLS
-// under the ECR host name (certificate from the test CA) and adds what ECR does and distribution does not:
+// docker-registry (distribution) serves plain HTTP on a loopback port, one process per region; this process
+// serves each over TLS on its own loopback address under its region's ECR host name (one certificate from the
+// test CA names them all) and adds what ECR does and distribution does not:
 //   - tag immutability: a manifest PUT by tag to a repository that moto says is IMMUTABLE (or a tag an
 //     exclusion makes immutable) is refused with TAG_INVALID when the tag exists, atomically per repository
 //   - a pushed manifest is in the ECR API when the PUT returns: the bridge mirrors it into moto first
@@ -11,13 +12,20 @@
 // and, for tests, per-repository faults (a status with Retry-After, a connection reset mid-body, a stall,
 // a delay) and a log of the requests each repository received. A fault whose kind is `api:<Operation>`
 // (e.g. `api:BatchDeleteImage`) applies to that API call for the repository instead (repository '*': any,
-// as for the ECS, Lambda and Batch calls, which name none): a delay or a status.
+// as for the ECS, Lambda and Batch calls, which name none): a delay or a status. A fault without a kind is
+// for the registry only (any of its requests for the repository), never for an API call.
+//
+// Sites: the main one (--listen, --upstream, --storage, --region) and one more per
+// `--site <region>,<listen>,<upstream>[,<storage>]`. Faults and request logs are per region: `region` (in a
+// fault rule, or as a query parameter) picks one, the main region when absent. An API call belongs to the
+// region of its SigV4 credential scope (Credential=<key>/<date>/<region>/ecr/aws4_request); a
+// BatchDeleteImage reaches that region's registry.
 //
 //   ECR API    http://<api-listen>/...            forwarded to moto
-//   control    POST   /_front/faults              {repository, method?, kind?, action, times?} -> {id}
-//              DELETE /_front/faults[?repository=] clears faults
-//              GET    /_front/requests?repository= the requests that repository received, in order
-//              GET    /_front/health
+//   control    POST   /_front/faults              {repository, region?, method?, kind?, action, times?} -> {id}
+//              DELETE /_front/faults[?repository=][&region=] clears faults (every region's when no region)
+//              GET    /_front/requests?repository=[&region=] the requests that repository received, in order
+//              GET    /_front/health               {ok, regions}
 import { readFileSync, rmSync, existsSync } from 'node:fs'
 import { createServer as createHttpServer, request as httpRequest, Agent } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
@@ -35,12 +43,41 @@ const { values: args } = parseArgs({
     moto: { type: 'string', default: 'http://127.0.0.1:5055' },
     bridge: { type: 'string', default: 'http://127.0.0.1:5056' },
     storage: { type: 'string' },
-    region: { type: 'string', default: 'us-east-1' }
+    region: { type: 'string', default: 'us-east-1' },
+    site: { type: 'string', multiple: true, default: [] }
   }
 })
 
 const log = message => console.log(`${new Date().toISOString()} ${message}`)
-const upstream = new URL(args.upstream)
+
+/**
+ * One region's registry. seen: repository -> [{method, kind, path, status, fault}], its request log.
+ * @typedef {{region: string, listen: string, upstream: URL, storage?: string, seen: Map<string, object[]>}} Site
+ */
+/** @returns {Site} */
+const makeSite = (region, listen, upstream, storage) => ({
+  region,
+  listen,
+  upstream: new URL(upstream),
+  storage: storage || undefined,
+  seen: new Map()
+})
+/** @type {Site[]} */
+const sites = [
+  makeSite(args.region, args.listen, args.upstream, args.storage),
+  ...args.site.map(spec => {
+    // The storage path comes last: it may hold commas.
+    const [region, listen, upstream, ...storage] = spec.split(',')
+    if (!region || !listen || !upstream)
+      throw new Error(`bad --site ${spec}: <region>,<listen>,<upstream>[,<storage>]`)
+    return makeSite(region, listen, upstream, storage.join(','))
+  })
+]
+const siteByRegion = new Map(sites.map(site => [site.region, site]))
+if (siteByRegion.size !== sites.length) throw new Error('two sites for one region')
+if (new Set(sites.map(site => site.listen)).size !== sites.length) throw new Error('two sites on one address')
+const mainSite = sites[0]
+
 const agent = new Agent({ keepAlive: true, maxSockets: 64 })
 const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -51,29 +88,29 @@ const MANIFEST_TYPES = [
 
 // ------------------------------------------------------------------ faults and the request log
 
-/** @type {{id: number, repository: string, method?: string, kind?: string, action: any, times: number}[]} */
+/** @type {{id: number, region: string, repository: string, method?: string, kind?: string, action: any, times: number}[]} */
 let faults = []
 let nextFault = 1
-/** repository -> [{method, kind, path, status, fault}] */
-const seen = new Map()
 const MAX_SEEN = 5000
 
-function record(repository, entry) {
+function record(site, repository, entry) {
   if (!repository) return entry
-  const list = seen.get(repository) ?? []
+  const list = site.seen.get(repository) ?? []
   list.push(entry)
   if (list.length > MAX_SEEN) list.shift()
-  seen.set(repository, list)
+  site.seen.set(repository, list)
   return entry
 }
 
-function takeFault(repository, method, kind) {
+/** A rule without a kind is for the registry's requests only: an API call's fault names its operation. */
+function takeFault(region, repository, method, kind) {
   const fault = faults.find(
     f =>
+      f.region === region &&
       (f.repository === repository || f.repository === '*') &&
       f.times > 0 &&
       (!f.method || f.method === method) &&
-      (!f.kind || f.kind === kind)
+      (f.kind ? f.kind === kind : !kind.startsWith('api:'))
   )
   if (!fault) return undefined
   fault.times--
@@ -92,7 +129,7 @@ function classify(path) {
 
 // ------------------------------------------------------------------ ECR semantics
 
-/** One chain per repository: a check and the write it guards run alone. */
+/** One chain per repository (key: region and name): a check and the write it guards run alone. */
 const locks = new Map()
 async function withLock(repository, work) {
   const previous = locks.get(repository) ?? Promise.resolve()
@@ -109,13 +146,13 @@ async function withLock(repository, work) {
   }
 }
 
-async function ecrApi(operation, body) {
+async function ecrApi(region, operation, body) {
   const response = await fetch(args.moto, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/x-amz-json-1.1',
       'X-Amz-Target': `AmazonEC2ContainerRegistry_V20150921.${operation}`,
-      Authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${args.region}/ecr/aws4_request, SignedHeaders=host, Signature=0`
+      Authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${region}/ecr/aws4_request, SignedHeaders=host, Signature=0`
     },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(10_000)
@@ -132,8 +169,10 @@ const wildcard = pattern =>
       .join('.*')}$`
   )
 
-async function tagIsImmutable(repository, tag) {
-  const { status, body } = await ecrApi('DescribeRepositories', { repositoryNames: [repository] })
+async function tagIsImmutable(site, repository, tag) {
+  const { status, body } = await ecrApi(site.region, 'DescribeRepositories', {
+    repositoryNames: [repository]
+  })
   if (status !== 200) return false
   const repo = body.repositories?.[0] ?? {}
   const excluded = (repo.imageTagMutabilityExclusionFilters ?? []).some(f => wildcard(f.filter).test(tag))
@@ -149,12 +188,12 @@ async function tagIsImmutable(repository, tag) {
   }
 }
 
-function upstreamRequest(method, path, headers = {}) {
+function upstreamRequest(site, method, path, headers = {}) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
-        host: upstream.hostname,
-        port: upstream.port,
+        host: site.upstream.hostname,
+        port: site.upstream.port,
         method,
         path,
         agent,
@@ -175,18 +214,21 @@ function upstreamRequest(method, path, headers = {}) {
   })
 }
 
-async function mirror(repository, digest, tag, mediaType) {
+async function mirror(site, repository, digest, tag, mediaType) {
+  const { region } = site
   try {
     const response = await fetch(`${args.bridge}/mirror`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ repository, digest, tag, mediaType }),
+      body: JSON.stringify({ region, repository, digest, tag, mediaType }),
       signal: AbortSignal.timeout(30_000)
     })
     if (!response.ok)
-      log(`mirror of ${repository}@${digest} answered ${response.status}: ${await response.text()}`)
+      log(
+        `mirror of ${repository}@${digest} (${region}) answered ${response.status}: ${await response.text()}`
+      )
   } catch (error) {
-    log(`mirror of ${repository}@${digest} failed: ${error.message}`)
+    log(`mirror of ${repository}@${digest} (${region}) failed: ${error.message}`)
   }
 }
 
@@ -203,11 +245,12 @@ function answerError(res, status, code, message, headers = {}) {
 }
 
 /** Streams the request to the registry and its answer back; `onAnswer` may hold the answer first. */
-function forward(req, res, { onAnswer, afterBytes } = {}) {
+function forward(site, req, res, { onAnswer, afterBytes } = {}) {
   return new Promise(resolve => {
     const headers = { ...req.headers, 'x-forwarded-proto': 'https' }
+    const { hostname: host, port } = site.upstream
     const out = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers, agent },
+      { host, port, method: req.method, path: req.url, headers, agent },
       async answer => {
         if (onAnswer) {
           const chunks = []
@@ -252,7 +295,7 @@ function forward(req, res, { onAnswer, afterBytes } = {}) {
   })
 }
 
-async function applyFault(fault, req, res, entry) {
+async function applyFault(site, fault, req, res, entry) {
   const { action } = fault
   entry.fault = action.type
   switch (action.type) {
@@ -274,7 +317,7 @@ async function applyFault(fault, req, res, entry) {
         req.socket.destroy()
         return -1
       }
-      return forward(req, res, { afterBytes: action.afterBytes })
+      return forward(site, req, res, { afterBytes: action.afterBytes })
     case 'stall':
       // Take the request and never answer: the client's stall timeout must end it.
       req.resume()
@@ -288,13 +331,13 @@ async function applyFault(fault, req, res, entry) {
   }
 }
 
-async function handleRegistry(req, res) {
+async function handleRegistry(site, req, res) {
   const path = (req.url ?? '/').split('?')[0]
   const { repository, kind, reference } = classify(path)
-  const entry = record(repository, { method: req.method, kind, path, status: undefined })
-  const fault = repository ? takeFault(repository, req.method, kind) : undefined
+  const entry = record(site, repository, { method: req.method, kind, path, status: undefined })
+  const fault = repository ? takeFault(site.region, repository, req.method, kind) : undefined
   if (fault) {
-    const status = await applyFault(fault, req, res, entry)
+    const status = await applyFault(site, fault, req, res, entry)
     if (status !== undefined) {
       entry.status = status
       return
@@ -310,20 +353,21 @@ async function handleRegistry(req, res) {
         String(req.headers['content-type'] ?? '')
           .split(';')[0]
           .trim() || undefined
-      await mirror(repository, digest, isTagPut ? reference : undefined, mediaType)
+      await mirror(site, repository, digest, isTagPut ? reference : undefined, mediaType)
     }
   }
   if (!isManifestPut) {
-    entry.status = await forward(req, res)
+    entry.status = await forward(site, req, res)
     return
   }
   if (!isTagPut) {
-    entry.status = await forward(req, res, { onAnswer: mirrorAfter })
+    entry.status = await forward(site, req, res, { onAnswer: mirrorAfter })
     return
   }
-  entry.status = await withLock(repository, async () => {
-    if (await tagIsImmutable(repository, reference)) {
+  entry.status = await withLock(`${site.region}/${repository}`, async () => {
+    if (await tagIsImmutable(site, repository, reference)) {
       const current = await upstreamRequest(
+        site,
         'HEAD',
         `/v2/${repository}/manifests/${encodeURIComponent(reference)}`,
         {
@@ -341,7 +385,7 @@ async function handleRegistry(req, res) {
         return 400
       }
     }
-    return forward(req, res, { onAnswer: mirrorAfter })
+    return forward(site, req, res, { onAnswer: mirrorAfter })
   })
 }
 
@@ -356,14 +400,20 @@ function readBody(req) {
   })
 }
 
-function repositoryStorage(repository) {
-  return args.storage ? join(args.storage, 'docker', 'registry', 'v2', 'repositories', repository) : undefined
+function repositoryStorage(site, repository) {
+  return site.storage ? join(site.storage, 'docker', 'registry', 'v2', 'repositories', repository) : undefined
+}
+
+/** The region of a SigV4-signed request (its credential scope), or undefined. */
+function regionOf(req) {
+  const match = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(String(req.headers.authorization ?? ''))
+  return match?.[1]
 }
 
 /** Makes the registry agree with moto after a BatchDeleteImage: gone images deleted, removed tags removed. */
-async function mirrorDeletion(request, response) {
+async function mirrorDeletion(site, request, response) {
   const repository = request.repositoryName
-  const storage = repositoryStorage(repository)
+  const storage = repositoryStorage(site, repository)
   if (!storage || !existsSync(join(storage, '_manifests'))) return // an image only moto has
   const removed = new Map() // digest -> tags removed
   for (const id of response.imageIds ?? []) {
@@ -373,20 +423,20 @@ async function mirrorDeletion(request, response) {
     removed.set(id.imageDigest, tags)
   }
   for (const [digest, tags] of removed) {
-    const still = await ecrApi('DescribeImages', {
+    const still = await ecrApi(site.region, 'DescribeImages', {
       repositoryName: repository,
       imageIds: [{ imageDigest: digest }]
     })
     if (still.status !== 200) {
-      const gone = await upstreamRequest('DELETE', `/v2/${repository}/manifests/${digest}`)
+      const gone = await upstreamRequest(site, 'DELETE', `/v2/${repository}/manifests/${digest}`)
       if (gone.status !== 202 && gone.status !== 404)
-        log(`registry DELETE ${repository}@${digest}: ${gone.status}`)
-      else log(`deleted ${repository}@${digest} from the registry (BatchDeleteImage)`)
+        log(`registry DELETE ${repository}@${digest} (${site.region}): ${gone.status}`)
+      else log(`deleted ${repository}@${digest} from the ${site.region} registry (BatchDeleteImage)`)
       continue
     }
     for (const tag of tags) {
       rmSync(join(storage, '_manifests', 'tags', tag), { recursive: true, force: true })
-      log(`removed tag ${repository}:${tag} from the registry (BatchDeleteImage)`)
+      log(`removed tag ${repository}:${tag} from the ${site.region} registry (BatchDeleteImage)`)
     }
   }
 }
@@ -403,8 +453,12 @@ async function handleApi(req, res) {
   } catch {
     repositoryName = undefined
   }
+  // Unsigned calls (none in practice) count as the main region's.
+  const region = regionOf(req) ?? mainSite.region
   // Calls of other services name no repository: a fault for them is registered for repository '*'.
-  const fault = operation ? takeFault(repositoryName ?? '*', undefined, `api:${operation}`) : undefined
+  const fault = operation
+    ? takeFault(region, repositoryName ?? '*', undefined, `api:${operation}`)
+    : undefined
   if (fault?.action.type === 'delay')
     await new Promise(resolve => setTimeout(resolve, fault.action.ms ?? 1000))
   if (fault?.action.type === 'status') {
@@ -428,9 +482,11 @@ async function handleApi(req, res) {
     body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body
   })
   const answer = Buffer.from(await forwarded.arrayBuffer())
-  if (target.endsWith('.BatchDeleteImage') && forwarded.status === 200) {
+  // A region without a registry of its own holds its images in moto only.
+  const site = siteByRegion.get(region)
+  if (site && target.endsWith('.BatchDeleteImage') && forwarded.status === 200) {
     try {
-      await mirrorDeletion(JSON.parse(body.toString() || '{}'), JSON.parse(answer.toString() || '{}'))
+      await mirrorDeletion(site, JSON.parse(body.toString() || '{}'), JSON.parse(answer.toString() || '{}'))
     } catch (error) {
       log(`mirroring a BatchDeleteImage into the registry failed: ${error.message}`)
     }
@@ -451,40 +507,55 @@ async function handleControl(req, res, url) {
     res.end(text)
   }
   const repository = url.searchParams.get('repository')
-  if (url.pathname === '/_front/health') return reply(200, { ok: true })
+  const region = url.searchParams.get('region')
+  const regions = sites.map(site => site.region)
+  const unknownRegion = name =>
+    reply(400, { error: `no registry for region ${name}; regions: ${regions.join(', ')}` })
+  if (url.pathname === '/_front/health') return reply(200, { ok: true, regions })
   if (url.pathname === '/_front/faults' && req.method === 'POST') {
     const rule = JSON.parse((await readBody(req)).toString())
     if (!rule.repository || !rule.action?.type)
       return reply(400, { error: 'repository and action.type are required' })
+    rule.region = rule.region ?? region ?? mainSite.region
+    // An API fault may name any region (moto has them all); a registry fault needs that region's registry.
+    if (!String(rule.kind ?? '').startsWith('api:') && !siteByRegion.has(rule.region))
+      return unknownRegion(rule.region)
     const fault = { id: nextFault++, times: Number.POSITIVE_INFINITY, ...rule }
     faults.push(fault)
     return reply(200, { id: fault.id })
   }
   if (url.pathname === '/_front/faults' && req.method === 'DELETE') {
-    faults = repository ? faults.filter(f => f.repository !== repository) : []
+    faults = faults.filter(
+      f => (repository && f.repository !== repository) || (region && f.region !== region)
+    )
     return reply(200, { faults: faults.length })
   }
   if (url.pathname === '/_front/requests' && req.method === 'GET') {
-    return reply(200, repository ? (seen.get(repository) ?? []) : Object.fromEntries(seen))
+    const site = siteByRegion.get(region ?? mainSite.region)
+    if (!site) return unknownRegion(region)
+    return reply(200, repository ? (site.seen.get(repository) ?? []) : Object.fromEntries(site.seen))
   }
   return reply(404, { error: 'unknown control path' })
 }
 
 // ------------------------------------------------------------------ servers
 
-const [host, port] = args.listen.split(':')
-const registry = createHttpsServer(
-  { cert: readFileSync(args.cert), key: readFileSync(args.key) },
-  (req, res) => {
-    handleRegistry(req, res).catch(error => {
-      log(`registry front error: ${error.stack}`)
+const tls = { cert: readFileSync(args.cert), key: readFileSync(args.key) }
+const registries = sites.map(site => {
+  const server = createHttpsServer(tls, (req, res) => {
+    handleRegistry(site, req, res).catch(error => {
+      log(`registry front error (${site.region}): ${error.stack}`)
       if (!res.headersSent) answerError(res, 500, 'UNKNOWN', error.message)
       else res.destroy()
     })
-  }
-)
-registry.keepAliveTimeout = 30_000
-registry.listen(Number(port), host, () => log(`registry front on https://${args.listen} -> ${args.upstream}`))
+  })
+  server.keepAliveTimeout = 30_000
+  const [host, port] = site.listen.split(':')
+  server.listen(Number(port), host, () =>
+    log(`registry front (${site.region}) on https://${site.listen} -> ${site.upstream.href}`)
+  )
+  return server
+})
 
 const [apiHost, apiPort] = args['api-listen'].split(':')
 const api = createHttpServer((req, res) => {
@@ -499,7 +570,7 @@ api.listen(Number(apiPort), apiHost, () =>
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
-    registry.close()
+    for (const server of registries) server.close()
     api.close()
     process.exit(0)
   })

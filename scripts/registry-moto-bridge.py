@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Mirrors manifest pushes to the test registry into moto's ECR API.
+"""Mirrors manifest pushes to the test registries into moto's ECR API.
 
 Part of scripts/test-env.sh. The registry's front (scripts/registry-front.mjs) POSTs each manifest push
 to /mirror before it answers the client; this fetches the exact manifest bytes from the registry and
 PutImage's them into moto (creating the repository when missing), so DescribeImages, BatchGetImage etc.
 see what was pushed as soon as the push returns, as they do in ECR.
 
-  POST /mirror  {repository, digest, tag?, mediaType?}: mirrors one push, answered after the work
-  POST /events  distribution's notification envelopes (when a registry is configured to send them)
-  POST /sync    mirrors everything in the registry's storage (for a freshly started moto)
+One registry per region: the main one (--registry, --registry-url, --storage, --region) and one more per
+--site REGION,HOST,REGISTRY_URL,STORAGE; each region's pushes go into moto in that region.
+
+  POST /mirror  {repository, digest, tag?, mediaType?, region?}: mirrors one push, answered after the work
+                (region: the main one when absent)
+  POST /events  distribution's notification envelopes, main region (when a registry is configured to send them)
+  POST /sync    mirrors everything in every region's registry storage (for a freshly started moto)
   GET  /health  200 when serving
 
 Stdlib + boto3 (installed with moto). Options default to the variables test-env.sh writes.
@@ -46,12 +50,15 @@ def error_code(error):
 
 
 class Bridge:
-    def __init__(self, args):
-        self.registry = args.registry
-        self.registry_url = args.registry_url or f"https://{args.registry}"
-        self.storage = args.storage
+    """One region's registry and its region in moto."""
+
+    def __init__(self, args, region, registry, registry_url, storage):
+        self.region = region
+        self.registry = registry
+        self.registry_url = registry_url or f"https://{registry}"
+        self.storage = storage
         self.auth = "Basic " + b64encode(f"{args.user}:{args.password}".encode()).decode()
-        # No proxies: the registry host name resolves to 127.0.0.1 (/etc/hosts).
+        # No proxies: the registry host name resolves to a loopback address (/etc/hosts).
         self.opener = urllib.request.build_opener(
             urllib.request.ProxyHandler({}),
             urllib.request.HTTPSHandler(context=ssl.create_default_context(cafile=args.ca)),
@@ -59,7 +66,7 @@ class Bridge:
         self.ecr = boto3.session.Session().client(
             "ecr",
             endpoint_url=args.moto_url,
-            region_name=args.region,
+            region_name=region,
             aws_access_key_id="testing",
             aws_secret_access_key="testing",
             config=Config(connect_timeout=2, read_timeout=30, retries={"max_attempts": 2}),
@@ -90,7 +97,7 @@ class Bridge:
     def ensure_repository(self, repository):
         try:
             self.ecr.create_repository(repositoryName=repository)
-            log(f"created repository {repository}")
+            log(f"created repository {repository} ({self.region})")
         except ClientError as e:
             if error_code(e) != "RepositoryAlreadyExistsException":
                 raise
@@ -134,9 +141,9 @@ class Bridge:
             raise RuntimeError(f"registry served {actual} for {digest}")
         media_type = media_type or content_type
         if media_type not in MANIFEST_TYPES:
-            log(f"skipped {repository}@{digest}: media type {media_type}")
+            log(f"skipped {repository}@{digest} ({self.region}): media type {media_type}")
             return False
-        name = f"{repository}{':' + tag if tag else ''}@{digest}"
+        name = f"{repository}{':' + tag if tag else ''}@{digest} ({self.region})"
         self.ensure_repository(repository)
         if not tag:
             # PutImage without a tag is a no-op in ECR when the digest is there already.
@@ -163,7 +170,7 @@ class Bridge:
         log(f"mirrored {name} ({media_type})")
         if moved:
             self.put(repository, *moved)
-            log(f"kept {repository}@{moved[2]} as untagged (tag {tag} moved)")
+            log(f"kept {repository}@{moved[2]} ({self.region}) as untagged (tag {tag} moved)")
         return True
 
     def handle_events(self, envelope):
@@ -194,7 +201,7 @@ class Bridge:
                 if has_manifests:
                     counts["repositories"] += 1
                     self.sync_repository(os.path.relpath(path, root), os.path.join(path, "_manifests"), counts)
-        log("sync: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        log(f"sync ({self.region}): " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         return counts
 
     def sync_repository(self, repository, manifests, counts):
@@ -219,10 +226,13 @@ class Bridge:
                     counts["mirrored"] += self.mirror(repository, digest, tag=tag, quiet=True)
                 except Exception as e:
                     counts["errors"] += 1
-                    log(f"ERROR syncing {repository}@{digest}: {type(e).__name__}: {e}")
+                    log(f"ERROR syncing {repository}@{digest} ({self.region}): {type(e).__name__}: {e}")
 
 
-def make_handler(bridge):
+def make_handler(bridges, main_region):
+    bridge = bridges[main_region]
+
+
     class Handler(BaseHTTPRequestHandler):
         def reply(self, status, body=b"", content_type="text/plain"):
             self.send_response(status)
@@ -242,9 +252,13 @@ def make_handler(bridge):
             if self.path == "/mirror":
                 try:
                     event = json.loads(body)
-                    with bridge.lock:
-                        bridge.mirror(event["repository"], event["digest"], event.get("mediaType"),
-                                      event.get("tag") or None)
+                    region = event.get("region") or main_region
+                    if region not in bridges:
+                        self.reply(400, f"no registry for region {region}\n".encode())
+                        return
+                    with bridges[region].lock:
+                        bridges[region].mirror(event["repository"], event["digest"], event.get("mediaType"),
+                                               event.get("tag") or None)
                     self.reply(200)
                 except Exception as e:
                     log(f"ERROR mirroring {body[:200]!r}: {type(e).__name__}: {e}")
@@ -256,7 +270,10 @@ def make_handler(bridge):
                     log(f"ERROR bad notification: {type(e).__name__}: {e}")
                 self.reply(200)
             elif self.path == "/sync":
-                counts = bridge.sync()
+                # The totals at the top (as with one region), each region's counts under "regions".
+                regions = {region: each.sync() for region, each in bridges.items()}
+                counts = {k: sum(c[k] for c in regions.values()) for k in regions[main_region]}
+                counts["regions"] = regions
                 self.reply(500 if counts["errors"] else 200, json.dumps(counts).encode() + b"\n",
                            "application/json")
             else:
@@ -285,11 +302,24 @@ def main():
                         help="the registry's filesystem rootdirectory (for /sync)")
     parser.add_argument("--moto-url", default=env("MOTO_URL", f"http://127.0.0.1:{env('MOTO_PORT', '5055')}"))
     parser.add_argument("--region", default=region)
+    parser.add_argument("--site", action="append", default=[], metavar="REGION,HOST,REGISTRY_URL,STORAGE",
+                        help="another region's registry (repeatable); STORAGE last, it may hold commas")
     args = parser.parse_args()
 
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(Bridge(args)))
+    bridges = {args.region: Bridge(args, args.region, args.registry, args.registry_url, args.storage)}
+    for spec in args.site:
+        parts = spec.split(",", 3)
+        if len(parts) != 4 or not all(parts[:3]):
+            parser.error(f"bad --site {spec!r}: REGION,HOST,REGISTRY_URL,STORAGE")
+        if parts[0] in bridges:
+            parser.error(f"two registries for region {parts[0]}")
+        bridges[parts[0]] = Bridge(args, *parts)
+
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(bridges, args.region))
     server.daemon_threads = True
-    log(f"bridge on http://127.0.0.1:{args.port}: https://{args.registry} -> {args.moto_url} ({args.region})")
+    for each in bridges.values():
+        log(f"bridge on http://127.0.0.1:{args.port}: https://{each.registry} ({each.registry_url}) -> "
+            f"{args.moto_url} ({each.region})")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -6,10 +6,15 @@
 #     from a throwaway CA) in front of the registry, with what ECR has and distribution lacks (tag
 #     immutability, pushes visible in the ECR API when they return, ECR API deletions reaching the
 #     registry) and per-repository faults for tests; it also fronts moto's ECR API on $FRONT_API_PORT
+#   - two more regions of the account, each a registry of its own, for deliveries to several regions:
+#     $ECR_TEST_REGION2 (docker-registry on 127.0.0.1:$REGISTRY2_PORT, served by the same front as
+#     https://<account>.dkr.ecr.$ECR_TEST_REGION2.amazonaws.com on 127.0.0.2:443) and $ECR_TEST_REGION3
+#     (127.0.0.1:$REGISTRY3_PORT, on 127.0.0.3:443); same credentials (moto's token is per account),
+#     faults and request logs per region (`region` in /_front/ calls, the main region when absent)
 #   - a private dockerd (own socket, data-root, exec-root; vfs storage, no networking)
-#   - a moto server providing the ECR API
-#   - scripts/registry-moto-bridge.py: puts each pushed manifest into moto (PutImage) when the front
-#     asks, so the ECR API sees what was pushed, as in ECR
+#   - a moto server providing the ECR API (every region)
+#   - scripts/registry-moto-bridge.py: puts each pushed manifest into moto (PutImage, in the registry's
+#     region) when the front asks, so the ECR API sees what was pushed, as in ECR
 #   - forward proxies from Debian's tinyproxy, each logging every request line: an open one on
 #     127.0.0.1:$PROXY_PORT, one that requires Basic auth on $AUTH_PROXY_PORT, and the open one again as
 #     an https:// proxy on $TLS_PROXY_PORT (stunnel, certificate from the throwaway CA)
@@ -18,17 +23,21 @@
 #   install: only the system packages (up installs them too when missing)
 #   eval "$(scripts/test-env.sh env)"   # load the test environment into a shell
 #
-# Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, MOTO_PORT, BRIDGE_PORT, REGISTRY_PORT,
-#              FRONT_API_PORT, PROXY_PORT, AUTH_PROXY_PORT, TLS_PROXY_PORT, ECR_TEST_TIMEOUT (readiness
-#              bound, seconds), PYTHON, NODE.
+# Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, ECR_TEST_REGION2, ECR_TEST_REGION3, MOTO_PORT,
+#              BRIDGE_PORT, REGISTRY_PORT, REGISTRY2_PORT, REGISTRY3_PORT, FRONT_API_PORT, PROXY_PORT,
+#              AUTH_PROXY_PORT, TLS_PROXY_PORT, ECR_TEST_TIMEOUT (readiness bound, seconds), PYTHON, NODE.
 set -euo pipefail
 
 ECR_TEST_DIR=${ECR_TEST_DIR:-/tmp/ecr-deliver-test-env}
 ECR_TEST_ACCOUNT=${ECR_TEST_ACCOUNT:-123456789012}
 ECR_TEST_REGION=${ECR_TEST_REGION:-us-east-1}
+ECR_TEST_REGION2=${ECR_TEST_REGION2:-eu-west-1}
+ECR_TEST_REGION3=${ECR_TEST_REGION3:-ap-southeast-2}
 MOTO_PORT=${MOTO_PORT:-5055}
 BRIDGE_PORT=${BRIDGE_PORT:-5056}
 REGISTRY_PORT=${REGISTRY_PORT:-5000}
+REGISTRY2_PORT=${REGISTRY2_PORT:-5001}
+REGISTRY3_PORT=${REGISTRY3_PORT:-5002}
 FRONT_API_PORT=${FRONT_API_PORT:-5057}
 PROXY_PORT=${PROXY_PORT:-3128}
 AUTH_PROXY_PORT=${AUTH_PROXY_PORT:-3129}
@@ -37,7 +46,8 @@ ECR_TEST_TIMEOUT=${ECR_TEST_TIMEOUT:-60}
 PYTHON=${PYTHON:-python3}
 
 case $ECR_TEST_DIR in /*) ;; *) ECR_TEST_DIR=$PWD/$ECR_TEST_DIR ;; esac
-PORT_VARS=(MOTO_PORT BRIDGE_PORT REGISTRY_PORT FRONT_API_PORT PROXY_PORT AUTH_PROXY_PORT TLS_PROXY_PORT)
+PORT_VARS=(MOTO_PORT BRIDGE_PORT REGISTRY_PORT REGISTRY2_PORT REGISTRY3_PORT FRONT_API_PORT PROXY_PORT AUTH_PROXY_PORT
+  TLS_PROXY_PORT)
 for port_var in "${PORT_VARS[@]}"; do
   if ! [[ ${!port_var} =~ ^[0-9]+$ ]] || [ "${!port_var}" -lt 1 ] || [ "${!port_var}" -gt 65535 ]; then
     echo "[test-env] ERROR: bad $port_var: ${!port_var}" >&2
@@ -48,12 +58,36 @@ if [ "$(for v in "${PORT_VARS[@]}"; do echo "${!v}"; done | sort -u | wc -l)" !=
   echo "[test-env] ERROR: ${PORT_VARS[*]} must all differ" >&2
   exit 2
 fi
+for region_var in ECR_TEST_REGION ECR_TEST_REGION2 ECR_TEST_REGION3; do
+  if ! [[ ${!region_var} =~ ^[a-z0-9]+(-[a-z0-9]+)+$ ]]; then
+    echo "[test-env] ERROR: bad $region_var: ${!region_var}" >&2
+    exit 2
+  fi
+done
+if [ "$(printf '%s\n' "$ECR_TEST_REGION" "$ECR_TEST_REGION2" "$ECR_TEST_REGION3" | sort -u | wc -l)" != 3 ]; then
+  echo "[test-env] ERROR: ECR_TEST_REGION, ECR_TEST_REGION2 and ECR_TEST_REGION3 must all differ" >&2
+  exit 2
+fi
 DIR=$ECR_TEST_DIR
 HOST=$ECR_TEST_ACCOUNT.dkr.ecr.$ECR_TEST_REGION.amazonaws.com
-# The front's port is fixed: ECR hosts carry no port, and moto's proxyEndpoint is https://<host>.
+HOST2=$ECR_TEST_ACCOUNT.dkr.ecr.$ECR_TEST_REGION2.amazonaws.com
+HOST3=$ECR_TEST_ACCOUNT.dkr.ecr.$ECR_TEST_REGION3.amazonaws.com
+# The front's port is fixed: ECR hosts carry no port, and moto's proxyEndpoint is https://<host>. So each
+# region's registry has a loopback address of its own.
 FRONT_ADDR=127.0.0.1:443
+FRONT2_ADDR=127.0.0.2:443
+FRONT3_ADDR=127.0.0.3:443
 REGISTRY_ADDR=127.0.0.1:$REGISTRY_PORT
 REGISTRY_URL=http://$REGISTRY_ADDR
+REGISTRY2_URL=http://127.0.0.1:$REGISTRY2_PORT
+REGISTRY3_URL=http://127.0.0.1:$REGISTRY3_PORT
+# Per region (the main one, 2, 3): the registry component (pid, config, log and storage names), its port
+# variable, the region, the host and the front's address for it.
+SITE_NAMES=(registry registry2 registry3)
+SITE_PORT_VARS=(REGISTRY_PORT REGISTRY2_PORT REGISTRY3_PORT)
+SITE_REGIONS=("$ECR_TEST_REGION" "$ECR_TEST_REGION2" "$ECR_TEST_REGION3")
+SITE_HOSTS=("$HOST" "$HOST2" "$HOST3")
+SITE_ADDRS=("$FRONT_ADDR" "$FRONT2_ADDR" "$FRONT3_ADDR")
 FRONT_API_URL=http://127.0.0.1:$FRONT_API_PORT
 REG_USER=AWS
 REG_PASS=$ECR_TEST_ACCOUNT-auth-token # what moto's GetAuthorizationToken returns
@@ -69,7 +103,8 @@ ENV_FILE=$DIR/env.sh
 HOSTS_MARK="# ecr-deliver-test-env"
 PROXY_DIR=$DIR/proxy
 PROXY_USER=ci-runner
-CERTS_D_DIRS=("/etc/docker/certs.d/$HOST" "/etc/containers/certs.d/$HOST")
+CERTS_D_DIRS=()
+for h in "${SITE_HOSTS[@]}"; do CERTS_D_DIRS+=("/etc/docker/certs.d/$h" "/etc/containers/certs.d/$h"); done
 
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -108,6 +143,8 @@ running_pid() {
 }
 
 registry_pid() { running_pid registry "$DIR/registry.yml"; }
+registry2_pid() { running_pid registry2 "$DIR/registry2.yml"; }
+registry3_pid() { running_pid registry3 "$DIR/registry3.yml"; }
 dockerd_pid() { running_pid dockerd "$SOCK"; }
 moto_pid() { running_pid moto "moto.server"; }
 bridge_pid() { running_pid bridge "registry-moto-bridge.py"; }
@@ -124,8 +161,8 @@ spawn() {
   local root=$1 name=$2 pf=$3; shift 3
   local run=()
   [ "$root" = 1 ] && [ -n "$SUDO" ] && run=("$SUDO")
-  # Keep the fake AWS host away from any CI proxy.
-  local np="$HOST,127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
+  # Keep the fake AWS hosts away from any CI proxy.
+  local np="$HOST,$HOST2,$HOST3,127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
   printf '\n==== %s: starting %s\n' "$(date -u +%FT%TZ)" "$*" >>"$LOGS/$name.log"
   # shellcheck disable=SC2016 # $0/$$/$@ belong to the inner sh
   "${run[@]}" env NO_PROXY="$np" no_proxy="$np" setsid nohup sh -c \
@@ -162,14 +199,15 @@ wait_ready() {
   done
 }
 
-# Something accepting TCP connections on 127.0.0.1:<port>?
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Something accepting TCP connections on <address, default 127.0.0.1>:<port>?
+port_busy() { (exec 3<>"/dev/tcp/${2:-127.0.0.1}/$1") 2>/dev/null; }
 
-require_free_port() { # <port> <hint>
-  port_busy "$1" || return 0
-  log "something else is listening on 127.0.0.1:$1:"
+require_free_port() { # <port> <hint> [address]
+  local addr=${3:-127.0.0.1}
+  port_busy "$1" "$addr" || return 0
+  log "something else is listening on $addr:$1:"
   ss -ltnp "sport = :$1" >&2 2>/dev/null || true
-  die "port $1 is taken; $2"
+  die "port $1 is taken on $addr; $2"
 }
 
 # stop <name> <pid> <grace-seconds>: TERM, wait bounded, then KILL.
@@ -187,14 +225,21 @@ stop_pid() {
 
 # ---------------------------------------------------------------- checks
 
-registry_ok() {
+registry_at_ok() { # <registry url>
   [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
-    -u "$REG_USER:$REG_PASS" "$REGISTRY_URL/v2/" 2>/dev/null)" = 200 ]
+    -u "$REG_USER:$REG_PASS" "$1/v2/" 2>/dev/null)" = 200 ]
 }
+registry_ok() { registry_at_ok "$REGISTRY_URL"; }
+registry2_ok() { registry_at_ok "$REGISTRY2_URL"; }
+registry3_ok() { registry_at_ok "$REGISTRY3_URL"; }
+# Every region's https://<host>/v2/ (through /etc/hosts and the CA) and the API front.
 front_ok() {
-  [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
-    --cacert "$CERTS/ca.crt" -u "$REG_USER:$REG_PASS" "https://$HOST/v2/" 2>/dev/null)" = 200 ] &&
-    curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$FRONT_API_URL/_front/health" 2>/dev/null
+  local h
+  for h in "${SITE_HOSTS[@]}"; do
+    [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
+      --cacert "$CERTS/ca.crt" -u "$REG_USER:$REG_PASS" "https://$h/v2/" 2>/dev/null)" = 200 ] || return 1
+  done
+  curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$FRONT_API_URL/_front/health" 2>/dev/null
 }
 dockerd_ok() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 # A cheap page (201): /moto-api/data.json dumps the whole state (tens of MB after a benchmark) and fails
@@ -244,10 +289,14 @@ install_deps() {
   fi
 }
 
-# Set when anything the running registry has loaded changes. The marker file keeps the restart
-# owed if this run stops before doing it (the next run finds the files already rewritten).
-REGISTRY_DIRTY=0
-registry_dirty() { REGISTRY_DIRTY=1; : >"$DIR/registry.restart"; }
+# registry_dirty [name...]: anything those running registries (default: all) have loaded changed. The
+# marker file (<name>.restart) keeps the restart owed if this run stops before doing it (the next run finds
+# the files already rewritten).
+registry_dirty() {
+  local name
+  [ $# -gt 0 ] || set -- "${SITE_NAMES[@]}"
+  for name; do : >"$DIR/$name.restart"; done
+}
 
 make_certs() {
   mkdir -p "$CERTS"
@@ -260,16 +309,20 @@ make_certs() {
       -keyout "$CERTS/ca.key" -out "$CERTS/ca.crt" 2>/dev/null
     rm -f "$CERTS/server.crt"
   fi
-  # Reuse the server cert only if it is signed by this CA and names this host.
+  # Reuse the server cert only if it is signed by this CA and names every region's host.
+  local h ok=0
   if [ -s "$CERTS/server.crt" ] && [ -s "$CERTS/server.key" ] &&
-    openssl verify -CAfile "$CERTS/ca.crt" "$CERTS/server.crt" >/dev/null 2>&1 &&
-    openssl x509 -in "$CERTS/server.crt" -noout -checkhost "$HOST" 2>/dev/null | grep -q 'does match'; then
-    return
+    openssl verify -CAfile "$CERTS/ca.crt" "$CERTS/server.crt" >/dev/null 2>&1; then
+    ok=1
+    for h in "${SITE_HOSTS[@]}"; do
+      openssl x509 -in "$CERTS/server.crt" -noout -checkhost "$h" 2>/dev/null | grep -q 'does match' || ok=0
+    done
   fi
-  log "creating server certificate for $HOST"
+  [ "$ok" = 0 ] || return 0
+  log "creating server certificate for ${SITE_HOSTS[*]}"
   openssl req -newkey rsa:2048 -nodes -subj "/CN=$HOST" \
     -keyout "$CERTS/server.key" -out "$CERTS/server.csr" 2>/dev/null
-  printf '%s\n' "subjectAltName=DNS:$HOST" "basicConstraints=CA:FALSE" \
+  printf '%s\n' "subjectAltName=DNS:$HOST,DNS:$HOST2,DNS:$HOST3" "basicConstraints=CA:FALSE" \
     "keyUsage=critical,digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" \
     >"$CERTS/server.ext"
   openssl x509 -req -in "$CERTS/server.csr" -CA "$CERTS/ca.crt" -CAkey "$CERTS/ca.key" \
@@ -279,16 +332,28 @@ make_certs() {
   registry_dirty
 }
 
-ensure_hosts_entry() {
-  if grep -qE "^[[:space:]]*127\.0\.0\.1[[:space:]]+([^#]*[[:space:]])?${HOST//./\\.}([[:space:]]|$)" /etc/hosts; then
+ensure_hosts_entry() { # <address> <host>
+  local addr=$1 host=$2
+  if grep -qE "^[[:space:]]*${addr//./\\.}[[:space:]]+([^#]*[[:space:]])?${host//./\\.}([[:space:]]|$)" /etc/hosts; then
     return
   fi
-  log "adding $HOST to /etc/hosts"
+  log "adding $host to /etc/hosts"
   # Append in place (tee -a): /etc/hosts may be a bind mount, so never replace the file.
   {
     [ -z "$(tail -c1 /etc/hosts)" ] || echo
-    echo "127.0.0.1 $HOST $HOSTS_MARK"
+    echo "$addr $host $HOSTS_MARK"
   } | $SUDO tee -a /etc/hosts >/dev/null
+}
+
+ensure_hosts_entries() {
+  local i
+  for i in "${!SITE_HOSTS[@]}"; do ensure_hosts_entry "${SITE_ADDRS[$i]%:*}" "${SITE_HOSTS[$i]}"; done
+}
+
+# The /etc/hosts lines ensure_hosts_entries adds.
+hosts_lines() {
+  local i
+  for i in "${!SITE_HOSTS[@]}"; do echo "${SITE_ADDRS[$i]%:*} ${SITE_HOSTS[$i]} $HOSTS_MARK"; done
 }
 
 trust_ca() {
@@ -308,8 +373,9 @@ make_htpasswd() {
   registry_dirty
 }
 
+# write_registry_config <name> <port> <host>: $DIR/<name>.yml, storage in $DIR/<name>.
 write_registry_config() {
-  local cfg="$DIR/registry.yml" secret
+  local name=$1 port=$2 host=$3 cfg="$DIR/$1.yml" secret
   [ -s "$DIR/registry.secret" ] || openssl rand -hex 16 >"$DIR/registry.secret"
   secret=$(cat "$DIR/registry.secret")
   cat >"$cfg.new" <<EOF
@@ -318,15 +384,15 @@ log:
   level: info
 storage:
   filesystem:
-    rootdirectory: $DIR/registry
+    rootdirectory: $DIR/$name
   delete:
     enabled: true
   cache:
     blobdescriptor: inmemory
-# Plain HTTP on loopback: the front serves it as https://$HOST (the URLs it builds say so).
+# Plain HTTP on loopback: the front serves it as https://$host (the URLs it builds say so).
 http:
-  addr: $REGISTRY_ADDR
-  host: https://$HOST
+  addr: 127.0.0.1:$port
+  host: https://$host
   secret: $secret
   headers:
     X-Content-Type-Options: [nosniff]
@@ -339,28 +405,42 @@ EOF
     rm -f "$cfg.new"
   else
     mv "$cfg.new" "$cfg"
-    registry_dirty
+    registry_dirty "$name"
   fi
 }
 
+write_registry_configs() {
+  local i
+  for i in "${!SITE_NAMES[@]}"; do
+    write_registry_config "${SITE_NAMES[$i]}" "${!SITE_PORT_VARS[$i]}" "${SITE_HOSTS[$i]}"
+  done
+}
+
+# start_registry <name> <port variable> <region>
 start_registry() {
-  local pid
-  [ ! -e "$DIR/registry.restart" ] || REGISTRY_DIRTY=1
-  if pid=$(registry_pid); then
-    if [ "$REGISTRY_DIRTY" = 0 ]; then wait_ready registry "$pid" registry_ok; return; fi
-    log "registry config/certs changed; restarting"
-    stop_pid registry "$pid" 10
+  local name=$1 port_var=$2 region=$3 pid
+  if pid=$("${name}_pid"); then
+    if [ ! -e "$DIR/$name.restart" ]; then wait_ready "$name" "$pid" "${name}_ok"; return; fi
+    log "$name config/certs changed; restarting"
+    stop_pid "$name" "$pid" 10
   fi
-  require_free_port "$REGISTRY_PORT" "set REGISTRY_PORT"
-  mkdir -p "$DIR/registry"
-  log "starting docker-registry on $REGISTRY_ADDR"
+  require_free_port "${!port_var}" "set $port_var"
+  mkdir -p "$DIR/$name"
+  log "starting docker-registry for $region on 127.0.0.1:${!port_var}"
   # Drop REGISTRY_* variables: distribution reads them as config overrides.
   local unset=()
   mapfile -t unset < <(env | sed -n 's/^\(REGISTRY_[A-Za-z0-9_]*\)=.*/--unset=\1/p')
-  spawn 1 registry "$(pidfile registry)" env "${unset[@]}" \
-    /usr/bin/docker-registry serve "$DIR/registry.yml"
-  wait_ready registry "$SPAWNED_PID" registry_ok
-  rm -f "$DIR/registry.restart"
+  spawn 1 "$name" "$(pidfile "$name")" env "${unset[@]}" \
+    /usr/bin/docker-registry serve "$DIR/$name.yml"
+  wait_ready "$name" "$SPAWNED_PID" "${name}_ok"
+  rm -f "$DIR/$name.restart"
+}
+
+start_registries() {
+  local i
+  for i in "${!SITE_NAMES[@]}"; do
+    start_registry "${SITE_NAMES[$i]}" "${SITE_PORT_VARS[$i]}" "${SITE_REGIONS[$i]}"
+  done
 }
 
 start_dockerd() {
@@ -443,7 +523,9 @@ start_bridge() {
   code=$(sha256sum <"$BRIDGE_SCRIPT")
   local cmd=("$py" "$BRIDGE_SCRIPT" --port "$BRIDGE_PORT" --registry "$HOST" --ca "$CERTS/ca.crt"
     --registry-url "$REGISTRY_URL" --user "$REG_USER" --password "$REG_PASS" --storage "$DIR/registry"
-    --moto-url "$MOTO_URL" --region "$ECR_TEST_REGION")
+    --moto-url "$MOTO_URL" --region "$ECR_TEST_REGION"
+    --site "$ECR_TEST_REGION2,$HOST2,$REGISTRY2_URL,$DIR/registry2"
+    --site "$ECR_TEST_REGION3,$HOST3,$REGISTRY3_URL,$DIR/registry3")
   still_current bridge "$code" "${cmd[@]}" && return
   require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
   log "starting registry-moto bridge on $BRIDGE_URL"
@@ -461,11 +543,15 @@ start_front() {
   local cmd=("$node" "$FRONT_SCRIPT" --listen "$FRONT_ADDR" --cert "$CERTS/server.crt" --key "$CERTS/server.key"
     --upstream "$REGISTRY_URL" --upstream-auth "Basic $(printf '%s:%s' "$REG_USER" "$REG_PASS" | base64 -w0)"
     --api-listen "127.0.0.1:$FRONT_API_PORT" --moto "$MOTO_URL" --bridge "$BRIDGE_URL"
-    --storage "$DIR/registry" --region "$ECR_TEST_REGION")
+    --storage "$DIR/registry" --region "$ECR_TEST_REGION"
+    --site "$ECR_TEST_REGION2,$FRONT2_ADDR,$REGISTRY2_URL,$DIR/registry2"
+    --site "$ECR_TEST_REGION3,$FRONT3_ADDR,$REGISTRY3_URL,$DIR/registry3")
   still_current front "$code" "${cmd[@]}" && return
-  require_free_port 443 "stop that service first"
+  local addr
+  for addr in "${SITE_ADDRS[@]}"; do require_free_port 443 "stop that service first" "${addr%:*}"; done
   require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
-  log "starting the registry front on https://$HOST ($FRONT_ADDR) and the ECR API front on $FRONT_API_URL"
+  log "starting the registry front on https://$HOST ($FRONT_ADDR), https://$HOST2 ($FRONT2_ADDR)," \
+    "https://$HOST3 ($FRONT3_ADDR) and the ECR API front on $FRONT_API_URL"
   # Root: port 443.
   spawn 1 front "$(pidfile front)" "${cmd[@]}"
   wait_ready front "$SPAWNED_PID" front_ok
@@ -565,7 +651,9 @@ write_env() {
     "ECR_TEST_PROXY=http://127.0.0.1:$PROXY_PORT" "ECR_TEST_PROXY_LOG=$LOGS/proxy-open.access.log" \
     "ECR_TEST_TLS_PROXY=https://127.0.0.1:$TLS_PROXY_PORT" \
     "ECR_TEST_AUTH_PROXY=http://127.0.0.1:$AUTH_PROXY_PORT" "ECR_TEST_AUTH_PROXY_LOG=$LOGS/proxy-auth.access.log" \
-    "ECR_TEST_PROXY_USER=$PROXY_USER" "ECR_TEST_PROXY_PASSWORD=$(cat "$PROXY_DIR/password")"; do
+    "ECR_TEST_PROXY_USER=$PROXY_USER" "ECR_TEST_PROXY_PASSWORD=$(cat "$PROXY_DIR/password")" \
+    "ECR_TEST_REGION2=$ECR_TEST_REGION2" "ECR_TEST_REGISTRY2=$HOST2" \
+    "ECR_TEST_REGION3=$ECR_TEST_REGION3" "ECR_TEST_REGISTRY3=$HOST3"; do
     printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
   done >"$ENV_FILE"
 }
@@ -574,7 +662,11 @@ write_env() {
 preflight() {
   # A registry from before the front held 443 itself; it is restarted on REGISTRY_PORT below.
   front_pid >/dev/null || registry_pid >/dev/null || require_free_port 443 "stop that service first"
+  front_pid >/dev/null || require_free_port 443 "stop that service first" "${FRONT2_ADDR%:*}"
+  front_pid >/dev/null || require_free_port 443 "stop that service first" "${FRONT3_ADDR%:*}"
   front_pid >/dev/null || require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
+  registry2_pid >/dev/null || require_free_port "$REGISTRY2_PORT" "set REGISTRY2_PORT"
+  registry3_pid >/dev/null || require_free_port "$REGISTRY3_PORT" "set REGISTRY3_PORT"
   moto_pid >/dev/null || require_free_port "$MOTO_PORT" "set MOTO_PORT"
   bridge_pid >/dev/null || require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
   proxy_open_pid >/dev/null || require_free_port "$PROXY_PORT" "set PROXY_PORT"
@@ -587,11 +679,11 @@ cmd_up() {
   install_deps
   mkdir -p "$DIR" "$LOGS"
   make_certs
-  ensure_hosts_entry
+  ensure_hosts_entries
   trust_ca
   make_htpasswd
-  write_registry_config
-  start_registry
+  write_registry_configs
+  start_registries
   start_dockerd
   start_moto
   start_bridge
@@ -602,10 +694,12 @@ cmd_up() {
   cat <<EOF
 [test-env] up:
   registry  https://$HOST  (user $REG_USER, password $REG_PASS): the front, before $REGISTRY_URL
-  ECR API   $FRONT_API_URL  (the front, before moto; faults and request logs under /_front/)
+  region 2  https://$HOST2  ($FRONT2_ADDR, same credentials): the front, before $REGISTRY2_URL
+  region 3  https://$HOST3  ($FRONT3_ADDR, same credentials): the front, before $REGISTRY3_URL
+  ECR API   $FRONT_API_URL  (the front, before moto; faults and request logs under /_front/, ?region=)
   dockerd   unix://$SOCK
-  moto      $MOTO_URL  (account $ECR_TEST_ACCOUNT, region $ECR_TEST_REGION)
-  bridge    $BRIDGE_URL  (each manifest push -> moto PutImage, before the push returns)
+  moto      $MOTO_URL  (account $ECR_TEST_ACCOUNT, regions $ECR_TEST_REGION, $ECR_TEST_REGION2, $ECR_TEST_REGION3)
+  bridge    $BRIDGE_URL  (each manifest push -> moto PutImage in its region, before the push returns)
   proxies   http://127.0.0.1:$PROXY_PORT (open), http://127.0.0.1:$AUTH_PROXY_PORT (Basic auth, user $PROXY_USER),
             https://127.0.0.1:$TLS_PROXY_PORT (the open one over TLS); access logs $LOGS/proxy-*.access.log
   env file  $ENV_FILE   ->  eval "\$($0 env)"
@@ -638,18 +732,21 @@ cmd_down() {
     fi
   fi
   if pid=$(registry_pid); then stop_pid registry "$pid" 10; fi
+  if pid=$(registry2_pid); then stop_pid registry2 "$pid" 10; fi
+  if pid=$(registry3_pid); then stop_pid registry3 "$pid" 10; fi
   $SUDO rm -f "$(pidfile proxy_tls)" "$(pidfile proxy_auth)" "$(pidfile proxy_open)"
   $SUDO rm -f "$(pidfile front)" "$(pidfile bridge)" "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
+  $SUDO rm -f "$(pidfile registry2)" "$(pidfile registry3)"
   [ -d "$DIR" ] && rm -f "$ENV_FILE"
 
   if [ "$purge" = 1 ]; then
-    log "purging $DIR, certs.d entries and /etc/hosts line"
+    log "purging $DIR, certs.d entries and /etc/hosts lines"
     # vfs layers and containerd state are root-owned.
     $SUDO rm -rf "$DIR"
     for d in "${CERTS_D_DIRS[@]}"; do $SUDO rm -rf "$d"; done
-    if grep -qF "$HOST $HOSTS_MARK" /etc/hosts; then
+    if grep -qxF -f <(hosts_lines) /etc/hosts; then
       local kept
-      kept=$(grep -vxF "127.0.0.1 $HOST $HOSTS_MARK" /etc/hosts || true)
+      kept=$(grep -vxF -f <(hosts_lines) /etc/hosts || true)
       # Rewrite in place (same inode) in case /etc/hosts is a bind mount.
       printf '%s\n' "$kept" | $SUDO tee /etc/hosts >/dev/null
     fi
@@ -674,7 +771,10 @@ status_line() {
 cmd_status() {
   local rc=0
   status_line "registry:" registry_pid registry_ok "$REGISTRY_URL/v2/" || rc=1
-  status_line "front:   " front_pid front_ok "https://$HOST/v2/ and $FRONT_API_URL" || rc=1
+  status_line "registry:" registry2_pid registry2_ok "$REGISTRY2_URL/v2/ ($ECR_TEST_REGION2)" || rc=1
+  status_line "registry:" registry3_pid registry3_ok "$REGISTRY3_URL/v2/ ($ECR_TEST_REGION3)" || rc=1
+  status_line "front:   " front_pid front_ok \
+    "https://$HOST/v2/, https://$HOST2/v2/, https://$HOST3/v2/ and $FRONT_API_URL" || rc=1
   status_line "dockerd: " dockerd_pid dockerd_ok "unix://$SOCK" || rc=1
   status_line "moto:    " moto_pid moto_ok "$MOTO_URL" || rc=1
   status_line "bridge:  " bridge_pid bridge_ok "$BRIDGE_URL/health" || rc=1

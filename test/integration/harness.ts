@@ -218,6 +218,8 @@ const FRONT = testEnv.ECR_TEST_FRONT_URL as string
 
 export interface FaultRule {
   repository: string
+  /** The region whose registry misbehaves (scripts/test-env.sh runs three); the main one by default. */
+  region?: string
   method?: string
   /** manifest | blob | upload | tags, or api:<Operation> for an ECR API call (delay or status only) */
   kind?: string
@@ -244,13 +246,16 @@ export async function addFault(rule: FaultRule): Promise<void> {
   if (!response.ok) throw new Error(`adding a fault: ${response.status} ${await response.text()}`)
 }
 
-export async function clearFaults(repository: string): Promise<void> {
-  await fetch(`${FRONT}/_front/faults?repository=${encodeURIComponent(repository)}`, { method: 'DELETE' })
+/** Clears a repository's faults: in one region's registry, or in every region's. */
+export async function clearFaults(repository: string, region?: string): Promise<void> {
+  const query = `repository=${encodeURIComponent(repository)}${region ? `&region=${encodeURIComponent(region)}` : ''}`
+  await fetch(`${FRONT}/_front/faults?${query}`, { method: 'DELETE' })
 }
 
-/** Every request the registry front received for a repository, in order. */
-export async function requestsOf(repository: string): Promise<SeenRequest[]> {
-  const response = await fetch(`${FRONT}/_front/requests?repository=${encodeURIComponent(repository)}`)
+/** Every request a region's registry (the main one by default) received for a repository, in order. */
+export async function requestsOf(repository: string, region?: string): Promise<SeenRequest[]> {
+  const query = `repository=${encodeURIComponent(repository)}${region ? `&region=${encodeURIComponent(region)}` : ''}`
+  const response = await fetch(`${FRONT}/_front/requests?${query}`)
   return (await response.json()) as SeenRequest[]
 }
 
