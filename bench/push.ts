@@ -22,16 +22,7 @@ import {
 } from './runners.js'
 import { setUpBench } from './setup.js'
 import { measureStartup } from './startup.js'
-import {
-  BenchError,
-  markdownTable,
-  mebibytes,
-  median,
-  megabytes,
-  progress,
-  ratio,
-  seconds
-} from './util.js'
+import { BenchError, markdownTable, mebibytes, median, megabytes, progress, ratio, seconds } from './util.js'
 
 const MiB = 1024 * 1024
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
