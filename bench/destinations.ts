@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeOciLayout } from '../test/fixtures/images.js'
-import { runOurs, runSkopeo, type Context, type OursResult } from './runners.js'
+import { runOurs, runSkopeo, runWire, type Context, type OursResult } from './runners.js'
 import { required, setUpBench } from './setup.js'
 import { BenchError, markdownTable, median, mebibytes, progress, ratio, seconds } from './util.js'
 
@@ -45,9 +45,14 @@ async function main(): Promise<void> {
       ],
       seed: `destinations-${rand()}`
     })
+    const wireBlobs = [...layout.configDigests, ...layout.layerDigests].map(digest => ({
+      digest,
+      path: join(dir, 'blobs/sha256', digest.slice(7))
+    }))
     const ours: OursResult[] = []
     const sequential: number[] = []
     const parallel: number[] = []
+    const wire: number[] = []
     for (let n = 1; n <= RUNS; n++) {
       const repository = `bench/dest-${rand()}`
       const result = await runOurs(ctx, `destinations, run ${n}`, {
@@ -71,28 +76,37 @@ async function main(): Promise<void> {
         })
       )
       parallel.push((performance.now() - startedParallel) / 1000)
+      // The bare wire into all three at once (curl, 5 uploads per registry): what the stand-ins allow.
+      const startedWire = performance.now()
+      await Promise.all(
+        registries.map(registry =>
+          runWire({ ...ctx, registry }, wireBlobs, `bench/wire-${rand()}`, { http: '1.1' })
+        )
+      )
+      wire.push((performance.now() - startedWire) / 1000)
       progress(
         `run ${n}/${RUNS}: ours ${seconds(result.seconds)}, skopeo ×3 sequential ${seconds(sequential.at(-1) as number)}, ` +
-          `parallel ${seconds(parallel.at(-1) as number)}`
+          `parallel ${seconds(parallel.at(-1) as number)}, curl ×3 at once ${seconds(wire.at(-1) as number)}`
       )
     }
     const oursTime = median(ours.map(r => r.seconds))
-    const rows = [
+    const rows: [string, number[], number | undefined][] = [
       ['3 skopeo copy oci: one after the other', sequential, TARGET.sequential],
-      ['3 skopeo copy oci: at once', parallel, TARGET.parallel]
-    ] as const
+      ['3 skopeo copy oci: at once', parallel, TARGET.parallel],
+      ['curl POST+PUT into the 3 at once, 5 per registry', wire, undefined]
+    ]
     const table = markdownTable(
       ['case', 'ours (one step)', 'peer', 'peer time', 'ours/peer', 'target', 'met'],
       rows.map(([peer, times, target]) => {
-        const value = oursTime / median([...times])
+        const value = oursTime / median(times)
         return [
           `${mebibytes(LAYER * LAYERS)} OCI layout → 3 registries`,
           seconds(oursTime),
           peer,
-          seconds(median([...times])),
+          seconds(median(times)),
           ratio(value),
-          `≤ ${target}`,
-          value <= target ? 'yes' : 'NO'
+          target === undefined ? '(informative)' : `≤ ${target}`,
+          target === undefined ? '—' : value <= target ? 'yes' : 'NO'
         ]
       })
     )

@@ -107,6 +107,23 @@ describe('copying an image registry to registry', () => {
     expect(gauge.max).toBeGreaterThan(0)
   })
 
+  test('a layout pushed from its files into two registries at once holds the one limit too', async () => {
+    const limit = pLimit(2)
+    const image = await openImageSource(join(work, 'layout'), { gzipLevel: 1 })
+    const results = await Promise.all(
+      destinations.map(destination =>
+        pushImage(client(destination), 'prod/app', image, ['v1'], {
+          concurrency: 5,
+          limit,
+          isImmutable: () => false
+        })
+      )
+    )
+    expect(results.map(r => r.digest)).toEqual([layout.top.digest, layout.top.digest])
+    expect(gauge.max).toBeLessThanOrEqual(2)
+    expect(gauge.max).toBeGreaterThan(0)
+  })
+
   test('blob GETs follow the redirect, and no credentials go to the storage host', async () => {
     await copyTo(destinations[0] as MemoryRegistry)
     expect(storage.requests.length).toBe(main.blobs.size)

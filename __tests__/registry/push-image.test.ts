@@ -63,6 +63,17 @@ function rebuildWithNewTopLayer(source: string, dir: string): string {
   return tar
 }
 
+/** Puts another image (an empty config, no layers) under `tag`, as an earlier push would have. */
+const seedOtherImage = (tag: string, mediaType: string) =>
+  registry.seed(
+    tag,
+    [Buffer.from('{}')],
+    Buffer.from(
+      JSON.stringify({ schemaVersion: 2, config: { digest: sha256(Buffer.from('{}')), size: 2 }, layers: [] })
+    ),
+    mediaType
+  )
+
 const client = () =>
   new RegistryClient({
     endpoint: registry.endpoint,
@@ -183,18 +194,7 @@ describe('pushing a docker-save archive', () => {
   })
 
   test('an immutable tag holding another image fails before anything is sent', async () => {
-    registry.seed(
-      'v1',
-      [Buffer.from('{}')],
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          config: { digest: sha256(Buffer.from('{}')), size: 2 },
-          layers: []
-        })
-      ),
-      'application/vnd.docker.distribution.manifest.v2+json'
-    )
+    seedOtherImage('v1', 'application/vnd.docker.distribution.manifest.v2+json')
     registry.immutable.add('v1')
     const { image, compressions } = await openCounted()
     await expect(push(image, ['v1'], true)).rejects.toThrow(
@@ -230,18 +230,7 @@ describe('pushing an OCI layout', () => {
   })
 
   test('a mutable tag holding another image is moved; an immutable one fails before anything is sent', async () => {
-    const other = registry.seed(
-      'v1',
-      [Buffer.from('{}')],
-      Buffer.from(
-        JSON.stringify({
-          schemaVersion: 2,
-          config: { digest: sha256(Buffer.from('{}')), size: 2 },
-          layers: []
-        })
-      ),
-      'application/vnd.oci.image.manifest.v1+json'
-    )
+    const other = seedOtherImage('v1', 'application/vnd.oci.image.manifest.v1+json')
     registry.log.length = 0
     await expect(pushLayout(['v1'], true)).rejects.toThrow(/Immutable tag would change/)
     expect(registry.log).toEqual(['HEAD manifests/v1'])
