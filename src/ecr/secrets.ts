@@ -1,0 +1,87 @@
+import * as core from '@actions/core'
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import { ActionError, quote } from '../common/errors.js'
+import { awsClientConfig } from '../common/aws.js'
+import { awsErrorName, callAws } from './errors.js'
+
+/** An upstream registry's credential as a pull-through-cache rule declares it: the values, and where to keep them. */
+export interface UpstreamCredential {
+  /** `ecr-pullthroughcache/<name>`: ECR reads only secrets under that prefix. */
+  secretName: string
+  username: string
+  accessToken: string
+}
+
+export type SecretChange = 'created' | 'updated' | 'unchanged'
+
+/** Secrets Manager, loaded only by a run that declares credential values. */
+export async function createSecretsClient(region: string): Promise<SecretsManagerClient> {
+  const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager')
+  return new SecretsManagerClient(awsClientConfig(region))
+}
+
+/** Registers both values as secrets: nothing after this can print them. */
+export function maskCredential(credential: UpstreamCredential): void {
+  core.setSecret(credential.username)
+  core.setSecret(credential.accessToken)
+  core.setSecret(secretString(credential))
+}
+
+/** The secret's value, as ECR wants it: `{"username":…,"accessToken":…}`. */
+export function secretString(credential: UpstreamCredential): string {
+  return JSON.stringify({ username: credential.username, accessToken: credential.accessToken })
+}
+
+/** Pure: whether a stored secret value holds these values already (other fields and order do not matter). */
+export function holdsCredential(stored: string | undefined, credential: UpstreamCredential): boolean {
+  if (stored === undefined) return false
+  try {
+    const value = JSON.parse(stored) as { username?: unknown; accessToken?: unknown }
+    return value.username === credential.username && value.accessToken === credential.accessToken
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Makes the secret hold the credential: created when missing, a new version put only when the value
+ * differs (a version on every run would be noise), left alone otherwise. Returns its ARN (with the
+ * suffix Secrets Manager adds) for the rule. No value is ever part of a message.
+ */
+export async function ensureCredentialSecret(
+  client: SecretsManagerClient,
+  credential: UpstreamCredential
+): Promise<{ arn: string; change: SecretChange }> {
+  const sm = await import('@aws-sdk/client-secrets-manager')
+  const name = credential.secretName
+  let arn: string | undefined
+  try {
+    const described = await callAws('DescribeSecret', () =>
+      client.send(new sm.DescribeSecretCommand({ SecretId: name }))
+    )
+    arn = described.ARN
+  } catch (error) {
+    if (awsErrorName(error) !== 'ResourceNotFoundException') throw error
+  }
+  if (!arn) {
+    const created = await callAws('CreateSecret', () =>
+      client.send(
+        new sm.CreateSecretCommand({
+          Name: name,
+          SecretString: secretString(credential),
+          Description: 'Upstream registry credential of an ECR pull-through-cache rule (ecr-deliver)'
+        })
+      )
+    )
+    if (!created.ARN) throw new ActionError(`CreateSecret returned no ARN for ${quote(name)}`)
+    return { arn: created.ARN, change: 'created' }
+  }
+  const current = await callAws('GetSecretValue', () =>
+    client.send(new sm.GetSecretValueCommand({ SecretId: arn }))
+  )
+  if (holdsCredential(current.SecretString, credential)) return { arn, change: 'unchanged' }
+  await callAws('PutSecretValue', () =>
+    client.send(new sm.PutSecretValueCommand({ SecretId: arn, SecretString: secretString(credential) }))
+  )
+  return { arn, change: 'updated' }
+}
