@@ -201,8 +201,9 @@ async function sendLayers(registry, repository, image, known, options) {
  * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
  * index's children by digest, then the top manifest under each tag, then every tag read back. Tags are
  * read first, so an immutable conflict fails before anything is written; a tag already at this digest is
- * left alone, and when every tag is, nothing else is sent. The check is check-then-write: what keeps two concurrent writers apart is the registry's
- * own tag immutability, and the read-back catches a mutable tag that another push moved.
+ * left alone, and when every tag is, nothing else is sent. The check is check-then-write: what keeps two
+ * concurrent writers apart is the registry's own tag immutability, and the read-back catches a mutable
+ * tag that another push moved.
  */
 async function pushImage(registry, repository, image, tags, options) {
     if (image.kind === 'docker-archive')

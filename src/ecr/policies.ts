@@ -85,7 +85,19 @@ async function applyIfDifferent(step: {
   desired: unknown
   write: () => Promise<unknown>
 }): Promise<PolicyChange> {
-  const current = await callAws(`reading the ${step.action}`, async () => {
+  const current = await readDocument(step)
+  if (current !== undefined && sameAsCurrent(current, step.desired)) return 'unchanged'
+  await callAws(`writing the ${step.action}`, step.write)
+  return current === undefined ? 'created' : 'changed'
+}
+
+/** The current document's text; undefined when the repository has none (`notFound`). */
+async function readDocument(step: {
+  action: string
+  notFound: string
+  read: () => Promise<string | undefined>
+}): Promise<string | undefined> {
+  return callAws(`reading the ${step.action}`, async () => {
     try {
       return await step.read()
     } catch (error) {
@@ -93,9 +105,32 @@ async function applyIfDifferent(step: {
       throw error
     }
   })
-  if (current !== undefined && sameAsCurrent(current, step.desired)) return 'unchanged'
-  await callAws(`writing the ${step.action}`, step.write)
-  return current === undefined ? 'created' : 'changed'
+}
+
+/** The repository's lifecycle policy text; undefined when it has none. */
+export async function getLifecyclePolicyText(
+  client: ECRClient,
+  ref: RepositoryRef
+): Promise<string | undefined> {
+  const repository = { repositoryName: ref.name, registryId: ref.registryId }
+  return readDocument({
+    action: `lifecycle policy of ${ref.name}`,
+    notFound: 'LifecyclePolicyNotFoundException',
+    read: async () => (await client.send(new GetLifecyclePolicyCommand(repository))).lifecyclePolicyText
+  })
+}
+
+/** The repository's policy text; undefined when it has none. */
+export async function getRepositoryPolicyText(
+  client: ECRClient,
+  ref: RepositoryRef
+): Promise<string | undefined> {
+  const repository = { repositoryName: ref.name, registryId: ref.registryId }
+  return readDocument({
+    action: `repository policy of ${ref.name}`,
+    notFound: 'RepositoryPolicyNotFoundException',
+    read: async () => (await client.send(new GetRepositoryPolicyCommand(repository))).policyText
+  })
 }
 
 /** A current document that does not parse (or nests absurdly) is simply different. */

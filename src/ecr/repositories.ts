@@ -3,6 +3,7 @@ import {
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
   ListTagsForResourceCommand,
+  paginateDescribeRepositories,
   PutImageScanningConfigurationCommand,
   PutImageTagMutabilityCommand,
   TagResourceCommand,
@@ -11,7 +12,7 @@ import {
 } from '@aws-sdk/client-ecr'
 import { ActionError, messageOf, quote } from '../common/errors.js'
 import { wildcardToRegExp } from '../common/inputs.js'
-import { awsErrorName, callAws, explainAwsError } from './errors.js'
+import { awsErrorName, callAws, collectPages, explainAwsError } from './errors.js'
 import * as log from '../common/log.js'
 
 export const TAG_MUTABILITIES = [
@@ -141,6 +142,12 @@ export function createRepositoryRequest(ref: RepositoryRef, settings: Repository
   }
 }
 
+/** Every repository of the registry with its settings, every page. */
+export async function describeAllRepositories(client: ECRClient, registryId?: string): Promise<Repository[]> {
+  const pages = paginateDescribeRepositories({ client, pageSize: 1000 }, { registryId })
+  return collectPages('DescribeRepositories', pages, page => page.repositories)
+}
+
 async function describeRepository(client: ECRClient, ref: RepositoryRef): Promise<Repository | undefined> {
   try {
     const { repositories } = await client.send(
@@ -262,7 +269,7 @@ export async function applyRepositorySettings(
 }
 
 /** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */
-function sameKmsKey(actualArn: string, declared: string): boolean {
+export function sameKmsKey(actualArn: string, declared: string): boolean {
   return (
     actualArn === declared || actualArn.endsWith(`:key/${declared}`) || actualArn.endsWith(`:${declared}`)
   )

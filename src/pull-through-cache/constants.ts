@@ -2,7 +2,8 @@
 export const Output = {
   rules: 'rules',
   images: 'images',
-  imageDigests: 'image-digests'
+  imageDigests: 'image-digests',
+  templates: 'templates'
 } as const
 
 /** The action's input names, as action.yml declares them: every getInput and input error uses these. */
@@ -12,5 +13,7 @@ export const Input = {
   warm: 'warm',
   warmTimeout: 'warm-timeout',
   stallTimeout: 'stall-timeout',
-  registryId: 'registry-id'
+  registryId: 'registry-id',
+  templates: 'templates',
+  applyToExisting: 'apply-to-existing'
 } as const

@@ -3,6 +3,7 @@ import { parseAccountId } from '../ecr/names.js'
 import { parseBoolean, parseLines } from '../common/inputs.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
+import { parseTemplateInputs, type TemplateInputs } from './templates.js'
 import { parseWarmReference } from './warm.js'
 import { Input } from './constants.js'
 
@@ -17,6 +18,8 @@ export interface CacheInputs {
   warm: string[]
   warmTimeoutMs: number
   stallTimeoutMs: number
+  /** Repository creation templates: the rules' `template:` entries and the `templates` input. */
+  templates: TemplateInputs
 }
 
 /**
@@ -37,6 +40,8 @@ export function parseCacheInputs(get: (name: string) => string, context: { regio
     prune: parseBoolean(Input.prune, get(Input.prune), false),
     warm,
     warmTimeoutMs: parseDuration(Input.warmTimeout, get(Input.warmTimeout) || '5m', ['s', 'm', 'h']),
-    stallTimeoutMs: parseDurationWithin(Input.stallTimeout, get(Input.stallTimeout), STALL_TIMEOUT)
+    stallTimeoutMs: parseDurationWithin(Input.stallTimeout, get(Input.stallTimeout), STALL_TIMEOUT),
+    // After the rules: a rule's template is read only once the rule itself is known to be good.
+    templates: parseTemplateInputs(get, rulesText)
   }
 }

@@ -18,6 +18,7 @@ import { parseCacheInputs, type CacheInputs } from './inputs.js'
 import { planRuleChanges, type RuleAction } from './plan.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
 import { writeCacheSummary, type RuleReport } from './summary.js'
+import { applyTemplates, readTemplates, templatesOutput, type TemplateReport } from './template-sync.js'
 import { resolveWarmTarget, warmImage, type WarmResult, type WarmRuleView, type WarmTarget } from './warm.js'
 import * as log from '../common/log.js'
 import { Output } from './constants.js'
@@ -26,8 +27,8 @@ const WARM_CONCURRENCY = 4
 
 /**
  * The pull-through-cache action, in phases: read the inputs, log in (to learn the registry's account),
- * read the rules there are and check the warm references against them, upsert and validate the rules,
- * warm the images, report.
+ * read the rules (and the creation templates, when any are declared) there are and check the warm
+ * references against them, upsert the templates, upsert and validate the rules, warm the images, report.
  */
 export async function run(): Promise<void> {
   const ecr = createEcrClient()
@@ -40,8 +41,13 @@ export async function run(): Promise<void> {
     declared.length > 0 || inputs.warm.length > 0 || inputs.prune
       ? await listCacheRules(ecr, inputs.registryId)
       : []
+  const existingTemplates = await readTemplates(ecr, inputs)
   const targets = warmTargets(inputs.warm, declared, existing)
   const actions = planRuleChanges(declared, existing, inputs.prune)
+  // Templates before rules and warming: a template applies only to repositories created after it.
+  const templateReports: TemplateReport[] = existingTemplates
+    ? await core.group('Repository creation templates', () => applyTemplates(ecr, inputs, existingTemplates))
+    : []
   const reports = await core.group('Pull-through-cache rules', () =>
     applyRules(ecr, actions, inputs.registryId)
   )
@@ -54,7 +60,11 @@ export async function run(): Promise<void> {
     results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n')
   )
   core.setOutput(Output.imageDigests, results.map(r => r.digest ?? '').join('\n'))
-  await writeCacheSummary(reports, results, login.host)
+  core.setOutput(
+    Output.templates,
+    templatesOutput(inputs.templates.templates, existingTemplates, inputs.prune)
+  )
+  await writeCacheSummary(reports, results, login.host, templateReports)
 
   const invalid = reports.filter(r => r.valid === false)
   const failed = results.filter(r => r.status === 'failed')

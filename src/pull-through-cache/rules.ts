@@ -19,8 +19,9 @@ export interface RegistryContext {
 
 const SECRET_PREFIX = 'ecr-pullthroughcache/'
 const SECRET_ARN = /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):(\d{12}):secret:(.+)$/
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/
-const FIELDS = new Set(['prefix', 'upstream', 'credential', 'upstream-prefix', 'role'])
+export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/
+// `template` is read and checked by templates.ts (parseTemplateInputs), after the rules themselves.
+const FIELDS = new Set(['prefix', 'upstream', 'credential', 'upstream-prefix', 'role', 'template'])
 
 /**
  * Parses the `rules` input (a YAML list) and checks every rule before any call: the prefix against ECR's

@@ -1,4 +1,5 @@
 import { code, escapeHtml, headerRow, writeSummary } from '../common/summary.js'
+import type { TemplateReport } from './template-sync.js'
 import type { WarmResult } from './warm.js'
 
 export interface RuleReport {
@@ -11,14 +12,36 @@ export interface RuleReport {
 
 const STATUS = { cached: 'cached already', fetched: 'fetched now', failed: 'failed' } as const
 
-/** Rules (prefix → upstream, validated) and warmed images with their digests. Never fails the step. */
+/**
+ * Creation templates (prefix, applied for, change, existing repositories that differ), rules (prefix →
+ * upstream, validated) and warmed images with their digests. Never fails the step.
+ */
 export async function writeCacheSummary(
   rules: RuleReport[],
   images: WarmResult[],
-  host: string
+  host: string,
+  templates: TemplateReport[] = []
 ): Promise<void> {
   await writeSummary(summary => {
     summary.addHeading('ECR pull-through cache', 2)
+    if (templates.length > 0) {
+      summary.addHeading('Repository creation templates', 3)
+      summary.addTable([
+        headerRow('Prefix', 'Applied for', 'Change', 'Existing repositories that differ'),
+        ...templates.map(t => [
+          code(t.prefix),
+          escapeHtml(t.appliedFor.join(', ')),
+          escapeHtml(t.action + (t.changes ? `: ${t.changes.join(', ')}` : '')),
+          t.differing
+            .map(
+              r =>
+                `${code(r.repository)}: ${escapeHtml(r.differences.join('; '))}` +
+                (r.fixed ? ` (brought in line: ${escapeHtml(r.fixed.join('; '))})` : '')
+            )
+            .join('<br>')
+        ])
+      ])
+    }
     if (rules.length > 0) {
       summary.addTable([
         headerRow('Prefix', 'Upstream', 'Change', 'Validated'),

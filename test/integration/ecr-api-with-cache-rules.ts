@@ -1,7 +1,7 @@
 /**
- * The ECR API for tests that need pull-through-cache rules: moto lacks those operations, so this small
- * server answers them from memory (as ECR documents them) and forwards every other call to moto. The
- * action reaches it only through AWS_ENDPOINT_URL_ECR, like any endpoint.
+ * The ECR API for tests that need pull-through-cache rules and repository creation templates: moto lacks
+ * those operations, so this small server answers them from memory (as ECR documents them) and forwards
+ * every other call to moto. The action reaches it only through AWS_ENDPOINT_URL_ECR, like any endpoint.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -16,9 +16,39 @@ interface Rule {
   registryId: string
 }
 
+/** A repository creation template as ECR stores and describes it (timestamps in epoch seconds). */
+export interface Template {
+  prefix: string
+  description?: string
+  encryptionConfiguration?: { encryptionType: string; kmsKey?: string }
+  resourceTags?: { Key: string; Value: string }[]
+  imageTagMutability?: string
+  imageTagMutabilityExclusionFilters?: { filterType: string; filter: string }[]
+  repositoryPolicy?: string
+  lifecyclePolicy?: string
+  appliedFor: string[]
+  customRoleArn?: string
+  createdAt: number
+  updatedAt: number
+}
+
+const REGISTRY_ID = '123456789012'
+const TEMPLATE_FIELDS = [
+  'description',
+  'encryptionConfiguration',
+  'resourceTags',
+  'imageTagMutability',
+  'imageTagMutabilityExclusionFilters',
+  'repositoryPolicy',
+  'lifecyclePolicy',
+  'appliedFor',
+  'customRoleArn'
+] as const
+
 export class EcrApiWithCacheRules {
   readonly rules = new Map<string, Rule>()
-  /** Every pull-through-cache operation received, in order. */
+  readonly templates = new Map<string, Template>()
+  /** Every pull-through-cache and creation-template operation received, in order. */
   readonly calls: string[] = []
   private server?: Server
   endpoint = ''
@@ -35,12 +65,13 @@ export class EcrApiWithCacheRules {
           String(req.headers['x-amz-target'] ?? '')
             .split('.')
             .pop() ?? ''
-        if (operation.includes('PullThroughCacheRule')) {
+        const templates = operation.includes('RepositoryCreationTemplate')
+        if (operation.includes('PullThroughCacheRule') || templates) {
           this.calls.push(operation)
-          const [status, answer] = this.answer(
-            operation,
-            JSON.parse(body.toString() || '{}') as Record<string, string>
-          )
+          const input = JSON.parse(body.toString() || '{}') as Record<string, unknown>
+          const [status, answer] = templates
+            ? this.answerTemplates(operation, input)
+            : this.answer(operation, input as Record<string, string>)
           res.writeHead(status, { 'Content-Type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer))
           return
         }
@@ -104,6 +135,74 @@ export class EcrApiWithCacheRules {
         if (!rule) return missing
         const valid = rule.upstreamRegistryUrl !== 'registry.gitlab.com'
         return [200, { ...rule, isValid: valid, failure: valid ? undefined : 'Unable to access the secret' }]
+      }
+      default:
+        return [400, { __type: 'UnsupportedCommandException', message: operation }]
+    }
+  }
+
+  /**
+   * The four template operations as ECR documents them: Describe pages (maxResults, nextToken) and
+   * filters by prefixes (an unknown one is TemplateNotFoundException); Create refuses an existing prefix
+   * (TemplateAlreadyExistsException) and fills ECR's defaults (MUTABLE, AES256); Update changes only the
+   * fields it is given (an empty string clears one); Delete answers with the template it removed.
+   */
+  private answerTemplates(operation: string, input: Record<string, unknown>): [number, object] {
+    const prefix = String(input.prefix ?? '')
+    const missing: [number, object] = [
+      400,
+      { __type: 'TemplateNotFoundException', message: `no repository creation template for ${prefix}` }
+    ]
+    const now = Math.floor(Date.now() / 1000)
+    const fields = (template: Template) => {
+      for (const field of TEMPLATE_FIELDS) {
+        if (!(field in input)) continue
+        const value = input[field]
+        if (value === '' || value === null) delete template[field]
+        else Object.assign(template, { [field]: value })
+      }
+      return template
+    }
+    switch (operation) {
+      case 'DescribeRepositoryCreationTemplates': {
+        const prefixes = (input.prefixes as string[] | undefined) ?? []
+        const unknown = prefixes.find(p => !this.templates.has(p))
+        if (unknown)
+          return [400, { __type: 'TemplateNotFoundException', message: `no template for ${unknown}` }]
+        const all = [...this.templates.values()].filter(
+          t => prefixes.length === 0 || prefixes.includes(t.prefix)
+        )
+        const start = Number(input.nextToken ?? 0)
+        const size = Number(input.maxResults ?? 50)
+        const page = all.slice(start, start + size)
+        const nextToken = start + size < all.length ? String(start + size) : undefined
+        return [200, { registryId: REGISTRY_ID, repositoryCreationTemplates: page, nextToken }]
+      }
+      case 'CreateRepositoryCreationTemplate': {
+        if (this.templates.has(prefix))
+          return [400, { __type: 'TemplateAlreadyExistsException', message: `template ${prefix} exists` }]
+        const template = fields({
+          prefix,
+          appliedFor: [],
+          imageTagMutability: 'MUTABLE',
+          encryptionConfiguration: { encryptionType: 'AES256' },
+          createdAt: now,
+          updatedAt: now
+        })
+        this.templates.set(prefix, template)
+        return [200, { registryId: REGISTRY_ID, repositoryCreationTemplate: template }]
+      }
+      case 'UpdateRepositoryCreationTemplate': {
+        const template = this.templates.get(prefix)
+        if (!template) return missing
+        fields(template).updatedAt = now
+        return [200, { registryId: REGISTRY_ID, repositoryCreationTemplate: template }]
+      }
+      case 'DeleteRepositoryCreationTemplate': {
+        const template = this.templates.get(prefix)
+        if (!template) return missing
+        this.templates.delete(prefix)
+        return [200, { registryId: REGISTRY_ID, repositoryCreationTemplate: template }]
       }
       default:
         return [400, { __type: 'UnsupportedCommandException', message: operation }]
