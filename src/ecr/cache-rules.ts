@@ -8,6 +8,7 @@ import {
   type PullThroughCacheRule
 } from '@aws-sdk/client-ecr'
 import { callAws, collectPages } from './errors.js'
+import type { UpstreamCredential } from './secrets.js'
 
 /** ECR's names for the registries it can cache. */
 export type UpstreamKind =
@@ -28,6 +29,8 @@ export interface CacheRule {
   upstreamUrl: string
   /** A Secrets Manager secret ARN (full, or partial when given by name). */
   credentialArn?: string
+  /** The values the secret is to hold, when the rule gives them; never sent to ECR, never output. */
+  credentialValues?: UpstreamCredential
   upstreamPrefix?: string
   roleArn?: string
 }

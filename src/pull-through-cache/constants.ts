@@ -3,7 +3,9 @@ export const Output = {
   rules: 'rules',
   images: 'images',
   imageDigests: 'image-digests',
-  templates: 'templates'
+  templates: 'templates',
+  buildContexts: 'build-contexts',
+  dockerfile: 'dockerfile'
 } as const
 
 /** The action's input names, as action.yml declares them: every getInput and input error uses these. */
@@ -11,6 +13,7 @@ export const Input = {
   rules: 'rules',
   prune: 'prune',
   warm: 'warm',
+  warmFrom: 'warm-from',
   warmTimeout: 'warm-timeout',
   stallTimeout: 'stall-timeout',
   registryId: 'registry-id',

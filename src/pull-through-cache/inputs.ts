@@ -1,3 +1,5 @@
+import { InputError, quote } from '../common/errors.js'
+import { maskCredential, type UpstreamCredential } from '../ecr/secrets.js'
 import { parseDuration, parseDurationWithin } from '../common/duration.js'
 import { parseAccountId } from '../ecr/names.js'
 import { parseBoolean, parseLines } from '../common/inputs.js'
@@ -18,6 +20,8 @@ export interface CacheInputs {
   warm: string[]
   warmTimeoutMs: number
   stallTimeoutMs: number
+  /** Dockerfile paths or globs (in the workspace) whose base images are warmed and routed. */
+  warmFrom: string[]
   /** Repository creation templates: the rules' `template:` entries and the `templates` input. */
   templates: TemplateInputs
 }
@@ -33,10 +37,22 @@ export function parseCacheInputs(get: (name: string) => string, context: { regio
   const rulesText = get(Input.rules)
   const warm = parseLines(get(Input.warm))
   warm.forEach(parseWarmReference)
+  const rules = parseCacheRules(rulesText, { accountId: registryId, region: context.region })
+  const withValues = rules.filter(rule => rule.credentialValues)
+  // Masked before anything else runs: from here on no log line, output or summary can show them.
+  for (const rule of withValues) maskCredential(rule.credentialValues as UpstreamCredential)
+  if (registryId && withValues.length > 0) {
+    throw new InputError(
+      Input.rules,
+      `rule ${quote(withValues[0]?.prefix)}: credential values are kept in a secret of the caller's own account; ` +
+        'with registry-id, create the secret in that account and give its name or ARN'
+    )
+  }
   return {
     registryId,
     rulesText,
-    rules: parseCacheRules(rulesText, { accountId: registryId, region: context.region }),
+    rules,
+    warmFrom: parseLines(get(Input.warmFrom)),
     prune: parseBoolean(Input.prune, get(Input.prune), false),
     warm,
     warmTimeoutMs: parseDuration(Input.warmTimeout, get(Input.warmTimeout) || '5m', ['s', 'm', 'h']),

@@ -22,6 +22,15 @@ import { applyTemplates, readTemplates, templatesOutput, type TemplateReport } f
 import { resolveWarmTarget, warmImage, type WarmResult, type WarmRuleView, type WarmTarget } from './warm.js'
 import * as log from '../common/log.js'
 import { Output } from './constants.js'
+import type { RouteRule } from './base-images.js'
+import {
+  baseWarmTargets,
+  buildContexts,
+  readDockerfiles,
+  routeDockerfiles,
+  writeRewrittenDockerfiles,
+  type BaseImages
+} from './warm-from.js'
 
 const WARM_CONCURRENCY = 4
 
@@ -35,14 +44,20 @@ export async function run(): Promise<void> {
   // The region comes from the environment or profile: no call is made for it.
   const region = await resolveRegion(ecr)
   const inputs = parseCacheInputs(name => core.getInput(name), { region })
+  // The Dockerfiles are read (and refused when missing or outside the workspace) before any call.
+  const dockerfiles = inputs.warmFrom.length > 0 ? await readDockerfiles(inputs.warmFrom) : []
   const { login, declared } = await logIn(ecr, inputs, region)
   // Read-only calls and every check first: a bad warm reference must fail before any rule changes.
   const existing =
-    declared.length > 0 || inputs.warm.length > 0 || inputs.prune
+    declared.length > 0 || inputs.warm.length > 0 || inputs.prune || dockerfiles.length > 0
       ? await listCacheRules(ecr, inputs.registryId)
       : []
   const existingTemplates = await readTemplates(ecr, inputs)
-  const targets = warmTargets(inputs.warm, declared, existing)
+  const bases = routeDockerfiles(dockerfiles, routeRules(declared, existing))
+  reportBaseImages(bases)
+  const targets = uniqueTargets([...warmTargets(inputs.warm, declared, existing), ...baseWarmTargets(bases)])
+  if (declared.some(rule => rule.credentialValues))
+    await core.group('Upstream credentials', () => ensureCredentials(declared, region))
   const actions = planRuleChanges(declared, existing, inputs.prune)
   // Templates before rules and warming: a template applies only to repositories created after it.
   const templateReports: TemplateReport[] = existingTemplates
@@ -64,7 +79,11 @@ export async function run(): Promise<void> {
     Output.templates,
     templatesOutput(inputs.templates.templates, existingTemplates, inputs.prune)
   )
-  await writeCacheSummary(reports, results, login.host, templateReports)
+  if (dockerfiles.length > 0) {
+    core.setOutput(Output.buildContexts, buildContexts(login.host, bases).join('\n'))
+    core.setOutput(Output.dockerfile, (await writeRewrittenDockerfiles(login.host, bases)).join('\n'))
+  }
+  await writeCacheSummary(reports, results, login.host, templateReports, bases)
 
   const invalid = reports.filter(r => r.valid === false)
   const failed = results.filter(r => r.status === 'failed')
@@ -144,7 +163,8 @@ async function warmAll(
 /** The rules as they now stand: the declared ones, and the others unless prune deleted them. */
 function standingRules(declared: CacheRule[], existing: PullThroughCacheRule[], prune: boolean) {
   return [
-    ...declared,
+    // The credential's values stay out of the output: the rule names its secret's ARN.
+    ...declared.map(({ credentialValues: _values, ...rule }) => rule),
     ...existing
       .filter(rule => !declared.some(d => d.prefix === rule.ecrRepositoryPrefix) && !prune)
       .map(rule => ({
@@ -198,5 +218,63 @@ async function imageExists(ecr: ECRClient, repository: string, reference: string
     return (imageDetails ?? []).length > 0
   } catch {
     return false
+  }
+}
+
+/** The rules as routing base images needs them: the declared ones, and the others there are. */
+function routeRules(declared: CacheRule[], existing: PullThroughCacheRule[]): RouteRule[] {
+  return [
+    ...declared.map(rule => ({
+      prefix: rule.prefix,
+      upstreamUrl: rule.upstreamUrl,
+      upstreamPrefix: rule.upstreamPrefix
+    })),
+    ...existing
+      .filter(rule => !declared.some(d => d.prefix === rule.ecrRepositoryPrefix))
+      .map(rule => ({
+        prefix: rule.ecrRepositoryPrefix ?? '',
+        upstreamUrl: rule.upstreamRegistryUrl ?? '',
+        upstreamPrefix: rule.upstreamRepositoryPrefix || undefined
+      }))
+  ]
+}
+
+/** Where each FROM goes; an image no rule caches is listed, not an error; an unreadable FROM is a warning. */
+function reportBaseImages(files: BaseImages[]): void {
+  for (const file of files) {
+    for (const warning of file.warnings) core.warning(`warm-from: ${warning}`)
+    for (const { from, target, reason } of file.bases) {
+      log.info(
+        target
+          ? `${file.path}:${from.line}: ${from.image} → ${target.repository}:${target.reference}`
+          : `${file.path}:${from.line}: ${from.image}: not through the cache (${reason})`
+      )
+    }
+  }
+}
+
+/** Warm targets once each (a warm line and a FROM may name the same image). */
+function uniqueTargets(targets: WarmTarget[]): WarmTarget[] {
+  const seen = new Set<string>()
+  return targets.filter(target => {
+    const key = `${target.repository}:${target.reference}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Rules that give their credential's values: the secret made to hold them (created, or a new version only
+ * when they differ), and the rule pointed at its ARN. Secrets Manager is loaded only then.
+ */
+async function ensureCredentials(declared: CacheRule[], region: string): Promise<void> {
+  const { createSecretsClient, ensureCredentialSecret } = await import('../ecr/secrets.js')
+  const client = await createSecretsClient(region)
+  for (const rule of declared) {
+    if (!rule.credentialValues) continue
+    const { arn, change } = await ensureCredentialSecret(client, rule.credentialValues)
+    rule.credentialArn = arn
+    log.info(`${rule.prefix}: credential secret ${rule.credentialValues.secretName} ${change}`)
   }
 }

@@ -2,6 +2,7 @@ import { isMap, isSeq, parseDocument } from 'yaml'
 import { InputError, quote } from '../common/errors.js'
 import { REPOSITORY_NAME } from '../ecr/names.js'
 import type { CacheRule } from '../ecr/cache-rules.js'
+import type { UpstreamCredential } from '../ecr/secrets.js'
 import { resolveUpstream } from './upstreams.js'
 import { Input } from './constants.js'
 
@@ -81,7 +82,8 @@ function parseRule(fields: Record<string, unknown>, where: string, registry: Reg
   const upstream = resolveUpstream(upstreamText)
   if (typeof upstream === 'string') throw new InputError(Input.rules, `${where} (${prefix}): ${upstream}`)
 
-  const credential = text(fields, 'credential')
+  const values = credentialValues(fields.credential, `${where} (${prefix})`)
+  const credential = values ? values.secretName : text(fields, 'credential')
   if (upstream.credential === 'required' && !credential) {
     throw new InputError(
       Input.rules,
@@ -108,9 +110,49 @@ function parseRule(fields: Record<string, unknown>, where: string, registry: Reg
     upstream: upstream.kind,
     upstreamUrl: upstream.url,
     credentialArn: credential ? credentialArn(credential, `${where} (${prefix})`, registry) : undefined,
+    ...(values ? { credentialValues: values } : {}),
     upstreamPrefix,
     roleArn: role
   }
+}
+
+const CREDENTIAL_FIELDS = new Set(['secret', 'username', 'access-token'])
+
+/**
+ * `credential: { secret, username, access-token }`: the values the secret is to hold (from GitHub secrets),
+ * undefined for a credential given by name or ARN. No message quotes a value.
+ */
+function credentialValues(value: unknown, where: string): UpstreamCredential | undefined {
+  if (value === null || typeof value !== 'object') return undefined
+  if (Array.isArray(value))
+    throw new InputError(
+      Input.rules,
+      `${where}: credential is a secret name, or a mapping of secret, username, access-token`
+    )
+  const fields = value as Record<string, unknown>
+  const unknown = Object.keys(fields).find(key => !CREDENTIAL_FIELDS.has(key))
+  if (unknown !== undefined)
+    throw new InputError(
+      Input.rules,
+      `${where}: credential: unknown field ${quote(unknown)} (fields: secret, username, access-token)`
+    )
+  const [secretName, username, accessToken] = ['secret', 'username', 'access-token'].map(key =>
+    typeof fields[key] === 'string' || typeof fields[key] === 'number' ? String(fields[key]).trim() : ''
+  ) as [string, string, string]
+  const missing = ['secret', 'username', 'access-token'].filter(
+    (_, i) => [secretName, username, accessToken][i] === ''
+  )
+  if (missing.length > 0)
+    throw new InputError(
+      Input.rules,
+      `${where}: credential needs ${missing.join(' and ')} (an empty GitHub secret gives an empty value)`
+    )
+  if (SECRET_ARN.test(secretName))
+    throw new InputError(
+      Input.rules,
+      `${where}: credential secret is the name to create it under (${SECRET_PREFIX}…), not an ARN`
+    )
+  return { secretName, username, accessToken }
 }
 
 /** A secret name becomes a (partial) ARN in the registry's account and region; an ARN must be in them. */

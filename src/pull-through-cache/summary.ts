@@ -1,6 +1,7 @@
 import { code, escapeHtml, headerRow, writeSummary } from '../common/summary.js'
 import type { TemplateReport } from './template-sync.js'
 import type { WarmResult } from './warm.js'
+import type { BaseImages } from './warm-from.js'
 
 export interface RuleReport {
   prefix: string
@@ -20,7 +21,8 @@ export async function writeCacheSummary(
   rules: RuleReport[],
   images: WarmResult[],
   host: string,
-  templates: TemplateReport[] = []
+  templates: TemplateReport[] = [],
+  bases: BaseImages[] = []
 ): Promise<void> {
   await writeSummary(summary => {
     summary.addHeading('ECR pull-through cache', 2)
@@ -50,6 +52,20 @@ export async function writeCacheSummary(
           escapeHtml(r.upstream ?? ''),
           escapeHtml(r.action),
           r.valid === undefined ? '' : r.valid ? 'yes' : `no: ${escapeHtml(r.failure ?? '')}`
+        ])
+      ])
+    }
+    const routed = bases.flatMap(file => file.bases.map(base => ({ file: file.path, ...base })))
+    if (routed.length > 0) {
+      summary.addHeading('Base images', 3)
+      summary.addTable([
+        headerRow('Dockerfile', 'FROM', 'Through the cache'),
+        ...routed.map(b => [
+          code(`${b.file}:${b.from.line}`),
+          code(b.from.image),
+          b.target
+            ? code(`${host}/${b.target.repository}:${b.target.reference}`)
+            : `no: ${escapeHtml(b.reason ?? '')}`
         ])
       ])
     }

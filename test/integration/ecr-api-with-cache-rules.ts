@@ -114,7 +114,11 @@ export class EcrApiWithCacheRules {
         this.rules.set(prefix, {
           ...(input as unknown as Rule),
           // Secrets Manager ARNs end in a random suffix; ECR reports the full ARN.
-          credentialArn: input.credentialArn ? `${input.credentialArn}-AbC123` : undefined,
+          // (A full ARN, as the action passes for a secret it made, already ends in its suffix.)
+          credentialArn:
+            input.credentialArn && !/-[A-Za-z0-9]{6}$/.test(input.credentialArn)
+              ? `${input.credentialArn}-AbC123`
+              : input.credentialArn,
           registryId: '123456789012'
         })
         return [200, this.rules.get(prefix) as object]

@@ -3,6 +3,7 @@
  * defaults applied), GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files, and STATE_* for the post
  * step. Checks use independent clients: skopeo for the registry, the AWS SDK for moto's ECR API.
  */
+import { expect } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -342,4 +343,20 @@ export async function expectWholeRepository(
   }
   if (missing.length > 0) throw new Error(`${repositoryUri} is not whole:\n${missing.join('\n')}`)
   return digests
+}
+
+/** The value appears in no output of the step but the `::add-mask::` commands that hide it. */
+export function expectPrintedNowhere(result: StepResult, secret: string): void {
+  const forms = [secret, encodeURIComponent(secret)]
+  const printed = [
+    ...result.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')),
+    result.stderr
+  ]
+  for (const form of forms) {
+    expect(printed.join('\n')).not.toContain(form)
+    expect(result.summary).not.toContain(form)
+    expect(JSON.stringify(result.outputs)).not.toContain(form)
+    expect(JSON.stringify(result.state)).not.toContain(form)
+  }
+  expect(result.stdout).toContain(`::add-mask::${secret}`)
 }

@@ -20,6 +20,7 @@ import {
   skopeoDigest,
   testEnv,
   uniqueRepository,
+  expectPrintedNowhere,
   type StepOptions,
   type StepResult
 } from './harness.js'
@@ -227,7 +228,7 @@ describe('through a proxy that requires Basic auth', () => {
     expect(lines).toContain(API_REQUEST)
     expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(layout.top.digest)
     expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${PASSWORD}`)
-    expectNowhere(result, PASSWORD)
+    expectPrintedNowhere(result, PASSWORD)
   })
 
   test('wrong credentials: one clear error naming the proxy and its variable, the password nowhere', async () => {
@@ -243,7 +244,7 @@ describe('through a proxy that requires Basic auth', () => {
     expect(result.errors[0]).toContain(`proxy ${AUTH_PROXY.host} (from HTTP`)
     // tinyproxy answers a wrong password with 401 (RFC 9110 says 407): both read as a refusal.
     expect(result.errors[0]).toMatch(/refused the credentials in the proxy URL \(HTTP 40[17]\)/)
-    expectNowhere(result, wrong)
+    expectPrintedNowhere(result, wrong)
     // Nothing was created: the first call failed.
     await expect(ecrApi('DescribeRepositories', { repositoryNames: [repository] })).rejects.toThrow(
       /does not exist/
@@ -269,22 +270,6 @@ describe('through a proxy that requires Basic auth', () => {
     expect(result.errors).toEqual([
       expect.stringContaining('proxy 127.0.0.1:9 (from http_proxy): could not connect')
     ])
-    expectNowhere(result, 'pw-unreachable')
+    expectPrintedNowhere(result, 'pw-unreachable')
   })
 })
-
-/** The value appears in no output of the step but the `::add-mask::` commands that hide it. */
-function expectNowhere(result: StepResult, secret: string): void {
-  const forms = [secret, encodeURIComponent(secret)]
-  const printed = [
-    ...result.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')),
-    result.stderr
-  ]
-  for (const form of forms) {
-    expect(printed.join('\n')).not.toContain(form)
-    expect(result.summary).not.toContain(form)
-    expect(JSON.stringify(result.outputs)).not.toContain(form)
-    expect(JSON.stringify(result.state)).not.toContain(form)
-  }
-  expect(result.stdout).toContain(`::add-mask::${secret}`)
-}
