@@ -1,10 +1,11 @@
-import { isMap, isSeq, parseDocument } from 'yaml'
+import { isMap } from 'yaml'
 import { InputError, quote } from '../common/errors.js'
 import { REPOSITORY_NAME } from '../ecr/names.js'
 import type { CacheRule } from '../ecr/cache-rules.js'
 import type { UpstreamCredential } from '../ecr/secrets.js'
 import { resolveUpstream } from './upstreams.js'
 import { Input } from './constants.js'
+import { parseYamlList } from './yaml-list.js'
 
 export type { CacheRule } from '../ecr/cache-rules.js'
 
@@ -30,20 +31,9 @@ const FIELDS = new Set(['prefix', 'upstream', 'credential', 'upstream-prefix', '
  * against the registry's account and region. Errors name the rule and, for YAML, the line and column.
  */
 export function parseCacheRules(raw: string, registry: RegistryContext): CacheRule[] {
-  if (raw.trim() === '') return []
-  const document = parseDocument(raw)
-  const syntax = document.errors[0]
-  if (syntax) {
-    const at = syntax.linePos?.[0]
-    throw new InputError(
-      Input.rules,
-      `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${syntax.message.split('\n')[0]}`
-    )
-  }
-  if (!isSeq(document.contents))
-    throw new InputError(Input.rules, 'must be a YAML list of rules (each item: - prefix: …)')
+  const items = parseYamlList(Input.rules, raw, 'rules')
   const rules: CacheRule[] = []
-  document.contents.items.forEach((item, index) => {
+  items.forEach((item, index) => {
     const where = `rule ${index + 1}`
     if (!isMap(item)) throw new InputError(Input.rules, `${where} must be a mapping with prefix and upstream`)
     const fields = item.toJSON() as Record<string, unknown>

@@ -13,6 +13,7 @@ import {
   readRepositoryPolicy
 } from '../ecr/repository-settings.js'
 import { ROLE_ARN } from './rules.js'
+import { parseYamlList } from './yaml-list.js'
 import { Input } from './constants.js'
 
 /** The repository creation templates a step declares, checked, and what to warn about them. */
@@ -89,19 +90,7 @@ function ruleTemplates(rulesText: string, warnings: string[]): CreationTemplate[
 }
 
 function listedTemplates(raw: string, warnings: string[]): CreationTemplate[] {
-  if (raw.trim() === '') return []
-  const document = parseDocument(raw)
-  const syntax = document.errors[0]
-  if (syntax) {
-    const at = syntax.linePos?.[0]
-    throw new InputError(
-      Input.templates,
-      `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${syntax.message.split('\n')[0]}`
-    )
-  }
-  if (!isSeq(document.contents))
-    throw new InputError(Input.templates, 'must be a YAML list of templates (each item: - prefix: …)')
-  return document.contents.items.map((item, index) => {
+  return parseYamlList(Input.templates, raw, 'templates').map((item, index) => {
     const fields = mapping(Input.templates, `template ${index + 1}`, isMap(item) ? item.toJSON() : item, [
       ...TEMPLATE_FIELDS
     ])
