@@ -406,6 +406,12 @@ describe('destinations, platform and scan-destinations against the other inputs'
       { ...push, 'scan-destinations': 'true' }
     ],
     [
+      'scan-destinations without scan',
+      'scan-destinations',
+      /applies only with scan: wait/,
+      { ...push, destinations: 'eu-west-1', 'scan-destinations': 'true' }
+    ],
+    [
       'platform with image',
       'platform',
       /applies to source/,

@@ -51,7 +51,12 @@ describe('readDockerfile', () => {
       ['python:3.12']
     ],
     ['the escape directive', '# escape=`\nFROM `\n  ruby:3.3\n', ['ruby:3.3']],
-    ['CRLF line ends', 'FROM node:20\r\nFROM nginx\r\n', ['node:20', 'nginx']]
+    ['CRLF line ends', 'FROM node:20\r\nFROM nginx\r\n', ['node:20', 'nginx']],
+    [
+      'heredoc bodies are content, not instructions',
+      'FROM node:20\nRUN <<EOF\nFROM evil/thing:1\nEOF\nCOPY <<-"INNER" <<two /app/\n\tFROM inner:1\n\tINNER\nFROM two:1\ntwo\nFROM nginx\n',
+      ['node:20', 'nginx']
+    ]
   ])('%s', (_case, text, expected) => expect(images(text)).toEqual(expected))
 
   test('a FROM whose variable has no default is a warning naming the line, not an image', () => {
@@ -128,6 +133,14 @@ describe('routeBaseImage', () => {
     ['localhost:5000/base:1', /caches localhost:5000/]
   ])('%s is not routed', (image, reason) => expect(routeBaseImage(image, rules)).toMatch(reason))
 
+  test('an upstream prefix of ROOT (as ECR reports the default) is the whole upstream', () => {
+    expect(
+      routeBaseImage('node:20', [
+        { prefix: 'hub', upstreamUrl: 'registry-1.docker.io', upstreamPrefix: 'ROOT' }
+      ])
+    ).toMatchObject({ repository: 'hub/library/node' })
+  })
+
   test('ROOT caches under no prefix', () => {
     expect(
       routeBaseImage('node:20', [{ prefix: 'ROOT', upstreamUrl: 'registry-1.docker.io' }])
@@ -159,8 +172,20 @@ describe('build contexts and the rewritten Dockerfile', () => {
     const rewritten = rewriteDockerfile(text, [
       { from: bases[0]!, reference: `${host}/docker-hub/library/node:20` }
     ])
-    expect(rewritten).toBe(
-      `ARG V=20\nFROM --platform=$BUILDPLATFORM ${host}/docker-hub/library/node:20 AS build\nRUN echo node:20\nFROM build\n`
-    )
+    expect(rewritten).toEqual({
+      text: `ARG V=20\nFROM --platform=$BUILDPLATFORM ${host}/docker-hub/library/node:20 AS build\nRUN echo node:20\nFROM build\n`,
+      unchanged: []
+    })
+  })
+
+  test('a FROM whose image stands on a continuation line is left as it was, and said', () => {
+    const text = 'FROM --platform=$BUILDPLATFORM \\\n  golang:1.22 AS build\n'
+    const { bases } = readDockerfile(text, 'Dockerfile')
+    expect(bases.map(b => b.image)).toEqual(['golang:1.22'])
+    const rewritten = rewriteDockerfile(text, [
+      { from: bases[0]!, reference: `${host}/docker-hub/library/golang:1.22` }
+    ])
+    expect(rewritten.text).toBe(text)
+    expect(rewritten.unchanged.map(f => f.line)).toEqual([1])
   })
 })

@@ -288,3 +288,11 @@ ${credential}
     expect(error?.message).not.toMatch(/dckr_pat|ci-bot/)
   })
 })
+
+test('a token put where the secret name goes is refused without being quoted', () => {
+  const error = inputErrorOf(() =>
+    parse('- prefix: hub\n  upstream: docker-hub\n  credential: dckr_pat_oops')
+  )
+  expect(error.message).toMatch(/must start with ecr-pullthroughcache\//)
+  expect(error.message).not.toContain('dckr_pat_oops')
+})

@@ -403,6 +403,13 @@ describe('planTemplateChanges', () => {
       expect(planTemplateChanges(declared, existing, prune)).toEqual(expected)
     }
   )
+
+  test('prune spares the template of a rule the step declares without template:', () => {
+    expect(planTemplateChanges([hub], [hubInEcr, cacheOnly], true, ['hub', 'old'])).toEqual([
+      { action: 'keep', template: hub },
+      { action: 'spare', prefix: 'old', appliedFor: ['PULL_THROUGH_CACHE'] }
+    ])
+  })
 })
 
 describe('diffTemplate', () => {

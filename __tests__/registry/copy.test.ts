@@ -124,6 +124,15 @@ describe('copying an image registry to registry', () => {
     expect(gauge.max).toBeGreaterThan(0)
   })
 
+  test('a byte range from a source that ignores Range: only the bytes asked for', async () => {
+    const [digest, bytes] = [...main.blobs].find(([, b]) => b.length > 100_000) as [string, Buffer]
+    const source = client(main).remoteBlob('team/app', { digest, size: bytes.length })
+    const chunks: Buffer[] = []
+    for await (const chunk of (source.chunks as NonNullable<typeof source.chunks>)(70_000, 90_009))
+      chunks.push(chunk)
+    expect(Buffer.concat(chunks).equals(bytes.subarray(70_000, 90_010))).toBe(true)
+  })
+
   test('blob GETs follow the redirect, and no credentials go to the storage host', async () => {
     await copyTo(destinations[0] as MemoryRegistry)
     expect(storage.requests.length).toBe(main.blobs.size)

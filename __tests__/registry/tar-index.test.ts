@@ -123,6 +123,38 @@ describe('indexTar', () => {
     await expect(indexTar(twice)).rejects.toThrow('"real" appears twice in the archive: refused')
   })
 
+  test('a PAX size belongs to the member it precedes, not to a GNU long-name header in between', async () => {
+    const header = (name: string, size: number, type: string) => {
+      const block = Buffer.alloc(512)
+      block.write(name, 0)
+      block.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1')
+      block.write(type, 156, 'latin1')
+      block.write('ustar\0' + '00', 257, 'latin1')
+      block.fill(0x20, 148, 156)
+      let sum = 0
+      for (const byte of block) sum += byte
+      block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+      return block
+    }
+    const padded = (data: Buffer) => Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)])
+    const pax = Buffer.from('12 size=700\n')
+    const longName = Buffer.from(`${'n'.repeat(120)}\0`)
+    const tar = join(work, 'pax-then-gnu.tar')
+    writeFileSync(
+      tar,
+      Buffer.concat([
+        header('pax', pax.length, 'x'),
+        padded(pax),
+        header('././@LongLink', longName.length, 'L'),
+        padded(longName),
+        header('short', 0, '0'),
+        padded(Buffer.alloc(700, 0x61)),
+        Buffer.alloc(1024)
+      ])
+    )
+    expect(await contents(tar)).toEqual({ ['n'.repeat(120)]: 'a'.repeat(700) })
+  })
+
   test('a truncated archive, and bytes that are no tar, are clear errors', async () => {
     const tar = tarOf('truncate', [
       ['manifest.json', '[]'],

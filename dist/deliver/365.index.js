@@ -48,11 +48,14 @@ function fail(run, phase, error) {
 }
 /**
  * Logs in to each destination (docker too, when there is a docker CLI), one after the other so that
- * each has its log group. The main registry's host is known by now: a destination that turns out to be
- * it is bad input, refused before anything changes.
+ * each has its log group. Every account is known by now: a destination that turns out to be the main
+ * registry, or another destination, is bad input, refused before anything changes.
  */
-async function logInToDestinations(inputs, docker, mainHost) {
+async function logInToDestinations(inputs, docker, main) {
     const runs = [];
+    // Registries by account/region, now that every account is known: a destination named by region in the
+    // caller's account, or by a FIPS host, may turn out to be the main registry or another destination.
+    const seen = new Map([[`${main.host.split('.')[0]}/${main.region}`, `the main registry ${main.host}`]]);
     for (const destination of inputs.destinations) {
         const run = {
             destination,
@@ -71,10 +74,13 @@ async function logInToDestinations(inputs, docker, mainHost) {
                 if (!login)
                     throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('GetAuthorizationToken returned no registry');
                 const host = destination.host ?? login.host;
-                if (host === mainHost)
-                    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Input */ .pd.destinations, `${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(destination.label)} is the main registry ${mainHost}`);
+                run.accountId ??= login.host.split('.')[0];
+                const key = `${run.accountId}/${destination.region}`;
+                const same = seen.get(key);
+                if (same !== undefined)
+                    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Input */ .pd.destinations, `${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(destination.label)} is ${same}: list each registry once`);
+                seen.set(key, (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(destination.label));
                 run.login = { ...login, host, endpoint: `https://${host}` };
-                run.accountId ??= host.split('.')[0];
                 if (docker)
                     await (0,_login_js__WEBPACK_IMPORTED_MODULE_9__/* .dockerLogIn */ .Uq)(docker, run.login);
                 _common_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Logged in to ${host}`);

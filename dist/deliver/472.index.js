@@ -109,8 +109,22 @@ class BlobUploader {
      */
     async *stream(repository, digest, range, signal) {
         const headers = range ? { Range: `bytes=${range.start}-${range.end}` } : {};
-        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: blobPath(repository, digest), headers, signal }, range ? [206] : [200]);
-        yield* response.chunks();
+        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: blobPath(repository, digest), headers, signal }, range ? [200, 206] : [200]);
+        if (!range || response.status === 206) {
+            yield* response.chunks();
+            return;
+        }
+        // A source that ignores Range sends the whole blob: pass on only the bytes asked for.
+        let offset = 0;
+        for await (const chunk of response.chunks()) {
+            const from = Math.max(range.start - offset, 0);
+            const to = Math.min(range.end + 1 - offset, chunk.length);
+            if (from < to)
+                yield chunk.subarray(from, to);
+            offset += chunk.length;
+            if (offset > range.end)
+                break;
+        }
     }
     /**
      * Uploads bytes whose digest is known only once they have all passed (a layer compressed on the way):

@@ -1348,6 +1348,8 @@ function parseDeliveryDestinations(get, inputs) {
     }
     if (inputs.work.kind === 'login')
         throw new common_errors/* InputError */.dz(constants/* Input */.pd.destinations, 'need repository: a destination gets the repository and the image');
+    if (inputs.scanDestinations && !inputs.scan.wait)
+        throw new common_errors/* InputError */.dz(constants/* Input */.pd.scanDestinations, `applies only with ${constants/* Input */.pd.scan}: wait (the gate runs where it waits)`);
     const kmsRegion = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):/.exec(inputs.settings.kmsKey ?? '')?.[1];
     const elsewhere = destinations.find(destination => destination.region !== kmsRegion);
     if (kmsRegion && elsewhere) {
@@ -1614,7 +1616,7 @@ async function main_run() {
     const payload = await findPayload(inputs.work, clients.docker);
     try {
         const login = await core/* group */.Os('Log in to Amazon ECR', () => logIn(clients, inputs));
-        const runs = await destinationsModule(inputs, fanOut => fanOut.logInToDestinations(inputs, clients.docker, login.host));
+        const runs = await destinationsModule(inputs, fanOut => fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region }));
         const name = repositoryOf(inputs.work);
         const repository = name ? await ensureTarget(clients, inputs, name) : undefined;
         if (name && runs.length > 0)

@@ -1006,8 +1006,22 @@ class BlobUploader {
      */
     async *stream(repository, digest, range, signal) {
         const headers = range ? { Range: `bytes=${range.start}-${range.end}` } : {};
-        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: blobPath(repository, digest), headers, signal }, range ? [206] : [200]);
-        yield* response.chunks();
+        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: blobPath(repository, digest), headers, signal }, range ? [200, 206] : [200]);
+        if (!range || response.status === 206) {
+            yield* response.chunks();
+            return;
+        }
+        // A source that ignores Range sends the whole blob: pass on only the bytes asked for.
+        let offset = 0;
+        for await (const chunk of response.chunks()) {
+            const from = Math.max(range.start - offset, 0);
+            const to = Math.min(range.end + 1 - offset, chunk.length);
+            if (from < to)
+                yield chunk.subarray(from, to);
+            offset += chunk.length;
+            if (offset > range.end)
+                break;
+        }
     }
     /**
      * Uploads bytes whose digest is known only once they have all passed (a layer compressed on the way):
@@ -2155,7 +2169,9 @@ function credentialArn(credential, where, registry) {
     const arn = SECRET_ARN.exec(credential);
     const name = arn ? arn[4] : credential;
     if (!name.startsWith(SECRET_PREFIX)) {
-        throw new common_errors/* InputError */.dz(Input.rules, `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got ${(0,common_errors/* quote */.hD)(name)})`);
+        throw new common_errors/* InputError */.dz(Input.rules, 
+        // The text is not quoted: a value put where the name goes (credential: ${{ secrets.TOKEN }}) is a secret.
+        `${where}: the credential secret's name must start with ${SECRET_PREFIX} (give the secret's name or ARN, or a mapping of secret, username and access-token)`);
     }
     if (arn) {
         if (arn[2] !== registry.region || (registry.accountId !== undefined && arn[3] !== registry.accountId)) {
@@ -3217,7 +3233,9 @@ async function writeCacheSummary(rules, images, host, templates = [], bases = []
  * only its rules' templates (PULL_THROUGH_CACHE) never deletes a REPLICATION template someone else keeps,
  * and a step that declares no template deletes none (the registry's templates are not its business then).
  */
-function planTemplateChanges(declared, existing, prune) {
+function planTemplateChanges(declared, existing, prune, 
+/** Prefixes of rules the step declares: a template there that the step does not declare is spared. */
+rulePrefixes = []) {
     const actions = declared.map(template => {
         const current = existing.find(e => e.prefix === template.prefix);
         if (!current)
@@ -3233,7 +3251,10 @@ function planTemplateChanges(declared, existing, prune) {
         if (!prefix || declared.some(d => d.prefix === prefix))
             continue;
         const appliedFor = (template.appliedFor ?? []);
-        const ours = appliedFor.length > 0 && appliedFor.every(scenario => scenarios.has(scenario));
+        // A rule declared without template: keeps the template someone made for it by hand.
+        const ours = !rulePrefixes.includes(prefix) &&
+            appliedFor.length > 0 &&
+            appliedFor.every(scenario => scenarios.has(scenario));
         actions.push({ action: ours ? 'delete' : 'spare', prefix, appliedFor });
     }
     return actions;
@@ -3373,7 +3394,8 @@ async function applyTemplates(ecr, inputs, existing) {
     const { templates: declared, warnings, applyToExisting } = inputs.templates;
     for (const warning of warnings)
         core/* warning */.$e(warning);
-    const actions = planTemplateChanges(declared, existing, inputs.prune);
+    const rulePrefixes = inputs.rules.map(rule => rule.prefix);
+    const actions = planTemplateChanges(declared, existing, inputs.prune, rulePrefixes);
     const reports = [];
     for (const step of actions)
         reports.push(await applyTemplateAction(ecr, step));
@@ -3387,7 +3409,11 @@ async function applyTemplates(ecr, inputs, existing) {
             const fixed = repository.fixed ? ` → brought in line: ${repository.fixed.join('; ')}` : '';
             info(`  ${repository.repository}: ${repository.differences.join('; ')}${fixed}`);
         }
-        if (!applyToExisting) {
+        if (applyToExisting && report.prefix === 'ROOT') {
+            core/* warning */.$e(`Template ROOT covers every repository no other template does: apply-to-existing leaves the ` +
+                `${report.differing.length} that differ from it as they are (${report.differing.map(r => r.repository).join(', ')})`);
+        }
+        else if (!applyToExisting) {
             core/* warning */.$e(`Template ${report.prefix} applies only to repositories created after it: ${report.differing.length} ` +
                 `existing ${report.differing.length === 1 ? 'repository differs' : 'repositories differ'} from it ` +
                 `(${report.differing.map(r => r.repository).join(', ')}); apply-to-existing: true brings them in line`);
@@ -3431,10 +3457,10 @@ function standingTemplates(declared, existing, actions) {
     ];
 }
 /** The `templates` output: policies as JSON objects rather than text within text. */
-function templatesOutput(declared, existing, prune) {
+function templatesOutput(declared, existing, prune, rulePrefixes = []) {
     if (!existing)
         return '[]';
-    const standing = standingTemplates(declared, existing, planTemplateChanges(declared, existing, prune));
+    const standing = standingTemplates(declared, existing, planTemplateChanges(declared, existing, prune, rulePrefixes));
     const document = (text) => {
         if (text === undefined)
             return undefined;
@@ -3499,7 +3525,8 @@ async function compareRepository(ecr, template, repository, applyToExisting) {
     if (differences.length === 0)
         return undefined;
     const differing = { repository: ref.name, differences };
-    if (applyToExisting)
+    // ROOT covers every repository no other template does: never rewrite them all; list them only.
+    if (applyToExisting && template.prefix !== 'ROOT')
         differing.fixed = await bringInLine(ecr, template, repository, drift);
     return { prefix: template.prefix, differing };
 }
@@ -3550,7 +3577,10 @@ function routeBaseImage(image, rules) {
     const registry = registryOf(parsed.domain ?? 'docker.io');
     const official = registry === 'docker.io' && !parsed.repository.includes('/');
     const path = official ? `library/${parsed.repository}` : parsed.repository;
-    const candidates = rules.filter(rule => registryOf(rule.upstreamUrl.replace(/^https?:\/\//, '')) === registry);
+    const candidates = rules
+        .filter(rule => registryOf(rule.upstreamUrl.replace(/^https?:\/\//, '')) === registry)
+        // ECR reports the default upstream prefix as ROOT: the upstream's whole namespace.
+        .map(rule => (rule.upstreamPrefix === 'ROOT' ? { ...rule, upstreamPrefix: undefined } : rule));
     const rule = candidates
         .filter(r => !r.upstreamPrefix || path.startsWith(`${r.upstreamPrefix}/`))
         .sort((a, b) => (b.upstreamPrefix?.length ?? 0) - (a.upstreamPrefix?.length ?? 0))[0];
@@ -3582,19 +3612,21 @@ function buildContextLines(host, routed) {
 /**
  * The Dockerfile with each routed FROM pointing at the cache (flags and stage names kept), for a classic
  * `docker build -f`. Only the line a FROM starts on is rewritten, and only where the image word stands on
- * it; anything else is left as it was.
+ * it; the FROMs left as they were (an image on a continuation line) are returned, to be said.
  */
 function rewriteDockerfile(text, routes) {
     const lines = text.split('\n');
+    const unchanged = [];
     for (const { from, reference } of routes) {
         const index = from.line - 1;
-        const line = lines[index];
-        if (line === undefined)
-            continue;
+        const line = lines[index] ?? '';
         const at = new RegExp(`^(\\s*from\\s+(?:--\\S+\\s+)*)${escapeRegExp(from.written)}(?=\\s|\\\\|$)`, 'i');
-        lines[index] = line.replace(at, (_match, head) => `${head}${reference}`);
+        const rewritten = line.replace(at, (_match, head) => `${head}${reference}`);
+        if (rewritten === line)
+            unchanged.push(from);
+        lines[index] = rewritten;
     }
-    return lines.join('\n');
+    return { text: lines.join('\n'), unchanged };
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -3623,7 +3655,31 @@ function instructions(text) {
     }
     const result = [];
     let current;
+    // Heredoc bodies still to skip (RUN/COPY/ADD <<EOF … EOF): their lines are content, not instructions.
+    let heredocs = [];
+    const finish = () => {
+        if (!current)
+            return;
+        const joined = current.parts.join(' ').trim();
+        const [keyword = '', ...rest] = joined.split(/\s+/);
+        const instruction = {
+            line: current.line,
+            keyword: keyword.toUpperCase(),
+            rest: rest.join(' '),
+            text: joined
+        };
+        result.push(instruction);
+        if (HEREDOC_INSTRUCTIONS.has(instruction.keyword))
+            heredocs = heredocsOf(joined);
+        current = undefined;
+    };
     lines.forEach((raw, index) => {
+        const [heredoc] = heredocs;
+        if (heredoc) {
+            if ((heredoc.stripTabs ? raw.replace(/^\t+/, '') : raw) === heredoc.word)
+                heredocs.shift();
+            return;
+        }
         const trimmed = raw.trim();
         // A comment line, even inside a continuation, is dropped (as BuildKit does).
         if (trimmed.startsWith('#'))
@@ -3635,19 +3691,20 @@ function instructions(text) {
         }
         const continued = trimmed.endsWith(escape);
         current.parts.push(continued ? trimmed.slice(0, -1) : trimmed);
-        if (continued)
-            return;
-        const joined = current.parts.join(' ').trim();
-        const [keyword = '', ...rest] = joined.split(/\s+/);
-        result.push({ line: current.line, keyword: keyword.toUpperCase(), rest: rest.join(' '), text: joined });
-        current = undefined;
+        if (!continued)
+            finish();
     });
-    if (current) {
-        const joined = current.parts.join(' ').trim();
-        const [keyword = '', ...rest] = joined.split(/\s+/);
-        result.push({ line: current.line, keyword: keyword.toUpperCase(), rest: rest.join(' '), text: joined });
-    }
+    finish();
     return result;
+}
+/** The instructions BuildKit reads heredocs for. */
+const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
+/** The heredocs an instruction opens, in order: `<<EOF`, `<<-EOF` (tabs stripped), `<<"EOF"`, `<<'EOF'`. */
+function heredocsOf(text) {
+    return [...text.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)].map(match => ({
+        word: match[3],
+        stripTabs: match[1] === '-'
+    }));
 }
 /** `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME:+word}` against the ARGs known; undefined when one is unset. */
 function substitute(value, args) {
@@ -3721,6 +3778,7 @@ function readDockerfile(text, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/pull-through-cache/warm-from.ts
+
 
 
 
@@ -3807,7 +3865,10 @@ async function writeRewrittenDockerfiles(host, files) {
     for (const [index, file] of files.entries()) {
         const routes = file.bases.flatMap(b => b.target ? [{ from: b.from, reference: cacheReference(host, b.target) }] : []);
         const path = (0,external_node_path_.join)(dir, `${index + 1}-${file.path.replace(/[^A-Za-z0-9._-]+/g, '_')}`);
-        await (0,promises_.writeFile)(path, rewriteDockerfile(file.text, routes));
+        const rewritten = rewriteDockerfile(file.text, routes);
+        for (const from of rewritten.unchanged)
+            core/* warning */.$e(`warm-from: ${file.path}:${from.line}: FROM ${from.image} spans lines: the rewritten Dockerfile still pulls it from upstream (build-contexts routes it)`);
+        await (0,promises_.writeFile)(path, rewritten.text);
         paths.push(path);
     }
     return paths;
@@ -3867,7 +3928,7 @@ async function run() {
     core/* setOutput */.uH(Output.rules, JSON.stringify(standingRules(declared, existing, inputs.prune)));
     core/* setOutput */.uH(Output.images, results.map(r => `${login.host}/${r.target.repository}:${r.target.reference}`).join('\n'));
     core/* setOutput */.uH(Output.imageDigests, results.map(r => r.digest ?? '').join('\n'));
-    core/* setOutput */.uH(Output.templates, templatesOutput(inputs.templates.templates, existingTemplates, inputs.prune));
+    core/* setOutput */.uH(Output.templates, templatesOutput(inputs.templates.templates, existingTemplates, inputs.prune, inputs.rules.map(rule => rule.prefix)));
     if (dockerfiles.length > 0) {
         core/* setOutput */.uH(Output.buildContexts, buildContexts(login.host, bases).join('\n'));
         core/* setOutput */.uH(Output.dockerfile, (await writeRewrittenDockerfiles(login.host, bases)).join('\n'));

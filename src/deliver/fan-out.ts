@@ -59,15 +59,18 @@ function fail(run: DestinationRun, phase: string, error: unknown): void {
 
 /**
  * Logs in to each destination (docker too, when there is a docker CLI), one after the other so that
- * each has its log group. The main registry's host is known by now: a destination that turns out to be
- * it is bad input, refused before anything changes.
+ * each has its log group. Every account is known by now: a destination that turns out to be the main
+ * registry, or another destination, is bad input, refused before anything changes.
  */
 export async function logInToDestinations(
   inputs: DeliverInputs,
   docker: DockerCli | undefined,
-  mainHost: string
+  main: { host: string; region: string }
 ): Promise<DestinationRun[]> {
   const runs: DestinationRun[] = []
+  // Registries by account/region, now that every account is known: a destination named by region in the
+  // caller's account, or by a FIPS host, may turn out to be the main registry or another destination.
+  const seen = new Map([[`${main.host.split('.')[0]}/${main.region}`, `the main registry ${main.host}`]])
   for (const destination of inputs.destinations) {
     const run: DestinationRun = {
       destination,
@@ -85,13 +88,16 @@ export async function logInToDestinations(
         })
         if (!login) throw new ActionError('GetAuthorizationToken returned no registry')
         const host = destination.host ?? login.host
-        if (host === mainHost)
+        run.accountId ??= login.host.split('.')[0]
+        const key = `${run.accountId}/${destination.region}`
+        const same = seen.get(key)
+        if (same !== undefined)
           throw new InputError(
             Input.destinations,
-            `${quote(destination.label)} is the main registry ${mainHost}`
+            `${quote(destination.label)} is ${same}: list each registry once`
           )
+        seen.set(key, quote(destination.label))
         run.login = { ...login, host, endpoint: `https://${host}` }
-        run.accountId ??= host.split('.')[0]
         if (docker) await dockerLogIn(docker, run.login)
         log.info(`Logged in to ${host}`)
       } catch (error) {

@@ -162,6 +162,11 @@ function parseDeliveryDestinations(get: (name: string) => string, inputs: Delive
       Input.destinations,
       'need repository: a destination gets the repository and the image'
     )
+  if (inputs.scanDestinations && !inputs.scan.wait)
+    throw new InputError(
+      Input.scanDestinations,
+      `applies only with ${Input.scan}: wait (the gate runs where it waits)`
+    )
   const kmsRegion = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):/.exec(inputs.settings.kmsKey ?? '')?.[1]
   const elsewhere = destinations.find(destination => destination.region !== kmsRegion)
   if (kmsRegion && elsewhere) {

@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
   try {
     const login = await core.group('Log in to Amazon ECR', () => logIn(clients, inputs))
     const runs = await destinationsModule(inputs, fanOut =>
-      fanOut.logInToDestinations(inputs, clients.docker, login.host)
+      fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region })
     )
     const name = repositoryOf(inputs.work)
     const repository = name ? await ensureTarget(clients, inputs, name) : undefined

@@ -31,9 +31,10 @@ export function routeBaseImage(image: string, rules: RouteRule[]): WarmTarget | 
   const registry = registryOf(parsed.domain ?? 'docker.io')
   const official = registry === 'docker.io' && !parsed.repository.includes('/')
   const path = official ? `library/${parsed.repository}` : parsed.repository
-  const candidates = rules.filter(
-    rule => registryOf(rule.upstreamUrl.replace(/^https?:\/\//, '')) === registry
-  )
+  const candidates = rules
+    .filter(rule => registryOf(rule.upstreamUrl.replace(/^https?:\/\//, '')) === registry)
+    // ECR reports the default upstream prefix as ROOT: the upstream's whole namespace.
+    .map(rule => (rule.upstreamPrefix === 'ROOT' ? { ...rule, upstreamPrefix: undefined } : rule))
   const rule = candidates
     .filter(r => !r.upstreamPrefix || path.startsWith(`${r.upstreamPrefix}/`))
     .sort((a, b) => (b.upstreamPrefix?.length ?? 0) - (a.upstreamPrefix?.length ?? 0))[0]
@@ -66,21 +67,23 @@ export function buildContextLines(host: string, routed: { image: string; target:
 /**
  * The Dockerfile with each routed FROM pointing at the cache (flags and stage names kept), for a classic
  * `docker build -f`. Only the line a FROM starts on is rewritten, and only where the image word stands on
- * it; anything else is left as it was.
+ * it; the FROMs left as they were (an image on a continuation line) are returned, to be said.
  */
 export function rewriteDockerfile(
   text: string,
   routes: { from: FromInstruction; reference: string }[]
-): string {
+): { text: string; unchanged: FromInstruction[] } {
   const lines = text.split('\n')
+  const unchanged: FromInstruction[] = []
   for (const { from, reference } of routes) {
     const index = from.line - 1
-    const line = lines[index]
-    if (line === undefined) continue
+    const line = lines[index] ?? ''
     const at = new RegExp(`^(\\s*from\\s+(?:--\\S+\\s+)*)${escapeRegExp(from.written)}(?=\\s|\\\\|$)`, 'i')
-    lines[index] = line.replace(at, (_match, head: string) => `${head}${reference}`)
+    const rewritten = line.replace(at, (_match, head: string) => `${head}${reference}`)
+    if (rewritten === line) unchanged.push(from)
+    lines[index] = rewritten
   }
-  return lines.join('\n')
+  return { text: lines.join('\n'), unchanged }
 }
 
 function escapeRegExp(text: string): string {

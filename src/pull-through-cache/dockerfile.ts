@@ -50,7 +50,28 @@ function instructions(text: string): Instruction[] {
   }
   const result: Instruction[] = []
   let current: { line: number; parts: string[] } | undefined
+  // Heredoc bodies still to skip (RUN/COPY/ADD <<EOF … EOF): their lines are content, not instructions.
+  let heredocs: { word: string; stripTabs: boolean }[] = []
+  const finish = () => {
+    if (!current) return
+    const joined = current.parts.join(' ').trim()
+    const [keyword = '', ...rest] = joined.split(/\s+/)
+    const instruction = {
+      line: current.line,
+      keyword: keyword.toUpperCase(),
+      rest: rest.join(' '),
+      text: joined
+    }
+    result.push(instruction)
+    if (HEREDOC_INSTRUCTIONS.has(instruction.keyword)) heredocs = heredocsOf(joined)
+    current = undefined
+  }
   lines.forEach((raw, index) => {
+    const [heredoc] = heredocs
+    if (heredoc) {
+      if ((heredoc.stripTabs ? raw.replace(/^\t+/, '') : raw) === heredoc.word) heredocs.shift()
+      return
+    }
     const trimmed = raw.trim()
     // A comment line, even inside a continuation, is dropped (as BuildKit does).
     if (trimmed.startsWith('#')) return
@@ -60,18 +81,21 @@ function instructions(text: string): Instruction[] {
     }
     const continued = trimmed.endsWith(escape)
     current.parts.push(continued ? trimmed.slice(0, -1) : trimmed)
-    if (continued) return
-    const joined = current.parts.join(' ').trim()
-    const [keyword = '', ...rest] = joined.split(/\s+/)
-    result.push({ line: current.line, keyword: keyword.toUpperCase(), rest: rest.join(' '), text: joined })
-    current = undefined
+    if (!continued) finish()
   })
-  if (current) {
-    const joined = current.parts.join(' ').trim()
-    const [keyword = '', ...rest] = joined.split(/\s+/)
-    result.push({ line: current.line, keyword: keyword.toUpperCase(), rest: rest.join(' '), text: joined })
-  }
+  finish()
   return result
+}
+
+/** The instructions BuildKit reads heredocs for. */
+const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD'])
+
+/** The heredocs an instruction opens, in order: `<<EOF`, `<<-EOF` (tabs stripped), `<<"EOF"`, `<<'EOF'`. */
+function heredocsOf(text: string): { word: string; stripTabs: boolean }[] {
+  return [...text.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)].map(match => ({
+    word: match[3] as string,
+    stripTabs: match[1] === '-'
+  }))
 }
 
 /** `$NAME`, `${NAME}`, `${NAME:-word}`, `${NAME:+word}` against the ARGs known; undefined when one is unset. */

@@ -77,7 +77,12 @@ export async function run(): Promise<void> {
   core.setOutput(Output.imageDigests, results.map(r => r.digest ?? '').join('\n'))
   core.setOutput(
     Output.templates,
-    templatesOutput(inputs.templates.templates, existingTemplates, inputs.prune)
+    templatesOutput(
+      inputs.templates.templates,
+      existingTemplates,
+      inputs.prune,
+      inputs.rules.map(rule => rule.prefix)
+    )
   )
   if (dockerfiles.length > 0) {
     core.setOutput(Output.buildContexts, buildContexts(login.host, bases).join('\n'))

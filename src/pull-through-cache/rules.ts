@@ -152,7 +152,8 @@ function credentialArn(credential: string, where: string, registry: RegistryCont
   if (!name.startsWith(SECRET_PREFIX)) {
     throw new InputError(
       Input.rules,
-      `${where}: the credential secret's name must start with ${SECRET_PREFIX} (got ${quote(name)})`
+      // The text is not quoted: a value put where the name goes (credential: ${{ secrets.TOKEN }}) is a secret.
+      `${where}: the credential secret's name must start with ${SECRET_PREFIX} (give the secret's name or ARN, or a mapping of secret, username and access-token)`
     )
   }
   if (arn) {

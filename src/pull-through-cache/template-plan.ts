@@ -23,7 +23,9 @@ export type TemplateAction =
 export function planTemplateChanges(
   declared: CreationTemplate[],
   existing: RepositoryCreationTemplate[],
-  prune: boolean
+  prune: boolean,
+  /** Prefixes of rules the step declares: a template there that the step does not declare is spared. */
+  rulePrefixes: string[] = []
 ): TemplateAction[] {
   const actions: TemplateAction[] = declared.map(template => {
     const current = existing.find(e => e.prefix === template.prefix)
@@ -37,7 +39,11 @@ export function planTemplateChanges(
     const prefix = template.prefix ?? ''
     if (!prefix || declared.some(d => d.prefix === prefix)) continue
     const appliedFor = (template.appliedFor ?? []) as AppliedFor[]
-    const ours = appliedFor.length > 0 && appliedFor.every(scenario => scenarios.has(scenario))
+    // A rule declared without template: keeps the template someone made for it by hand.
+    const ours =
+      !rulePrefixes.includes(prefix) &&
+      appliedFor.length > 0 &&
+      appliedFor.every(scenario => scenarios.has(scenario))
     actions.push({ action: ours ? 'delete' : 'spare', prefix, appliedFor })
   }
   return actions

@@ -80,7 +80,8 @@ export async function applyTemplates(
 ): Promise<TemplateReport[]> {
   const { templates: declared, warnings, applyToExisting } = inputs.templates
   for (const warning of warnings) core.warning(warning)
-  const actions = planTemplateChanges(declared, existing, inputs.prune)
+  const rulePrefixes = inputs.rules.map(rule => rule.prefix)
+  const actions = planTemplateChanges(declared, existing, inputs.prune, rulePrefixes)
   const reports: TemplateReport[] = []
   for (const step of actions) reports.push(await applyTemplateAction(ecr, step))
 
@@ -93,7 +94,12 @@ export async function applyTemplates(
       const fixed = repository.fixed ? ` → brought in line: ${repository.fixed.join('; ')}` : ''
       log.info(`  ${repository.repository}: ${repository.differences.join('; ')}${fixed}`)
     }
-    if (!applyToExisting) {
+    if (applyToExisting && report.prefix === 'ROOT') {
+      core.warning(
+        `Template ROOT covers every repository no other template does: apply-to-existing leaves the ` +
+          `${report.differing.length} that differ from it as they are (${report.differing.map(r => r.repository).join(', ')})`
+      )
+    } else if (!applyToExisting) {
       core.warning(
         `Template ${report.prefix} applies only to repositories created after it: ${report.differing.length} ` +
           `existing ${report.differing.length === 1 ? 'repository differs' : 'repositories differ'} from it ` +
@@ -153,10 +159,15 @@ export function standingTemplates(
 export function templatesOutput(
   declared: CreationTemplate[],
   existing: RepositoryCreationTemplate[] | undefined,
-  prune: boolean
+  prune: boolean,
+  rulePrefixes: string[] = []
 ): string {
   if (!existing) return '[]'
-  const standing = standingTemplates(declared, existing, planTemplateChanges(declared, existing, prune))
+  const standing = standingTemplates(
+    declared,
+    existing,
+    planTemplateChanges(declared, existing, prune, rulePrefixes)
+  )
   const document = (text: string | undefined) => {
     if (text === undefined) return undefined
     try {
@@ -231,7 +242,9 @@ async function compareRepository(
   const differences = Object.values(drift).filter((d): d is string => d !== undefined)
   if (differences.length === 0) return undefined
   const differing: DifferingRepository = { repository: ref.name, differences }
-  if (applyToExisting) differing.fixed = await bringInLine(ecr, template, repository, drift)
+  // ROOT covers every repository no other template does: never rewrite them all; list them only.
+  if (applyToExisting && template.prefix !== 'ROOT')
+    differing.fixed = await bringInLine(ecr, template, repository, drift)
   return { prefix: template.prefix, differing }
 }
 

@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
@@ -117,7 +118,12 @@ export async function writeRewrittenDockerfiles(host: string, files: BaseImages[
       b.target ? [{ from: b.from, reference: cacheReference(host, b.target) }] : []
     )
     const path = join(dir, `${index + 1}-${file.path.replace(/[^A-Za-z0-9._-]+/g, '_')}`)
-    await writeFile(path, rewriteDockerfile(file.text, routes))
+    const rewritten = rewriteDockerfile(file.text, routes)
+    for (const from of rewritten.unchanged)
+      core.warning(
+        `warm-from: ${file.path}:${from.line}: FROM ${from.image} spans lines: the rewritten Dockerfile still pulls it from upstream (build-contexts routes it)`
+      )
+    await writeFile(path, rewritten.text)
     paths.push(path)
   }
   return paths

@@ -116,9 +116,21 @@ export class BlobUploader {
     const headers: Record<string, string> = range ? { Range: `bytes=${range.start}-${range.end}` } : {}
     const response = await this.transport.sendFollowingRedirects(
       { method: 'GET', url: blobPath(repository, digest), headers, signal },
-      range ? [206] : [200]
+      range ? [200, 206] : [200]
     )
-    yield* response.chunks()
+    if (!range || response.status === 206) {
+      yield* response.chunks()
+      return
+    }
+    // A source that ignores Range sends the whole blob: pass on only the bytes asked for.
+    let offset = 0
+    for await (const chunk of response.chunks()) {
+      const from = Math.max(range.start - offset, 0)
+      const to = Math.min(range.end + 1 - offset, chunk.length)
+      if (from < to) yield chunk.subarray(from, to)
+      offset += chunk.length
+      if (offset > range.end) break
+    }
   }
 
   /**

@@ -125,13 +125,16 @@ async function scan(file: FileHandle, fileSize: number, path: string): Promise<M
     const header = parseTarHeader(block)
     if (!header) break
     if (++count > MAX_MEMBERS) throw new Error(`more than ${MAX_MEMBERS} members`)
-    const size = pending.size ?? header.size
+    // A PAX size describes the member it precedes, never another extended header in between.
+    const meta = header.type === 'x' || header.type === 'L' || header.type === 'g' || header.type === 'K'
+    const size = meta ? header.size : (pending.size ?? header.size)
     const dataStart = position + BLOCK
     if (dataStart + size > fileSize) throw new Error('unexpected end of file')
     position = dataStart + Math.ceil(size / BLOCK) * BLOCK
     if (header.type === 'x' || header.type === 'L') {
-      const meta = await readMeta(file, dataStart, size)
-      pending = header.type === 'x' ? { ...pending, ...parsePax(meta) } : { ...pending, path: text(meta) }
+      const content = await readMeta(file, dataStart, size)
+      pending =
+        header.type === 'x' ? { ...pending, ...parsePax(content) } : { ...pending, path: text(content) }
       continue
     }
     // A global PAX header, or a GNU long link name: nothing about where files are.
