@@ -1752,8 +1752,16 @@ async function push(clients, inputs, login, target, payload, runs) {
                 deliverSourceImage(registry, image, target, work.tags, options),
                 fanOut.pushLayoutToDestinations(runs, image, work.tags, { limit, mountFrom })
             ]);
-            if (main.status === 'rejected')
+            if (main.status === 'rejected') {
+                // The destinations may have the image already: say where it went before failing the step.
+                const { recordOf, destinationRecords } = await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 5365));
+                const records = [
+                    recordOf(login.host, clients.region, target.repositoryUri, undefined, (0,common_errors/* messageOf */.bD)(main.reason)),
+                    ...destinationRecords(runs, target.repository)
+                ];
+                core/* setOutput */.uH(constants/* Output */.k7.deliveries, JSON.stringify(records));
                 throw main.reason;
+            }
             delivery = main.value;
         }
         else {

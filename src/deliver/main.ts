@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import { which } from '@actions/io'
-import { ActionError } from '../common/errors.js'
+import { ActionError, messageOf } from '../common/errors.js'
 import { startupMark } from '../common/run.js'
 import * as log from '../common/log.js'
 import { DockerCli } from '../docker/cli.js'
@@ -218,7 +218,16 @@ async function push(
         deliverSourceImage(registry, image, target, work.tags, options),
         fanOut.pushLayoutToDestinations(runs, image, work.tags, { limit, mountFrom })
       ])
-      if (main.status === 'rejected') throw main.reason
+      if (main.status === 'rejected') {
+        // The destinations may have the image already: say where it went before failing the step.
+        const { recordOf, destinationRecords } = await import('./fan-out.js')
+        const records = [
+          recordOf(login.host, clients.region, target.repositoryUri, undefined, messageOf(main.reason)),
+          ...destinationRecords(runs, target.repository)
+        ]
+        core.setOutput(Output.deliveries, JSON.stringify(records))
+        throw main.reason
+      }
       delivery = main.value
     } else {
       delivery = await deliverSourceImage(registry, image, target, work.tags, options)

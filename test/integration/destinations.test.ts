@@ -261,6 +261,28 @@ describe('deliver to several regions in one step', () => {
     expect(converged.map(r => r.result)).toEqual(['unchanged', 'delivered', 'unchanged'])
   })
 
+  test('the main registry failing: the step fails, and deliveries still says where the image went', async () => {
+    const repository = uniqueRepository('dest-main-down')
+    await addFault({ repository, action: { type: 'status', status: 503 } })
+    let result
+    try {
+      result = await deliver({
+        dockerConfig: newDockerConfig(),
+        inputs: { source: multi, repository, tags: 'v1', destinations: REGION2 }
+      })
+    } finally {
+      await clearFaults(repository)
+    }
+    expect(result.exitCode).toBe(1)
+    expect(await skopeoDigest(`${REGISTRY2}/${repository}:v1`)).toBe(multiLayout.top.digest)
+    const records = JSON.parse(result.outputs.deliveries as string) as DeliveryRecord[]
+    expect(records.map(r => [r.registry, r.result])).toEqual([
+      [REGISTRY, 'failed'],
+      [REGISTRY2, 'delivered']
+    ])
+    expect(records[0]?.error).toMatch(/503/)
+  })
+
   test('a docker-save archive: compressed once for the main registry, copied to the destination', async () => {
     const repository = uniqueRepository('dest-save')
     await buildImage('it-dest:save', `save ${Date.now()}`)
@@ -285,6 +307,8 @@ describe('deliver to several regions in one step', () => {
     for (const [destinations, rule] of [
       [testEnv.AWS_REGION as string, /is the main registry/],
       [`${REGION2}\n${REGION2}`, /names the same registry/],
+      // Known to be the main registry only once the login names the caller's account.
+      [`${ACCOUNT}/${testEnv.AWS_REGION}`, /is the main registry/],
       ['mars-1', /is not a destination/]
     ] as const) {
       const result = await deliver({
