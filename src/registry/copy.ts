@@ -4,7 +4,8 @@ import type { BlobSource } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import type { StoredManifest } from './manifests.js'
 import { isIndex } from './media-types.js'
-import { pushBlobs, tagResults, type PushResult } from './push.js'
+import { tagResults, type PushResult } from './push.js'
+import { sendAll } from './send-all.js'
 import { platformOf } from './sources/types.js'
 import { immutableTagsError, putTags, verifyTags } from './tags.js'
 
@@ -65,7 +66,7 @@ export async function copyImage(
   }
   if (toWrite.length === 0) return { ...result, blobs: [] }
 
-  const blobs = await pushBlobs(
+  const blobs = await sendAll(
     graph.blobs,
     (blob, signal) =>
       to.registry.pushBlob(to.repository, sourceOf(from, blob), { mountFrom: options.mountFrom, signal }),

@@ -8,6 +8,7 @@ import type { StoredManifest } from './manifests.js'
 import { isIndex, type ImageManifest } from './media-types.js'
 import type { PushOptions, PushResult } from './push.js'
 import { isDigest } from './reference.js'
+import { sendAll } from './send-all.js'
 import type { ArchiveImageSource, LayerDescriptor } from './sources/types.js'
 import { immutableTagsError, putTags, verifyTags } from './tags.js'
 
@@ -136,9 +137,9 @@ async function diffIdsOf(
 }
 
 /**
- * The config and every layer, `concurrency` at once: a known layer the registry still has is reused, any
- * other is compressed while it uploads (a diff_id listed twice is compressed once). The first failure
- * aborts the rest.
+ * The config and every layer, `concurrency` at once (through sendAll: the first failure aborts the rest):
+ * a known layer the registry still has is reused, any other is compressed while it uploads (a diff_id
+ * listed twice is sent once).
  */
 async function sendLayers(
   registry: RegistryClient,
@@ -147,55 +148,43 @@ async function sendLayers(
   known: Map<string, LayerDescriptor>,
   options: PushOptions
 ): Promise<{ descriptors: LayerDescriptor[]; blobs: BlobResult[]; compressed: number }> {
-  const limit = pLimit(Math.max(1, options.concurrency))
-  const abort = new AbortController()
-  const signal = abort.signal
-  const once = <T>(work: () => Promise<T>) =>
-    limit(async () => {
-      signal.throwIfAborted()
-      try {
-        return await work()
-      } catch (error) {
-        if (!signal.aborted) abort.abort(error)
-        throw error
+  type Layer = ArchiveImageSource['layers'][number]
+  type Sent = { blob: BlobResult; descriptor?: LayerDescriptor; compressed?: boolean }
+  const sendLayer = async (source: Layer, signal: AbortSignal): Promise<Sent> => {
+    const reuse = known.get(source.diffId)
+    if (reuse && (await registry.blobExists(repository, reuse.digest))) {
+      return {
+        blob: { digest: reuse.digest, size: reuse.size, outcome: 'present', bytesSent: 0 },
+        descriptor: reuse
       }
-    })
-  const results: BlobResult[] = []
-  let compressed = 0
-  const byDiffId = new Map<string, Promise<LayerDescriptor>>()
-  const layer = (index: number): Promise<LayerDescriptor> => {
-    const source = image.layers[index] as ArchiveImageSource['layers'][number]
-    const existing = byDiffId.get(source.diffId)
-    if (existing) return existing
-    const sent = once(async (): Promise<LayerDescriptor> => {
-      const reuse = known.get(source.diffId)
-      if (reuse && (await registry.blobExists(repository, reuse.digest))) {
-        results.push({ digest: reuse.digest, size: reuse.size, outcome: 'present', bytesSent: 0 })
-        return reuse
-      }
-      if (source.kind === 'compress') compressed++
-      const result =
-        source.kind === 'ready'
-          ? await registry.pushBlob(repository, source.blob, { mountFrom: options.mountFrom, signal })
-          : await registry.pushStream(repository, `layer ${source.label}`, () => source.compress(), {
-              signal
-            })
-      results.push(result)
-      return { mediaType: source.mediaType, size: result.size, digest: result.digest }
-    })
-    byDiffId.set(source.diffId, sent)
-    return sent
+    }
+    const blob =
+      source.kind === 'ready'
+        ? await registry.pushBlob(repository, source.blob, { mountFrom: options.mountFrom, signal })
+        : await registry.pushStream(repository, `layer ${source.label}`, () => source.compress(), { signal })
+    return {
+      blob,
+      descriptor: { mediaType: source.mediaType, size: blob.size, digest: blob.digest },
+      compressed: source.kind === 'compress'
+    }
   }
-  const config = once(() =>
-    registry.pushBlob(repository, image.config, { mountFrom: options.mountFrom, signal })
+  const layers = [...new Map(image.layers.map(layer => [layer.diffId, layer])).values()]
+  const sent = await sendAll<Layer | undefined, Sent>(
+    [undefined, ...layers],
+    async (layer, signal) =>
+      layer
+        ? sendLayer(layer, signal)
+        : {
+            blob: await registry.pushBlob(repository, image.config, { mountFrom: options.mountFrom, signal })
+          },
+    pLimit(Math.max(1, options.concurrency))
   )
-  const settled = await Promise.allSettled([config, ...image.layers.map((_, i) => layer(i))])
-  const failed = settled.find(outcome => outcome.status === 'rejected')
-  if (failed) throw signal.aborted ? signal.reason : (failed as PromiseRejectedResult).reason
-  results.push((settled[0] as PromiseFulfilledResult<BlobResult>).value)
+  const byDiffId = new Map(
+    layers.map((layer, i) => [layer.diffId, sent[i + 1]?.descriptor as LayerDescriptor])
+  )
   return {
-    descriptors: settled.slice(1).map(outcome => (outcome as PromiseFulfilledResult<LayerDescriptor>).value),
-    blobs: results,
-    compressed
+    descriptors: image.layers.map(layer => byDiffId.get(layer.diffId) as LayerDescriptor),
+    blobs: sent.map(s => s.blob),
+    compressed: sent.filter(s => s.compressed).length
   }
 }

@@ -3,6 +3,7 @@ import { quote } from '../common/errors.js'
 import type { BlobResult } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import { pushArchiveImage } from './push-archive.js'
+import { sendAll } from './send-all.js'
 import type { LayoutImageSource, LocalImageSource } from './sources/types.js'
 import { immutableTagsError, putTags, verifyTags } from './tags.js'
 
@@ -86,7 +87,7 @@ async function pushLayoutImage(
   }
   if (toWrite.length === 0) return { ...result, blobs: [] }
 
-  const blobs = await pushBlobs(
+  const blobs = await sendAll(
     image.blobs,
     (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }),
     options.limit ?? pLimit(Math.max(1, options.concurrency))
@@ -99,37 +100,6 @@ async function pushLayoutImage(
   await putTags(registry, repository, toWrite, top)
   await verifyTags(registry, repository, tags, top.digest)
   return { ...result, blobs }
-}
-
-/**
- * Uploads the blobs through `limit`. The first failure aborts the uploads in flight and stops the queue
- * (nothing more is sent for a push that has failed); it is what the caller sees.
- */
-export async function pushBlobs<T>(
-  blobs: T[],
-  upload: (blob: T, signal: AbortSignal) => Promise<BlobResult>,
-  limit: LimitFunction
-): Promise<BlobResult[]> {
-  const abort = new AbortController()
-  let firstFailure: { error: unknown } | undefined
-  const settled = await Promise.allSettled(
-    blobs.map(blob =>
-      limit(async () => {
-        abort.signal.throwIfAborted()
-        try {
-          return await upload(blob, abort.signal)
-        } catch (error) {
-          if (!firstFailure) {
-            firstFailure = { error }
-            abort.abort(error)
-          }
-          throw error
-        }
-      })
-    )
-  )
-  if (firstFailure) throw firstFailure.error
-  return settled.map(outcome => (outcome as PromiseFulfilledResult<BlobResult>).value)
 }
 
 export function tagResults(tags: string[], unchanged: Set<string>): PushResult['tags'] {
