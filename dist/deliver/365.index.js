@@ -15,21 +15,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   ensureDestinationRepositories: () => (/* binding */ ensureDestinationRepositories),
 /* harmony export */   logInToDestinations: () => (/* binding */ logInToDestinations),
 /* harmony export */   pushLayoutToDestinations: () => (/* binding */ pushLayoutToDestinations),
-/* harmony export */   recordOf: () => (/* binding */ recordOf),
 /* harmony export */   refuseImmutableConflicts: () => (/* binding */ refuseImmutableConflicts),
 /* harmony export */   scanDestinations: () => (/* binding */ scanDestinations)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
-/* harmony import */ var _common_format_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6950);
+/* harmony import */ var _common_format_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6950);
 /* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1095);
 /* harmony import */ var _ecr_auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7454);
 /* harmony import */ var _ecr_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2447);
 /* harmony import */ var _ecr_images_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2298);
 /* harmony import */ var _ecr_repositories_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5048);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4);
+/* harmony import */ var _delivery_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2257);
 /* harmony import */ var _governance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(437);
 /* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3084);
+
 
 
 
@@ -232,29 +233,13 @@ async function scanDestinations(runs, inputs) {
 }
 function describe(delivery) {
     const sent = (delivery.blobs ?? []).reduce((sum, blob) => sum + blob.bytesSent, 0);
-    return delivery.tags.every(t => t.result === 'unchanged')
+    return (0,_delivery_js__WEBPACK_IMPORTED_MODULE_10__/* .resultOf */ .B)(delivery) === 'unchanged'
         ? `every tag already points at ${delivery.digest}`
-        : `${delivery.digest} under ${delivery.tags.length} tag${delivery.tags.length > 1 ? 's' : ''}, ${(0,_common_format_js__WEBPACK_IMPORTED_MODULE_10__/* .formatBytes */ .z)(sent)} sent`;
-}
-function recordOf(registry, region, repositoryUri, delivery, error) {
-    const result = !delivery
-        ? 'failed'
-        : delivery.tags.every(t => t.result === 'unchanged')
-            ? 'unchanged'
-            : 'delivered';
-    return {
-        registry,
-        region,
-        'repository-uri': repositoryUri,
-        'image-uri': delivery ? `${repositoryUri}@${delivery.digest}` : '',
-        digest: delivery?.digest ?? '',
-        result,
-        ...(error ? { error } : {})
-    };
+        : `${delivery.digest} under ${delivery.tags.length} tag${delivery.tags.length > 1 ? 's' : ''}, ${(0,_common_format_js__WEBPACK_IMPORTED_MODULE_11__/* .formatBytes */ .z)(sent)} sent`;
 }
 /** The record of each destination, in the order given. */
 function destinationRecords(runs, name) {
-    return runs.map(run => recordOf(run.login?.host ?? run.destination.host ?? run.destination.label, run.destination.region, run.target?.repositoryUri ?? (run.login ? `${run.login.host}/${name}` : ''), run.delivery, run.error));
+    return runs.map(run => (0,_delivery_js__WEBPACK_IMPORTED_MODULE_10__/* .recordOf */ .z)(run.login?.host ?? run.destination.host ?? run.destination.label, run.destination.region, run.target?.repositoryUri ?? (run.login ? `${run.login.host}/${name}` : ''), run.delivery, run.error));
 }
 /** The console link of a destination's repository. */
 function destinationConsoleUrl(run, name) {

@@ -558,6 +558,33 @@ const Input = {
 
 /***/ }),
 
+/***/ 2257:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ resultOf),
+/* harmony export */   z: () => (/* binding */ recordOf)
+/* harmony export */ });
+/** What a push did in one registry: nothing, when every tag held the image already. */
+function resultOf(delivery) {
+    return delivery.tags.every(t => t.result === 'unchanged') ? 'unchanged' : 'delivered';
+}
+/** One registry's entry of `deliveries`; without a delivery it failed (`error` says why). */
+function recordOf(registry, region, repositoryUri, delivery, error) {
+    return {
+        registry,
+        region,
+        'repository-uri': repositoryUri,
+        'image-uri': delivery ? `${repositoryUri}@${delivery.digest}` : '',
+        digest: delivery?.digest ?? '',
+        result: delivery ? resultOf(delivery) : 'failed',
+        ...(error ? { error } : {})
+    };
+}
+
+
+/***/ }),
+
 /***/ 437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -824,6 +851,8 @@ var ecr_public = __webpack_require__(3465);
 var repositories = __webpack_require__(5048);
 // EXTERNAL MODULE: ./src/deliver/constants.ts
 var constants = __webpack_require__(4);
+// EXTERNAL MODULE: ./src/deliver/delivery.ts
+var delivery = __webpack_require__(2257);
 // EXTERNAL MODULE: ./src/deliver/governance.ts
 var governance = __webpack_require__(437);
 ;// CONCATENATED MODULE: ./src/common/duration.ts
@@ -1487,6 +1516,7 @@ var common_summary = __webpack_require__(7701);
 ;// CONCATENATED MODULE: ./src/deliver/summary.ts
 
 
+
 const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' };
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */
 async function writeDeliverySummary(report) {
@@ -1563,11 +1593,9 @@ function addRegistries(summary, rows) {
             const sent = (row.delivery?.blobs ?? []).reduce((sum, blob) => sum + blob.bytesSent, 0);
             const result = row.error
                 ? `failed: ${(0,common_summary/* escapeHtml */.ZD)(row.error)}`
-                : row.delivery?.tags.every(t => t.result === 'unchanged')
-                    ? 'unchanged'
-                    : row.delivery
-                        ? 'delivered'
-                        : 'not pushed';
+                : row.delivery
+                    ? (0,delivery/* resultOf */.B)(row.delivery)
+                    : 'not pushed';
             return [
                 (0,common_summary/* code */.aY)(row.registry || row.label),
                 (0,common_summary/* escapeHtml */.ZD)(row.region),
@@ -1582,6 +1610,7 @@ function addRegistries(summary, rows) {
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/main.ts
+
 
 
 
@@ -1631,7 +1660,7 @@ async function main_run() {
                 scan = await scanGate(clients.ecr, inputs, repository, target, delivery);
             if (inputs.scan.wait && inputs.scanDestinations)
                 await (await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 5365))).scanDestinations(runs, inputs);
-            await setDeliveriesOutput(clients.region, login.host, target.repositoryUri, delivery, runs);
+            await setDeliveriesOutput(clients.region, login.host, target.repositoryUri, { delivery }, runs);
         }
         await writeDeliverySummary({
             registry: login.host,
@@ -1754,12 +1783,7 @@ async function push(clients, inputs, login, target, payload, runs) {
             ]);
             if (main.status === 'rejected') {
                 // The destinations may have the image already: say where it went before failing the step.
-                const { recordOf, destinationRecords } = await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 5365));
-                const records = [
-                    recordOf(login.host, clients.region, target.repositoryUri, undefined, (0,common_errors/* messageOf */.bD)(main.reason)),
-                    ...destinationRecords(runs, target.repository)
-                ];
-                core/* setOutput */.uH(constants/* Output */.k7.deliveries, JSON.stringify(records));
+                await setDeliveriesOutput(clients.region, login.host, target.repositoryUri, { error: (0,common_errors/* messageOf */.bD)(main.reason) }, runs);
                 throw main.reason;
             }
             delivery = main.value;
@@ -1818,10 +1842,12 @@ function setDeliveryOutputs(repositoryUri, delivery, runs) {
     log/* info */.pq(`Delivered ${repositoryUri}@${delivery.digest}`);
 }
 /** `deliveries`: one record per registry, the main one first. */
-async function setDeliveriesOutput(region, host, repositoryUri, delivery, runs) {
-    const { recordOf, destinationRecords } = await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 5365));
-    const name = repositoryUri.slice(repositoryUri.indexOf('/') + 1);
-    const records = [recordOf(host, region, repositoryUri, delivery), ...destinationRecords(runs, name)];
+async function setDeliveriesOutput(region, host, repositoryUri, main, runs) {
+    const records = [(0,delivery/* recordOf */.z)(host, region, repositoryUri, main.delivery, main.error)];
+    if (runs.length > 0) {
+        const name = repositoryUri.slice(repositoryUri.indexOf('/') + 1);
+        records.push(...(await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 5365))).destinationRecords(runs, name));
+    }
     core/* setOutput */.uH(constants/* Output */.k7.deliveries, JSON.stringify(records));
 }
 /** With destinations, the summary's row per registry, the main one first. */

@@ -214,7 +214,6 @@ function planTagWrites(remote, isImmutable, describe) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   qk: () => (/* reexport */ registry_tags/* immutableTagsError */.qk),
-  l9: () => (/* binding */ pushBlobs),
   pushImage: () => (/* binding */ pushImage),
   Tm: () => (/* reexport */ registry_tags/* putTags */.Tm),
   h3: () => (/* binding */ tagResults),
@@ -233,9 +232,12 @@ var log = __webpack_require__(1095);
 var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
+// EXTERNAL MODULE: ./src/registry/send-all.ts
+var send_all = __webpack_require__(8267);
 // EXTERNAL MODULE: ./src/registry/tags.ts
 var registry_tags = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/registry/push-archive.ts
+
 
 
 
@@ -337,66 +339,44 @@ async function diffIdsOf(registry, repository, digest) {
     }
 }
 /**
- * The config and every layer, `concurrency` at once: a known layer the registry still has is reused, any
- * other is compressed while it uploads (a diff_id listed twice is compressed once). The first failure
- * aborts the rest.
+ * The config and every layer, `concurrency` at once (through sendAll: the first failure aborts the rest):
+ * a known layer the registry still has is reused, any other is compressed while it uploads (a diff_id
+ * listed twice is sent once).
  */
 async function sendLayers(registry, repository, image, known, options) {
-    const limit = (0,p_limit["default"])(Math.max(1, options.concurrency));
-    const abort = new AbortController();
-    const signal = abort.signal;
-    const once = (work) => limit(async () => {
-        signal.throwIfAborted();
-        try {
-            return await work();
+    const sendLayer = async (source, signal) => {
+        const reuse = known.get(source.diffId);
+        if (reuse && (await registry.blobExists(repository, reuse.digest))) {
+            return {
+                blob: { digest: reuse.digest, size: reuse.size, outcome: 'present', bytesSent: 0 },
+                descriptor: reuse
+            };
         }
-        catch (error) {
-            if (!signal.aborted)
-                abort.abort(error);
-            throw error;
-        }
-    });
-    const results = [];
-    let compressed = 0;
-    const byDiffId = new Map();
-    const layer = (index) => {
-        const source = image.layers[index];
-        const existing = byDiffId.get(source.diffId);
-        if (existing)
-            return existing;
-        const sent = once(async () => {
-            const reuse = known.get(source.diffId);
-            if (reuse && (await registry.blobExists(repository, reuse.digest))) {
-                results.push({ digest: reuse.digest, size: reuse.size, outcome: 'present', bytesSent: 0 });
-                return reuse;
-            }
-            if (source.kind === 'compress')
-                compressed++;
-            const result = source.kind === 'ready'
-                ? await registry.pushBlob(repository, source.blob, { mountFrom: options.mountFrom, signal })
-                : await registry.pushStream(repository, `layer ${source.label}`, () => source.compress(), {
-                    signal
-                });
-            results.push(result);
-            return { mediaType: source.mediaType, size: result.size, digest: result.digest };
-        });
-        byDiffId.set(source.diffId, sent);
-        return sent;
+        const blob = source.kind === 'ready'
+            ? await registry.pushBlob(repository, source.blob, { mountFrom: options.mountFrom, signal })
+            : await registry.pushStream(repository, `layer ${source.label}`, () => source.compress(), { signal });
+        return {
+            blob,
+            descriptor: { mediaType: source.mediaType, size: blob.size, digest: blob.digest },
+            compressed: source.kind === 'compress'
+        };
     };
-    const config = once(() => registry.pushBlob(repository, image.config, { mountFrom: options.mountFrom, signal }));
-    const settled = await Promise.allSettled([config, ...image.layers.map((_, i) => layer(i))]);
-    const failed = settled.find(outcome => outcome.status === 'rejected');
-    if (failed)
-        throw signal.aborted ? signal.reason : failed.reason;
-    results.push(settled[0].value);
+    const layers = [...new Map(image.layers.map(layer => [layer.diffId, layer])).values()];
+    const sent = await (0,send_all/* sendAll */.S)([undefined, ...layers], async (layer, signal) => layer
+        ? sendLayer(layer, signal)
+        : {
+            blob: await registry.pushBlob(repository, image.config, { mountFrom: options.mountFrom, signal })
+        }, (0,p_limit["default"])(Math.max(1, options.concurrency)));
+    const byDiffId = new Map(layers.map((layer, i) => [layer.diffId, sent[i + 1]?.descriptor]));
     return {
-        descriptors: settled.slice(1).map(outcome => outcome.value),
-        blobs: results,
-        compressed
+        descriptors: image.layers.map(layer => byDiffId.get(layer.diffId)),
+        blobs: sent.map(s => s.blob),
+        compressed: sent.filter(s => s.compressed).length
     };
 }
 
 ;// CONCATENATED MODULE: ./src/registry/push.ts
+
 
 
 
@@ -437,7 +417,7 @@ async function pushLayoutImage(registry, repository, image, tags, options) {
     };
     if (toWrite.length === 0)
         return { ...result, blobs: [] };
-    const blobs = await pushBlobs(image.blobs, (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }), options.limit ?? (0,p_limit["default"])(Math.max(1, options.concurrency)));
+    const blobs = await (0,send_all/* sendAll */.S)(image.blobs, (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }), options.limit ?? (0,p_limit["default"])(Math.max(1, options.concurrency)));
     // Children before the index (in walk order, so a nested index follows its own children): a registry
     // may refuse an index whose children it does not have.
     for (const child of image.children) {
@@ -447,17 +427,31 @@ async function pushLayoutImage(registry, repository, image, tags, options) {
     await (0,registry_tags/* verifyTags */.vl)(registry, repository, tags, top.digest);
     return { ...result, blobs };
 }
+function tagResults(tags, unchanged) {
+    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
+}
+
+
+/***/ }),
+
+/***/ 8267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ sendAll)
+/* harmony export */ });
 /**
- * Uploads the blobs through `limit`. The first failure aborts the uploads in flight and stops the queue
- * (nothing more is sent for a push that has failed); it is what the caller sees.
+ * Sends each item through `limit`. The first failure aborts the sends in flight (through the signal each
+ * gets) and stops the queue: nothing more is sent for a push that has failed, and that first failure is
+ * what the caller sees. Every blob upload of a push goes through here (layouts, archives, copies).
  */
-async function pushBlobs(blobs, upload, limit) {
+async function sendAll(items, send, limit) {
     const abort = new AbortController();
     let firstFailure;
-    const settled = await Promise.allSettled(blobs.map(blob => limit(async () => {
+    const settled = await Promise.allSettled(items.map(item => limit(async () => {
         abort.signal.throwIfAborted();
         try {
-            return await upload(blob, abort.signal);
+            return await send(item, abort.signal);
         }
         catch (error) {
             if (!firstFailure) {
@@ -470,9 +464,6 @@ async function pushBlobs(blobs, upload, limit) {
     if (firstFailure)
         throw firstFailure.error;
     return settled.map(outcome => outcome.value);
-}
-function tagResults(tags, unchanged) {
-    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
 }
 
 

@@ -3841,14 +3841,9 @@ function routeDockerfiles(files, rules) {
         };
     });
 }
-/** The warm targets of every routed base image, once each. */
+/** The warm targets of every routed base image (the caller warms each once). */
 function baseWarmTargets(files) {
-    const targets = new Map();
-    for (const file of files)
-        for (const { target } of file.bases)
-            if (target && !targets.has(`${target.repository}:${target.reference}`))
-                targets.set(`${target.repository}:${target.reference}`, target);
-    return [...targets.values()];
+    return files.flatMap(file => file.bases.flatMap(({ target }) => (target ? [target] : [])));
 }
 /** `build-contexts`: every routed base image of every Dockerfile. */
 function buildContexts(host, files) {

@@ -24,3 +24,38 @@ export interface Delivery {
   /** For a daemonless push: what happened to each blob. */
   blobs?: BlobResult[]
 }
+
+/** What a push did in one registry: nothing, when every tag held the image already. */
+export function resultOf(delivery: Delivery): 'delivered' | 'unchanged' {
+  return delivery.tags.every(t => t.result === 'unchanged') ? 'unchanged' : 'delivered'
+}
+
+/** One entry of the `deliveries` output. */
+export interface DeliveryRecord {
+  registry: string
+  region: string
+  'repository-uri': string
+  'image-uri': string
+  digest: string
+  result: 'delivered' | 'unchanged' | 'failed'
+  error?: string
+}
+
+/** One registry's entry of `deliveries`; without a delivery it failed (`error` says why). */
+export function recordOf(
+  registry: string,
+  region: string,
+  repositoryUri: string,
+  delivery: Delivery | undefined,
+  error?: string
+): DeliveryRecord {
+  return {
+    registry,
+    region,
+    'repository-uri': repositoryUri,
+    'image-uri': delivery ? `${repositoryUri}@${delivery.digest}` : '',
+    digest: delivery?.digest ?? '',
+    result: delivery ? resultOf(delivery) : 'failed',
+    ...(error ? { error } : {})
+  }
+}

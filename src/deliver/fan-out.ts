@@ -14,7 +14,7 @@ import type { StoredManifest } from '../registry/manifests.js'
 import type { PushResult } from '../registry/push.js'
 import type { LayoutImageSource } from '../registry/sources/types.js'
 import { Input } from './constants.js'
-import type { Delivery, DeliveryTarget } from './delivery.js'
+import { recordOf, resultOf, type Delivery, type DeliveryRecord, type DeliveryTarget } from './delivery.js'
 import type { Destination } from './destinations.js'
 import { governRepository, type RepositoryReport } from './governance.js'
 import type { DeliverInputs } from './inputs.js'
@@ -281,43 +281,9 @@ export async function scanDestinations(runs: DestinationRun[], inputs: DeliverIn
 
 function describe(delivery: Delivery): string {
   const sent = (delivery.blobs ?? []).reduce((sum, blob) => sum + blob.bytesSent, 0)
-  return delivery.tags.every(t => t.result === 'unchanged')
+  return resultOf(delivery) === 'unchanged'
     ? `every tag already points at ${delivery.digest}`
     : `${delivery.digest} under ${delivery.tags.length} tag${delivery.tags.length > 1 ? 's' : ''}, ${formatBytes(sent)} sent`
-}
-
-/** One entry of the `deliveries` output. */
-export interface DeliveryRecord {
-  registry: string
-  region: string
-  'repository-uri': string
-  'image-uri': string
-  digest: string
-  result: 'delivered' | 'unchanged' | 'failed'
-  error?: string
-}
-
-export function recordOf(
-  registry: string,
-  region: string,
-  repositoryUri: string,
-  delivery: Delivery | undefined,
-  error?: string
-): DeliveryRecord {
-  const result = !delivery
-    ? 'failed'
-    : delivery.tags.every(t => t.result === 'unchanged')
-      ? 'unchanged'
-      : 'delivered'
-  return {
-    registry,
-    region,
-    'repository-uri': repositoryUri,
-    'image-uri': delivery ? `${repositoryUri}@${delivery.digest}` : '',
-    digest: delivery?.digest ?? '',
-    result,
-    ...(error ? { error } : {})
-  }
 }
 
 /** The record of each destination, in the order given. */

@@ -12,7 +12,7 @@ import { removeImageTag } from '../ecr/images.js'
 import { PUBLIC_API_REGION, createEcrPublicClient, galleryUrl, removePublicImageTag } from '../ecr/public.js'
 import { exclusionsOf, isTagImmutable, repositoryConsoleUrl } from '../ecr/repositories.js'
 import { Input, Output, State } from './constants.js'
-import type { Delivery, DeliveryTarget } from './delivery.js'
+import { recordOf, type Delivery, type DeliveryTarget } from './delivery.js'
 import { ensurePublic, governRepository, type RepositoryReport } from './governance.js'
 import { parseDeliverInputs, repositoryOf, type DeliverInputs } from './inputs.js'
 import { logInToPublic, logInToRegistries } from './login.js'
@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
       if (inputs.scan.wait) scan = await scanGate(clients.ecr, inputs, repository, target, delivery)
       if (inputs.scan.wait && inputs.scanDestinations)
         await (await import('./fan-out.js')).scanDestinations(runs, inputs)
-      await setDeliveriesOutput(clients.region, login.host, target.repositoryUri, delivery, runs)
+      await setDeliveriesOutput(clients.region, login.host, target.repositoryUri, { delivery }, runs)
     }
     await writeDeliverySummary({
       registry: login.host,
@@ -220,12 +220,13 @@ async function push(
       ])
       if (main.status === 'rejected') {
         // The destinations may have the image already: say where it went before failing the step.
-        const { recordOf, destinationRecords } = await import('./fan-out.js')
-        const records = [
-          recordOf(login.host, clients.region, target.repositoryUri, undefined, messageOf(main.reason)),
-          ...destinationRecords(runs, target.repository)
-        ]
-        core.setOutput(Output.deliveries, JSON.stringify(records))
+        await setDeliveriesOutput(
+          clients.region,
+          login.host,
+          target.repositoryUri,
+          { error: messageOf(main.reason) },
+          runs
+        )
         throw main.reason
       }
       delivery = main.value
@@ -303,12 +304,14 @@ async function setDeliveriesOutput(
   region: string,
   host: string,
   repositoryUri: string,
-  delivery: Delivery,
+  main: { delivery?: Delivery; error?: string },
   runs: DestinationRun[]
 ): Promise<void> {
-  const { recordOf, destinationRecords } = await import('./fan-out.js')
-  const name = repositoryUri.slice(repositoryUri.indexOf('/') + 1)
-  const records = [recordOf(host, region, repositoryUri, delivery), ...destinationRecords(runs, name)]
+  const records = [recordOf(host, region, repositoryUri, main.delivery, main.error)]
+  if (runs.length > 0) {
+    const name = repositoryUri.slice(repositoryUri.indexOf('/') + 1)
+    records.push(...(await import('./fan-out.js')).destinationRecords(runs, name))
+  }
   core.setOutput(Output.deliveries, JSON.stringify(records))
 }
 

@@ -1,7 +1,7 @@
 import type { LifecyclePolicyPreviewResult } from '@aws-sdk/client-ecr'
 import { formatBytes, shortDigest } from '../common/format.js'
 import { code, escapeHtml, headerRow, link, writeSummary } from '../common/summary.js'
-import type { Delivery } from './delivery.js'
+import { resultOf, type Delivery } from './delivery.js'
 import type { ScanGateReport } from './scan-gate.js'
 
 export interface DeliverySummary {
@@ -116,11 +116,9 @@ function addRegistries(summary: Summary, rows: DestinationRow[]): void {
       const sent = (row.delivery?.blobs ?? []).reduce((sum, blob) => sum + blob.bytesSent, 0)
       const result = row.error
         ? `failed: ${escapeHtml(row.error)}`
-        : row.delivery?.tags.every(t => t.result === 'unchanged')
-          ? 'unchanged'
-          : row.delivery
-            ? 'delivered'
-            : 'not pushed'
+        : row.delivery
+          ? resultOf(row.delivery)
+          : 'not pushed'
       return [
         code(row.registry || row.label),
         escapeHtml(row.region),

@@ -85,14 +85,9 @@ export function routeDockerfiles(files: { path: string; text: string }[], rules:
   })
 }
 
-/** The warm targets of every routed base image, once each. */
+/** The warm targets of every routed base image (the caller warms each once). */
 export function baseWarmTargets(files: BaseImages[]): WarmTarget[] {
-  const targets = new Map<string, WarmTarget>()
-  for (const file of files)
-    for (const { target } of file.bases)
-      if (target && !targets.has(`${target.repository}:${target.reference}`))
-        targets.set(`${target.repository}:${target.reference}`, target)
-  return [...targets.values()]
+  return files.flatMap(file => file.bases.flatMap(({ target }) => (target ? [target] : [])))
 }
 
 /** `build-contexts`: every routed base image of every Dockerfile. */
