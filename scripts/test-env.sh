@@ -539,7 +539,7 @@ start_bridge() {
 start_front() {
   local node code
   node=${NODE:-$(command -v node)} || die "node not found (set NODE)"
-  code=$(cat "$FRONT_SCRIPT" "$CERTS/server.crt" | sha256sum)
+  code=$(cat "$FRONT_SCRIPT" "$SCRIPTS"/front/*.mjs "$CERTS/server.crt" | sha256sum)
   local cmd=("$node" "$FRONT_SCRIPT" --listen "$FRONT_ADDR" --cert "$CERTS/server.crt" --key "$CERTS/server.key"
     --upstream "$REGISTRY_URL" --upstream-auth "Basic $(printf '%s:%s' "$REG_USER" "$REG_PASS" | base64 -w0)"
     --api-listen "127.0.0.1:$FRONT_API_PORT" --moto "$MOTO_URL" --bridge "$BRIDGE_URL"

@@ -1,0 +1,79 @@
+// One region's registry site: its request log, and the faults applied to its requests.
+import { hold } from './faults.mjs'
+
+const MAX_SEEN = 5000
+
+/**
+ * One region's registry. seen: repository -> [{method, kind, path, status, fault, peer}], its request log.
+ * @typedef {{region: string, listen: string, upstream: URL, upstreamAuth?: string, bridge: string,
+ *   storage?: string, seen: Map<string, object[]>, log: (message: string) => void}} Site
+ */
+export function makeSite(region, listen, upstream, storage, shared) {
+  return {
+    region,
+    listen,
+    upstream: new URL(upstream),
+    storage: storage || undefined,
+    seen: new Map(),
+    ...shared
+  }
+}
+
+export function record(site, repository, entry) {
+  if (!repository) return entry
+  const list = site.seen.get(repository) ?? []
+  list.push(entry)
+  if (list.length > MAX_SEEN) list.shift()
+  site.seen.set(repository, list)
+  return entry
+}
+
+export function answerError(res, status, code, message, headers = {}) {
+  const body = JSON.stringify({ errors: [{ code, message }] })
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    ...headers
+  })
+  res.end(body)
+}
+
+/** Applies a fault to a registry request: the status answered, or undefined to go on as usual. */
+export async function applyFault(site, fault, req, res, entry, repository, kind, forward) {
+  const { action } = fault
+  entry.fault = action.type
+  switch (action.type) {
+    case 'status': {
+      req.resume()
+      await new Promise(resolve => req.on('end', resolve))
+      const headers = action.retryAfter !== undefined ? { 'Retry-After': String(action.retryAfter) } : {}
+      answerError(
+        res,
+        action.status,
+        action.code ?? 'UNAVAILABLE',
+        action.message ?? 'injected fault',
+        headers
+      )
+      return action.status
+    }
+    case 'reset':
+      if (!action.afterBytes) {
+        req.socket.destroy()
+        return -1
+      }
+      return forward(site, req, res, { afterBytes: action.afterBytes })
+    case 'stall':
+      // Take the request and never answer: the client's stall timeout must end it.
+      req.resume()
+      await new Promise(resolve => res.on('close', resolve))
+      return -1
+    case 'delay':
+      await new Promise(resolve => setTimeout(resolve, action.ms ?? 1000))
+      return undefined
+    case 'hold':
+      await hold(fault, site.region, repository, kind)
+      return undefined
+    default:
+      return undefined
+  }
+}
