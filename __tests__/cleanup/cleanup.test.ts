@@ -12,7 +12,8 @@ import { inputErrorOf } from '../helpers/input-error.js'
 jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.fn(), warning: jest.fn() }))
 const { parseCleanupInputs } = await import('../../src/cleanup/inputs.js')
 const { buildImageGraph, manifestsToRead } = await import('../../src/cleanup/graph.js')
-const { executeDeletions } = await import('../../src/cleanup/execute.js')
+const { executePlan } = await import('../../src/cleanup/execute.js')
+const { planCleanup } = await import('../../src/cleanup/planner.js')
 const { getManifests, listImages } = await import('../../src/ecr/images.js')
 
 const ecrMock = mockClient(ECRClient)
@@ -74,9 +75,31 @@ describe('parseCleanupInputs', () => {
     ['untagged', { repositories: 'x', untagged: 'archive' }],
     ['dry-run', { repositories: 'x', 'dry-run': 'perhaps' }],
     ['keep-digests', { repositories: 'x', 'keep-digests': 'app:latest' }],
-    ['registry-id', { repositories: 'x', 'registry-id': '12' }]
+    ['registry-id', { repositories: 'x', 'registry-id': '12' }],
+    ['action', { repositories: 'x', action: 'shred' }],
+    ['archived-older-than', { repositories: 'x', 'archived-older-than': 'soon' }]
   ])('bad %s', (input, given) => {
     expect(inputErrorOf(() => parse(given)).input).toBe(input)
+  })
+
+  test('action and archived-older-than: the two-stage lifecycle', () => {
+    const inputs = parse({ repositories: 'x', action: 'archive', 'archived-older-than': '180d' })
+    expect(inputs.rules).toMatchObject({ action: 'archive', archivedOlderThanMs: 180 * 86_400_000 })
+    expect(inputs.warnings).toEqual([])
+    expect(parse({ repositories: 'x' }).rules).toMatchObject({
+      action: 'delete',
+      archivedOlderThanMs: undefined
+    })
+  })
+
+  test.each([
+    ['89d', 1],
+    ['90d', 0],
+    ['12w', 1]
+  ])('archived-older-than %s: %i warning about the 90-day minimum charge', (age, warnings) => {
+    const inputs = parse({ repositories: 'x', 'archived-older-than': age })
+    expect(inputs.warnings).toHaveLength(warnings)
+    if (warnings) expect(inputs.warnings[0]).toMatch(/below 90d.*90 days of storage at least/)
   })
 
   test.each([
@@ -168,7 +191,34 @@ describe('graph', () => {
   })
 })
 
-describe('executeDeletions', () => {
+/** Untagged images of 40 days, all going, as a plan would list them; DescribeImages answers with what exists. */
+const OLD = new Date(Date.now() - 40 * 86_400_000)
+function answerDescribeImages(gone: Set<string> = new Set()) {
+  ecrMock.on(DescribeImagesCommand).callsFake((input: { imageIds?: { imageDigest: string }[] }) => ({
+    imageDetails: (input.imageIds ?? [])
+      .filter(id => !gone.has(id.imageDigest))
+      .map(id => ({ imageDigest: id.imageDigest, imagePushedAt: OLD, imageStatus: 'ACTIVE' }))
+  }))
+}
+function execute(waves: string[][], edges: [string, string[]][] = []) {
+  const records = waves.flat().map(digest => ({ digest, tags: [], pushedAt: OLD, size: 1, isIndex: false }))
+  const rules = { ...parse({ repositories: 'x', 'untagged-older-than': '1d' }).rules }
+  const graph = { edges: new Map(edges.map(([p, c]) => [p, new Set(c)])) }
+  const plan = planCleanup(records, graph, rules, new Date())
+  const view = {
+    records: new Map(records.map(r => [r.digest, r])),
+    graph,
+    rules,
+    now: new Date(),
+    inUse: new Map(),
+    spared: new Map()
+  }
+  const going = waves.flat().map(digest => ({ digest, verdict: 'delete' as const }))
+  expect(plan.waves.flat().sort()).toEqual(waves.flat().sort())
+  return executePlan(client, 'team/app', going, view)
+}
+
+describe('executePlan: deletions', () => {
   test('planned order, at most 100 per call, waves sharing batches; ImageNotFound reported apart as already gone; other failures reported', async () => {
     const wave1 = Array.from({ length: 150 }, (_, i) => nth(i))
     const wave2 = [d('c1'), d('c2')]
@@ -182,7 +232,8 @@ describe('executeDeletions', () => {
             : { imageId: id, failureCode: 'KmsError', failureReason: 'key disabled' }
         )
     }))
-    const result = await executeDeletions(client, 'team/app', [wave1, wave2])
+    answerDescribeImages()
+    const result = await execute([wave1, wave2])
     const calls = ecrMock.commandCalls(BatchDeleteImageCommand).map(c => c.args[0].input.imageIds?.length)
     // 152 deletions: ceil(152 / 100) = 2 calls.
     expect(calls).toEqual([100, 52])
@@ -199,7 +250,8 @@ describe('executeDeletions', () => {
         .filter((id: { imageDigest: string }) => id.imageDigest === d('c') && blocked-- > 0)
         .map((id: unknown) => ({ imageId: id, failureCode: 'ImageReferencedByManifestList' }))
     }))
-    const result = await executeDeletions(client, 'team/app', [[d('c')], [d('x')]])
+    answerDescribeImages()
+    const result = await execute([[d('c')], [d('x')]])
     expect(
       ecrMock
         .commandCalls(BatchDeleteImageCommand)
@@ -215,7 +267,8 @@ describe('executeDeletions', () => {
         failureCode: 'ImageReferencedByManifestList'
       }))
     }))
-    const stuck = await executeDeletions(client, 'team/app', [[d('c')]])
+    answerDescribeImages()
+    const stuck = await execute([[d('c')]])
     expect(stuck.deleted.size).toBe(0)
     expect(stuck.failed.map(f => f.code)).toEqual(['ImageReferencedByManifestList'])
   })

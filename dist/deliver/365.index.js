@@ -233,13 +233,13 @@ async function scanDestinations(runs, inputs) {
 }
 function describe(delivery) {
     const sent = (delivery.blobs ?? []).reduce((sum, blob) => sum + blob.bytesSent, 0);
-    return (0,_delivery_js__WEBPACK_IMPORTED_MODULE_10__/* .resultOf */ .B)(delivery) === 'unchanged'
+    return (0,_delivery_js__WEBPACK_IMPORTED_MODULE_10__/* .resultOf */ .Bg)(delivery) === 'unchanged'
         ? `every tag already points at ${delivery.digest}`
         : `${delivery.digest} under ${delivery.tags.length} tag${delivery.tags.length > 1 ? 's' : ''}, ${(0,_common_format_js__WEBPACK_IMPORTED_MODULE_11__/* .formatBytes */ .z)(sent)} sent`;
 }
 /** The record of each destination, in the order given. */
 function destinationRecords(runs, name) {
-    return runs.map(run => (0,_delivery_js__WEBPACK_IMPORTED_MODULE_10__/* .recordOf */ .z)(run.login?.host ?? run.destination.host ?? run.destination.label, run.destination.region, run.target?.repositoryUri ?? (run.login ? `${run.login.host}/${name}` : ''), run.delivery, run.error));
+    return runs.map(run => (0,_delivery_js__WEBPACK_IMPORTED_MODULE_10__/* .recordOf */ .zv)(run.login?.host ?? run.destination.host ?? run.destination.label, run.destination.region, run.target?.repositoryUri ?? (run.login ? `${run.login.host}/${name}` : ''), run.delivery, run.error));
 }
 /** The console link of a destination's repository. */
 function destinationConsoleUrl(run, name) {

@@ -105,17 +105,20 @@ async function toMoto(req, body) {
   return { status: forwarded.status, headers: out, body: Buffer.from(await forwarded.arrayBuffer()) }
 }
 
+function parseJson(body) {
+  try {
+    return JSON.parse(body.toString() || '{}')
+  } catch {
+    return {}
+  }
+}
+
 export async function handleApi(context, req, res) {
   const body = await readBody(req)
   const target = String(req.headers['x-amz-target'] ?? '')
   const operation = target.split('.').pop()
   const isEcr = target.startsWith('AmazonEC2ContainerRegistry_V20150921.')
-  let request = {}
-  try {
-    request = JSON.parse(body.toString() || '{}')
-  } catch {
-    request = {}
-  }
+  const request = parseJson(body)
   // Unsigned calls (none in practice) count as the main region's.
   const region = regionOf(req) ?? context.mainSite.region
   // Calls of other services name no repository: a fault for them is registered for repository '*'.

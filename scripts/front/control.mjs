@@ -1,7 +1,7 @@
 // The tests' control paths on the API port: faults, held requests, request logs, stand-in settings.
 import { addFault, clearFaults, heldRequests, release } from './faults.mjs'
 import { readBody } from './api.mjs'
-import { settings } from './image-state.mjs'
+import { setImageState, settings } from './image-state.mjs'
 
 //   POST   /_front/faults              {repository, region?, method?, kind?, action, times?} -> {id}
 //   DELETE /_front/faults[?repository=][&region=] clears faults (every region's when no region)
@@ -9,6 +9,7 @@ import { settings } from './image-state.mjs'
 //   POST   /_front/release[?id=][&fault=] releases held requests (all when neither is given) -> {released}
 //   GET    /_front/requests?repository=[&region=] the requests that repository received, in order
 //   POST   /_front/config               {restoreMs?}: how long an API restore stays ACTIVATING
+//   POST   /_front/image-state          {repository, digest, region?, lastArchivedAt?, lastPulledAt?} (epoch s)
 //   GET    /_front/health               {ok, regions}
 export async function handleControl(context, req, res, url) {
   const reply = (status, value) => {
@@ -47,6 +48,13 @@ export async function handleControl(context, req, res, url) {
       const change = JSON.parse((await readBody(req)).toString() || '{}')
       if (change.restoreMs !== undefined) settings.restoreMs = Number(change.restoreMs)
       return reply(200, settings)
+    }
+    case 'POST /_front/image-state': {
+      const change = JSON.parse((await readBody(req)).toString() || '{}')
+      if (!change.repository || !change.digest)
+        return reply(400, { error: 'repository and digest are required' })
+      setImageState(change.region ?? mainSite.region, change.repository, change.digest, change)
+      return reply(200, { ok: true })
     }
     case 'GET /_front/requests': {
       const site = siteByRegion.get(region ?? mainSite.region)

@@ -29,6 +29,14 @@ function update(region, repository, digest, change) {
   repo.set(digest, { ...stateOf(region, repository, digest), ...change })
 }
 
+/** For tests: sets what the stand-in records of an image (times in epoch seconds). */
+export function setImageState(region, repository, digest, { lastArchivedAt, lastPulledAt }) {
+  const change = {}
+  if (lastArchivedAt !== undefined) change.lastArchivedAt = lastArchivedAt
+  if (lastPulledAt !== undefined) change.lastPulledAt = lastPulledAt
+  update(region, repository, digest, change)
+}
+
 /** Whether a manifest can be pulled (ACTIVE); archived and restoring images answer 404. */
 export function isPullable(region, repository, digest) {
   return stateOf(region, repository, digest).status === 'ACTIVE'

@@ -6,6 +6,9 @@ export const Output = {
   alreadyGoneCount: 'already-gone-count',
   failedCount: 'failed-count',
   inUseCount: 'in-use-count',
+  archivedCount: 'archived-count',
+  archivedBytes: 'archived-bytes',
+  sparedCount: 'spared-count',
   deletedRepositories: 'deleted-repositories',
   planFile: 'plan-file'
 } as const
@@ -27,6 +30,8 @@ export const Input = {
   inUseImages: 'in-use-images',
   keepPulledWithin: 'keep-pulled-within',
   deleteEmptyRepositories: 'delete-empty-repositories',
+  action: 'action',
+  archivedOlderThan: 'archived-older-than',
   dryRun: 'dry-run',
   maxDeletions: 'max-deletions'
 } as const

@@ -1,6 +1,6 @@
 import type { ImageDetail } from '@aws-sdk/client-ecr'
 import { IMAGE_CONFIG_TYPES, INDEX_MEDIA_TYPES, isIndex, type Manifest } from '../registry/media-types.js'
-import { ARTIFACT_TAG, type ImageGraph, type ImageRecord } from './planner.js'
+import { ARTIFACT_TAG, type ImageGraph, type ImageRecord, type ImageStatus } from './planner.js'
 
 export function toImageRecord(detail: ImageDetail): ImageRecord {
   return {
@@ -9,7 +9,10 @@ export function toImageRecord(detail: ImageDetail): ImageRecord {
     pushedAt: detail.imagePushedAt ?? new Date(0),
     size: detail.imageSizeInBytes ?? 0,
     isIndex: INDEX_MEDIA_TYPES.has(detail.imageManifestMediaType ?? ''),
-    lastPulledAt: detail.lastRecordedPullTime
+    lastPulledAt: detail.lastRecordedPullTime,
+    // ECR Public and older registries report no status: their images are all ACTIVE.
+    status: (detail.imageStatus as ImageStatus | undefined) ?? 'ACTIVE',
+    archivedAt: detail.lastArchivedAt
   }
 }
 

@@ -45,6 +45,9 @@ const SAFE_UNTAGGED_AGE_MS = 3_600_000
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/
 
+/** ECR charges an archived image for 90 days at least, whenever it is deleted. */
+const ARCHIVE_MINIMUM_MS = 90 * 86_400_000
+
 /** Reads and checks every cleanup input, before any AWS call. */
 export function parseCleanupInputs(get: (name: string) => string): CleanupInputs {
   const repositories = parseList(get(Input.repositories))
@@ -54,13 +57,23 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
   const registryId = parseAccountId(Input.registryId, get(Input.registryId))
   const untaggedOlderThanMs = parseDuration(Input.untaggedOlderThan, get(Input.untaggedOlderThan) || '1d')
   const untagged = parseEnum(Input.untagged, get(Input.untagged), ['delete', 'keep'] as const) ?? 'delete'
-  const warnings =
-    untagged === 'delete' && untaggedOlderThanMs < SAFE_UNTAGGED_AGE_MS
-      ? [
-          'untagged-older-than is below 1h: the untagged children of a multi-platform push still in flight ' +
-            '(pushed before their index) can be deleted from under it'
-        ]
-      : []
+  const warnings: string[] = []
+  if (untagged === 'delete' && untaggedOlderThanMs < SAFE_UNTAGGED_AGE_MS) {
+    warnings.push(
+      'untagged-older-than is below 1h: the untagged children of a multi-platform push still in flight ' +
+        '(pushed before their index) can be deleted from under it'
+    )
+  }
+  const action = parseEnum(Input.action, get(Input.action), ['delete', 'archive'] as const) ?? 'delete'
+  const archivedOlderThanMs = get(Input.archivedOlderThan).trim()
+    ? parseDuration(Input.archivedOlderThan, get(Input.archivedOlderThan))
+    : undefined
+  if (archivedOlderThanMs !== undefined && archivedOlderThanMs < ARCHIVE_MINIMUM_MS) {
+    warnings.push(
+      'archived-older-than is below 90d: ECR charges an archived image for 90 days of storage at least, ' +
+        'so deleting it sooner saves nothing'
+    )
+  }
   return {
     repositories,
     registryId,
@@ -75,7 +88,9 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
       keepDigests: new Set(parseLines(get(Input.keepDigests)).map(parseKeepDigest)),
       keepPulledWithinMs: get(Input.keepPulledWithin).trim()
         ? parseDuration(Input.keepPulledWithin, get(Input.keepPulledWithin))
-        : undefined
+        : undefined,
+      action,
+      archivedOlderThanMs
     },
     dryRun: parseBoolean(Input.dryRun, get(Input.dryRun), false),
     inUse: parseInUseInputs(get),

@@ -7,14 +7,14 @@ import * as log from '../common/log.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { deleteEmptyRepository, getManifests, listImages, listRepositories } from '../ecr/images.js'
 import type { Manifest } from '../registry/media-types.js'
-import { executeDeletions } from './execute.js'
+import { executePlan } from './execute.js'
 import { buildImageGraph, manifestsToRead, toImageRecord } from './graph.js'
 import { resolveInUse, type FoundReference, type InUse } from './in-use/references.js'
 import { parseCleanupInputs, type CleanupInputs } from './inputs.js'
 import { writePlanFile } from './plan-file.js'
 import { planCleanup, type InUseDigests, type Plan } from './planner.js'
 import { writeCleanupSummary, type RepositoryReport } from './summary.js'
-import { Output } from './constants.js'
+import { setCleanupOutputs } from './outputs.js'
 
 /** One repository, listed whole: its images and the manifests of its indexes and artifacts. */
 interface Listing {
@@ -34,6 +34,7 @@ export async function run(): Promise<void> {
   const region = await resolveRegion(ecr)
   const now = new Date()
 
+  if (inputs.rules.keepPulledWithinMs !== undefined) await warnWithoutPullTimeExclusion(ecr, region)
   const { names, accountId } = await core.group('Find repositories', () => findRepositories(ecr, inputs))
   const listings = await listAll(ecr, names, inputs.registryId)
   const inUse = await core.group('Find images in use', () =>
@@ -45,24 +46,25 @@ export async function run(): Promise<void> {
   const tooMany = total > inputs.maxDeletions
   const planOnly = inputs.dryRun || tooMany
   if (!planOnly) {
-    await deleteAll(ecr, reports, inputs.registryId)
+    await executeAll(ecr, reports, listings, { inputs, inUse, now })
     if (inputs.deleteEmptyRepositories) await deleteEmptied(ecr, reports, inputs.registryId)
   }
   const planFile = await writePlanFile(reports, planOnly, now, process.env.RUNNER_TEMP || tmpdir())
   await writeCleanupSummary(reports, planOnly, inputs.deleteEmptyRepositories)
-  setOutputs(reports, planFile)
+  setCleanupOutputs(reports, planFile)
 
+  const verb = planVerb(reports)
   if (tooMany) {
     throw new ActionError(
-      `The plan deletes ${total} images, more than max-deletions (${inputs.maxDeletions}): nothing was deleted. ` +
+      `The plan ${verb.present} ${total} images, more than max-deletions (${inputs.maxDeletions}): nothing was ${verb.past}. ` +
         `Check the plan (${planFile}), then raise max-deletions if it is right.`
     )
   }
-  if (inputs.dryRun) log.info(`Dry run: ${total} images would be deleted; nothing was.`)
+  if (inputs.dryRun) log.info(`Dry run: ${total} images would be ${verb.past}; nothing was.`)
   const failedCount = reports.reduce((sum, r) => sum + r.failed.length, 0)
   if (failedCount > 0) {
     throw new ActionError(
-      `${failedCount} images could not be deleted; the rest are done (see the job summary)`
+      `${failedCount} images could not be ${verb.past}; the rest are done (see the job summary)`
     )
   }
   const repositoryFailures = reports.filter(r => r.repositoryDeletion?.startsWith('failed'))
@@ -70,6 +72,26 @@ export async function run(): Promise<void> {
     throw new ActionError(
       `Could not delete ${repositoryFailures.map(r => `${r.name} (${r.repositoryDeletion})`).join(', ')}`
     )
+  }
+}
+
+/**
+ * keep-pulled-within trusts lastRecordedPullTime, which reads of a scanner or of this cleanup may refresh:
+ * warns when the caller is not registered with RegisterPullTimeUpdateExclusion. Only a note when the caller
+ * may not read the exclusions.
+ */
+async function warnWithoutPullTimeExclusion(ecr: ECRClient, region: string): Promise<void> {
+  const { callerArn, coversCaller, pullTimeExclusions } = await import('../ecr/pull-time.js')
+  try {
+    const [caller, excluded] = await Promise.all([callerArn(region), pullTimeExclusions(ecr)])
+    if (!excluded.some(principal => coversCaller(caller, principal))) {
+      core.warning(
+        `keep-pulled-within: ${caller} is not registered with RegisterPullTimeUpdateExclusion, so its own reads ` +
+          '(and those of other tools using it) may count as pulls and keep images "recently pulled"; see the README'
+      )
+    }
+  } catch (error) {
+    log.info(`keep-pulled-within: could not check the pull-time update exclusions (${messageOf(error)})`)
   }
 }
 
@@ -158,8 +180,12 @@ function planAll(
     const without = used.size > 0 ? planCleanup(records, graph, inputs.rules, now) : plan
     const deletedWithout = new Set(without.decisions.filter(d => d.verdict === 'delete').map(d => d.digest))
     const saved = plan.decisions.filter(d => d.verdict === 'keep' && deletedWithout.has(d.digest))
+    const archiving = plan.decisions.filter(d => d.verdict === 'archive').length
+    const deleting = plan.decisions.filter(d => d.verdict === 'delete').length
     log.info(
-      `${name}: ${details.length} images, ${plan.waves.flat().length} to delete${saved.length ? `, ${saved.length} kept because in use` : ''}`
+      `${name}: ${details.length} images, ${deleting} to delete` +
+        (archiving ? `, ${archiving} to archive` : '') +
+        (saved.length ? `, ${saved.length} kept because in use` : '')
     )
     return {
       name,
@@ -167,22 +193,55 @@ function planAll(
       waves: plan.waves,
       saved,
       deleted: new Set(),
+      archived: new Set(),
       alreadyGone: new Set(),
+      spared: new Map(),
       failed: []
     }
   })
 }
 
-async function deleteAll(ecr: ECRClient, reports: RepositoryReport[], registryId?: string): Promise<void> {
+/**
+ * Deletes (or archives) what each repository's plan lets go, one repository after another; each batch is
+ * read again and decided again right before its calls (execute.ts).
+ */
+async function executeAll(
+  ecr: ECRClient,
+  reports: RepositoryReport[],
+  listings: Map<string, Listing>,
+  context: { inputs: CleanupInputs; inUse: InUse; now: Date }
+): Promise<void> {
+  const { inputs, inUse, now } = context
   for (const report of reports) {
-    if (report.waves.length === 0) continue
-    const result = await core.group(`Delete from ${report.name}`, () =>
-      executeDeletions(ecr, report.name, report.waves, registryId)
+    const listing = listings.get(report.name)
+    if (report.waves.length === 0 || !listing) continue
+    const verdicts = new Map(report.decisions.map(d => [d.digest, d.verdict]))
+    const going = report.waves
+      .flat()
+      .map(digest => ({ digest, verdict: verdicts.get(digest) as 'delete' | 'archive' }))
+    const view = {
+      records: new Map(listing.details.map(d => [d.imageDigest ?? '', toImageRecord(d)])),
+      graph: buildImageGraph(listing.details, listing.manifests),
+      rules: inputs.rules,
+      now,
+      inUse: inUse.byRepository.get(report.name) ?? new Map(),
+      spared: new Map<string, string>()
+    }
+    const result = await core.group(`Clean up ${report.name}`, () =>
+      executePlan(ecr, report.name, going, view, inputs.registryId)
     )
-    report.deleted = result.deleted
-    report.alreadyGone = result.alreadyGone
-    report.failed = result.failed
+    Object.assign(report, result)
   }
+}
+
+/** How the step's messages name what the plan does. */
+function planVerb(reports: RepositoryReport[]): { present: string; past: string } {
+  const verdicts = new Set(reports.flatMap(r => r.decisions.map(d => d.verdict)))
+  if (verdicts.has('archive') && verdicts.has('delete'))
+    return { present: 'deletes or archives', past: 'deleted or archived' }
+  return verdicts.has('archive')
+    ? { present: 'archives', past: 'archived' }
+    : { present: 'deletes', past: 'deleted' }
 }
 
 /**
@@ -209,38 +268,4 @@ async function deleteEmptied(
 /** Whether the plan deletes every image of the repository (or it had none) and nothing failed. */
 export function isLeftEmpty(report: RepositoryReport): boolean {
   return report.failed.length === 0 && report.decisions.every(d => d.verdict === 'delete')
-}
-
-function setOutputs(reports: RepositoryReport[], planFile: string): void {
-  const deleted = reports.flatMap(r => r.decisions.filter(d => r.deleted.has(d.digest)))
-  const alreadyGone = reports.reduce((sum, r) => sum + r.alreadyGone.size, 0)
-  const all = reports.reduce((sum, r) => sum + r.decisions.length, 0)
-  if (alreadyGone > 0) {
-    log.info(
-      `${alreadyGone} planned images were gone already (deleted by something else meanwhile): not counted as deleted`
-    )
-  }
-  core.setOutput(Output.deletedCount, deleted.length)
-  core.setOutput(
-    Output.deletedBytes,
-    deleted.reduce((sum, d) => sum + d.size, 0)
-  )
-  core.setOutput(Output.keptCount, all - deleted.length - alreadyGone)
-  core.setOutput(Output.alreadyGoneCount, alreadyGone)
-  core.setOutput(
-    Output.failedCount,
-    reports.reduce((sum, r) => sum + r.failed.length, 0)
-  )
-  core.setOutput(
-    Output.inUseCount,
-    reports.reduce((sum, r) => sum + r.decisions.filter(d => d.rule === 'in-use').length, 0)
-  )
-  core.setOutput(
-    Output.deletedRepositories,
-    reports
-      .filter(r => r.repositoryDeletion === 'deleted')
-      .map(r => r.name)
-      .join('\n')
-  )
-  core.setOutput(Output.planFile, planFile)
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import type { RepositoryReport } from './summary.js'
 
 /**
- * The plan file: every image of every repository, kept or deleted, with the rule that decided and, for an
- * image in use, where it is used. Written in dry runs too; its path is the `plan-file` output.
+ * The plan file: every image of every repository, kept, deleted or archived, with the rule that decided,
+ * where an image in use is used, and why a planned one was spared. Written in dry runs too; its path is the
+ * `plan-file` output.
  */
 export async function writePlanFile(
   reports: RepositoryReport[],
@@ -27,8 +28,11 @@ export async function writePlanFile(
         verdict: d.verdict,
         rule: d.rule,
         usedBy: d.usedBy,
+        status: d.status,
         deleted: r.deleted.has(d.digest),
+        archived: r.archived.has(d.digest) || undefined,
         alreadyGone: r.alreadyGone.has(d.digest) || undefined,
+        spared: r.spared.get(d.digest),
         failure: r.failed.find(f => f.digest === d.digest)
       }))
     }))

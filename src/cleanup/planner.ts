@@ -1,5 +1,6 @@
 import picomatch from 'picomatch'
 import { formatAge } from '../common/duration.js'
+import { parentsFirst, parentsOf } from './order.js'
 
 /** One image in a repository, as listed (an index, a platform image, a signature...). */
 export interface ImageRecord {
@@ -11,7 +12,17 @@ export interface ImageRecord {
   isIndex: boolean
   /** ECR's lastRecordedPullTime (refreshed at least once a day; not by Inspector's own pulls). */
   lastPulledAt?: Date
+  /** ECR's imageStatus; ACTIVE when absent (registries without the archive storage class). */
+  status?: ImageStatus
+  /** ECR's lastArchivedAt, for an archived image. */
+  archivedAt?: Date
 }
+
+/** ACTIVE images serve; ARCHIVED ones cannot be pulled until restored; ACTIVATING ones are being restored. */
+export type ImageStatus = 'ACTIVE' | 'ARCHIVED' | 'ACTIVATING'
+
+/** What the cleanup does with an image the rules let go: delete it, or move it to the archive storage class. */
+export type CleanupAction = 'delete' | 'archive'
 
 /** Edges of the image graph: an index to its children, a subject to its referrers (signatures, SBOMs...). */
 export interface ImageGraph {
@@ -33,6 +44,10 @@ export interface CleanupRules {
   keepDigests: Set<string>
   /** An image pulled more recently than this (ms ago) is kept; undefined: pulls do not count. */
   keepPulledWithinMs?: number
+  /** What happens to an ACTIVE image that goes: deleted (the default) or archived. */
+  action?: CleanupAction
+  /** Archived images archived longer ago than this (ms) are deleted; undefined: never. */
+  archivedOlderThanMs?: number
 }
 
 /** Where each image in use is used (digest → descriptions), from the in-use scan. */
@@ -41,7 +56,7 @@ export type InUseDigests = ReadonlyMap<string, readonly { source: string; where:
 /** cosign's `sha256-<hex>.sig` / `.att` / `.sbom` tags name the image they belong to. */
 export const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/
 
-export type Verdict = 'keep' | 'delete'
+export type Verdict = 'keep' | CleanupAction
 
 export interface ImageDecision {
   digest: string
@@ -49,6 +64,7 @@ export interface ImageDecision {
   pushedAt: Date
   ageMs: number
   size: number
+  status: ImageStatus
   verdict: Verdict
   /** The rule that decided, in words. */
   rule: string
@@ -59,15 +75,16 @@ export interface ImageDecision {
 export interface Plan {
   decisions: ImageDecision[]
   /**
-   * Digests to delete, parents before children, grouped in waves (a child is in a later wave than every
-   * parent that goes). The deleter sends them in this order, 100 a call, so a batch may hold the end of
-   * one wave and the start of the next: ECR deletes a batch's index before it checks the children.
+   * Digests to delete or archive (each decision's verdict says which), parents before children, grouped in
+   * waves (a child is in a later wave than every parent that goes). The executor sends them in this order,
+   * 100 a batch, so a batch may hold the end of one wave and the start of the next: ECR deletes a batch's
+   * index before it checks the children.
    */
   waves: string[][]
 }
 
 /**
- * Pure: decides for every image of one repository whether it is kept or deleted, and why.
+ * Pure: decides for every image of one repository whether it is kept, deleted or archived, and why.
  * An image is kept when any rule keeps it; whatever a kept image reaches (children of a kept index,
  * referrers of a kept subject) is kept with it; an image reached only from images that go, goes too.
  */
@@ -79,7 +96,7 @@ export function planCleanup(
   inUse: InUseDigests = new Map()
 ): Plan {
   const byDigest = new Map(images.map(image => [image.digest, image]))
-  const parents = parentsOf(graph, byDigest)
+  const parents = parentsOf(graph, new Set(byDigest.keys()))
   const verdictOf = ownVerdicts(images, parents, rules, now, inUse)
   const own = new Map(images.map(image => [image.digest, verdictOf(image)]))
 
@@ -95,6 +112,8 @@ export function planCleanup(
       queue.push(child)
     }
   }
+  const going = new Set(images.map(image => image.digest).filter(digest => !keptBy.has(digest)))
+  const actions = actionsOf(parentsFirst(going, parents), byDigest, own, parents, rules.action ?? 'delete')
 
   const decisions = images.map((image): ImageDecision => {
     const base = {
@@ -103,6 +122,7 @@ export function planCleanup(
       pushedAt: image.pushedAt,
       ageMs: now.getTime() - image.pushedAt.getTime(),
       size: image.isIndex ? 0 : image.size,
+      status: image.status ?? 'ACTIVE',
       ...(inUse.has(image.digest)
         ? { usedBy: inUse.get(image.digest)?.map(u => `${u.source}: ${u.where}`) }
         : {})
@@ -110,19 +130,46 @@ export function planCleanup(
     const kept = keptBy.get(image.digest)
     if (kept !== undefined) return { ...base, verdict: 'keep', rule: kept }
     const decision = own.get(image.digest)
-    const rule = decision?.verdict === 'follow' ? 'goes with its parent' : (decision?.rule ?? '')
-    return { ...base, verdict: 'delete', rule }
+    const action = actions.get(image.digest) ?? { verdict: 'keep', rule: 'archived already' }
+    const rule = decision?.verdict === 'follow' ? action.rule : (decision?.rule ?? '')
+    return { ...base, verdict: action.verdict, rule }
   })
-  const doomed = new Set(decisions.filter(d => d.verdict === 'delete').map(d => d.digest))
-  return { decisions, waves: deletionWaves(doomed, parents) }
+  const doomed = new Set(decisions.filter(d => d.verdict !== 'keep').map(d => d.digest))
+  return { decisions, waves: parentsFirst(doomed, parents) }
 }
 
-type OwnVerdict = { verdict: Verdict | 'follow'; rule: string }
+/**
+ * What happens to each image that goes, parents first: an ACTIVE image gets the cleanup's action; an
+ * archived one is only ever deleted, by its own archived-older-than or with a parent that is deleted (a
+ * child archived with an index that is archived now stays as it is: it is not archived twice).
+ */
+function actionsOf(
+  waves: string[][],
+  byDigest: Map<string, ImageRecord>,
+  own: Map<string, OwnVerdict>,
+  parents: Map<string, Set<string>>,
+  action: CleanupAction
+): Map<string, { verdict: Verdict; rule: string }> {
+  const actions = new Map<string, { verdict: Verdict; rule: string }>()
+  for (const digest of waves.flat()) {
+    const status = byDigest.get(digest)?.status ?? 'ACTIVE'
+    const follows = own.get(digest)?.verdict === 'follow'
+    const parentDeleted = [...(parents.get(digest) ?? [])].some(p => actions.get(p)?.verdict === 'delete')
+    if (status === 'ACTIVE') actions.set(digest, { verdict: action, rule: 'goes with its parent' })
+    else if (!follows || parentDeleted)
+      actions.set(digest, { verdict: 'delete', rule: 'goes with its parent' })
+    else actions.set(digest, { verdict: 'keep', rule: 'archived already (its parent is archived now)' })
+  }
+  return actions
+}
+
+type OwnVerdict = { verdict: 'keep' | 'go' | 'follow'; rule: string }
 
 /**
- * Pure: each image's own verdict, first match wins: keep-digests, in use, pulled lately, a child or
- * referrer follows what points at it, then the tag rules (keep-tags, keep-last, tag-patterns, older-than)
- * or the untagged ones. What a kept image reaches is kept afterwards, whatever its own verdict.
+ * Pure: each image's own verdict, first match wins: keep-digests, being restored, in use, pulled lately,
+ * a child or referrer follows what points at it, an archived image by archived-older-than, then the tag
+ * rules (keep-tags, keep-last, tag-patterns, older-than) or the untagged ones. What a kept image reaches
+ * is kept afterwards, whatever its own verdict.
  */
 function ownVerdicts(
   images: ImageRecord[],
@@ -136,9 +183,10 @@ function ownVerdicts(
     parents.has(image.digest) && image.tags.every(tag => ARTIFACT_TAG.test(tag))
   const keepTag = picomatch(rules.keepTags.length > 0 ? rules.keepTags : ['\0none'], { dot: true })
   const candidateTag = picomatch(rules.tagPatterns, { dot: true })
+  // Archived images cannot serve: keep-last counts the images that can.
   const newestTagged = new Set(
     images
-      .filter(image => image.tags.length > 0 && !follows(image))
+      .filter(image => image.tags.length > 0 && !follows(image) && image.status !== 'ARCHIVED')
       // Newest first; equal push times are ordered by digest, so the cut is the same on every run.
       .sort((a, b) => b.pushedAt.getTime() - a.pushedAt.getTime() || a.digest.localeCompare(b.digest))
       .slice(0, Math.max(0, rules.keepLast))
@@ -149,6 +197,7 @@ function ownVerdicts(
     const age = Math.max(0, now.getTime() - image.pushedAt.getTime())
     const pulledAgo = image.lastPulledAt ? now.getTime() - image.lastPulledAt.getTime() : undefined
     if (rules.keepDigests.has(image.digest)) return { verdict: 'keep', rule: 'keep-digests' }
+    if (image.status === 'ACTIVATING') return { verdict: 'keep', rule: 'being restored (ACTIVATING)' }
     if ((inUse.get(image.digest) ?? []).length > 0) return { verdict: 'keep', rule: 'in-use' }
     if (
       rules.keepPulledWithinMs !== undefined &&
@@ -161,6 +210,7 @@ function ownVerdicts(
       }
     }
     if (follows(image)) return { verdict: 'follow', rule: '' }
+    if (image.status === 'ARCHIVED') return archivedVerdict(image, rules, now)
     if (image.tags.length > 0) {
       const kept = image.tags.find(tag => keepTag(tag))
       if (kept !== undefined) return { verdict: 'keep', rule: `keep-tags (${kept})` }
@@ -169,45 +219,21 @@ function ownVerdicts(
         return { verdict: 'keep', rule: 'no tag matches tag-patterns' }
       if (age < rules.olderThanMs)
         return { verdict: 'keep', rule: `younger than older-than (${formatAge(age)})` }
-      return { verdict: 'delete', rule: `older-than (${formatAge(age)} old)` }
+      return { verdict: 'go', rule: `older-than (${formatAge(age)} old)` }
     }
     if (rules.untagged === 'keep') return { verdict: 'keep', rule: 'untagged: keep' }
     if (age < rules.untaggedOlderThanMs) {
       return { verdict: 'keep', rule: `untagged, younger than untagged-older-than (${formatAge(age)})` }
     }
-    return { verdict: 'delete', rule: `untagged (${formatAge(age)} old)` }
+    return { verdict: 'go', rule: `untagged (${formatAge(age)} old)` }
   }
 }
 
-function parentsOf(graph: ImageGraph, known: Map<string, ImageRecord>): Map<string, Set<string>> {
-  const parents = new Map<string, Set<string>>()
-  for (const [parent, children] of graph.edges) {
-    if (!known.has(parent)) continue
-    for (const child of children) {
-      if (!parents.has(child)) parents.set(child, new Set())
-      parents.get(child)?.add(parent)
-    }
-  }
-  return parents
-}
-
-/**
- * Orders deletions so that an image goes only after every parent of it that also goes: ECR refuses to
- * delete a child an index still references (ImageReferencedByManifestList).
- */
-function deletionWaves(doomed: Set<string>, parents: Map<string, Set<string>>): string[][] {
-  const waves: string[][] = []
-  const done = new Set<string>()
-  let remaining = [...doomed].sort()
-  while (remaining.length > 0) {
-    const wave = remaining.filter(digest =>
-      [...(parents.get(digest) ?? [])].every(p => !doomed.has(p) || done.has(p))
-    )
-    // A cycle cannot happen with content-addressed manifests; guard anyway rather than loop forever.
-    const next = wave.length > 0 ? wave : remaining
-    waves.push(next)
-    next.forEach(digest => done.add(digest))
-    remaining = remaining.filter(digest => !done.has(digest))
-  }
-  return waves
+/** An archived image goes only by archived-older-than (the second stage of archive, then delete). */
+function archivedVerdict(image: ImageRecord, rules: CleanupRules, now: Date): OwnVerdict {
+  if (rules.archivedOlderThanMs === undefined) return { verdict: 'keep', rule: 'archived' }
+  const archivedAgo = Math.max(0, now.getTime() - (image.archivedAt ?? image.pushedAt).getTime())
+  return archivedAgo < rules.archivedOlderThanMs
+    ? { verdict: 'keep', rule: `archived ${formatAge(archivedAgo)} ago, within archived-older-than` }
+    : { verdict: 'go', rule: `archived-older-than (archived ${formatAge(archivedAgo)} ago)` }
 }

@@ -12,6 +12,10 @@ export interface RepositoryReport {
   saved: ImageDecision[]
   /** Digests actually deleted (empty in a dry run). */
   deleted: Set<string>
+  /** Digests actually archived (empty in a dry run). */
+  archived: Set<string>
+  /** Planned, but not done: read again right before the call, they were wanted (digest → why). */
+  spared: Map<string, string>
   /** Digests another deleter removed before this run's call reached them. */
   alreadyGone: Set<string>
   failed: { digest: string; code: string; reason: string }[]
@@ -30,26 +34,33 @@ export async function writeCleanupSummary(
 ): Promise<void> {
   await writeSummary(summary => {
     summary.addHeading(dryRun ? 'ECR cleanup plan (dry run: nothing deleted)' : 'ECR cleanup', 2)
+    const archiving = reports.some(r => r.decisions.some(d => d.verdict === 'archive'))
     summary.addTable([
       headerRow(
         'Repository',
         'Images before',
         dryRun ? 'Would delete' : 'Deleted',
+        ...(archiving ? [dryRun ? 'Would archive' : 'Archived'] : []),
         'Bytes',
         'Images after',
         'In use',
+        'Spared',
         'Already gone',
         'Failed'
       ),
       ...reports.map(r => {
         const going = goingOf(r, dryRun)
+        const deleting = going.filter(d => d.verdict === 'delete')
+        const archived = going.filter(d => d.verdict === 'archive')
         return [
           code(r.name),
           String(r.decisions.length),
-          String(going.length),
+          String(deleting.length),
+          ...(archiving ? [String(archived.length)] : []),
           formatBytes(going.reduce((sum, d) => sum + d.size, 0)),
-          String(r.decisions.length - going.length - r.alreadyGone.size),
+          String(r.decisions.length - deleting.length - r.alreadyGone.size),
           String(r.decisions.filter(d => d.rule === 'in-use').length),
+          String(r.spared.size),
           String(r.alreadyGone.size),
           String(r.failed.length)
         ]
@@ -110,10 +121,13 @@ function addRepositoryDeletions(summary: Summary, reports: RepositoryReport[], d
 
 function addDeleted(summary: Summary, report: RepositoryReport, dryRun: boolean): void {
   const going = goingOf(report, dryRun)
-  if (going.length === 0 && report.failed.length === 0) return
-  summary.addHeading(`${escapeHtml(report.name)}: ${dryRun ? 'plan' : 'deleted'}`, 3)
+  if (going.length === 0 && report.failed.length === 0 && report.spared.size === 0) return
+  summary.addHeading(
+    `${escapeHtml(report.name)}: ${dryRun ? 'plan' : report.archived.size > 0 ? 'done' : 'deleted'}`,
+    3
+  )
   summary.addTable([
-    headerRow('Digest', 'Tags', 'Age', 'Size', 'Rule'),
+    headerRow('Digest', 'Tags', 'Age', 'Size', dryRun ? 'Would be' : 'Was', 'Rule'),
     ...going
       .slice(0, MAX_ROWS)
       .map(d => [
@@ -121,16 +135,28 @@ function addDeleted(summary: Summary, report: RepositoryReport, dryRun: boolean)
         escapeHtml(d.tags.join(', ')) || '<i>untagged</i>',
         formatAge(d.ageMs),
         formatBytes(d.size),
+        d.verdict === 'archive' ? 'archived' : 'deleted',
         escapeHtml(d.rule)
       ])
   ])
   if (going.length > MAX_ROWS)
     summary.addRaw(`<p>… and ${going.length - MAX_ROWS} more (see the plan file)</p>`)
+  if (report.spared.size > 0) {
+    summary.addRaw(`<p>Spared, read again right before the call: ${report.spared.size}</p>`, true)
+    summary.addList(
+      [...report.spared]
+        .slice(0, MAX_ROWS)
+        .map(([digest, why]) => `${code(shortDigest(digest))}: ${escapeHtml(why)}`)
+    )
+  }
   if (report.failed.length > 0) {
     summary.addList(report.failed.map(f => escapeHtml(`${shortDigest(f.digest)}: ${f.code}: ${f.reason}`)))
   }
 }
 
+/** What went (or, in a dry run, would go): deleted or archived. */
 function goingOf(report: RepositoryReport, dryRun: boolean): ImageDecision[] {
-  return report.decisions.filter(d => (dryRun ? d.verdict === 'delete' : report.deleted.has(d.digest)))
+  return report.decisions.filter(d =>
+    dryRun ? d.verdict !== 'keep' : report.deleted.has(d.digest) || report.archived.has(d.digest)
+  )
 }

@@ -11,7 +11,8 @@ export interface DeliveryTarget {
   removeTag: (tag: string) => Promise<void>
 }
 
-export type TagResult = 'pushed' | 'tagged' | 'unchanged'
+/** `restored`: the tag was written again for an image that was archived, which a push restores (ECR). */
+export type TagResult = 'pushed' | 'tagged' | 'unchanged' | 'restored'
 
 /** What was delivered, however it was pushed: the outputs and the job summary are made from this. */
 export interface Delivery {
@@ -26,8 +27,21 @@ export interface Delivery {
 }
 
 /** What a push did in one registry: nothing, when every tag held the image already. */
-export function resultOf(delivery: Delivery): 'delivered' | 'unchanged' {
+export function resultOf(delivery: Delivery): 'delivered' | 'unchanged' | 'restored' {
+  if (delivery.tags.some(t => t.result === 'restored')) return 'restored'
   return delivery.tags.every(t => t.result === 'unchanged') ? 'unchanged' : 'delivered'
+}
+
+/**
+ * Pure: a delivery of an image that was archived restored it (the registry reads an archived image's tags
+ * as missing, so they were written again): each tag written says so.
+ */
+export function markRestored(delivery: Delivery, archived: ReadonlySet<string>): Delivery {
+  if (!archived.has(delivery.digest)) return delivery
+  return {
+    ...delivery,
+    tags: delivery.tags.map(t => (t.result === 'unchanged' ? t : { ...t, result: 'restored' }))
+  }
 }
 
 /** One entry of the `deliveries` output. */
@@ -37,7 +51,7 @@ export interface DeliveryRecord {
   'repository-uri': string
   'image-uri': string
   digest: string
-  result: 'delivered' | 'unchanged' | 'failed'
+  result: 'delivered' | 'unchanged' | 'restored' | 'failed'
   error?: string
 }
 

@@ -9,10 +9,11 @@ import { DockerCli } from '../docker/cli.js'
 import type { RegistryLogin } from '../ecr/auth.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { removeImageTag } from '../ecr/images.js'
+import { archivedDigests } from '../ecr/image-status.js'
 import { PUBLIC_API_REGION, createEcrPublicClient, galleryUrl, removePublicImageTag } from '../ecr/public.js'
 import { exclusionsOf, isTagImmutable, repositoryConsoleUrl } from '../ecr/repositories.js'
 import { Input, Output, State } from './constants.js'
-import { recordOf, type Delivery, type DeliveryTarget } from './delivery.js'
+import { markRestored, recordOf, type Delivery, type DeliveryTarget } from './delivery.js'
 import { ensurePublic, governRepository, type RepositoryReport } from './governance.js'
 import { parseDeliverInputs, repositoryOf, type DeliverInputs } from './inputs.js'
 import { logInToPublic, logInToRegistries } from './login.js'
@@ -192,6 +193,10 @@ async function push(
     ? (await import('p-limit')).default(work.kind === 'source' ? work.maxConcurrency : 5)
     : undefined
   const mountFrom = work.kind === 'source' ? work.mountFrom : undefined
+  // Read beside the push: an archived image's tags read as missing, and writing them restores it.
+  const archived = clients.public
+    ? Promise.resolve(new Set<string>())
+    : archivedDigests(clients.ecr, target.repository, inputs.registryId)
   if (fanOut) {
     const tags = work.kind === 'image' || work.kind === 'source' ? work.tags : []
     await fanOut.refuseImmutableConflicts({ registry, target }, runs, tags, await sameImageAs(payload), l =>
@@ -245,7 +250,7 @@ async function push(
       })
     fanOut.checkSameDigest(runs, delivery.digest)
   }
-  return delivery
+  return markRestored(delivery, await archived)
 }
 
 /** How an image already in a registry is recognised as this one, for the immutable-tag check. */

@@ -33,7 +33,12 @@ export interface DestinationRow {
   error?: string
 }
 
-const RESULT_TEXT = { pushed: 'pushed', tagged: 'tagged (image was there)', unchanged: 'unchanged' } as const
+const RESULT_TEXT = {
+  pushed: 'pushed',
+  tagged: 'tagged (image was there)',
+  unchanged: 'unchanged',
+  restored: 'restored from the archive'
+} as const
 type Summary = Parameters<Parameters<typeof writeSummary>[0]>[0]
 
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */

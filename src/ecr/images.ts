@@ -9,7 +9,7 @@ import {
   type ImageFailure
 } from '@aws-sdk/client-ecr'
 import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
-import { ActionError } from '../common/errors.js'
+import { ActionError, quote } from '../common/errors.js'
 import { callAws, collectPages } from './errors.js'
 
 export const PAGE_SIZE = 1000
@@ -72,7 +72,7 @@ export async function getManifests(
 ): Promise<Map<string, Manifest>> {
   const manifests = new Map<string, Manifest>()
   for (const batch of chunks(digests, BATCH_SIZE)) {
-    const { images } = await callAws(`BatchGetImage ${repositoryName}`, () =>
+    const { images, failures } = await callAws(`BatchGetImage ${repositoryName}`, () =>
       client.send(
         new BatchGetImageCommand({
           repositoryName,
@@ -85,6 +85,16 @@ export async function getManifests(
     for (const image of images ?? []) {
       const digest = image.imageId?.imageDigest
       if (digest && image.imageManifest) manifests.set(digest, JSON.parse(image.imageManifest) as Manifest)
+    }
+    // A manifest that could not be read leaves the graph incomplete: its children would look orphaned.
+    // One gone since the listing is fine (the deletions read every image again first).
+    const unread = (failures ?? []).find(f => f.failureCode !== 'ImageNotFound')
+    if (unread) {
+      throw new ActionError(
+        `BatchGetImage ${repositoryName}: could not read ${unread.imageId?.imageDigest ?? 'a manifest'} ` +
+          `(${unread.failureCode ?? 'failed'}: ${quote(unread.failureReason ?? 'no reason given')}); nothing is deleted ` +
+          'while the image graph is incomplete'
+      )
     }
   }
   return manifests

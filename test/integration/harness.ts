@@ -229,6 +229,7 @@ export interface FaultRule {
     | { type: 'reset'; afterBytes?: number }
     | { type: 'stall' }
     | { type: 'delay'; ms: number }
+    | { type: 'hold' }
   /** How many matching requests get the fault (default: every one). */
   times?: number
 }
@@ -241,10 +242,60 @@ export interface SeenRequest {
   fault?: string
 }
 
-/** Makes the front misbehave for one repository's requests, as the rule says. */
-export async function addFault(rule: FaultRule): Promise<void> {
+/** Makes the front misbehave for one repository's requests, as the rule says; the rule's id. */
+export async function addFault(rule: FaultRule): Promise<number> {
   const response = await fetch(`${FRONT}/_front/faults`, { method: 'POST', body: JSON.stringify(rule) })
   if (!response.ok) throw new Error(`adding a fault: ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { id: number }).id
+}
+
+/**
+ * Holds the next matching request in the front until `release` is called: how a test orders events
+ * (something changes while the action waits on that request) without timing them.
+ */
+export async function holdNext(rule: Omit<FaultRule, 'action' | 'times'>): Promise<{
+  /** Resolves once the action's request is being held (polled, bounded). */
+  reached: () => Promise<void>
+  release: () => Promise<void>
+}> {
+  const id = await addFault({ ...rule, action: { type: 'hold' }, times: 1 })
+  return {
+    reached: () =>
+      pollUntil(`a request held by fault ${id}`, async () => {
+        const held = (await (await fetch(`${FRONT}/_front/held`)).json()) as { fault: number }[]
+        return held.some(h => h.fault === id)
+      }),
+    release: async () => {
+      await fetch(`${FRONT}/_front/release?fault=${id}`, { method: 'POST' })
+    }
+  }
+}
+
+/** Polls a condition every 50 ms until it holds, failing after `boundMs`. */
+export async function pollUntil(
+  what: string,
+  condition: () => Promise<boolean>,
+  boundMs = 60_000
+): Promise<void> {
+  const deadline = Date.now() + boundMs
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${boundMs} ms`)
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+}
+
+/** Sets what the ECR stand-in records of an image (lastArchivedAt, lastRecordedPullTime: epoch seconds). */
+export async function setImageState(
+  repository: string,
+  digest: string,
+  state: { lastArchivedAt?: number; lastPulledAt?: number },
+  region?: string
+): Promise<void> {
+  const response = await fetch(`${FRONT}/_front/image-state`, {
+    method: 'POST',
+    body: JSON.stringify({ repository, digest, region, ...state })
+  })
+  if (!response.ok) throw new Error(`setting image state: ${response.status} ${await response.text()}`)
 }
 
 /** Clears a repository's faults: in one region's registry, or in every region's. */
