@@ -145,3 +145,8 @@ describe('mentionsInlineValues: the likely reason a YAML with values in it does 
     ['- prefix: hub\n  upstream: [quay', false]
   ])('%j: %s', (raw, expected) => expect(mentionsInlineValues(raw)).toBe(expected))
 })
+
+test('valid YAML that is no list, with inline keys: the list error, not the YAML one', () => {
+  const error = inputErrorOf(() => parse('credential:\n  username: ci-bot\n  access-token: x'))
+  expect(error.message).toMatch(/must be a YAML list of rules/)
+})

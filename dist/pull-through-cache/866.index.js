@@ -2074,7 +2074,7 @@ function readCredential(source, where, env) {
 }
 function variableProblem(name, field, value) {
     if (value === undefined)
-        return `environment variable ${name} (${field}) is not set: give it in the step's env:`;
+        return `environment variable ${name} (${field}) is not set: give it in the step's env: block`;
     if (value.trim() === '')
         return (`environment variable ${name} (${field}) is empty or blank: a secret that does not exist in this ` +
             'repository, or a pull request from a fork, gives an empty value');
@@ -2198,11 +2198,12 @@ function ruleItems(raw) {
         return parseYamlList(Input.rules, raw, 'rules');
     }
     catch (error) {
+        const syntax = error instanceof common_errors/* InputError */.dz && error.rule.startsWith('is not valid YAML');
+        if (!syntax || !mentionsInlineValues(raw))
+            throw error;
         // Only the position: the parser's message may hold a piece of the substituted value.
-        const at = error instanceof common_errors/* InputError */.dz ? / at line \d+, column \d+/.exec(error.rule)?.[0] : undefined;
-        if (error instanceof common_errors/* InputError */.dz && mentionsInlineValues(raw))
-            throw inlineValuesRefused(undefined, `is not valid YAML${at ?? ''}`);
-        throw error;
+        const at = / at line \d+, column \d+/.exec(error.rule)?.[0] ?? '';
+        throw inlineValuesRefused(undefined, `is not valid YAML${at}`);
     }
 }
 function rules_text(fields, key) {

@@ -103,7 +103,7 @@ export function readCredential(
 
 function variableProblem(name: string, field: string, value: string | undefined): string | undefined {
   if (value === undefined)
-    return `environment variable ${name} (${field}) is not set: give it in the step's env:`
+    return `environment variable ${name} (${field}) is not set: give it in the step's env: block`
   if (value.trim() === '')
     return (
       `environment variable ${name} (${field}) is empty or blank: a secret that does not exist in this ` +

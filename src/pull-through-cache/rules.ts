@@ -74,11 +74,11 @@ function ruleItems(raw: string): unknown[] {
   try {
     return parseYamlList(Input.rules, raw, 'rules')
   } catch (error) {
+    const syntax = error instanceof InputError && error.rule.startsWith('is not valid YAML')
+    if (!syntax || !mentionsInlineValues(raw)) throw error
     // Only the position: the parser's message may hold a piece of the substituted value.
-    const at = error instanceof InputError ? / at line \d+, column \d+/.exec(error.rule)?.[0] : undefined
-    if (error instanceof InputError && mentionsInlineValues(raw))
-      throw inlineValuesRefused(undefined, `is not valid YAML${at ?? ''}`)
-    throw error
+    const at = / at line \d+, column \d+/.exec(error.rule)?.[0] ?? ''
+    throw inlineValuesRefused(undefined, `is not valid YAML${at}`)
   }
 }
 

@@ -96,7 +96,7 @@ describe('the upstream credential, named by environment variables', () => {
     })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toEqual([
-      `Input "rules": rule 3 (${prefixOf(2)}): credential: environment variable HUB_TOKEN_2 (access-token-env) is not set: give it in the step's env:`
+      `Input "rules": rule 3 (${prefixOf(2)}): credential: environment variable HUB_TOKEN_2 (access-token-env) is not set: give it in the step's env: block`
     ])
     expect(api.calls).toEqual([])
     expect(result.stdout).not.toContain(USER)
