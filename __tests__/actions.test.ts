@@ -46,7 +46,8 @@ const ACTIONS = [
     yml: 'pull-through-cache/action.yml',
     folder: 'src/pull-through-cache',
     names: cacheNames,
-    parse: (get: (name: string) => string) => parseCacheInputs(get, { region: 'eu-west-1' }),
+    parse: (get: (name: string) => string) =>
+      parseCacheInputs(get, { region: 'eu-west-1', env: () => undefined }),
     required: {},
     emptyMeansNone: []
   }

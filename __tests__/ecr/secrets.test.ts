@@ -15,7 +15,8 @@ jest.unstable_mockModule('@actions/core', () => ({
   info: jest.fn(),
   debug: jest.fn()
 }))
-const { ensureCredentialSecret, holdsCredential, maskCredential } = await import('../../src/ecr/secrets.js')
+const { credentialMasks, ensureCredentialSecret, holdsCredential, maskCredential } =
+  await import('../../src/ecr/secrets.js')
 
 const sm = mockClient(SecretsManagerClient)
 const client = new SecretsManagerClient({
@@ -94,4 +95,39 @@ describe('ensureCredentialSecret', () => {
 test('maskCredential masks the user, the token and the JSON that carries both', () => {
   maskCredential(credential)
   expect(masked).toEqual(['ci-bot', 'dckr_pat_x', '{"username":"ci-bot","accessToken":"dckr_pat_x"}'])
+})
+
+describe('credentialMasks: a log line holds one line, so a multi-line value is masked line by line too', () => {
+  const masks = (username: string, accessToken: string) =>
+    credentialMasks({ secretName: 'ecr-pullthroughcache/x', username, accessToken })
+  test.each([
+    ['one line each', 'u', 't', ['u', 't', '{"username":"u","accessToken":"t"}']],
+    [
+      'lines',
+      'u',
+      'one\ntwo\r\nthree\rfour',
+      [
+        'u',
+        'one\ntwo\r\nthree\rfour',
+        '{"username":"u","accessToken":"one\\ntwo\\r\\nthree\\rfour"}',
+        'one',
+        'two',
+        'three',
+        'four'
+      ]
+    ],
+    [
+      'a trailing newline, blank lines left out (the runner refuses a blank mask)',
+      'u',
+      'tok\n  \n',
+      ['u', 'tok\n  \n', '{"username":"u","accessToken":"tok\\n  \\n"}', 'tok']
+    ],
+    ['a multi-line username', 'a\nb', 't', ['a\nb', 't', '{"username":"a\\nb","accessToken":"t"}', 'a', 'b']],
+    [
+      'the same value twice, masked once',
+      'same',
+      'same',
+      ['same', '{"username":"same","accessToken":"same"}']
+    ]
+  ])('%s', (_case, username, accessToken, expected) => expect(masks(username, accessToken)).toEqual(expected))
 })

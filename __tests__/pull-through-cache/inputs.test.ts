@@ -3,7 +3,7 @@ import { parseCacheInputs } from '../../src/pull-through-cache/inputs.js'
 import { inputErrorOf } from '../helpers/input-error.js'
 
 const parse = (given: Record<string, string>) =>
-  parseCacheInputs(name => given[name] ?? '', { region: 'eu-west-1' })
+  parseCacheInputs(name => given[name] ?? '', { region: 'eu-west-1', env: () => undefined })
 const RULES = '- prefix: quay\n  upstream: quay\n'
 
 describe('parseCacheInputs: everything checked before any call', () => {
@@ -56,4 +56,19 @@ describe('parseCacheInputs: everything checked before any call', () => {
       '- prefix: hub\n  upstream: docker-hub\n  credential: arn:aws:secretsmanager:eu-west-1:999999999999:secret:ecr-pullthroughcache/hub'
     expect(parse({ rules }).rules).toHaveLength(1)
   })
+})
+
+test("a credential's values with registry-id: refused (the secret would be in the caller's account)", () => {
+  const env: Record<string, string> = { HUB_USER: 'inputs-test-user-x1', HUB_TOKEN: 'inputs-test-token-x1' }
+  const rules =
+    '- prefix: hub\n  upstream: docker-hub\n  credential:\n    secret: ecr-pullthroughcache/hub\n' +
+    '    username-env: HUB_USER\n    access-token-env: HUB_TOKEN\n'
+  const error = inputErrorOf(() =>
+    parseCacheInputs(name => ({ rules, 'registry-id': '210987654321' })[name] ?? '', {
+      region: 'eu-west-1',
+      env: name => env[name]
+    })
+  )
+  expect(error.message).toMatch(/kept in a secret of the caller's own account/)
+  expect(error.message).not.toMatch(/inputs-test/)
 })

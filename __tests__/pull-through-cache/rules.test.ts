@@ -7,7 +7,7 @@ import { resolveUpstream } from '../../src/pull-through-cache/upstreams.js'
 import { resolveWarmTarget } from '../../src/pull-through-cache/warm.js'
 
 const registry = { accountId: '123456789012', region: 'eu-west-1' }
-const parse = (yaml: string) => parseCacheRules(yaml, registry)
+const parse = (yaml: string) => parseCacheRules(yaml, registry, () => undefined)
 const SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ecr-pullthroughcache/hub'
 
 describe('resolveUpstream', () => {
@@ -241,51 +241,6 @@ describe('resolveWarmTarget', () => {
     expect(() => resolveWarmTarget('ghcr/org/app:1', rules)).toThrow(
       'Input "warm": "ghcr/org/app:1" matches no pull-through-cache rule prefix (prefixes: docker-hub, quay, quay/argoproj)'
     )
-  })
-})
-
-describe('a credential given by its values', () => {
-  const rule = (credential: string) => `
-- prefix: hub
-  upstream: docker-hub
-  credential:
-${credential}
-`
-  test('secret, username and access-token: the rule keeps the values and names the secret', () => {
-    const [parsed] = parse(
-      rule('    secret: ecr-pullthroughcache/hub\n    username: ci-bot\n    access-token: dckr_pat_x')
-    )
-    expect(parsed?.credentialValues).toEqual({
-      secretName: 'ecr-pullthroughcache/hub',
-      username: 'ci-bot',
-      accessToken: 'dckr_pat_x'
-    })
-    expect(parsed?.credentialArn).toBe(SECRET)
-  })
-
-  test.each([
-    [
-      'no access-token',
-      '    secret: ecr-pullthroughcache/hub\n    username: ci-bot',
-      /credential needs access-token/
-    ],
-    [
-      'an empty GitHub secret',
-      "    secret: ecr-pullthroughcache/hub\n    username: ''\n    access-token: x",
-      /credential needs username/
-    ],
-    [
-      'a name outside the prefix',
-      '    secret: hub\n    username: u\n    access-token: t',
-      /must start with ecr-pullthroughcache\//
-    ],
-    ['an ARN as the name', `    secret: ${SECRET}\n    username: u\n    access-token: t`, /not an ARN/],
-    ['an unknown field', '    secret: ecr-pullthroughcache/hub\n    password: t', /unknown field "password"/],
-    ['a list', '    - ecr-pullthroughcache/hub', /a mapping of secret, username, access-token/]
-  ])('%s is refused, quoting no value', (_case, credential, reason) => {
-    const error = inputErrorOf(() => parse(rule(credential)))
-    expect(error?.message).toMatch(reason)
-    expect(error?.message).not.toMatch(/dckr_pat|ci-bot/)
   })
 })
 

@@ -43,7 +43,7 @@ afterAll(() => {
 })
 
 function parse(given: Record<string, string>) {
-  return parseCacheInputs(name => given[name] ?? '', { region: 'eu-west-1' }).templates
+  return parseCacheInputs(name => given[name] ?? '', { region: 'eu-west-1', env: () => undefined }).templates
 }
 
 describe('parseTemplateInputs', () => {

@@ -22,9 +22,22 @@ export async function createSecretsClient(region: string): Promise<SecretsManage
 
 /** Registers both values as secrets: nothing after this can print them. */
 export function maskCredential(credential: UpstreamCredential): void {
-  core.setSecret(credential.username)
-  core.setSecret(credential.accessToken)
-  core.setSecret(secretString(credential))
+  for (const mask of credentialMasks(credential)) core.setSecret(mask)
+}
+
+/**
+ * Pure: what to mask: each value, each line of a multi-line one, and the JSON that carries both. The
+ * runner masks within one log line at a time, and @actions/core sends a value as one mask; runners split
+ * it into lines themselves only since actions/runner#1521 (older ones, and other runners, do not). Blank
+ * lines are left out: the runner refuses a blank mask.
+ */
+export function credentialMasks(credential: UpstreamCredential): string[] {
+  const masks = [credential.username, credential.accessToken, secretString(credential)]
+  for (const value of [credential.username, credential.accessToken]) {
+    const lines = value.split(/\r\n|\r|\n/)
+    if (lines.length > 1) masks.push(...lines.filter(line => line.trim() !== ''))
+  }
+  return [...new Set(masks)]
 }
 
 /** The secret's value, as ECR wants it: `{"username":…,"accessToken":…}`. */

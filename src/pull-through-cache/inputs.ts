@@ -4,6 +4,7 @@ import { parseDuration, parseDurationWithin } from '../common/duration.js'
 import { parseAccountId } from '../ecr/names.js'
 import { parseBoolean, parseLines } from '../common/inputs.js'
 import { STALL_TIMEOUT } from '../registry/transport.js'
+import type { Environment } from './credential.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
 import { parseTemplateInputs, type TemplateInputs } from './templates.js'
 import { parseWarmReference } from './warm.js'
@@ -29,15 +30,19 @@ export interface CacheInputs {
 /**
  * Reads every input and checks every rule that needs no AWS call: the account ID, the rules' YAML and
  * each rule (account-independent checks), each warm reference against the reference grammar, the
- * durations. What needs the registry (the caller's account, the existing rules) is checked after the
- * first read-only calls and before any change.
+ * durations; a credential's values are read from the step's environment (`env`), never from the YAML.
+ * What needs the registry (the caller's account, the existing rules) is checked after the first
+ * read-only calls and before any change.
  */
-export function parseCacheInputs(get: (name: string) => string, context: { region: string }): CacheInputs {
+export function parseCacheInputs(
+  get: (name: string) => string,
+  context: { region: string; env: Environment }
+): CacheInputs {
   const registryId = parseAccountId(Input.registryId, get(Input.registryId))
   const rulesText = get(Input.rules)
   const warm = parseLines(get(Input.warm))
   warm.forEach(parseWarmReference)
-  const rules = parseCacheRules(rulesText, { accountId: registryId, region: context.region })
+  const rules = parseCacheRules(rulesText, { accountId: registryId, region: context.region }, context.env)
   const withValues = rules.filter(rule => rule.credentialValues)
   // Masked before anything else runs: from here on no log line, output or summary can show them.
   for (const rule of withValues) maskCredential(rule.credentialValues as UpstreamCredential)

@@ -33,6 +33,8 @@ import {
 } from './warm-from.js'
 
 const WARM_CONCURRENCY = 4
+// A credential's values come from the step's `env:`, where GitHub passes a secret's bytes unchanged.
+const environment = (name: string): string | undefined => process.env[name]
 
 /**
  * The pull-through-cache action, in phases: read the inputs, log in (to learn the registry's account),
@@ -43,7 +45,7 @@ export async function run(): Promise<void> {
   const ecr = createEcrClient()
   // The region comes from the environment or profile: no call is made for it.
   const region = await resolveRegion(ecr)
-  const inputs = parseCacheInputs(name => core.getInput(name), { region })
+  const inputs = parseCacheInputs(name => core.getInput(name), { region, env: environment })
   // The Dockerfiles are read (and refused when missing or outside the workspace) before any call.
   const dockerfiles = inputs.warmFrom.length > 0 ? await readDockerfiles(inputs.warmFrom) : []
   const { login, declared } = await logIn(ecr, inputs, region)
@@ -115,7 +117,9 @@ async function logIn(
   if (!accountId)
     throw new ActionError(`Cannot tell the registry's account from ${login.host}: set registry-id`)
   // Checked once already; now the credential ARNs get (and are compared with) the registry's account.
-  const declared = registryId ? inputs.rules : parseCacheRules(inputs.rulesText, { accountId, region })
+  const declared = registryId
+    ? inputs.rules
+    : parseCacheRules(inputs.rulesText, { accountId, region }, environment)
   return { login, declared }
 }
 

@@ -2,7 +2,14 @@ import { isMap } from 'yaml'
 import { InputError, quote } from '../common/errors.js'
 import { REPOSITORY_NAME } from '../ecr/names.js'
 import type { CacheRule } from '../ecr/cache-rules.js'
-import type { UpstreamCredential } from '../ecr/secrets.js'
+import {
+  inlineValuesRefused,
+  mentionsInlineValues,
+  parseCredentialSource,
+  readCredential,
+  type CredentialSource,
+  type Environment
+} from './credential.js'
 import { resolveUpstream } from './upstreams.js'
 import { Input } from './constants.js'
 import { parseYamlList } from './yaml-list.js'
@@ -28,12 +35,12 @@ const FIELDS = new Set(['prefix', 'upstream', 'credential', 'upstream-prefix', '
 /**
  * Parses the `rules` input (a YAML list) and checks every rule before any call: the prefix against ECR's
  * pattern, the upstream against what ECR can cache, the credential against what that upstream needs and
- * against the registry's account and region. Errors name the rule and, for YAML, the line and column.
+ * against the registry's account and region; a credential's values are then read from `env`. Errors name
+ * the rule and, for YAML, the line and column.
  */
-export function parseCacheRules(raw: string, registry: RegistryContext): CacheRule[] {
-  const items = parseYamlList(Input.rules, raw, 'rules')
-  const rules: CacheRule[] = []
-  items.forEach((item, index) => {
+export function parseCacheRules(raw: string, registry: RegistryContext, env: Environment): CacheRule[] {
+  const declared: Declared[] = []
+  ruleItems(raw).forEach((item, index) => {
     const where = `rule ${index + 1}`
     if (!isMap(item)) throw new InputError(Input.rules, `${where} must be a mapping with prefix and upstream`)
     const fields = item.toJSON() as Record<string, unknown>
@@ -44,12 +51,35 @@ export function parseCacheRules(raw: string, registry: RegistryContext): CacheRu
           `${where}: unknown field ${quote(key)} (fields: ${[...FIELDS].join(', ')})`
         )
     }
-    const rule = parseRule(fields, `${where}`, registry)
-    if (rules.some(r => r.prefix === rule.prefix))
-      throw new InputError(Input.rules, `${where}: prefix ${quote(rule.prefix)} is declared twice`)
-    rules.push(rule)
+    const parsed = parseRule(fields, where, registry)
+    if (declared.some(d => d.rule.prefix === parsed.rule.prefix))
+      throw new InputError(Input.rules, `${where}: prefix ${quote(parsed.rule.prefix)} is declared twice`)
+    declared.push(parsed)
   })
-  return rules
+  // The values last: rules that are wrong as written say so before a missing variable does.
+  return declared.map(({ rule, source, where }) =>
+    source ? { ...rule, credentialValues: readCredential(source, where, env) } : rule
+  )
+}
+
+/** A rule as written, and where its credential's values are to be read from. */
+interface Declared {
+  rule: CacheRule
+  source?: CredentialSource
+  where: string
+}
+
+/** The YAML list; when it does not parse and gives credential values inline, the refusal of those says why. */
+function ruleItems(raw: string): unknown[] {
+  try {
+    return parseYamlList(Input.rules, raw, 'rules')
+  } catch (error) {
+    const syntax = error instanceof InputError && error.rule.startsWith('is not valid YAML')
+    if (!syntax || !mentionsInlineValues(raw)) throw error
+    // Only the position: the parser's message may hold a piece of the substituted value.
+    const at = / at line \d+, column \d+/.exec(error.rule)?.[0] ?? ''
+    throw inlineValuesRefused(undefined, `is not valid YAML${at}`)
+  }
 }
 
 function text(fields: Record<string, unknown>, key: string): string | undefined {
@@ -58,7 +88,7 @@ function text(fields: Record<string, unknown>, key: string): string | undefined 
   return String(value).trim()
 }
 
-function parseRule(fields: Record<string, unknown>, where: string, registry: RegistryContext): CacheRule {
+function parseRule(fields: Record<string, unknown>, where: string, registry: RegistryContext): Declared {
   const prefix = text(fields, 'prefix')
   if (!prefix) throw new InputError(Input.rules, `${where}: prefix is required`)
   if (prefix !== 'ROOT' && (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_NAME.test(prefix))) {
@@ -72,8 +102,13 @@ function parseRule(fields: Record<string, unknown>, where: string, registry: Reg
   const upstream = resolveUpstream(upstreamText)
   if (typeof upstream === 'string') throw new InputError(Input.rules, `${where} (${prefix}): ${upstream}`)
 
-  const values = credentialValues(fields.credential, `${where} (${prefix})`)
-  const credential = values ? values.secretName : text(fields, 'credential')
+  const source = parseCredentialSource(fields.credential, `${where} (${prefix})`)
+  if (source && SECRET_ARN.test(source.secretName))
+    throw new InputError(
+      Input.rules,
+      `${where} (${prefix}): credential secret is the name to create it under (${SECRET_PREFIX}…), not an ARN`
+    )
+  const credential = source ? source.secretName : text(fields, 'credential')
   if (upstream.credential === 'required' && !credential) {
     throw new InputError(
       Input.rules,
@@ -95,54 +130,15 @@ function parseRule(fields: Record<string, unknown>, where: string, registry: Reg
       `${where} (${prefix}): upstream-prefix ${quote(upstreamPrefix)} is not a repository path`
     )
   }
-  return {
+  const rule: CacheRule = {
     prefix,
     upstream: upstream.kind,
     upstreamUrl: upstream.url,
     credentialArn: credential ? credentialArn(credential, `${where} (${prefix})`, registry) : undefined,
-    ...(values ? { credentialValues: values } : {}),
     upstreamPrefix,
     roleArn: role
   }
-}
-
-const CREDENTIAL_FIELDS = new Set(['secret', 'username', 'access-token'])
-
-/**
- * `credential: { secret, username, access-token }`: the values the secret is to hold (from GitHub secrets),
- * undefined for a credential given by name or ARN. No message quotes a value.
- */
-function credentialValues(value: unknown, where: string): UpstreamCredential | undefined {
-  if (value === null || typeof value !== 'object') return undefined
-  if (Array.isArray(value))
-    throw new InputError(
-      Input.rules,
-      `${where}: credential is a secret name, or a mapping of secret, username, access-token`
-    )
-  const fields = value as Record<string, unknown>
-  const unknown = Object.keys(fields).find(key => !CREDENTIAL_FIELDS.has(key))
-  if (unknown !== undefined)
-    throw new InputError(
-      Input.rules,
-      `${where}: credential: unknown field ${quote(unknown)} (fields: secret, username, access-token)`
-    )
-  const [secretName, username, accessToken] = ['secret', 'username', 'access-token'].map(key =>
-    typeof fields[key] === 'string' || typeof fields[key] === 'number' ? String(fields[key]).trim() : ''
-  ) as [string, string, string]
-  const missing = ['secret', 'username', 'access-token'].filter(
-    (_, i) => [secretName, username, accessToken][i] === ''
-  )
-  if (missing.length > 0)
-    throw new InputError(
-      Input.rules,
-      `${where}: credential needs ${missing.join(' and ')} (an empty GitHub secret gives an empty value)`
-    )
-  if (SECRET_ARN.test(secretName))
-    throw new InputError(
-      Input.rules,
-      `${where}: credential secret is the name to create it under (${SECRET_PREFIX}…), not an ARN`
-    )
-  return { secretName, username, accessToken }
+  return { rule, source, where: `${where} (${prefix})` }
 }
 
 /** A secret name becomes a (partial) ARN in the registry's account and region; an ARN must be in them. */
@@ -153,7 +149,7 @@ function credentialArn(credential: string, where: string, registry: RegistryCont
     throw new InputError(
       Input.rules,
       // The text is not quoted: a value put where the name goes (credential: ${{ secrets.TOKEN }}) is a secret.
-      `${where}: the credential secret's name must start with ${SECRET_PREFIX} (give the secret's name or ARN, or a mapping of secret, username and access-token)`
+      `${where}: the credential secret's name must start with ${SECRET_PREFIX} (give the secret's name or ARN, or a mapping of secret, username-env and access-token-env)`
     )
   }
   if (arn) {

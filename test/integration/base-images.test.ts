@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeOciLayout } from '../fixtures/images.js'
+import { callSecretsJsonApi } from '../fixtures/secrets-json-api.js'
 import { EcrApiWithCacheRules } from './ecr-api-with-cache-rules.js'
 import {
   PASSWORD,
@@ -52,18 +53,13 @@ async function prefill(repository: string): Promise<string> {
 }
 
 /** Secrets Manager's JSON API (moto through the front): a client independent of the action's SDK code. */
-async function secretsApi<T>(operation: string, body: object): Promise<T> {
-  const response = await fetch(testEnv.AWS_ENDPOINT_URL_SECRETS_MANAGER as string, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': `secretsmanager.${operation}`,
-      Authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${testEnv.AWS_REGION}/secretsmanager/aws4_request, SignedHeaders=host, Signature=0`
-    },
-    body: JSON.stringify(body)
-  })
-  return (await response.json()) as T
-}
+const secretsApi = <T>(operation: string, body: object) =>
+  callSecretsJsonApi<T>(
+    testEnv.AWS_ENDPOINT_URL_SECRETS_MANAGER as string,
+    testEnv.AWS_REGION as string,
+    operation,
+    body
+  )
 
 beforeAll(async () => {
   await api.start()
@@ -73,16 +69,18 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true })
 })
 
-const rules = (token: string) => `
+// The values by environment variable (issue 19): never through the YAML.
+const rules = `
 - prefix: hub${suffix}
   upstream: docker-hub
   credential:
     secret: ecr-pullthroughcache/hub-${suffix}
-    username: ci-bot-${suffix}
-    access-token: ${token}
+    username-env: HUB_USER
+    access-token-env: HUB_TOKEN
 - prefix: quay${suffix}
   upstream: quay
 `
+const credentialEnv = (token: string) => ({ HUB_USER: `ci-bot-${suffix}`, HUB_TOKEN: token })
 
 describe('the upstream credential, kept in Secrets Manager', () => {
   const secret = `ecr-pullthroughcache/hub-${suffix}`
@@ -91,7 +89,7 @@ describe('the upstream credential, kept in Secrets Manager', () => {
 
   test('created on the first run, left alone on the second, one new version when the token changes; values printed nowhere', async () => {
     const token = `dckr_pat_${suffix}_first`
-    const first = await step(work, { inputs: { rules: rules(token) } })
+    const first = await step(work, { inputs: { rules }, env: credentialEnv(token) })
     expect(first.errors).toEqual([])
     expect(first.exitCode).toBe(0)
     const described = await secretsApi<{ ARN: string }>('DescribeSecret', { SecretId: secret })
@@ -103,13 +101,13 @@ describe('the upstream credential, kept in Secrets Manager', () => {
     expect(JSON.parse(first.outputs.rules as string)[0]).not.toHaveProperty('credentialValues')
     expect(await versions()).toBe(1)
 
-    const second = await step(work, { inputs: { rules: rules(token) } })
+    const second = await step(work, { inputs: { rules }, env: credentialEnv(token) })
     expect(second.exitCode).toBe(0)
     expect(second.stdout).toContain(`credential secret ${secret} unchanged`)
     expect(await versions()).toBe(1)
 
     const rotated = `dckr_pat_${suffix}_second`
-    const third = await step(work, { inputs: { rules: rules(rotated) } })
+    const third = await step(work, { inputs: { rules }, env: credentialEnv(rotated) })
     expect(third.exitCode).toBe(0)
     expect(third.stdout).toContain(`credential secret ${secret} updated`)
     expect(await versions()).toBe(2)
@@ -140,7 +138,8 @@ describe("warm-from: the build's base images through the cache", () => {
       ].join('\n')
     )
     const result = await step(workspace, {
-      inputs: { rules: rules(`dckr_pat_${suffix}_first`), 'warm-from': 'Docker*', 'warm-timeout': '30s' }
+      inputs: { rules, 'warm-from': 'Docker*', 'warm-timeout': '30s' },
+      env: credentialEnv(`dckr_pat_${suffix}_first`)
     })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
@@ -187,7 +186,10 @@ describe("warm-from: the build's base images through the cache", () => {
     const workspace = mkdtempSync(join(work, 'empty-'))
     for (const pattern of ['Dockerfile.missing', '/etc/passwd']) {
       api.calls.length = 0
-      const result = await step(workspace, { inputs: { rules: rules('x'), 'warm-from': pattern } })
+      const result = await step(workspace, {
+        inputs: { rules, 'warm-from': pattern },
+        env: credentialEnv('x')
+      })
       expect(result.exitCode).toBe(1)
       expect(result.errors).toEqual([expect.stringMatching(/^Input "warm-from": /)])
       expect(api.calls).toEqual([])
