@@ -28,7 +28,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _ecr_repositories_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5048);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4);
 /* harmony import */ var _delivery_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2257);
-/* harmony import */ var _governance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(437);
+/* harmony import */ var _governance_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1500);
 /* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3084);
 
 

@@ -600,17 +600,119 @@ function recordOf(registry, region, repositoryUri, delivery, error) {
 
 /***/ }),
 
-/***/ 437:
+/***/ 1500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ governRepository),
-/* harmony export */   y: () => (/* binding */ ensurePublic)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1095);
-/* harmony import */ var _ecr_public_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3465);
-/* harmony import */ var _ecr_repositories_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5048);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ ensurePublic),
+  u: () => (/* binding */ governRepository)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(7264);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/common/log.ts
+var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./src/ecr/errors.ts
+var ecr_errors = __webpack_require__(2103);
+// EXTERNAL MODULE: ./src/ecr/repositories.ts
+var repositories = __webpack_require__(5048);
+;// CONCATENATED MODULE: ./src/ecr/creation-templates.ts
+
+
+
+/** The ways ECR creates a repository on the user's behalf, each of which a template can apply to. */
+const APPLIED_FOR = (/* unused pure expression or super */ null && (['PULL_THROUGH_CACHE', 'REPLICATION', 'CREATE_ON_PUSH']));
+/** The registry's templates, every page, and the registry they belong to (always the caller's own). */
+async function listCreationTemplates(client) {
+    return (0,ecr_errors/* callAws */.IY)('DescribeRepositoryCreationTemplates', async () => {
+        let registryId;
+        const templates = [];
+        const pages = (0,dist_cjs/* paginateDescribeRepositoryCreationTemplates */.tBR)({ client, pageSize: 1000 }, {});
+        for await (const page of pages) {
+            registryId ??= page.registryId;
+            templates.push(...(page.repositoryCreationTemplates ?? []));
+        }
+        return { registryId, templates };
+    });
+}
+/**
+ * The request fields of a template. Every field is sent, "none" as an empty value: an update leaves
+ * an omitted field as it was, and the declaration is the whole template.
+ */
+function templateRequest(template) {
+    return {
+        prefix: template.prefix,
+        appliedFor: template.appliedFor,
+        description: template.description ?? '',
+        imageTagMutability: template.tagMutability ?? 'MUTABLE',
+        imageTagMutabilityExclusionFilters: exclusionFilters(template.tagMutabilityExclusions) ?? [],
+        encryptionConfiguration: {
+            encryptionType: template.encryptionType ?? 'AES256',
+            kmsKey: template.kmsKey
+        },
+        lifecyclePolicy: template.lifecyclePolicy ?? '',
+        repositoryPolicy: template.repositoryPolicy ?? '',
+        resourceTags: Object.entries(template.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+        customRoleArn: template.roleArn ?? ''
+    };
+}
+async function createCreationTemplate(client, template) {
+    const request = templateRequest(template);
+    // A new template has nothing to clear: the empty values stay out of the request.
+    await callAws(`CreateRepositoryCreationTemplate ${template.prefix}`, () => client.send(new CreateRepositoryCreationTemplateCommand({
+        ...request,
+        description: request.description || undefined,
+        lifecyclePolicy: request.lifecyclePolicy || undefined,
+        repositoryPolicy: request.repositoryPolicy || undefined,
+        customRoleArn: request.customRoleArn || undefined
+    })));
+}
+async function updateCreationTemplate(client, template) {
+    await callAws(`UpdateRepositoryCreationTemplate ${template.prefix}`, () => client.send(new UpdateRepositoryCreationTemplateCommand(templateRequest(template))));
+}
+async function deleteCreationTemplate(client, prefix) {
+    await callAws(`DeleteRepositoryCreationTemplate ${prefix}`, () => client.send(new DeleteRepositoryCreationTemplateCommand({ prefix })));
+}
+/** Pure: a template as ECR reports it, in the declared form ("none" as undefined) so the two compare. */
+function templateFromEcr(template) {
+    const exclusions = (template.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '');
+    const tags = (template.resourceTags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']);
+    return {
+        prefix: template.prefix ?? '',
+        appliedFor: (template.appliedFor ?? []),
+        description: template.description || undefined,
+        tagMutability: template.imageTagMutability || undefined,
+        tagMutabilityExclusions: exclusions.length > 0 ? exclusions : undefined,
+        encryptionType: template.encryptionConfiguration?.encryptionType || undefined,
+        kmsKey: template.encryptionConfiguration?.kmsKey || undefined,
+        lifecyclePolicy: template.lifecyclePolicy || undefined,
+        repositoryPolicy: template.repositoryPolicy || undefined,
+        tags: tags.length > 0 ? Object.fromEntries(tags) : undefined,
+        roleArn: template.customRoleArn || undefined
+    };
+}
+/**
+ * Pure: the template ECR applies to a new repository of this name for a scenario: the longest prefix that
+ * covers it (`<prefix>/…`), else ROOT, else none.
+ */
+function coveringTemplate(templates, repository, scenario) {
+    const covering = templates.filter(t => (t.appliedFor ?? []).includes(scenario) &&
+        (t.prefix === 'ROOT' || repository.startsWith(`${t.prefix ?? '\0'}/`)));
+    const rank = (t) => (t.prefix === 'ROOT' ? 0 : (t.prefix?.length ?? 0));
+    return covering.sort((a, b) => rank(b) - rank(a))[0];
+}
+
+// EXTERNAL MODULE: ./src/ecr/public.ts
+var ecr_public = __webpack_require__(3465);
+;// CONCATENATED MODULE: ./src/deliver/governance.ts
+
+
 
 
 
@@ -624,8 +726,22 @@ const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000;
  */
 async function governRepository(ecr, inputs, name) {
     const ref = { name, registryId: inputs.registryId };
-    const ensured = await (0,_ecr_repositories_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureRepository */ .z0)(ecr, ref, inputs.settings, { create: inputs.createRepository });
-    _common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
+    const ensured = await (0,repositories/* ensureRepository */.z0)(ecr, ref, inputs.settings, {
+        create: inputs.createRepository,
+        // Templates belong to the caller's own registry: another account's cannot be read from here.
+        onPushTemplate: inputs.registryId ? undefined : () => createOnPushTemplate(ecr, name)
+    });
+    if (ensured.createdOnPush) {
+        // Governed once the push has created it (main.ts asks again).
+        return {
+            repository: ensured.repository,
+            created: false,
+            differences: [],
+            changes: [],
+            createdOnPush: ensured.createdOnPush
+        };
+    }
+    log/* info */.pq(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
     const report = {
         repository: ensured.repository,
         created: ensured.created,
@@ -634,45 +750,59 @@ async function governRepository(ecr, inputs, name) {
     };
     let differences = ensured.differences;
     if (inputs.updateRepository && differences.some(d => d.changeable)) {
-        const changed = await (0,_ecr_repositories_js__WEBPACK_IMPORTED_MODULE_3__/* .applyRepositorySettings */ .U0)(ecr, ensured.repository, inputs.settings);
-        changed.forEach(change => _common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${name}: ${change}`));
+        const changed = await (0,repositories/* applyRepositorySettings */.U0)(ecr, ensured.repository, inputs.settings);
+        changed.forEach(change => log/* info */.pq(`${name}: ${change}`));
         report.changes.push(...changed);
         differences = differences.filter(d => !d.changeable);
     }
-    report.differences = differences.map(_ecr_repositories_js__WEBPACK_IMPORTED_MODULE_3__/* .describeDifference */ .hF);
+    report.differences = differences.map(repositories/* describeDifference */.hF);
     if (report.differences.length > 0) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Repository ${name} differs from the declared settings, and was left unchanged:\n- ${report.differences.join('\n- ')}`);
+        core/* warning */.$e(`Repository ${name} differs from the declared settings, and was left unchanged:\n- ${report.differences.join('\n- ')}`);
     }
     for (const warning of inputs.lifecyclePolicy?.warnings ?? [])
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`lifecycle-policy: ${warning}`);
+        core/* warning */.$e(`lifecycle-policy: ${warning}`);
     if (inputs.lifecyclePolicy?.preview) {
         const { previewLifecyclePolicy } = await __webpack_require__.e(/* import() */ 467).then(__webpack_require__.bind(__webpack_require__, 1467));
         const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
             deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
         });
-        _common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
+        log/* info */.pq(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
         report.lifecyclePreview = preview.results;
     }
     else if (inputs.lifecyclePolicy) {
         const { applyLifecyclePolicy } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 662));
         const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text);
-        _common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${name}: lifecycle policy ${change}`);
+        log/* info */.pq(`${name}: lifecycle policy ${change}`);
         report.changes.push(`lifecycle policy ${change}`);
     }
     if (inputs.repositoryPolicy) {
         const { applyRepositoryPolicy } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 662));
         const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy);
-        _common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${name}: repository policy ${change}`);
+        log/* info */.pq(`${name}: repository policy ${change}`);
         report.changes.push(`repository policy ${change}`);
     }
     return report;
 }
+/** The CREATE_ON_PUSH template that would create the repository on push; none when templates cannot be read. */
+async function createOnPushTemplate(ecr, name) {
+    try {
+        const { templates } = await listCreationTemplates(ecr);
+        const template = coveringTemplate(templates, name, 'CREATE_ON_PUSH');
+        return template
+            ? { prefix: template.prefix ?? '', imageTagMutability: template.imageTagMutability }
+            : undefined;
+    }
+    catch (error) {
+        log/* info */.pq(`Could not read the repository creation templates (${(0,errors/* messageOf */.bD)(error)}): the denial stands`);
+        return undefined;
+    }
+}
 /** ECR Public: the repository is created with its catalog data when missing; nothing else is governed there. */
 async function ensurePublic(client, inputs, name) {
-    const { repository, created } = await (0,_ecr_public_js__WEBPACK_IMPORTED_MODULE_2__/* .ensurePublicRepository */ .ou)(client, name, inputs.public ?? {}, {
+    const { repository, created } = await (0,ecr_public/* ensurePublicRepository */.ou)(client, name, inputs.public ?? {}, {
         create: inputs.createRepository
     });
-    _common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
+    log/* info */.pq(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
     return { repository, created, differences: [], changes: [] };
 }
 
@@ -936,8 +1066,8 @@ var repositories = __webpack_require__(5048);
 var constants = __webpack_require__(4);
 // EXTERNAL MODULE: ./src/deliver/delivery.ts
 var deliver_delivery = __webpack_require__(2257);
-// EXTERNAL MODULE: ./src/deliver/governance.ts
-var governance = __webpack_require__(437);
+// EXTERNAL MODULE: ./src/deliver/governance.ts + 1 modules
+var governance = __webpack_require__(1500);
 ;// CONCATENATED MODULE: ./src/common/duration.ts
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -1736,7 +1866,7 @@ async function main_run() {
         const login = await core/* group */.Os('Log in to Amazon ECR', () => logIn(clients, inputs));
         const runs = await destinationsModule(inputs, fanOut => fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region }));
         const name = repositoryOf(inputs.work);
-        const repository = name ? await ensureTarget(clients, inputs, name) : undefined;
+        let repository = name ? await ensureTarget(clients, inputs, name, login.host) : undefined;
         if (name && runs.length > 0)
             await (await __webpack_require__.e(/* import() */ 365).then(__webpack_require__.bind(__webpack_require__, 5365))).ensureDestinationRepositories(runs, inputs, name);
         let delivery;
@@ -1745,6 +1875,9 @@ async function main_run() {
             const target = deliveryTarget(clients, inputs, repository, login.host);
             delivery = await core/* group */.Os(`Push to ${target.repositoryUri}`, () => push(clients, inputs, login, target, payload, runs));
             setDeliveryOutputs(target.repositoryUri, delivery, runs);
+            // Created by the push itself (a CREATE_ON_PUSH template): governed now that it exists.
+            if (repository.createdOnPush)
+                repository = await ensureTarget(clients, inputs, name, login.host);
             if (inputs.scan.wait)
                 scan = await scanGate(clients.ecr, inputs, repository, target, delivery);
             if (inputs.scan.wait && inputs.scanDestinations)
@@ -1805,10 +1938,12 @@ async function logIn(clients, inputs) {
     core/* setOutput */.uH(constants/* Output */.k7.dockerPassword, login.password);
     return login;
 }
-async function ensureTarget(clients, inputs, name) {
+async function ensureTarget(clients, inputs, name, host) {
     const report = clients.public
         ? await core/* group */.Os(`Ensure public repository ${name}`, () => (0,governance/* ensurePublic */.y)(clients.public, inputs, name))
         : await core/* group */.Os(`Ensure repository ${name}`, () => (0,governance/* governRepository */.u)(clients.ecr, inputs, name));
+    // A repository the push will create has no URI yet: it is the login's host and the name.
+    report.repository.repositoryUri ??= `${host}/${name}`;
     core/* setOutput */.uH(constants/* Output */.k7.repositoryUri, report.repository.repositoryUri);
     return report;
 }
@@ -2651,6 +2786,16 @@ async function ensureRepository(client, ref, settings, options) {
                 throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)} exists but cannot be described`);
             const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
             return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) };
+        }
+        const template = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorName */ .ZH)(error) === 'AccessDeniedException' ? await options.onPushTemplate?.() : undefined;
+        if (template) {
+            _common_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`CreateRepository ${ref.name} is denied to this role: the push creates it, from the CREATE_ON_PUSH template ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(template.prefix)}`);
+            const repository = {
+                repositoryName: ref.name,
+                registryId: ref.registryId,
+                imageTagMutability: template.imageTagMutability
+            };
+            return { repository, created: false, createdOnPush: template.prefix, differences: [] };
         }
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explainAwsError */ .Ni)(error, `CreateRepository ${ref.name}`);
     }

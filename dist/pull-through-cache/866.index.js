@@ -2340,6 +2340,16 @@ async function ensureRepository(client, ref, settings, options) {
             const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
             return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) };
         }
+        const template = awsErrorName(error) === 'AccessDeniedException' ? await options.onPushTemplate?.() : undefined;
+        if (template) {
+            log.info(`CreateRepository ${ref.name} is denied to this role: the push creates it, from the CREATE_ON_PUSH template ${quote(template.prefix)}`);
+            const repository = {
+                repositoryName: ref.name,
+                registryId: ref.registryId,
+                imageTagMutability: template.imageTagMutability
+            };
+            return { repository, created: false, createdOnPush: template.prefix, differences: [] };
+        }
         throw explainAwsError(error, `CreateRepository ${ref.name}`);
     }
 }
@@ -2552,6 +2562,16 @@ function templateFromEcr(template) {
         tags: tags.length > 0 ? Object.fromEntries(tags) : undefined,
         roleArn: template.customRoleArn || undefined
     };
+}
+/**
+ * Pure: the template ECR applies to a new repository of this name for a scenario: the longest prefix that
+ * covers it (`<prefix>/…`), else ROOT, else none.
+ */
+function coveringTemplate(templates, repository, scenario) {
+    const covering = templates.filter(t => (t.appliedFor ?? []).includes(scenario) &&
+        (t.prefix === 'ROOT' || repository.startsWith(`${t.prefix ?? '\0'}/`)));
+    const rank = (t) => (t.prefix === 'ROOT' ? 0 : (t.prefix?.length ?? 0));
+    return covering.sort((a, b) => rank(b) - rank(a))[0];
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/lifecycle-lint.ts

@@ -5,6 +5,10 @@ import { join } from 'node:path'
 import { hold, takeFault } from './faults.mjs'
 import { ecrApi, motoUrl } from './moto.mjs'
 import { upstreamRequest } from './registry.mjs'
+import { pullThroughCacheRules } from './cache-rules.mjs'
+import { creationTemplates } from './templates.mjs'
+import { recordCall } from './api-log.mjs'
+import { checkPutImage } from './put-image.mjs'
 import {
   checkFilter,
   forgetImages,
@@ -76,6 +80,24 @@ function reply(res, status, body, headers = {}) {
 
 /** Operations answered here, in full, because moto has none of them. */
 const OWN = {
+  DescribePullThroughCacheRules: (region, request) =>
+    pullThroughCacheRules('DescribePullThroughCacheRules', region, request),
+  CreatePullThroughCacheRule: (region, request) =>
+    pullThroughCacheRules('CreatePullThroughCacheRule', region, request),
+  UpdatePullThroughCacheRule: (region, request) =>
+    pullThroughCacheRules('UpdatePullThroughCacheRule', region, request),
+  DeletePullThroughCacheRule: (region, request) =>
+    pullThroughCacheRules('DeletePullThroughCacheRule', region, request),
+  ValidatePullThroughCacheRule: (region, request) =>
+    pullThroughCacheRules('ValidatePullThroughCacheRule', region, request),
+  DescribeRepositoryCreationTemplates: (region, request) =>
+    creationTemplates('DescribeRepositoryCreationTemplates', region, request),
+  CreateRepositoryCreationTemplate: (region, request) =>
+    creationTemplates('CreateRepositoryCreationTemplate', region, request),
+  UpdateRepositoryCreationTemplate: (region, request) =>
+    creationTemplates('UpdateRepositoryCreationTemplate', region, request),
+  DeleteRepositoryCreationTemplate: (region, request) =>
+    creationTemplates('DeleteRepositoryCreationTemplate', region, request),
   UpdateImageStorageClass: (region, request) => updateImageStorageClass(region, request),
   RegisterPullTimeUpdateExclusion: (_region, request) =>
     pullTimeExclusions('RegisterPullTimeUpdateExclusion', request),
@@ -121,6 +143,13 @@ export async function handleApi(context, req, res) {
   const request = parseJson(body)
   // Unsigned calls (none in practice) count as the main region's.
   const region = regionOf(req) ?? context.mainSite.region
+  if (operation)
+    recordCall({
+      region,
+      operation,
+      repository: request.repositoryName,
+      prefix: request.ecrRepositoryPrefix ?? request.prefix
+    })
   // Calls of other services name no repository: a fault for them is registered for repository '*'.
   const fault = operation
     ? takeFault(region, request.repositoryName ?? '*', undefined, `api:${operation}`)
@@ -138,6 +167,10 @@ export async function handleApi(context, req, res) {
   if (isEcr && OWN[operation]) {
     const answer = await OWN[operation](region, request)
     return reply(res, answer.status, answer.body)
+  }
+  if (isEcr && operation === 'PutImage') {
+    const refused = await checkPutImage(context.siteByRegion.get(region), region, request)
+    if (refused) return reply(res, refused.status, refused.body)
   }
   if (isEcr && OVERLAID.has(operation)) {
     const refused = checkFilter(request)

@@ -1,6 +1,7 @@
 // The tests' control paths on the API port: faults, held requests, request logs, stand-in settings.
 import { addFault, clearFaults, heldRequests, release } from './faults.mjs'
 import { readBody } from './api.mjs'
+import { callsSince } from './api-log.mjs'
 import { setImageState, settings } from './image-state.mjs'
 
 //   POST   /_front/faults              {repository, region?, method?, kind?, action, times?} -> {id}
@@ -10,6 +11,7 @@ import { setImageState, settings } from './image-state.mjs'
 //   GET    /_front/requests?repository=[&region=] the requests that repository received, in order
 //   POST   /_front/config               {restoreMs?}: how long an API restore stays ACTIVATING
 //   POST   /_front/image-state          {repository, digest, region?, lastArchivedAt?, lastPulledAt?} (epoch s)
+//   GET    /_front/api-calls?since=N    the API calls received since N: {next, calls: [{seq, region, operation, repository?, prefix?}]}
 //   GET    /_front/health               {ok, regions}
 export async function handleControl(context, req, res, url) {
   const reply = (status, value) => {
@@ -40,6 +42,8 @@ export async function handleControl(context, req, res, url) {
     }
     case 'DELETE /_front/faults':
       return reply(200, { faults: clearFaults(repository, region) })
+    case 'GET /_front/api-calls':
+      return reply(200, callsSince(number('since') ?? 0))
     case 'GET /_front/held':
       return reply(200, heldRequests())
     case 'POST /_front/release':

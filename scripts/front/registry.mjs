@@ -4,7 +4,8 @@
 import { request as httpRequest, Agent } from 'node:http'
 import { applyFault, answerError, record } from './site.mjs'
 import { takeFault } from './faults.mjs'
-import { tagIsImmutable } from './moto.mjs'
+import { ecrApi, tagIsImmutable } from './moto.mjs'
+import { createOnPush } from './templates.mjs'
 import { hasInactive, isPullable, recordPull, restoreOnPush } from './image-state.mjs'
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 })
@@ -170,6 +171,28 @@ async function readManifest(site, req, res, repository, reference) {
   })
 }
 
+/**
+ * A push to a repository the ECR API does not have is refused as ECR refuses it (NAME_UNKNOWN), unless a
+ * CREATE_ON_PUSH creation template covers the name: then the repository is created from it, as ECR does.
+ * Distribution itself would create any repository on first push.
+ */
+async function refuseUnknownRepository(site, req, res, repository) {
+  const found = await ecrApi(site.region, 'DescribeRepositories', { repositoryNames: [repository] })
+  if (found.status === 200) return undefined
+  if (await createOnPush(site.region, repository)) {
+    site.log(`created ${repository} (${site.region}) on push, from its CREATE_ON_PUSH template`)
+    return undefined
+  }
+  req.resume()
+  answerError(
+    res,
+    404,
+    'NAME_UNKNOWN',
+    `The repository with name '${repository}' does not exist in the registry with id '123456789012'`
+  )
+  return 404
+}
+
 export async function handleRegistry(site, req, res) {
   const path = (req.url ?? '/').split('?')[0]
   const { repository, kind, reference } = classify(path)
@@ -189,6 +212,14 @@ export async function handleRegistry(site, req, res) {
     }
   }
   const isManifestPut = req.method === 'PUT' && kind === 'manifest'
+  const startsUpload = req.method === 'POST' && kind === 'upload'
+  if (isManifestPut || startsUpload) {
+    const refused = await refuseUnknownRepository(site, req, res, repository)
+    if (refused !== undefined) {
+      entry.status = refused
+      return
+    }
+  }
   if (kind === 'manifest' && (req.method === 'GET' || req.method === 'HEAD')) {
     entry.status = await readManifest(site, req, res, repository, reference)
     return

@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import type { ECRClient, LifecyclePolicyPreviewResult, Repository } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
+import { messageOf } from '../common/errors.js'
 import * as log from '../common/log.js'
+import { coveringTemplate, listCreationTemplates } from '../ecr/creation-templates.js'
 import { ensurePublicRepository } from '../ecr/public.js'
 import { applyRepositorySettings, describeDifference, ensureRepository } from '../ecr/repositories.js'
 import type { DeliverInputs } from './inputs.js'
@@ -19,6 +21,8 @@ export interface RepositoryReport {
   changes: string[]
   /** With lifecycle-policy-preview: the images the policy would expire or transition. */
   lifecyclePreview?: LifecyclePolicyPreviewResult[]
+  /** Not there yet: the push creates it from this CREATE_ON_PUSH template (CreateRepository was denied). */
+  createdOnPush?: string
 }
 
 /**
@@ -32,7 +36,21 @@ export async function governRepository(
   name: string
 ): Promise<RepositoryReport> {
   const ref = { name, registryId: inputs.registryId }
-  const ensured = await ensureRepository(ecr, ref, inputs.settings, { create: inputs.createRepository })
+  const ensured = await ensureRepository(ecr, ref, inputs.settings, {
+    create: inputs.createRepository,
+    // Templates belong to the caller's own registry: another account's cannot be read from here.
+    onPushTemplate: inputs.registryId ? undefined : () => createOnPushTemplate(ecr, name)
+  })
+  if (ensured.createdOnPush) {
+    // Governed once the push has created it (main.ts asks again).
+    return {
+      repository: ensured.repository,
+      created: false,
+      differences: [],
+      changes: [],
+      createdOnPush: ensured.createdOnPush
+    }
+  }
   log.info(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`)
   const report: RepositoryReport = {
     repository: ensured.repository,
@@ -76,6 +94,23 @@ export async function governRepository(
     report.changes.push(`repository policy ${change}`)
   }
   return report
+}
+
+/** The CREATE_ON_PUSH template that would create the repository on push; none when templates cannot be read. */
+async function createOnPushTemplate(
+  ecr: ECRClient,
+  name: string
+): Promise<{ prefix: string; imageTagMutability?: string } | undefined> {
+  try {
+    const { templates } = await listCreationTemplates(ecr)
+    const template = coveringTemplate(templates, name, 'CREATE_ON_PUSH')
+    return template
+      ? { prefix: template.prefix ?? '', imageTagMutability: template.imageTagMutability }
+      : undefined
+  } catch (error) {
+    log.info(`Could not read the repository creation templates (${messageOf(error)}): the denial stands`)
+    return undefined
+  }
 }
 
 /** ECR Public: the repository is created with its catalog data when missing; nothing else is governed there. */

@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
       fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region })
     )
     const name = repositoryOf(inputs.work)
-    const repository = name ? await ensureTarget(clients, inputs, name) : undefined
+    let repository = name ? await ensureTarget(clients, inputs, name, login.host) : undefined
     if (name && runs.length > 0)
       await (await import('./fan-out.js')).ensureDestinationRepositories(runs, inputs, name)
     let delivery: Delivery | undefined
@@ -64,6 +64,9 @@ export async function run(): Promise<void> {
         push(clients, inputs, login, target, payload, runs)
       )
       setDeliveryOutputs(target.repositoryUri, delivery, runs)
+      // Created by the push itself (a CREATE_ON_PUSH template): governed now that it exists.
+      if (repository.createdOnPush)
+        repository = await ensureTarget(clients, inputs, name as string, login.host)
       if (inputs.scan.wait) scan = await scanGate(clients.ecr, inputs, repository, target, delivery)
       if (inputs.scan.wait && inputs.scanDestinations)
         await (await import('./fan-out.js')).scanDestinations(runs, inputs)
@@ -125,13 +128,16 @@ async function logIn(clients: Clients, inputs: DeliverInputs): Promise<RegistryL
 async function ensureTarget(
   clients: Clients,
   inputs: DeliverInputs,
-  name: string
+  name: string,
+  host: string
 ): Promise<RepositoryReport> {
   const report = clients.public
     ? await core.group(`Ensure public repository ${name}`, () =>
         ensurePublic(clients.public as ECRPUBLICClient, inputs, name)
       )
     : await core.group(`Ensure repository ${name}`, () => governRepository(clients.ecr, inputs, name))
+  // A repository the push will create has no URI yet: it is the login's host and the name.
+  report.repository.repositoryUri ??= `${host}/${name}`
   core.setOutput(Output.repositoryUri, report.repository.repositoryUri)
   return report
 }

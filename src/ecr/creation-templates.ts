@@ -120,3 +120,21 @@ export function templateFromEcr(template: RepositoryCreationTemplate): CreationT
     roleArn: template.customRoleArn || undefined
   }
 }
+
+/**
+ * Pure: the template ECR applies to a new repository of this name for a scenario: the longest prefix that
+ * covers it (`<prefix>/…`), else ROOT, else none.
+ */
+export function coveringTemplate(
+  templates: RepositoryCreationTemplate[],
+  repository: string,
+  scenario: AppliedFor
+): RepositoryCreationTemplate | undefined {
+  const covering = templates.filter(
+    t =>
+      (t.appliedFor ?? []).includes(scenario) &&
+      (t.prefix === 'ROOT' || repository.startsWith(`${t.prefix ?? '\0'}/`))
+  )
+  const rank = (t: RepositoryCreationTemplate) => (t.prefix === 'ROOT' ? 0 : (t.prefix?.length ?? 0))
+  return covering.sort((a, b) => rank(b) - rank(a))[0]
+}

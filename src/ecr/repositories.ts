@@ -45,6 +45,8 @@ export interface RepositoryRef {
 export interface EnsuredRepository {
   repository: Repository
   created: boolean
+  /** Not there yet: the caller may not create it, and the push will (ECR's CREATE_ON_PUSH template). */
+  createdOnPush?: string
   /** Declared settings that the existing repository does not have. */
   differences: SettingDifference[]
 }
@@ -91,7 +93,11 @@ export async function ensureRepository(
   client: ECRClient,
   ref: RepositoryRef,
   settings: RepositorySettings,
-  options: { create: boolean }
+  options: {
+    create: boolean
+    /** When CreateRepository is denied: the CREATE_ON_PUSH template that covers the name, if any. */
+    onPushTemplate?: () => Promise<{ prefix: string; imageTagMutability?: string } | undefined>
+  }
 ): Promise<EnsuredRepository> {
   const existing = await describeRepository(client, ref)
   if (existing) {
@@ -122,6 +128,19 @@ export async function ensureRepository(
       if (!repository) throw new ActionError(`Repository ${quote(ref.name)} exists but cannot be described`)
       const tags = settings.tags ? await listRepositoryTags(client, repository) : {}
       return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) }
+    }
+    const template =
+      awsErrorName(error) === 'AccessDeniedException' ? await options.onPushTemplate?.() : undefined
+    if (template) {
+      log.info(
+        `CreateRepository ${ref.name} is denied to this role: the push creates it, from the CREATE_ON_PUSH template ${quote(template.prefix)}`
+      )
+      const repository = {
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        imageTagMutability: template.imageTagMutability
+      } as Repository
+      return { repository, created: false, createdOnPush: template.prefix, differences: [] }
     }
     throw explainAwsError(error, `CreateRepository ${ref.name}`)
   }

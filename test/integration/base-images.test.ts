@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, describe, expect, test } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeOciLayout } from '../fixtures/images.js'
 import { callSecretsJsonApi } from '../fixtures/secrets-json-api.js'
-import { EcrApiWithCacheRules } from './ecr-api-with-cache-rules.js'
+import { cacheRules, recordApiCalls } from './front-api.js'
 import {
   PASSWORD,
   REGISTRY,
+  ecrApi,
   newDockerConfig,
   run,
   runStep,
@@ -18,8 +19,7 @@ import {
 } from './harness.js'
 
 // The build's base images through the cache (warm-from, build-contexts, dockerfile) and the upstream
-// credential kept in Secrets Manager (moto's). Rules live in the ECR API stand-in: moto has none.
-const api = new EcrApiWithCacheRules(testEnv.AWS_ENDPOINT_URL_ECR as string)
+// credential kept in Secrets Manager (moto's). Rules live in the test ECR API (the front): moto has none.
 const work = mkdtempSync(join(tmpdir(), 'base-images-it-'))
 const suffix = Date.now().toString(36)
 const step = (workspace: string, options: Omit<StepOptions, 'dockerConfig'>) =>
@@ -27,15 +27,15 @@ const step = (workspace: string, options: Omit<StepOptions, 'dockerConfig'>) =>
     dockerConfig: newDockerConfig(),
     ...options,
     env: {
-      AWS_ENDPOINT_URL_ECR: api.endpoint,
       GITHUB_WORKSPACE: workspace,
       RUNNER_DEBUG: '1',
       ...options.env
     }
   })
 
-/** Fills the registry as a pull through the cache would have. */
+/** Fills the registry as a first pull through the cache would have: the repository created, the image pushed. */
 async function prefill(repository: string): Promise<string> {
+  await ecrApi('CreateRepository', { repositoryName: repository.split(':')[0] })
   const dir = join(work, repository.replace(/[/:]/g, '_'))
   const layout = await writeOciLayout(dir, {
     platforms: [{ os: 'linux', architecture: 'amd64', layers: [{ size: 2000 }] }],
@@ -61,13 +61,7 @@ const secretsApi = <T>(operation: string, body: object) =>
     body
   )
 
-beforeAll(async () => {
-  await api.start()
-})
-afterAll(async () => {
-  await api.stop()
-  rmSync(work, { recursive: true, force: true })
-})
+afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 // The values by environment variable (issue 19): never through the YAML.
 const rules = `
@@ -93,7 +87,7 @@ describe('the upstream credential, kept in Secrets Manager', () => {
     expect(first.errors).toEqual([])
     expect(first.exitCode).toBe(0)
     const described = await secretsApi<{ ARN: string }>('DescribeSecret', { SecretId: secret })
-    expect(api.rules.get(`hub${suffix}`)?.credentialArn).toBe(described.ARN)
+    expect((await cacheRules()).get(`hub${suffix}`)?.credentialArn).toBe(described.ARN)
     const value = await secretsApi<{ SecretString: string }>('GetSecretValue', { SecretId: secret })
     expect(JSON.parse(value.SecretString)).toEqual({ username: `ci-bot-${suffix}`, accessToken: token })
     expect(first.stdout).toContain(`hub${suffix}: credential secret ${secret} created`)
@@ -185,14 +179,14 @@ describe("warm-from: the build's base images through the cache", () => {
   test('a warm-from that matches nothing, or leaves the workspace: one error naming the input, nothing changed', async () => {
     const workspace = mkdtempSync(join(work, 'empty-'))
     for (const pattern of ['Dockerfile.missing', '/etc/passwd']) {
-      api.calls.length = 0
+      const recorder = await recordApiCalls(/./)
       const result = await step(workspace, {
         inputs: { rules, 'warm-from': pattern },
         env: credentialEnv('x')
       })
       expect(result.exitCode).toBe(1)
       expect(result.errors).toEqual([expect.stringMatching(/^Input "warm-from": /)])
-      expect(api.calls).toEqual([])
+      expect(await recorder.calls()).toEqual([])
     }
   })
 })

@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals'
-import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { ImageDetail } from '@aws-sdk/client-ecr'
+import { pushImage, pushIndex, pushUntagged } from './registry-seed.js'
 import {
-  addFault,
   ecrApi,
+  holdNext,
   newDockerConfig,
   runStep,
   testEnv,
@@ -15,76 +15,24 @@ import {
 const cleanup = (options: Omit<StepOptions, 'dockerConfig'>) =>
   runStep('cleanup/action.yml', 'dist/cleanup/index.js', { dockerConfig: newDockerConfig(), ...options })
 
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
-const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
-const fakeDigest = () => `sha256:${randomBytes(32).toString('hex')}`
-
-/** Puts an image manifest (or index) into moto's ECR, as a push would; returns its digest. */
-async function putImage(
-  repository: string,
-  manifest: object,
-  mediaType: string,
-  tag?: string
-): Promise<string> {
-  const text = JSON.stringify(manifest)
-  const digest = sha256(text)
-  await ecrApi('PutImage', {
-    repositoryName: repository,
-    imageManifest: text,
-    imageManifestMediaType: mediaType,
-    imageDigest: digest,
-    ...(tag ? { imageTag: tag } : {})
-  })
-  return digest
-}
-
-const imageManifest = () => ({
-  schemaVersion: 2,
-  mediaType: OCI_MANIFEST,
-  config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: fakeDigest(), size: 100 },
-  layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: fakeDigest(), size: 1000 }]
-})
-
 interface Seeded {
   repository: string
   digests: Record<string, string>
 }
 
-/** v1..v4 (oldest first), an index tagged release-1 with two untagged children, an untagged orphan, latest. */
+/**
+ * v1..v4 (oldest first), an index tagged release-1 with two untagged children, an untagged orphan, latest:
+ * pushed through the registry (the repository created first, as ECR requires).
+ */
 async function seed(repository = uniqueRepository('cl')): Promise<Seeded> {
   await ecrApi('CreateRepository', { repositoryName: repository })
   const digests: Record<string, string> = {}
-  for (const tag of ['v1', 'v2'])
-    digests[tag] = await putImage(repository, imageManifest(), OCI_MANIFEST, tag)
-  digests.child1 = await putImage(repository, imageManifest(), OCI_MANIFEST)
-  digests.child2 = await putImage(repository, imageManifest(), OCI_MANIFEST)
-  digests.index = await putImage(
-    repository,
-    {
-      schemaVersion: 2,
-      mediaType: OCI_INDEX,
-      manifests: [
-        {
-          mediaType: OCI_MANIFEST,
-          digest: digests.child1,
-          size: 500,
-          platform: { os: 'linux', architecture: 'amd64' }
-        },
-        {
-          mediaType: OCI_MANIFEST,
-          digest: digests.child2,
-          size: 500,
-          platform: { os: 'linux', architecture: 'arm64' }
-        }
-      ]
-    },
-    OCI_INDEX,
-    'release-1'
-  )
-  digests.orphan = await putImage(repository, imageManifest(), OCI_MANIFEST)
-  for (const tag of ['v3', 'v4', 'latest'])
-    digests[tag] = await putImage(repository, imageManifest(), OCI_MANIFEST, tag)
+  for (const tag of ['v1', 'v2']) digests[tag] = await pushImage(repository, tag)
+  digests.child1 = await pushUntagged(repository)
+  digests.child2 = await pushUntagged(repository)
+  digests.index = await pushIndex(repository, 'release-1', [digests.child1, digests.child2])
+  digests.orphan = await pushUntagged(repository)
+  for (const tag of ['v3', 'v4', 'latest']) digests[tag] = await pushImage(repository, tag)
   return { repository, digests }
 }
 
@@ -223,12 +171,16 @@ describe('cleanup action against the ECR API', () => {
     const repository = uniqueRepository('cl')
     await ecrApi('CreateRepository', { repositoryName: repository })
     const planned: string[] = []
-    for (let i = 0; i < 30; i++) planned.push(await putImage(repository, imageManifest(), OCI_MANIFEST))
-    const kept = await putImage(repository, imageManifest(), OCI_MANIFEST, 'latest')
-    // Both runs list before either deletes: their deletions reach the API 1.5 s late.
-    await addFault({ repository, kind: 'api:BatchDeleteImage', action: { type: 'delay', ms: 1500 } })
+    for (let i = 0; i < 30; i++) planned.push(await pushUntagged(repository))
+    const kept = await pushImage(repository, 'latest')
+    // Both runs list (and read the batch again) before either deletes: each one's BatchDeleteImage is held
+    // in the front until both are there.
+    const deletions = await holdNext({ repository, kind: 'api:BatchDeleteImage', times: 2 })
     const inputs = { repositories: repository, 'keep-last': '0', ...RULES }
-    const [a, b] = await Promise.all([cleanup({ inputs }), cleanup({ inputs })])
+    const runs = Promise.all([cleanup({ inputs }), cleanup({ inputs })])
+    await deletions.reached(2)
+    await deletions.release()
+    const [a, b] = await runs
     for (const result of [a, b]) {
       expect(result?.exitCode).toBe(0)
       expect(result?.stdout).toContain(`${repository}: 31 images, 30 to delete`)

@@ -1,27 +1,25 @@
 /**
  * Repository creation templates through the bundled pull-through-cache action. moto has no template API:
- * the ECR API stand-in (ecr-api-with-cache-rules.ts) answers the four template operations from memory and
- * records each call; the repositories that apply-to-existing fixes are moto's, checked through its ECR API.
+ * the test ECR API (scripts/front/templates.mjs) answers the four template operations and logs each call;
+ * the repositories that apply-to-existing fixes are moto's, checked through its ECR API. Each test makes
+ * its own prefixes, secret and repository.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, describe, expect, test } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EcrApiWithCacheRules } from './ecr-api-with-cache-rules.js'
-import { ecrApi, newDockerConfig, runStep, testEnv } from './harness.js'
+import { createSecret, creationTemplates, recordApiCalls } from './front-api.js'
+import { ecrApi, newDockerConfig, runStep } from './harness.js'
 
-const api = new EcrApiWithCacheRules(testEnv.AWS_ENDPOINT_URL_ECR as string)
 const workspace = mkdtempSync(join(tmpdir(), 'templates-it-'))
+mkdirSync(join(workspace, 'ecr'))
+afterAll(() => rmSync(workspace, { recursive: true, force: true }))
 const step = (inputs: Record<string, string>) =>
   runStep('pull-through-cache/action.yml', 'dist/pull-through-cache/index.js', {
     dockerConfig: newDockerConfig(),
     inputs,
-    env: { AWS_ENDPOINT_URL_ECR: api.endpoint, GITHUB_WORKSPACE: workspace }
+    env: { GITHUB_WORKSPACE: workspace }
   })
-const suffix = Date.now().toString(36)
-const hub = `th${suffix}`
-const team = `tt${suffix}`
-const existing = `${team}/app`
 
 const LIFECYCLE = {
   rules: [
@@ -45,16 +43,29 @@ const POLICY = {
   ]
 }
 
-const rules = (mutability: string) => `
+/**
+ * What each test starts from: prefixes of its own, the Docker Hub credential's secret, the lifecycle
+ * policy file (pretty-printed on purpose: ECR stores it as given, and it is compared parsed), and an
+ * existing MUTABLE repository under the team prefix.
+ */
+async function setUp() {
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
+  const hub = `th${suffix}`
+  const team = `tt${suffix}`
+  const existing = `${team}/app`
+  await createSecret(`ecr-pullthroughcache/${hub}`, { username: 'u', accessToken: 't' })
+  writeFileSync(join(workspace, 'ecr', 'lifecycle.json'), JSON.stringify(LIFECYCLE, null, 2))
+  await ecrApi('CreateRepository', { repositoryName: existing, imageTagMutability: 'MUTABLE' })
+  const rules = (mutability: string) => `
 - prefix: ${hub}
   upstream: docker-hub
-  credential: ecr-pullthroughcache/docker-hub
+  credential: ecr-pullthroughcache/${hub}
   template:
     mutability: ${mutability}
     lifecycle-policy: ecr/lifecycle.json
     description: Docker Hub cache
 `
-const templates = `
+  const templates = `
 - prefix: ${team}
   applied-for: [REPLICATION, CREATE_ON_PUSH]
   mutability: IMMUTABLE
@@ -62,44 +73,37 @@ const templates = `
   repository-policy: |
     ${JSON.stringify(POLICY)}
 `
-const changes = () => api.calls.filter(c => /^(Create|Update|Delete)RepositoryCreationTemplate$/.test(c))
-
-beforeAll(async () => {
-  await api.start()
-  mkdirSync(join(workspace, 'ecr'))
-  // Pretty-printed on purpose: ECR stores it as given, and it is compared parsed.
-  writeFileSync(join(workspace, 'ecr', 'lifecycle.json'), JSON.stringify(LIFECYCLE, null, 2))
-  await ecrApi('CreateRepository', { repositoryName: existing, imageTagMutability: 'MUTABLE' })
-})
-afterAll(async () => {
-  await api.stop()
-  rmSync(workspace, { recursive: true, force: true })
-})
+  return { suffix, hub, team, existing, rules, templates }
+}
+const TEMPLATE_CHANGES = /^(Create|Update|Delete)RepositoryCreationTemplate$/
 
 describe('pull-through-cache action: repository creation templates', () => {
   test("creates a rule's template and a top-level one; lists the existing repository that differs", async () => {
+    const { hub, team, existing, rules, templates } = await setUp()
+    const recorder = await recordApiCalls()
     const result = await step({ rules: rules('IMMUTABLE'), templates })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
     // Templates first: the rule's first pull must already find its template.
-    expect(api.calls.filter(c => !c.startsWith('Describe'))).toEqual([
+    expect((await recorder.calls()).filter(c => !c.startsWith('Describe'))).toEqual([
       'CreateRepositoryCreationTemplate',
       'CreateRepositoryCreationTemplate',
       'CreatePullThroughCacheRule',
       'ValidatePullThroughCacheRule'
     ])
-    expect(api.templates.get(hub)).toMatchObject({
+    const stored = await creationTemplates()
+    expect(stored.get(hub)).toMatchObject({
       appliedFor: ['PULL_THROUGH_CACHE'],
       imageTagMutability: 'IMMUTABLE',
       description: 'Docker Hub cache'
     })
-    expect(JSON.parse(api.templates.get(hub)?.lifecyclePolicy as string)).toEqual(LIFECYCLE)
-    expect(api.templates.get(team)).toMatchObject({
+    expect(JSON.parse(stored.get(hub)?.lifecyclePolicy as string)).toEqual(LIFECYCLE)
+    expect(stored.get(team)).toMatchObject({
       appliedFor: ['REPLICATION', 'CREATE_ON_PUSH'],
       imageTagMutability: 'IMMUTABLE',
       encryptionConfiguration: { encryptionType: 'AES256' }
     })
-    expect(JSON.parse(api.templates.get(team)?.repositoryPolicy as string)).toEqual(POLICY)
+    expect(JSON.parse(stored.get(team)?.repositoryPolicy as string)).toEqual(POLICY)
     expect(result.warnings).toEqual([
       expect.stringMatching(
         new RegExp(
@@ -128,26 +132,31 @@ describe('pull-through-cache action: repository creation templates', () => {
   })
 
   test('a second run reports unchanged and calls no Create or Update', async () => {
-    api.calls.length = 0
+    const { hub, team, rules, templates } = await setUp()
+    expect((await step({ rules: rules('IMMUTABLE'), templates })).errors).toEqual([])
+    const recorder = await recordApiCalls()
     const result = await step({ rules: rules('IMMUTABLE'), templates })
     expect(result.exitCode).toBe(0)
-    expect(changes()).toEqual([])
+    expect(await recorder.calls(TEMPLATE_CHANGES)).toEqual([])
     expect(result.stdout).toContain(`template ${hub} (PULL_THROUGH_CACHE): unchanged`)
     expect(result.stdout).toContain(`template ${team} (REPLICATION, CREATE_ON_PUSH): unchanged`)
   })
 
   test('a change updates the template, saying what differs', async () => {
-    api.calls.length = 0
+    const { hub, rules, templates } = await setUp()
+    expect((await step({ rules: rules('IMMUTABLE'), templates })).errors).toEqual([])
+    const recorder = await recordApiCalls()
     const result = await step({ rules: rules('MUTABLE'), templates })
     expect(result.exitCode).toBe(0)
-    expect(changes()).toEqual(['UpdateRepositoryCreationTemplate'])
+    expect(await recorder.calls(TEMPLATE_CHANGES)).toEqual(['UpdateRepositoryCreationTemplate'])
     expect(result.stdout).toContain(
       `template ${hub} (PULL_THROUGH_CACHE): updated: mutability IMMUTABLE → MUTABLE`
     )
-    expect(api.templates.get(hub)?.imageTagMutability).toBe('MUTABLE')
+    expect((await creationTemplates()).get(hub)?.imageTagMutability).toBe('MUTABLE')
   })
 
   test('apply-to-existing brings the existing repository in line with its template', async () => {
+    const { existing, rules, templates } = await setUp()
     const result = await step({ rules: rules('MUTABLE'), templates, 'apply-to-existing': 'true' })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
@@ -179,31 +188,41 @@ describe('pull-through-cache action: repository creation templates', () => {
   })
 
   test('prune deletes undeclared templates of the declared scenarios and spares the others', async () => {
-    api.templates.set(`stale${suffix}`, {
+    const { suffix, hub, team, rules, templates } = await setUp()
+    expect((await step({ rules: rules('MUTABLE'), templates })).errors).toEqual([])
+    await ecrApi('CreateRepositoryCreationTemplate', {
       prefix: `stale${suffix}`,
-      appliedFor: ['PULL_THROUGH_CACHE'],
-      createdAt: 0,
-      updatedAt: 0
+      appliedFor: ['PULL_THROUGH_CACHE']
     })
-    api.templates.set(`mirror${suffix}`, {
+    await ecrApi('CreateRepositoryCreationTemplate', {
       prefix: `mirror${suffix}`,
-      appliedFor: ['REPLICATION'],
-      createdAt: 0,
-      updatedAt: 0
+      appliedFor: ['REPLICATION']
     })
-    api.calls.length = 0
+    const recorder = await recordApiCalls()
     // Only the rule's template declared: PULL_THROUGH_CACHE is the scope; the team template serves others.
+    // (Undeclared PULL_THROUGH_CACHE templates of other tests go too: prune owns the whole scope.)
     const result = await step({ rules: rules('MUTABLE'), prune: 'true' })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
-    expect(changes()).toEqual(['DeleteRepositoryCreationTemplate'])
-    expect([...api.templates.keys()].sort()).toEqual([`mirror${suffix}`, hub, team].sort())
+    expect(await recorder.calls(TEMPLATE_CHANGES)).toEqual(
+      expect.arrayContaining(['DeleteRepositoryCreationTemplate'])
+    )
+    const left = await creationTemplates()
+    expect(
+      [`mirror${suffix}`, hub, team, `stale${suffix}`].filter(prefix => left.has(prefix)).sort()
+    ).toEqual([`mirror${suffix}`, hub, team].sort())
+    expect(
+      [...left.values()]
+        .filter(t => (t.appliedFor as string[]).includes('PULL_THROUGH_CACHE'))
+        .map(t => t.prefix)
+    ).toEqual([hub])
     expect(result.stdout).toContain(`template stale${suffix}: deleted (not declared, prune is true)`)
     expect(result.stdout).toContain(`template mirror${suffix}: not declared, kept`)
   })
 
   test('a bad template fails before any call, naming the input and the rule', async () => {
-    api.calls.length = 0
+    const { hub } = await setUp()
+    const recorder = await recordApiCalls()
     const result = await step({
       rules: `- prefix: ${hub}\n  upstream: quay\n  template:\n    encryption: KMS`
     })
@@ -211,6 +230,6 @@ describe('pull-through-cache action: repository creation templates', () => {
     expect(result.errors).toEqual([
       `Input "rules": rule 1 (${hub}) template: kms-key is required with encryption KMS`
     ])
-    expect(api.calls).toEqual([])
+    expect(await recorder.calls()).toEqual([])
   })
 })

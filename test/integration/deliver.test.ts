@@ -207,9 +207,13 @@ describe('deliver action against the local engine, registry and ECR API', () => 
     expect(loginOnly.outputs['image-digest']).toBeUndefined()
     expect(dockerAuths(dockerConfig)).toEqual([REGISTRY])
 
-    // Logged in, a later step can push on its own.
-    await run('docker', ['tag', 'it-app:one', `${REGISTRY}/it/own-push:x`], { DOCKER_CONFIG: dockerConfig })
-    await run('docker', ['push', `${REGISTRY}/it/own-push:x`], { DOCKER_CONFIG: dockerConfig })
+    // Logged in, a later step can push on its own (to a repository that exists: ECR creates none on push
+    // without a CREATE_ON_PUSH template).
+    const own = uniqueRepository('own-push')
+    await ecrApi('CreateRepository', { repositoryName: own })
+    await run('docker', ['tag', 'it-app:one', `${REGISTRY}/${own}:x`], { DOCKER_CONFIG: dockerConfig })
+    await run('docker', ['push', `${REGISTRY}/${own}:x`], { DOCKER_CONFIG: dockerConfig })
+    expect(await skopeoDigest(`${REGISTRY}/${own}:x`)).toMatch(/^sha256:/)
 
     const repository = uniqueRepository()
     const ensure = await deliver({ dockerConfig, inputs: { repository } })

@@ -253,17 +253,17 @@ export async function addFault(rule: FaultRule): Promise<number> {
  * Holds the next matching request in the front until `release` is called: how a test orders events
  * (something changes while the action waits on that request) without timing them.
  */
-export async function holdNext(rule: Omit<FaultRule, 'action' | 'times'>): Promise<{
-  /** Resolves once the action's request is being held (polled, bounded). */
-  reached: () => Promise<void>
+export async function holdNext(rule: Omit<FaultRule, 'action'>): Promise<{
+  /** Resolves once `count` of the action's requests are being held (polled, bounded). */
+  reached: (count?: number) => Promise<void>
   release: () => Promise<void>
 }> {
-  const id = await addFault({ ...rule, action: { type: 'hold' }, times: 1 })
+  const id = await addFault({ times: 1, ...rule, action: { type: 'hold' } })
   return {
-    reached: () =>
-      pollUntil(`a request held by fault ${id}`, async () => {
+    reached: (count = 1) =>
+      pollUntil(`${count} request(s) held by fault ${id}`, async () => {
         const held = (await (await fetch(`${FRONT}/_front/held`)).json()) as { fault: number }[]
-        return held.some(h => h.fault === id)
+        return held.filter(h => h.fault === id).length >= count
       }),
     release: async () => {
       await fetch(`${FRONT}/_front/release?fault=${id}`, { method: 'POST' })

@@ -3,6 +3,7 @@
  * MOTO_LAMBDA_STUB_ECR=false, so Lambda resolves image functions in its own ECR). What runs survives, what
  * does not goes; a scan that fails deletes nothing. Checked with the ECR API, the plan file and the summary.
  */
+import { pushImage, pushUntagged } from './registry-seed.js'
 import { describe, expect, test } from '@jest/globals'
 import { BatchClient, RegisterJobDefinitionCommand } from '@aws-sdk/client-batch'
 import {
@@ -20,7 +21,7 @@ import {
   UpdateFunctionCodeCommand
 } from '@aws-sdk/client-lambda'
 import type { ImageDetail } from '@aws-sdk/client-ecr'
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -47,32 +48,9 @@ const RULES = {
 /** A repository without '/' (moto's Lambda looks images up by the last path segment only). */
 const uniqueName = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
 
+/** An image pushed through the registry (tagged, or untagged by digest). */
 async function putImage(repository: string, tag?: string): Promise<string> {
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: {
-      mediaType: 'application/vnd.oci.image.config.v1+json',
-      digest: `sha256:${randomBytes(32).toString('hex')}`,
-      size: 100
-    },
-    layers: [
-      {
-        mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
-        digest: `sha256:${randomBytes(32).toString('hex')}`,
-        size: 1000
-      }
-    ]
-  })
-  const digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`
-  await ecrApi('PutImage', {
-    repositoryName: repository,
-    imageManifest: manifest,
-    imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
-    imageDigest: digest,
-    ...(tag ? { imageTag: tag } : {})
-  })
-  return digest
+  return tag ? pushImage(repository, tag) : pushUntagged(repository)
 }
 
 async function remaining(repository: string): Promise<Set<string>> {

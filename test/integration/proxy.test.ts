@@ -3,13 +3,13 @@
  * connection they open honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY. The proxy's own access log is the
  * proof of where the traffic went; skopeo and the ECR API check the result as everywhere else.
  */
+import { pushImage } from './registry-seed.js'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeOciLayout } from '../fixtures/images.js'
-import { EcrApiWithCacheRules } from './ecr-api-with-cache-rules.js'
+import { cacheRules } from './front-api.js'
 import {
   PASSWORD as REGISTRY_PASSWORD,
   REGISTRY,
@@ -78,7 +78,6 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const sha256 = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`
 const REGISTRY_CONNECT = `CONNECT ${REGISTRY}:443`
 const API_REQUEST = `POST ${API}/`
 
@@ -131,22 +130,7 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
     const repository = uniqueRepository('proxy-cl')
     await ecrApi('CreateRepository', { repositoryName: repository })
     const digests: string[] = []
-    for (const tag of ['old', 'new']) {
-      const manifest = JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha256(tag), size: 2 },
-        layers: []
-      })
-      digests.push(sha256(manifest))
-      await ecrApi('PutImage', {
-        repositoryName: repository,
-        imageManifest: manifest,
-        imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
-        imageDigest: sha256(manifest),
-        imageTag: tag
-      })
-    }
+    for (const tag of ['old', 'new']) digests.push(await pushImage(repository, tag))
     const { result, lines } = await proxied(OPEN_LOG, () =>
       cleanup({
         inputs: { repositories: repository, 'keep-last': '0', 'older-than': '0d', 'keep-tags': 'new' },
@@ -165,34 +149,29 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
   })
 
   test('pull-through-cache: the rule calls and the warming pull go through the proxy', async () => {
-    const api = new EcrApiWithCacheRules(API)
-    await api.start()
-    try {
-      const prefix = `pxy${Date.now().toString(36)}`
-      // What a pull through the cache would have left: the layout under <prefix>/<upstream path>.
-      await run('skopeo', [
-        'copy',
-        '-q',
-        '--dest-creds',
-        `AWS:${REGISTRY_PASSWORD}`,
-        `oci:${join(work, 'layout')}`,
-        `docker://${REGISTRY}/${prefix}/org/app:v1`
-      ])
-      const { result, lines } = await proxied(OPEN_LOG, () =>
-        runStep('pull-through-cache/action.yml', 'dist/pull-through-cache/index.js', {
-          dockerConfig: newDockerConfig(),
-          inputs: { rules: `- prefix: ${prefix}\n  upstream: quay\n`, warm: `${prefix}/org/app:v1` },
-          env: viaProxy(OPEN_PROXY, { AWS_ENDPOINT_URL_ECR: api.endpoint })
-        })
-      )
-      expectSuccess(result)
-      expect(api.rules.has(prefix)).toBe(true)
-      expect(result.outputs['image-digests']).toBe(layout.top.digest)
-      expect(lines).toContain(`POST ${api.endpoint}/`)
-      expect(lines).toContain(REGISTRY_CONNECT)
-    } finally {
-      await api.stop()
-    }
+    const prefix = `pxy${Date.now().toString(36)}`
+    // What a pull through the cache would have left: the repository, and the layout under <prefix>/<upstream path>.
+    await ecrApi('CreateRepository', { repositoryName: `${prefix}/org/app` })
+    await run('skopeo', [
+      'copy',
+      '-q',
+      '--dest-creds',
+      `AWS:${REGISTRY_PASSWORD}`,
+      `oci:${join(work, 'layout')}`,
+      `docker://${REGISTRY}/${prefix}/org/app:v1`
+    ])
+    const { result, lines } = await proxied(OPEN_LOG, () =>
+      runStep('pull-through-cache/action.yml', 'dist/pull-through-cache/index.js', {
+        dockerConfig: newDockerConfig(),
+        inputs: { rules: `- prefix: ${prefix}\n  upstream: quay\n`, warm: `${prefix}/org/app:v1` },
+        env: viaProxy(OPEN_PROXY)
+      })
+    )
+    expectSuccess(result)
+    expect((await cacheRules()).has(prefix)).toBe(true)
+    expect(result.outputs['image-digests']).toBe(layout.top.digest)
+    expect(lines).toContain(API_REQUEST)
+    expect(lines).toContain(REGISTRY_CONNECT)
   })
 
   test('an https:// proxy URL: the same push, over TLS to the proxy', async () => {

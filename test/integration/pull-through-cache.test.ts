@@ -1,38 +1,45 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+/**
+ * The pull-through-cache action against the test ECR API (the front answers the rules as ECR does: the
+ * credential's secret looked up in moto's Secrets Manager at creation, validated with a reason). Each test
+ * makes what it needs: its own prefixes, secrets and cached images.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeOciLayout } from '../fixtures/images.js'
-import { EcrApiWithCacheRules } from './ecr-api-with-cache-rules.js'
+import { cacheRules, createSecret, recordApiCalls } from './front-api.js'
 import {
   PASSWORD,
   REGISTRY,
+  ecrApi,
   newDockerConfig,
   run,
   runStep,
   skopeoDigest,
-  testEnv,
   type StepOptions
 } from './harness.js'
 
-const api = new EcrApiWithCacheRules(testEnv.AWS_ENDPOINT_URL_ECR as string)
 const work = mkdtempSync(join(tmpdir(), 'ptc-it-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
 const warmStep = (options: Omit<StepOptions, 'dockerConfig'>) =>
   runStep('pull-through-cache/action.yml', 'dist/pull-through-cache/index.js', {
     dockerConfig: newDockerConfig(),
-    ...options,
-    env: { AWS_ENDPOINT_URL_ECR: api.endpoint, ...options.env }
+    ...options
   })
-const suffix = Date.now().toString(36)
-let nginx: string
-let argocd: string
+const CREDENTIAL = { username: 'hub-user', accessToken: 'hub-token' }
 
-/** Fills the registry as a pull through the cache would have: `<prefix>/<upstream path>:<tag>`. */
-async function prefill(repository: string, platforms: { architecture: string }[]): Promise<string> {
-  const dir = join(work, repository.replace(/[/:]/g, '_'))
+/**
+ * Fills the registry as a first pull through the cache would have: the repository created (ECR creates it
+ * on that pull), `<prefix>/<upstream path>:<tag>` pushed from a layout. Returns the image's digest.
+ */
+async function prefill(reference: string, architectures: string[]): Promise<string> {
+  const [repository] = reference.split(':') as [string]
+  await ecrApi('CreateRepository', { repositoryName: repository })
+  const dir = join(work, reference.replace(/[/:]/g, '_'))
   const layout = await writeOciLayout(dir, {
-    platforms: platforms.map(p => ({ os: 'linux', architecture: p.architecture, layers: [{ size: 2000 }] })),
-    seed: repository
+    platforms: architectures.map(architecture => ({ os: 'linux', architecture, layers: [{ size: 2000 }] })),
+    seed: reference
   })
   await run('skopeo', [
     'copy',
@@ -41,34 +48,32 @@ async function prefill(repository: string, platforms: { architecture: string }[]
     '--dest-creds',
     `AWS:${PASSWORD}`,
     `oci:${dir}`,
-    `docker://${REGISTRY}/${repository}`
+    `docker://${REGISTRY}/${reference}`
   ])
   return layout.top.digest
 }
 
-beforeAll(async () => {
-  await api.start()
-  nginx = await prefill(`hub${suffix}/library/nginx:1.27`, [{ architecture: 'amd64' }])
-  argocd = await prefill(`quay${suffix}/argoproj/argocd:v2.10.0`, [
-    { architecture: 'amd64' },
-    { architecture: 'arm64' }
-  ])
-})
-afterAll(async () => {
-  await api.stop()
-  rmSync(work, { recursive: true, force: true })
-})
-
-const rules = `
+/** Two rules of a fresh suffix: Docker Hub with its credential's secret (created here), and Quay. */
+async function setUp() {
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
+  const secret = `ecr-pullthroughcache/hub${suffix}`
+  const secretArn = await createSecret(secret, CREDENTIAL)
+  const rules = `
 - prefix: hub${suffix}
   upstream: docker-hub
-  credential: ecr-pullthroughcache/docker-hub
+  credential: ${secret}
 - prefix: quay${suffix}
   upstream: quay
 `
+  return { suffix, secretArn, rules }
+}
 
 describe('pull-through-cache action', () => {
   test('creates and validates the rules, then warms each image (library/ added) with its digest', async () => {
+    const { suffix, secretArn, rules } = await setUp()
+    const nginx = await prefill(`hub${suffix}/library/nginx:1.27`, ['amd64'])
+    const argocd = await prefill(`quay${suffix}/argoproj/argocd:v2.10.0`, ['amd64', 'arm64'])
+    const recorder = await recordApiCalls()
     const result = await warmStep({
       inputs: {
         rules,
@@ -78,25 +83,32 @@ describe('pull-through-cache action', () => {
     })
     expect(result.errors).toEqual([])
     expect(result.exitCode).toBe(0)
-    expect(api.calls.filter(c => c !== 'DescribePullThroughCacheRules')).toEqual([
+    expect((await recorder.calls()).filter(c => c !== 'DescribePullThroughCacheRules')).toEqual([
       'CreatePullThroughCacheRule',
       'ValidatePullThroughCacheRule',
       'CreatePullThroughCacheRule',
       'ValidatePullThroughCacheRule'
     ])
-    expect(api.rules.get(`hub${suffix}`)).toMatchObject({
+    // The rule names the secret the action built from its name (in the caller's account and region); the
+    // secret behind it is the one this test made.
+    const rule = (await cacheRules()).get(`hub${suffix}`)
+    expect(rule).toMatchObject({
       upstreamRegistryUrl: 'registry-1.docker.io',
-      upstreamRegistry: 'docker-hub',
-      credentialArn:
-        'arn:aws:secretsmanager:us-east-1:123456789012:secret:ecr-pullthroughcache/docker-hub-AbC123'
+      upstreamRegistry: 'docker-hub'
     })
+    expect(secretArn.startsWith(rule?.credentialArn as string)).toBe(true)
     expect(result.stdout).toContain(`hub${suffix}/nginx:1.27 → hub${suffix}/library/nginx:1.27`)
     expect(result.outputs.images).toBe(
       `${REGISTRY}/hub${suffix}/library/nginx:1.27\n${REGISTRY}/quay${suffix}/argoproj/argocd:v2.10.0`
     )
     expect(result.outputs['image-digests']).toBe(`${nginx}\n${argocd}`)
     expect(await skopeoDigest(`${REGISTRY}/quay${suffix}/argoproj/argocd:v2.10.0`)).toBe(argocd)
-    expect(JSON.parse(result.outputs.rules as string)).toHaveLength(2)
+    // The output lists every rule of the registry: other tests' rules are there too.
+    const listed = JSON.parse(result.outputs.rules as string) as { prefix: string }[]
+    expect(listed.filter(r => r.prefix.endsWith(suffix)).map(r => r.prefix)).toEqual([
+      `hub${suffix}`,
+      `quay${suffix}`
+    ])
     expect(result.summary).toContain('(+2 platforms)')
     expect(result.summary).toMatch(
       /<td><code>hub\w+<\/code><\/td><td>registry-1.docker.io<\/td><td>created<\/td><td>yes<\/td>/
@@ -104,22 +116,27 @@ describe('pull-through-cache action', () => {
   })
 
   test('a second run changes nothing; prune removes undeclared rules', async () => {
-    api.calls.length = 0
+    const { suffix, rules } = await setUp()
+    const first = await warmStep({ inputs: { rules } })
+    expect(first.errors).toEqual([])
+    const recorder = await recordApiCalls()
     const again = await warmStep({ inputs: { rules } })
     expect(again.exitCode).toBe(0)
-    expect(api.calls.filter(c => c.startsWith('Create') || c.startsWith('Update'))).toEqual([])
-    api.rules.set('stale', {
-      ecrRepositoryPrefix: 'stale',
+    expect((await recorder.calls()).filter(c => c.startsWith('Create') || c.startsWith('Update'))).toEqual([])
+    await ecrApi('CreatePullThroughCacheRule', {
+      ecrRepositoryPrefix: `stale${suffix}`.slice(0, 30),
       upstreamRegistryUrl: 'quay.io',
-      registryId: '123456789012'
+      upstreamRegistry: 'quay'
     })
     const pruned = await warmStep({ inputs: { rules, prune: 'true' } })
     expect(pruned.exitCode).toBe(0)
-    expect(api.rules.has('stale')).toBe(false)
-    expect(api.rules.has(`hub${suffix}`)).toBe(true)
+    const left = await cacheRules()
+    expect(left.has(`stale${suffix}`.slice(0, 30))).toBe(false)
+    expect(left.has(`hub${suffix}`)).toBe(true)
   })
 
   test('an image that never arrives fails after warm-timeout with the registry message', async () => {
+    const { suffix, rules } = await setUp()
     const result = await warmStep({ inputs: { rules, warm: `hub${suffix}/missing:1`, 'warm-timeout': '2s' } })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)
@@ -129,7 +146,8 @@ describe('pull-through-cache action', () => {
   })
 
   test('a warm reference matching no prefix fails before any rule changes, naming the prefixes', async () => {
-    api.calls.length = 0
+    const { suffix, rules } = await setUp()
+    const recorder = await recordApiCalls()
     const result = await warmStep({
       inputs: { rules: `${rules}- prefix: k8s${suffix}\n  upstream: k8s\n`, warm: 'ghcr/org/app:1' }
     })
@@ -137,8 +155,8 @@ describe('pull-through-cache action', () => {
     expect(result.errors[0]).toMatch(
       /^Input "warm": "ghcr\/org\/app:1" matches no pull-through-cache rule prefix \(prefixes: hub/
     )
-    expect(api.calls).toEqual(['DescribePullThroughCacheRules'])
-    expect(api.rules.has(`k8s${suffix}`)).toBe(false)
+    expect(await recorder.calls()).toEqual(['DescribePullThroughCacheRules'])
+    expect((await cacheRules()).has(`k8s${suffix}`)).toBe(false)
   })
 
   test.each([
@@ -146,21 +164,38 @@ describe('pull-through-cache action', () => {
     ['unknown upstream', '- prefix: hubx\n  upstream: hub', /unknown upstream "hub"/],
     ['malformed YAML', '- prefix: hubx\n   upstream: [quay', /is not valid YAML at line \d+, column \d+/]
   ])('bad rules: %s, nothing changed', async (_case, badRules, error) => {
-    api.calls.length = 0
+    const recorder = await recordApiCalls()
     const result = await warmStep({ inputs: { rules: badRules } })
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(error)
-    expect(api.calls).toEqual([])
+    expect(await recorder.calls()).toEqual([])
   })
 
-  test('a rule ECR finds invalid fails the step with its reason', async () => {
+  test('a credential whose secret does not exist: ECR refuses to create the rule, and the step says so', async () => {
+    const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
     const result = await warmStep({
       inputs: {
-        rules: `- prefix: gl${suffix}\n  upstream: gitlab\n  credential: ecr-pullthroughcache/gitlab`
+        rules: `- prefix: gl${suffix}\n  upstream: gitlab\n  credential: ecr-pullthroughcache/none${suffix}`
       }
     })
     expect(result.exitCode).toBe(1)
-    expect(result.errors[0]).toBe(`rule gl${suffix} is not valid: Unable to access the secret`)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toMatch(/secret .*ecr-pullthroughcache\/none\w+ doesn't exist/)
+    expect((await cacheRules()).has(`gl${suffix}`)).toBe(false)
+  })
+
+  test('a rule ECR finds invalid (its secret lacks the credential) fails the step with its reason', async () => {
+    const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
+    await createSecret(`ecr-pullthroughcache/gl${suffix}`, { token: 'not the fields ECR reads' })
+    const result = await warmStep({
+      inputs: {
+        rules: `- prefix: gl${suffix}\n  upstream: gitlab\n  credential: ecr-pullthroughcache/gl${suffix}`
+      }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors[0]).toBe(
+      `rule gl${suffix} is not valid: The secret does not hold the username and accessToken the upstream registry needs.`
+    )
   })
 })

@@ -61,19 +61,48 @@ export async function uploadImage(repository: string, host = REGISTRY): Promise<
   )
 }
 
-/** Puts manifest bytes under a tag or digest; returns the digest. */
+/** Puts manifest bytes (an image or an index, by its mediaType) under a tag or digest; returns the digest. */
 export async function putManifest(
   repository: string,
   reference: string,
   manifest: Buffer,
   host = REGISTRY
 ): Promise<string> {
+  const mediaType = (JSON.parse(manifest.toString()) as { mediaType?: string }).mediaType ?? OCI_MANIFEST
   await call(`https://${host}/v2/${repository}/manifests/${reference}`, {
     method: 'PUT',
     body: manifest,
-    headers: { 'Content-Type': OCI_MANIFEST }
+    headers: { 'Content-Type': mediaType }
   })
   return sha256(manifest)
+}
+
+/** Pushes a distinct image by digest only (untagged); returns its digest. */
+export async function pushUntagged(repository: string, host = REGISTRY): Promise<string> {
+  const manifest = await uploadImage(repository, host)
+  return putManifest(repository, sha256(manifest), manifest, host)
+}
+
+/** Pushes an index of the given images (already in the repository) under a tag; returns its digest. */
+export async function pushIndex(
+  repository: string,
+  tag: string,
+  children: string[],
+  host = REGISTRY
+): Promise<string> {
+  const architectures = ['amd64', 'arm64', 's390x', 'ppc64le']
+  const manifests = await Promise.all(
+    children.map(async (digest, i) => ({
+      mediaType: OCI_MANIFEST,
+      digest,
+      size: (await getManifest(repository, digest, host)).length,
+      platform: { os: 'linux', architecture: architectures[i % architectures.length] }
+    }))
+  )
+  const index = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests })
+  )
+  return putManifest(repository, tag, index, host)
 }
 
 /** Pushes a distinct image under a tag; returns its digest. */
