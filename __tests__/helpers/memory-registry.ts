@@ -7,7 +7,7 @@ const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).d
 /**
  * A registry in memory on loopback that speaks enough of the distribution protocol for a push: blob HEAD
  * and GET, upload sessions (POST, PATCH appending, PUT ?digest= checking the bytes), manifests by tag and
- * digest, immutable tags refused as ECR refuses them. Every request is logged, and an upload that ends
+ * digest, immutable tags refused as ECR refuses them (any re-PUT of an existing one, whatever the digest). Every request is logged, and an upload that ends
  * without its PUT is never committed: the log and the stores are what a test asserts on.
  */
 export class MemoryRegistry {
@@ -129,7 +129,8 @@ export class MemoryRegistry {
     if (manifest && req.method === 'PUT') {
       const digest = sha256(body)
       const holds = this.tags.get(manifest)
-      if (this.immutable.has(manifest) && holds && holds !== digest)
+      // ECR refuses any PUT to an immutable tag that exists, even of the digest it holds (the front does too).
+      if (this.immutable.has(manifest) && holds)
         return void res.writeHead(400).end('{"errors":[{"code":"TAG_INVALID","message":"immutable"}]}')
       this.manifests.set(digest, { bytes: body, mediaType: String(req.headers['content-type']) })
       if (!manifest.startsWith('sha256:')) this.tags.set(manifest, digest)
