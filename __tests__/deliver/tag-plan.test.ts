@@ -3,15 +3,34 @@ import { ActionError } from '../../src/common/errors.js'
 import type { LocalImage } from '../../src/docker/cli.js'
 import type { StoredManifest } from '../../src/registry/manifests.js'
 import { MediaType } from '../../src/registry/media-types.js'
-import { isSameImage, planTagWrites, type RemoteTag } from '../../src/deliver/tag-plan.js'
+import { isSameImage, planTagWrites as plan } from '../../src/deliver/tag-plan.js'
+import type { HeldTag } from '../../src/registry/tags.js'
 
 const A = `sha256:${'a'.repeat(64)}`
 const B = `sha256:${'b'.repeat(64)}`
 const C = `sha256:${'c'.repeat(64)}`
 const describeLocal = { image: 'app:ci', imageId: `sha256:${'1'.repeat(64)}`, repository: 'reg/team/app' }
-const absent = (tag: string): RemoteTag => ({ tag, sameImage: false })
-const same = (tag: string, digest: string): RemoteTag => ({ tag, digest, sameImage: true })
-const other = (tag: string, digest: string): RemoteTag => ({ tag, digest, sameImage: false })
+/** The manifests a tag holds that are the local image (same image ID, config or recorded digest). */
+const ours = new WeakSet<StoredManifest>()
+const stored = (digest: string): StoredManifest => ({
+  digest,
+  mediaType: MediaType.ociManifest,
+  bytes: Buffer.from(''),
+  manifest: { config: { mediaType: 'c', digest: C, size: 1 }, layers: [] }
+})
+const absent = (tag: string): HeldTag => ({ tag })
+const same = (tag: string, digest: string): HeldTag => {
+  const manifest = stored(digest)
+  ours.add(manifest)
+  return { tag, digest, stored: manifest }
+}
+const other = (tag: string, digest: string): HeldTag => ({ tag, digest, stored: stored(digest) })
+const image = {
+  isOurs: (manifest: StoredManifest) => ours.has(manifest),
+  describe: `${describeLocal.image} (${describeLocal.imageId})`
+}
+const planTagWrites = (held: HeldTag[], isImmutable: (tag: string) => boolean, local: typeof describeLocal) =>
+  plan(held, image, isImmutable, local.repository)
 const all = () => true
 const none = () => false
 
@@ -61,8 +80,8 @@ describe('planTagWrites', () => {
   test('an immutable tag holding another image fails naming the tag and both digests', () => {
     expect(() => planTagWrites([absent('sha'), other('v1', B)], all, describeLocal)).toThrow(
       new ActionError(
-        `Immutable tag would change: tag "v1" already points at ${B} in reg/team/app, but the image app:ci is ` +
-          `${describeLocal.imageId}. Immutable tags cannot be moved to another image: push under a new tag.`
+        `Immutable tag would change: tag "v1" in reg/team/app already points at ${B}, this image is app:ci ` +
+          `(${describeLocal.imageId}). Nothing was pushed: immutable tags cannot be moved to another image; push under a new tag.`
       )
     )
   })

@@ -638,6 +638,11 @@ function registryHostOf(proxyEndpoint) {
     const url = new URL(/^https?:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`);
     return url.port ? `${hostname}:${url.port}` : hostname;
 }
+/** The account of a private registry host; undefined for any other host. */
+function accountOfHost(host) {
+    const parsed = parseRegistryHost(host);
+    return parsed?.kind === 'private' ? parsed.accountId : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 

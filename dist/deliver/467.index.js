@@ -36,6 +36,7 @@ async function pollUntil(check, options) {
 /***/ 1467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   previewLifecyclePolicy: () => (/* binding */ previewLifecyclePolicy)
 /* harmony export */ });

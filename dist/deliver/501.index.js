@@ -1,5 +1,5 @@
 export const id = 501;
-export const ids = [501,370];
+export const ids = [501];
 export const modules = {
 
 /***/ 4501:
@@ -8,17 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qk: () => (/* reexport */ registry_tags/* immutableTagsError */.qk),
-  pushImage: () => (/* binding */ pushImage),
-  Tm: () => (/* reexport */ registry_tags/* putTags */.Tm),
-  h3: () => (/* binding */ tagResults),
-  vl: () => (/* reexport */ registry_tags/* verifyTags */.vl)
+  G: () => (/* binding */ pushImage)
 });
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/common/json.ts
 var json = __webpack_require__(2308);
 // EXTERNAL MODULE: ./src/common/log.ts
@@ -39,7 +33,6 @@ var registry_tags = __webpack_require__(7906);
 
 
 
-
 /** A config read back to learn which compressed layer holds which diff_id: small, capped. */
 const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
 /**
@@ -51,24 +44,23 @@ const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
  * digests, then put under each tag and read back.
  */
 async function pushArchiveImage(registry, repository, image, tags, options) {
-    const held = await Promise.all(tags.map(async (tag) => ({ tag, manifest: await registry.getManifest(repository, tag) })));
+    const held = options.held ?? (await (0,registry_tags/* readTags */.g$)(registry, repository, tags, 'manifest'));
+    // Before anything is compressed: an immutable tag holding another image (another config) fails now.
     const configDigest = image.config.digest;
-    const otherImages = held.filter(h => h.manifest && options.isImmutable(h.tag) && configOf(h.manifest) !== configDigest);
-    if (otherImages.length > 0) {
-        throw (0,registry_tags/* immutableTagsError */.qk)(otherImages.map(h => `tag ${(0,errors/* quote */.hD)(h.tag)} already holds ${h.manifest?.digest}, another image than this one`));
-    }
+    const before = {
+        isOurs: (stored) => configOf(stored) === configDigest,
+        describe: `the archive's image (config ${configDigest})`
+    };
+    const otherImages = (0,registry_tags/* immutableConflicts */.wK)(held, before, options.isImmutable);
+    if (otherImages.length > 0)
+        throw (0,registry_tags/* immutableTagsError */.qk)(otherImages.map(h => (0,registry_tags/* conflictLine */.XX)(options.repositoryUri ?? repository, h, before)));
     const known = await knownLayers(registry, repository, image, held);
     const { descriptors, blobs, compressed } = await sendLayers(registry, repository, image, known, options);
     log/* info */.pq(layerSummaryLine(image.layers.length, compressed));
     const top = image.manifest(descriptors);
-    const holds = new Map(held.map(h => [h.tag, h.manifest?.digest]));
-    const moved = tags.filter(tag => options.isImmutable(tag) && holds.get(tag) && holds.get(tag) !== top.digest);
-    if (moved.length > 0) {
-        // Same config, other layer bytes (another tool's compression): the tag cannot move to ours.
-        throw (0,registry_tags/* immutableTagsError */.qk)(moved.map(tag => `tag ${(0,errors/* quote */.hD)(tag)} already points at ${holds.get(tag)}, the image is ${top.digest}`));
-    }
-    const unchanged = new Set(tags.filter(tag => holds.get(tag) === top.digest));
-    const toWrite = tags.filter(tag => !unchanged.has(tag));
+    // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.
+    const writes = (0,registry_tags/* planTagWrites */.Mq)(held, { digest: top.digest, isOurs: () => false, describe: top.digest }, options.isImmutable, options.repositoryUri ?? repository);
+    const { toWrite } = writes;
     await (0,registry_tags/* putTags */.Tm)(registry, repository, toWrite, top);
     if (toWrite.length > 0)
         await (0,registry_tags/* verifyTags */.vl)(registry, repository, tags, top.digest);
@@ -76,7 +68,7 @@ async function pushArchiveImage(registry, repository, image, tags, options) {
         digest: top.digest,
         mediaType: top.mediaType,
         blobs,
-        tags: tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' })),
+        tags: (0,registry_tags/* tagOutcomes */.gs)(tags, writes),
         platforms: []
     };
 }
@@ -88,7 +80,7 @@ function layerSummaryLine(layers, compressed) {
     return `${layers} layers: ${compressed} compressed and uploaded, ${layers - compressed} the registry has`;
 }
 function configOf(stored) {
-    return (0,media_types.isIndex)(stored.manifest) ? undefined : stored.manifest.config?.digest;
+    return (0,media_types/* isIndex */.nw)(stored.manifest) ? undefined : stored.manifest.config?.digest;
 }
 /**
  * Compressed layers the registry is known to hold, by diff_id: from each image a tag holds, its layers
@@ -98,8 +90,8 @@ async function knownLayers(registry, repository, image, held) {
     const known = new Map();
     const ours = image.layers.map(layer => layer.diffId);
     const seen = new Set();
-    for (const { manifest } of held) {
-        if (!manifest || (0,media_types.isIndex)(manifest.manifest) || seen.has(manifest.digest))
+    for (const { stored: manifest } of held) {
+        if (!manifest || (0,media_types/* isIndex */.nw)(manifest.manifest) || seen.has(manifest.digest))
             continue;
         seen.add(manifest.digest);
         const { config, layers } = manifest.manifest;
@@ -161,7 +153,7 @@ async function sendLayers(registry, repository, image, known, options) {
         ? sendLayer(layer, signal)
         : {
             blob: await registry.pushBlob(repository, image.config, { mountFrom: options.mountFrom, signal })
-        }, (0,p_limit["default"])(Math.max(1, options.concurrency)));
+        }, (0,p_limit/* default */.A)(Math.max(1, options.concurrency)));
     const byDiffId = new Map(layers.map((layer, i) => [layer.diffId, sent[i + 1]?.descriptor]));
     return {
         descriptors: image.layers.map(layer => byDiffId.get(layer.diffId)),
@@ -171,8 +163,6 @@ async function sendLayers(registry, repository, image, known, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/push.ts
-
-
 
 
 
@@ -193,26 +183,23 @@ async function pushImage(registry, repository, image, tags, options) {
 /** An OCI layout's image: every digest known before anything is sent. */
 async function pushLayoutImage(registry, repository, image, tags, options) {
     const { top } = image;
-    // Every tag is read first (one HEAD each), as go-containerregistry's remote.Write checks before it
+    // Every tag is read first (one GET each), as go-containerregistry's remote.Write checks before it
     // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
     // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
-    const current = await Promise.all(tags.map(async (tag) => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) })));
-    const conflicts = current.filter(c => c.digest !== undefined && c.digest !== top.digest && options.isImmutable(c.tag));
-    if (conflicts.length > 0) {
-        throw (0,registry_tags/* immutableTagsError */.qk)(conflicts.map(c => `tag ${(0,errors/* quote */.hD)(c.tag)} already points at ${c.digest}, the image is ${top.digest}`));
-    }
-    const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag));
-    const toWrite = tags.filter(tag => !unchanged.has(tag));
+    const held = options.held ?? (await (0,registry_tags/* readTags */.g$)(registry, repository, tags, 'digest'));
+    const ours = { digest: top.digest, isOurs: () => false, describe: top.digest };
+    const writes = (0,registry_tags/* planTagWrites */.Mq)(held, ours, options.isImmutable, options.repositoryUri ?? repository);
+    const { toWrite } = writes;
     const platforms = image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []);
     const result = {
         digest: top.digest,
         mediaType: top.mediaType,
-        tags: tagResults(tags, unchanged),
+        tags: (0,registry_tags/* tagOutcomes */.gs)(tags, writes),
         platforms
     };
     if (toWrite.length === 0)
         return { ...result, blobs: [] };
-    const blobs = await (0,send_all/* sendAll */.S)(image.blobs, (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }), options.limit ?? (0,p_limit["default"])(Math.max(1, options.concurrency)));
+    const blobs = await (0,send_all/* sendAll */.S)(image.blobs, (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }), options.limit ?? (0,p_limit/* default */.A)(Math.max(1, options.concurrency)));
     // Children before the index (in walk order, so a nested index follows its own children): a registry
     // may refuse an index whose children it does not have.
     for (const child of image.children) {
@@ -221,9 +208,6 @@ async function pushLayoutImage(registry, repository, image, tags, options) {
     await (0,registry_tags/* putTags */.Tm)(registry, repository, toWrite, top);
     await (0,registry_tags/* verifyTags */.vl)(registry, repository, tags, top.digest);
     return { ...result, blobs };
-}
-function tagResults(tags, unchanged) {
-    return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }));
 }
 
 
@@ -268,22 +252,76 @@ async function sendAll(items, send, limit) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bl: () => (/* binding */ refuseImmutableMoves),
+/* harmony export */   Mq: () => (/* binding */ planTagWrites),
 /* harmony export */   Tm: () => (/* binding */ putTags),
+/* harmony export */   XX: () => (/* binding */ conflictLine),
+/* harmony export */   g$: () => (/* binding */ readTags),
+/* harmony export */   gs: () => (/* binding */ tagOutcomes),
 /* harmony export */   qk: () => (/* binding */ immutableTagsError),
-/* harmony export */   vl: () => (/* binding */ verifyTags)
+/* harmony export */   vl: () => (/* binding */ verifyTags),
+/* harmony export */   wK: () => (/* binding */ immutableConflicts)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
 
 
 /**
- * Tags: the refusal to move immutable ones, putting a manifest under each, and reading them back. Shared
- * by every way an image is pushed (layouts, archives, and the docker path's manifest PUTs).
+ * Reads what each tag holds, the only read before writing: one request per tag, all manifest types
+ * accepted. A HEAD gives the digest, enough when the image's digest is known; a GET gives the manifest,
+ * needed when the image is known by its config or image ID (a docker-save archive, the docker engine).
  */
-/** The refusal to move immutable tags, one line per tag, before anything is written. */
+async function readTags(registry, repository, tags, read) {
+    return Promise.all(tags.map(async (tag) => {
+        if (read === 'digest')
+            return { tag, digest: await registry.resolveManifestDigest(repository, tag) };
+        const stored = await registry.getManifest(repository, tag);
+        return { tag, digest: stored?.digest, stored };
+    }));
+}
+/**
+ * Pure: the immutable tags that hold another image. With the digest known, an immutable tag at another
+ * digest is another image even when its config is the same (another tool's compression): it cannot move.
+ */
+function immutableConflicts(held, image, isImmutable, repositoryUri = '') {
+    return held.filter(h => h.digest !== undefined &&
+        isImmutable(h.tag) &&
+        (image.digest !== undefined
+            ? h.digest !== image.digest
+            : h.stored === undefined || !image.isOurs(h.stored, repositoryUri)));
+}
+/** One line of the refusal: which tag, where, what it holds, and what this image is. */
+function conflictLine(repositoryUri, conflict, image) {
+    return `tag ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(conflict.tag)} in ${repositoryUri} already points at ${conflict.digest}, this image is ${image.describe}`;
+}
+/** The refusal of every conflict at once, before anything is written anywhere. */
 function immutableTagsError(lines) {
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
-        'Immutable tags cannot be moved to another image: push under a new tag.');
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. Nothing was pushed: ` +
+        'immutable tags cannot be moved to another image; push under a new tag.');
+}
+/**
+ * Pure: refuses, before the first write anywhere, an immutable tag that holds another image in any of the
+ * registries (their tags read once each), naming every one.
+ */
+function refuseImmutableMoves(registries, image) {
+    const lines = registries.flatMap(r => immutableConflicts(r.held, image, r.isImmutable, r.repositoryUri).map(c => conflictLine(r.repositoryUri, c, image)));
+    if (lines.length > 0)
+        throw immutableTagsError(lines);
+}
+/**
+ * Pure: with the image's digest known, refuses a move of an immutable tag (throws, naming each) and
+ * splits the tags that hold the image already from those to write.
+ */
+function planTagWrites(held, image, isImmutable, repositoryUri) {
+    const conflicts = immutableConflicts(held, image, isImmutable, repositoryUri);
+    if (conflicts.length > 0)
+        throw immutableTagsError(conflicts.map(c => conflictLine(repositoryUri, c, image)));
+    const unchanged = held.filter(h => h.digest === image.digest).map(h => h.tag);
+    return { unchanged, toWrite: held.map(h => h.tag).filter(tag => !unchanged.includes(tag)) };
+}
+/** The per-tag outcome of a push: written, or left alone because it held the image already. */
+function tagOutcomes(tags, writes) {
+    return tags.map(tag => ({ tag, outcome: writes.unchanged.includes(tag) ? 'unchanged' : 'pushed' }));
 }
 /**
  * Puts the manifest under each tag, in the order given. A tag the registry refuses because it is immutable
@@ -299,7 +337,7 @@ async function putTags(registry, repository, tags, manifest, onWritten) {
             if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && error.status === 400 && error.code === 'TAG_INVALID'))
                 throw error;
             const holds = await registry.resolveManifestDigest(repository, tag);
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Immutable tag ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(tag)} was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
                 `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`, { cause: error });
         }
         onWritten?.(tag);
@@ -328,14 +366,13 @@ async function verifyTags(registry, repository, tags, expected) {
 /***/ 370:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  "default": () => (/* binding */ pLimit),
-  limitFunction: () => (/* binding */ limitFunction)
+  A: () => (/* binding */ pLimit)
 });
+
+// UNUSED EXPORTS: limitFunction
 
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*

@@ -133,6 +133,8 @@ class Manifests {
 /***/ 3583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -263,7 +265,7 @@ class LayoutReader {
             return;
         this.seen.add(node.digest);
         const manifest = (0,json/* parseJson */.qF)(node.bytes.toString('utf8'));
-        if ((0,media_types.isIndex)(manifest)) {
+        if ((0,media_types/* isIndex */.nw)(manifest)) {
             for (const entry of manifest.manifests) {
                 const child = checkDescriptor(this.files.label, entry, `child of ${node.digest}`);
                 const childManifest = await this.manifest(child);

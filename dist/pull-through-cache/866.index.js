@@ -286,6 +286,11 @@ function registryHostOf(proxyEndpoint) {
     const url = new URL(/^https?:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`);
     return url.port ? `${hostname}:${url.port}` : hostname;
 }
+/** The account of a private registry host; undefined for any other host. */
+function accountOfHost(host) {
+    const parsed = parseRegistryHost(host);
+    return parsed?.kind === 'private' ? parsed.accountId : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/ecr/auth.ts
 
@@ -301,10 +306,10 @@ function registryHostOf(proxyEndpoint) {
 async function getRegistryLogins(client, registryIds, options = {}) {
     const command = new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryIds.length > 0 ? { registryIds } : {});
     const response = await (0,errors/* callAws */.IY)('GetAuthorizationToken', () => client.send(command));
-    const logins = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
-    if (logins.length === 0)
+    const [first, ...rest] = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
+    if (!first)
         throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no authorization data');
-    return logins;
+    return [first, ...rest];
 }
 function decodeAuthorization(data, maskPassword) {
     if (!data.proxyEndpoint) {

@@ -30,33 +30,55 @@ export function parseDestinations(input: string, raw: string, mainAccountId?: st
   const destinations = parseLines(raw.replaceAll(',', '\n')).map(line => parseDestination(input, line))
   if (destinations.length > MAX_DESTINATIONS)
     throw new InputError(input, `at most ${MAX_DESTINATIONS} destinations in one step`)
-  const seen = new Map<string, string>()
-  for (const destination of destinations) {
-    const key = `${destination.accountId ?? mainAccountId ?? 'main'}/${destination.region}`
-    const earlier = seen.get(key)
-    if (earlier !== undefined)
-      throw new InputError(input, `${quote(destination.label)} names the same registry as ${quote(earlier)}`)
-    seen.set(key, destination.label)
-  }
+  const claims = new RegistryClaims(input)
+  for (const d of destinations) claims.claim(d.label, registryKey(d.accountId ?? mainAccountId, d.region))
   return destinations
+}
+
+/** A registry's identity: its account (the main one's when not known yet) and its region. */
+export function registryKey(accountId: string | undefined, region: string): string {
+  return `${accountId ?? '(main account)'}/${region}`
+}
+
+/**
+ * The registries named so far, by account and region: the one check that no registry is named twice and
+ * that no destination is the main registry. Made at parse time (duplicates), with the region resolved
+ * (before any call), and again once the login names every account.
+ */
+export class RegistryClaims {
+  private readonly claims = new Map<string, string | undefined>()
+  constructor(
+    private readonly input: string,
+    main?: { accountId?: string; region: string }
+  ) {
+    if (main) this.claims.set(registryKey(main.accountId, main.region), undefined)
+  }
+
+  claim(label: string, key: string): void {
+    if (this.claims.has(key)) {
+      const earlier = this.claims.get(key)
+      throw new InputError(
+        this.input,
+        earlier === undefined
+          ? `${quote(label)} is the main registry (${key.replace('(main account)/', '')}): list only further registries`
+          : `${quote(label)} names the same registry as ${quote(earlier)}: list each registry once`
+      )
+    }
+    this.claims.set(key, label)
+  }
 }
 
 /**
  * Refuses a destination that is the main registry, as far as the account IDs known tell: called with the
- * region resolved (before any call), and again with the caller's account once the login names it.
+ * region resolved, before any call (the login checks again once it knows every account).
  */
 export function refuseMainRegistry(
   input: string,
   destinations: Destination[],
   main: { region: string; accountId?: string }
 ): void {
-  const same = destinations.find(destination => sameAsMain(destination, main))
-  if (same) {
-    throw new InputError(
-      input,
-      `${quote(same.label)} is the main registry (${main.accountId ? `${main.accountId}/` : ''}${main.region}): list only further registries`
-    )
-  }
+  const claims = new RegistryClaims(input, main)
+  for (const d of destinations) claims.claim(d.label, registryKey(d.accountId ?? main.accountId, d.region))
 }
 
 function parseDestination(input: string, line: string): Destination {
@@ -93,10 +115,4 @@ function parseDestination(input: string, line: string): Destination {
     `${quote(line)} is not a destination: give a region (eu-west-1), account/region ` +
       '(210987654321/eu-west-1) or a private registry host (210987654321.dkr.ecr.eu-west-1.amazonaws.com)'
   )
-}
-
-/** Whether the destination is the main registry, as far as the account IDs known tell. */
-export function sameAsMain(destination: Destination, main: { region: string; accountId?: string }): boolean {
-  if (destination.region !== main.region) return false
-  return (destination.accountId ?? main.accountId) === main.accountId
 }

@@ -6,9 +6,9 @@ import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { RegistryClient } from '../registry/client.js'
 import type { StoredManifest } from '../registry/manifests.js'
 import { imageManifestSize, isIndex } from '../registry/media-types.js'
-import { putTags as putManifestTags, verifyTags } from '../registry/push.js'
+import { putTags as putManifestTags, readTags, verifyTags, type HeldTag } from '../registry/tags.js'
 import type { Delivery, DeliveryTarget, TagResult } from './delivery.js'
-import { isSameImage, planTagWrites, type RemoteTag, type TagPlan } from './tag-plan.js'
+import { engineImage, isSameImage, planTagWrites, type TagPlan } from './tag-plan.js'
 
 /**
  * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
@@ -19,14 +19,11 @@ export async function deliverDockerImage(
   registry: RegistryClient,
   local: LocalImage,
   target: DeliveryTarget,
-  tags: string[]
+  tags: string[],
+  held?: HeldTag[]
 ): Promise<Delivery> {
-  const remote = await readRemoteTags(registry, local, target, tags)
-  const plan = planTagWrites(remote, target.isImmutable, {
-    image: local.reference,
-    imageId: local.id,
-    repository: target.repositoryUri
-  })
+  const current = held ?? (await readTags(registry, target.repository, tags, 'manifest'))
+  const plan = planTagWrites(current, engineImage(local), target.isImmutable, target.repositoryUri)
   const digest = await executePlan(docker, registry, local, target, plan)
   await verifyTags(registry, target.repository, tags, digest)
   const results = resultsOf(plan)
@@ -40,22 +37,6 @@ export async function deliverDockerImage(
     })),
     platforms: []
   }
-}
-
-async function readRemoteTags(
-  registry: RegistryClient,
-  local: LocalImage,
-  target: DeliveryTarget,
-  tags: string[]
-): Promise<RemoteTag[]> {
-  return Promise.all(
-    tags.map(async tag => {
-      const stored = await registry.getManifest(target.repository, tag)
-      return stored
-        ? { tag, digest: stored.digest, sameImage: isSameImage(local, target.repositoryUri, stored) }
-        : { tag, sameImage: false }
-    })
-  )
 }
 
 async function executePlan(

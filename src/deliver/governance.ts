@@ -7,6 +7,7 @@ import { coveringTemplate, listCreationTemplates } from '../ecr/creation-templat
 import { ensurePublicRepository } from '../ecr/public.js'
 import { applyRepositorySettings, describeDifference, ensureRepository } from '../ecr/repositories.js'
 import type { DeliverInputs } from './inputs.js'
+import { load } from './lazy.js'
 
 /** How long a lifecycle policy preview may take before the step gives up on it. */
 const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000
@@ -73,7 +74,7 @@ export async function governRepository(
   }
   for (const warning of inputs.lifecyclePolicy?.warnings ?? []) core.warning(`lifecycle-policy: ${warning}`)
   if (inputs.lifecyclePolicy?.preview) {
-    const { previewLifecyclePolicy } = await import('../ecr/lifecycle-preview.js')
+    const { previewLifecyclePolicy } = await load.lifecyclePreview()
     const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
       deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
     })
@@ -82,13 +83,13 @@ export async function governRepository(
     )
     report.lifecyclePreview = preview.results
   } else if (inputs.lifecyclePolicy) {
-    const { applyLifecyclePolicy } = await import('../ecr/policies.js')
+    const { applyLifecyclePolicy } = await load.policies()
     const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text)
     log.info(`${name}: lifecycle policy ${change}`)
     report.changes.push(`lifecycle policy ${change}`)
   }
   if (inputs.repositoryPolicy) {
-    const { applyRepositoryPolicy } = await import('../ecr/policies.js')
+    const { applyRepositoryPolicy } = await load.policies()
     const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy)
     log.info(`${name}: repository policy ${change}`)
     report.changes.push(`repository policy ${change}`)

@@ -19,25 +19,30 @@ import {
 
 export type { ScanGateInputs } from './repository-inputs.js'
 
+/** A local image of the docker engine, to deliver. */
+export interface ImageWork {
+  kind: 'image'
+  repository: string
+  image: string
+  tags: string[]
+}
+
+/** An OCI layout (directory or tar) or a docker-save archive, pushed without docker. */
+export interface SourceWork {
+  kind: 'source'
+  repository: string
+  source: string
+  tags: string[]
+  /** Blobs uploaded at once. */
+  maxConcurrency: number
+  /** A repository of the same registry to mount blobs from. */
+  mountFrom?: string
+  /** Only this platform's image of an index. */
+  platform?: Platform
+}
+
 /** What the step does: only log in, log in and ensure a repository, or deliver an image to it. */
-export type DeliverWork =
-  | { kind: 'login' }
-  | { kind: 'ensure'; repository: string }
-  /** A local image of the docker engine. */
-  | { kind: 'image'; repository: string; image: string; tags: string[] }
-  /** An OCI layout (directory or tar) or a docker-save archive, pushed without docker. */
-  | {
-      kind: 'source'
-      repository: string
-      source: string
-      tags: string[]
-      /** Blobs uploaded at once. */
-      maxConcurrency: number
-      /** A repository of the same registry to mount blobs from. */
-      mountFrom?: string
-      /** Only this platform's image of an index. */
-      platform?: Platform
-    }
+export type DeliverWork = { kind: 'login' } | { kind: 'ensure'; repository: string } | ImageWork | SourceWork
 
 /** The deliver action's inputs, parsed and checked. */
 export interface DeliverInputs extends PolicyInputs {

@@ -16,18 +16,22 @@ export async function logInToRegistries(
   ecr: ECRClient,
   docker: DockerCli | undefined,
   target: { registryId?: string; registries: string[]; maskPassword: boolean }
-): Promise<RegistryLogin[]> {
+): Promise<[RegistryLogin, ...RegistryLogin[]]> {
   const options = { maskPassword: target.maskPassword }
-  const primary = await getRegistryLogins(ecr, target.registryId ? [target.registryId] : [], options)
+  const [first, ...others] = await getRegistryLogins(
+    ecr,
+    target.registryId ? [target.registryId] : [],
+    options
+  )
   const extraIds = target.registries.filter(id => id !== target.registryId)
   const extra = extraIds.length > 0 ? await getRegistryLogins(ecr, extraIds, options) : []
 
-  const logins: RegistryLogin[] = []
-  for (const login of [...primary, ...extra]) {
+  const logins: [RegistryLogin, ...RegistryLogin[]] = [first]
+  for (const login of [...others, ...extra]) {
     if (logins.some(known => known.host === login.host)) continue
     logins.push(login)
-    if (docker) await dockerLogIn(docker, login)
   }
+  for (const login of logins) if (docker) await dockerLogIn(docker, login)
   return logins
 }
 
@@ -48,7 +52,7 @@ export async function logInToPublic(
   client: ECRPUBLICClient,
   docker: DockerCli | undefined,
   maskPassword: boolean
-): Promise<RegistryLogin[]> {
+): Promise<[RegistryLogin]> {
   const login = await getPublicLogin(client, maskPassword)
   if (docker) await dockerLogIn(docker, login)
   return [login]

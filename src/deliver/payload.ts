@@ -3,15 +3,26 @@ import { ActionError, InputError, messageOf, quote } from '../common/errors.js'
 import * as log from '../common/log.js'
 import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
+import type { ArchiveImageSource, LayoutImageSource } from '../registry/sources/types.js'
 import { Input } from './constants.js'
-import type { DeliverWork } from './inputs.js'
+import type { DeliverWork, ImageWork, SourceWork } from './inputs.js'
+import { load } from './lazy.js'
 
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
 const GZIP_LEVEL = 1
 
-/** What is to be pushed, found and checked before anything changes. */
+/**
+ * What is to be pushed, found and checked before anything changes, with the work that asked for it: each
+ * kind has its own push (push.ts).
+ */
 export type Payload =
-  { kind: 'image'; image: LocalImage } | { kind: 'source'; image: LocalImageSource } | { kind: 'none' }
+  | { kind: 'engine'; image: LocalImage; work: ImageWork }
+  | { kind: 'layout'; image: LayoutImageSource; work: SourceWork }
+  | { kind: 'archive'; image: ArchiveImageSource; work: SourceWork }
+  | { kind: 'none' }
+
+/** A payload to push: anything but none. */
+export type PushPayload = Exclude<Payload, { kind: 'none' }>
 
 /**
  * Finds what the step is to push: the local image in the engine, or the source read and checked. A
@@ -20,15 +31,15 @@ export type Payload =
 export async function findPayload(work: DeliverWork, docker: DockerCli | undefined): Promise<Payload> {
   if (work.kind === 'image') {
     if (!docker) throw new ActionError('Input "image" needs the docker CLI, which is not on this runner')
-    return { kind: 'image', image: await findLocalImage(docker, work.image) }
+    return { kind: 'engine', image: await findLocalImage(docker, work.image), work }
   }
   if (work.kind !== 'source') return { kind: 'none' }
-  const { openImageSource } = await import('../registry/sources/index.js')
+  const { openImageSource } = await load.sources()
   let image = await core.group(`Read ${work.source}`, () =>
     openImageSource(work.source, { gzipLevel: GZIP_LEVEL })
   )
   if (work.platform) {
-    const { selectPlatform } = await import('../registry/sources/platform.js')
+    const { selectPlatform } = await load.platform()
     const whole = image
     try {
       image = await selectPlatform(whole, work.platform, work.source)
@@ -38,7 +49,12 @@ export async function findPayload(work: DeliverWork, docker: DockerCli | undefin
     }
   }
   log.info(`${work.source}: ${describeSource(image)}`)
-  return { kind: 'source', image }
+  return image.kind === 'docker-archive' ? { kind: 'archive', image, work } : { kind: 'layout', image, work }
+}
+
+/** Releases what a payload holds open (a source's files). */
+export async function disposePayload(payload: Payload): Promise<void> {
+  if (payload.kind === 'layout' || payload.kind === 'archive') await payload.image.dispose()
 }
 
 /** One line on what was read: the manifest of a layout, or the config and layers of an archive. */

@@ -3,6 +3,7 @@ import { formatBytes } from '../common/format.js'
 import type { BlobResult } from '../registry/blobs.js'
 import type { RegistryClient } from '../registry/client.js'
 import { pushImage } from '../registry/push.js'
+import type { HeldTag } from '../registry/tags.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
 import * as log from '../common/log.js'
@@ -24,14 +25,16 @@ export async function deliverSourceImage(
   image: LocalImageSource,
   target: DeliveryTarget,
   tags: string[],
-  options: { concurrency: number; mountFrom?: string; limit?: LimitFunction }
+  options: { concurrency: number; mountFrom?: string; limit?: LimitFunction; held?: HeldTag[] }
 ): Promise<Delivery> {
   const started = Date.now()
   const result = await pushImage(registry, target.repository, image, tags, {
     concurrency: options.concurrency,
     limit: options.limit,
     mountFrom: options.mountFrom,
-    isImmutable: target.isImmutable
+    isImmutable: target.isImmutable,
+    repositoryUri: target.repositoryUri,
+    held: options.held
   })
   const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
   const seconds = (Date.now() - started) / 1000

@@ -2,6 +2,7 @@ import type { LifecyclePolicyPreviewResult } from '@aws-sdk/client-ecr'
 import { formatBytes, shortDigest } from '../common/format.js'
 import { code, escapeHtml, headerRow, link, writeSummary } from '../common/summary.js'
 import { resultOf, type Delivery } from './delivery.js'
+import { load } from './lazy.js'
 import type { ScanGateReport } from './scan-gate.js'
 
 export interface DeliverySummary {
@@ -44,7 +45,7 @@ type Summary = Parameters<Parameters<typeof writeSummary>[0]>[0]
 /** The job summary: what was delivered where, with digests and sizes. Never fails the step. */
 export async function writeDeliverySummary(report: DeliverySummary): Promise<void> {
   // The scan gate's module is loaded by a run that scanned (it had it loaded already).
-  const scanSection = report.scan ? (await import('./scan-gate.js')).addScanSummary : undefined
+  const scanSection = report.scan ? (await load.scanGate()).addScanSummary : undefined
   await writeSummary(summary => {
     summary.addHeading('ECR delivery', 2)
     if (report.repository) {

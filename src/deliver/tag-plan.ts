@@ -1,17 +1,14 @@
-import { ActionError, quote } from '../common/errors.js'
+import { ActionError } from '../common/errors.js'
 import type { LocalImage } from '../docker/cli.js'
 import type { StoredManifest } from '../registry/manifests.js'
-import { immutableTagsError } from '../registry/push.js'
 import { isIndex } from '../registry/media-types.js'
-
-/** What a tag holds in the registry before we write anything. */
-export interface RemoteTag {
-  tag: string
-  /** The manifest digest the tag points at; undefined when the tag does not exist. */
-  digest?: string
-  /** Whether that manifest is the local image (same image ID, same config, or a known repo digest). */
-  sameImage: boolean
-}
+import {
+  conflictLine,
+  immutableConflicts,
+  immutableTagsError,
+  type HeldTag,
+  type OurImage
+} from '../registry/tags.js'
 
 export type TagPlan =
   /** Nothing in the registry holds this image yet: docker push every tag. */
@@ -31,31 +28,35 @@ export function isSameImage(local: LocalImage, repositoryUri: string, remote: St
   return !isIndex(remote.manifest) && remote.manifest.config?.digest === local.id
 }
 
+/** The local image as the tag checks see it: its digest is known only once pushed. */
+export function engineImage(local: LocalImage): OurImage {
+  return {
+    isOurs: (stored, repositoryUri) => isSameImage(local, repositoryUri, stored),
+    describe: `${local.reference} (${local.id})`
+  }
+}
+
 /**
- * Pure: decides how to deliver the tags so that all of them end on one digest, a re-run of an
- * unchanged image writes nothing, and an immutable tag is never asked to move. Throws, before anything
- * is written, when an immutable tag holds another image.
+ * Pure: decides how to deliver the engine's image under the tags so that all of them end on one digest, a
+ * re-run of an unchanged image writes nothing, and an immutable tag is never asked to move (the shared
+ * refusal, before anything is written). The digest docker push would give is not known in advance, so an
+ * image already in the registry is reused: the other tags get its very manifest.
  */
 export function planTagWrites(
-  remote: RemoteTag[],
+  held: HeldTag[],
+  image: OurImage,
   isImmutable: (tag: string) => boolean,
-  describe: { image: string; imageId: string; repository: string }
+  repositoryUri: string
 ): TagPlan {
-  const conflicts = remote.filter(r => r.digest !== undefined && !r.sameImage && isImmutable(r.tag))
-  if (conflicts.length > 0) {
-    const lines = conflicts.map(
-      r =>
-        `tag ${quote(r.tag)} already points at ${r.digest} in ${describe.repository}, ` +
-        `but the image ${describe.image} is ${describe.imageId}`
-    )
-    throw immutableTagsError(lines)
-  }
+  const conflicts = immutableConflicts(held, image, isImmutable, repositoryUri)
+  if (conflicts.length > 0)
+    throw immutableTagsError(conflicts.map(c => conflictLine(repositoryUri, c, image)))
 
-  const same = remote.filter(r => r.sameImage && r.digest !== undefined)
-  if (same.length === 0) return { kind: 'push', tags: remote.map(r => r.tag) }
+  const same = held.filter(h => h.stored !== undefined && image.isOurs(h.stored, repositoryUri))
+  if (same.length === 0) return { kind: 'push', tags: held.map(h => h.tag) }
 
   // Immutable tags cannot move, so when they hold this image their digest is the one to converge on.
-  const pinned = [...new Set(same.filter(r => isImmutable(r.tag)).map(r => r.digest as string))]
+  const pinned = [...new Set(same.filter(h => isImmutable(h.tag)).map(h => h.digest as string))]
   if (pinned.length > 1) {
     throw new ActionError(
       `Immutable tags hold this image under different digests (${pinned.join(', ')}): ` +
@@ -63,8 +64,8 @@ export function planTagWrites(
     )
   }
   const digest = pinned[0] ?? (same[0]?.digest as string)
-  const unchanged = remote.filter(r => r.digest === digest).map(r => r.tag)
-  const tags = remote.filter(r => r.digest !== digest).map(r => r.tag)
+  const unchanged = held.filter(h => h.digest === digest).map(h => h.tag)
+  const tags = held.filter(h => h.digest !== digest).map(h => h.tag)
   return tags.length === 0
     ? { kind: 'unchanged', digest, unchanged }
     : { kind: 'retag', digest, tags, unchanged }

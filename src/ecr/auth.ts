@@ -25,14 +25,14 @@ export async function getRegistryLogins(
   client: ECRClient,
   registryIds: string[],
   options: { maskPassword?: boolean } = {}
-): Promise<RegistryLogin[]> {
+): Promise<[RegistryLogin, ...RegistryLogin[]]> {
   const command = new GetAuthorizationTokenCommand(registryIds.length > 0 ? { registryIds } : {})
   const response = await callAws('GetAuthorizationToken', () => client.send(command))
-  const logins = (response.authorizationData ?? []).map(data =>
+  const [first, ...rest] = (response.authorizationData ?? []).map(data =>
     decodeAuthorization(data, options.maskPassword ?? true)
   )
-  if (logins.length === 0) throw new ActionError('GetAuthorizationToken returned no authorization data')
-  return logins
+  if (!first) throw new ActionError('GetAuthorizationToken returned no authorization data')
+  return [first, ...rest]
 }
 
 function decodeAuthorization(

@@ -73,3 +73,9 @@ export function registryHostOf(proxyEndpoint: string): string {
   const url = new URL(/^https?:\/\//i.test(proxyEndpoint) ? proxyEndpoint : `https://${proxyEndpoint}`)
   return url.port ? `${hostname}:${url.port}` : hostname
 }
+
+/** The account of a private registry host; undefined for any other host. */
+export function accountOfHost(host: string): string | undefined {
+  const parsed = parseRegistryHost(host)
+  return parsed?.kind === 'private' ? parsed.accountId : undefined
+}

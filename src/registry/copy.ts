@@ -1,13 +1,13 @@
 import type { LimitFunction } from 'p-limit'
-import { ActionError, quote } from '../common/errors.js'
+import { ActionError } from '../common/errors.js'
 import type { BlobSource } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import type { StoredManifest } from './manifests.js'
 import { isIndex } from './media-types.js'
-import { tagResults, type PushResult } from './push.js'
+import type { PushResult } from './push.js'
 import { sendAll } from './send-all.js'
 import { platformOf } from './sources/types.js'
-import { immutableTagsError, putTags, verifyTags } from './tags.js'
+import { planTagWrites, putTags, readTags, tagOutcomes, verifyTags, type HeldTag } from './tags.js'
 
 /** One side of a copy: a registry and a repository in it. */
 export interface RepositoryIn {
@@ -19,8 +19,12 @@ export interface CopyOptions {
   /** The blob uploads at once, shared with the other copies of the same step. */
   limit: LimitFunction
   isImmutable: (tag: string) => boolean
+  /** How the refusal of an immutable move names the destination repository. */
+  repositoryUri?: string
   /** A repository of the destination registry to mount blobs from. */
   mountFrom?: string
+  /** What the destination's tags hold, when the caller read them already. */
+  held?: HeldTag[]
 }
 
 /** An image as a registry holds it: its manifests (children before parents) and every blob, once each. */
@@ -46,22 +50,19 @@ export async function copyImage(
   tags: string[],
   options: CopyOptions
 ): Promise<PushResult> {
-  const current = await Promise.all(
-    tags.map(async tag => ({ tag, digest: await to.registry.resolveManifestDigest(to.repository, tag) }))
+  const held = options.held ?? (await readTags(to.registry, to.repository, tags, 'digest'))
+  const writes = planTagWrites(
+    held,
+    { digest, isOurs: () => false, describe: digest },
+    options.isImmutable,
+    options.repositoryUri ?? to.repository
   )
-  const conflicts = current.filter(c => c.digest && c.digest !== digest && options.isImmutable(c.tag))
-  if (conflicts.length > 0) {
-    throw immutableTagsError(
-      conflicts.map(c => `tag ${quote(c.tag)} already points at ${c.digest}, the image is ${digest}`)
-    )
-  }
-  const unchanged = new Set(current.filter(c => c.digest === digest).map(c => c.tag))
-  const toWrite = tags.filter(tag => !unchanged.has(tag))
+  const { toWrite } = writes
   const graph = await readGraph(from, digest)
   const result = {
     digest,
     mediaType: graph.top.mediaType,
-    tags: tagResults(tags, unchanged),
+    tags: tagOutcomes(tags, writes),
     platforms: graph.platforms
   }
   if (toWrite.length === 0) return { ...result, blobs: [] }

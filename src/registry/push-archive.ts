@@ -1,5 +1,4 @@
 import pLimit from 'p-limit'
-import { quote } from '../common/errors.js'
 import { parseJson } from '../common/json.js'
 import * as log from '../common/log.js'
 import type { BlobResult } from './blobs.js'
@@ -10,7 +9,16 @@ import type { PushOptions, PushResult } from './push.js'
 import { isDigest } from './reference.js'
 import { sendAll } from './send-all.js'
 import type { ArchiveImageSource, LayerDescriptor } from './sources/types.js'
-import { immutableTagsError, putTags, verifyTags } from './tags.js'
+import {
+  conflictLine,
+  immutableConflicts,
+  immutableTagsError,
+  planTagWrites,
+  putTags,
+  readTags,
+  tagOutcomes,
+  verifyTags
+} from './tags.js'
 
 /** A config read back to learn which compressed layer holds which diff_id: small, capped. */
 const MAX_CONFIG_BYTES = 32 * 1024 * 1024
@@ -30,44 +38,38 @@ export async function pushArchiveImage(
   tags: string[],
   options: PushOptions
 ): Promise<PushResult> {
-  const held = await Promise.all(
-    tags.map(async tag => ({ tag, manifest: await registry.getManifest(repository, tag) }))
-  )
+  const held = options.held ?? (await readTags(registry, repository, tags, 'manifest'))
+  // Before anything is compressed: an immutable tag holding another image (another config) fails now.
   const configDigest = image.config.digest
-  const otherImages = held.filter(
-    h => h.manifest && options.isImmutable(h.tag) && configOf(h.manifest) !== configDigest
-  )
-  if (otherImages.length > 0) {
-    throw immutableTagsError(
-      otherImages.map(
-        h => `tag ${quote(h.tag)} already holds ${h.manifest?.digest}, another image than this one`
-      )
-    )
+  const before = {
+    isOurs: (stored: StoredManifest) => configOf(stored) === configDigest,
+    describe: `the archive's image (config ${configDigest})`
   }
+  const otherImages = immutableConflicts(held, before, options.isImmutable)
+  if (otherImages.length > 0)
+    throw immutableTagsError(
+      otherImages.map(h => conflictLine(options.repositoryUri ?? repository, h, before))
+    )
   const known = await knownLayers(registry, repository, image, held)
   const { descriptors, blobs, compressed } = await sendLayers(registry, repository, image, known, options)
   log.info(layerSummaryLine(image.layers.length, compressed))
   const top = image.manifest(descriptors)
 
-  const holds = new Map(held.map(h => [h.tag, h.manifest?.digest]))
-  const moved = tags.filter(
-    tag => options.isImmutable(tag) && holds.get(tag) && holds.get(tag) !== top.digest
+  // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.
+  const writes = planTagWrites(
+    held,
+    { digest: top.digest, isOurs: () => false, describe: top.digest },
+    options.isImmutable,
+    options.repositoryUri ?? repository
   )
-  if (moved.length > 0) {
-    // Same config, other layer bytes (another tool's compression): the tag cannot move to ours.
-    throw immutableTagsError(
-      moved.map(tag => `tag ${quote(tag)} already points at ${holds.get(tag)}, the image is ${top.digest}`)
-    )
-  }
-  const unchanged = new Set(tags.filter(tag => holds.get(tag) === top.digest))
-  const toWrite = tags.filter(tag => !unchanged.has(tag))
+  const { toWrite } = writes
   await putTags(registry, repository, toWrite, top)
   if (toWrite.length > 0) await verifyTags(registry, repository, tags, top.digest)
   return {
     digest: top.digest,
     mediaType: top.mediaType,
     blobs,
-    tags: tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' })),
+    tags: tagOutcomes(tags, writes),
     platforms: []
   }
 }
@@ -92,12 +94,12 @@ async function knownLayers(
   registry: RegistryClient,
   repository: string,
   image: ArchiveImageSource,
-  held: { manifest?: StoredManifest }[]
+  held: { stored?: StoredManifest }[]
 ): Promise<Map<string, LayerDescriptor>> {
   const known = new Map<string, LayerDescriptor>()
   const ours = image.layers.map(layer => layer.diffId)
   const seen = new Set<string>()
-  for (const { manifest } of held) {
+  for (const { stored: manifest } of held) {
     if (!manifest || isIndex(manifest.manifest) || seen.has(manifest.digest)) continue
     seen.add(manifest.digest)
     const { config, layers } = manifest.manifest as ImageManifest

@@ -1,13 +1,10 @@
 import pLimit, { type LimitFunction } from 'p-limit'
-import { quote } from '../common/errors.js'
 import type { BlobResult } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import { pushArchiveImage } from './push-archive.js'
 import { sendAll } from './send-all.js'
 import type { LayoutImageSource, LocalImageSource } from './sources/types.js'
-import { immutableTagsError, putTags, verifyTags } from './tags.js'
-
-export { immutableTagsError, putTags, verifyTags } from './tags.js'
+import { planTagWrites, putTags, readTags, tagOutcomes, verifyTags, type HeldTag } from './tags.js'
 
 export interface PushOptions {
   /** Blobs uploaded at once. */
@@ -18,6 +15,10 @@ export interface PushOptions {
   mountFrom?: string
   /** Whether a tag may not be moved to another digest. */
   isImmutable: (tag: string) => boolean
+  /** How the refusal of an immutable move names the repository. */
+  repositoryUri?: string
+  /** What the tags hold, when the caller read them already (each tag is read once per registry). */
+  held?: HeldTag[]
 }
 
 export type TagOutcome = 'pushed' | 'unchanged'
@@ -59,22 +60,13 @@ async function pushLayoutImage(
   options: PushOptions
 ): Promise<PushResult> {
   const { top } = image
-  // Every tag is read first (one HEAD each), as go-containerregistry's remote.Write checks before it
+  // Every tag is read first (one GET each), as go-containerregistry's remote.Write checks before it
   // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
   // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
-  const current = await Promise.all(
-    tags.map(async tag => ({ tag, digest: await registry.resolveManifestDigest(repository, tag) }))
-  )
-  const conflicts = current.filter(
-    c => c.digest !== undefined && c.digest !== top.digest && options.isImmutable(c.tag)
-  )
-  if (conflicts.length > 0) {
-    throw immutableTagsError(
-      conflicts.map(c => `tag ${quote(c.tag)} already points at ${c.digest}, the image is ${top.digest}`)
-    )
-  }
-  const unchanged = new Set(current.filter(c => c.digest === top.digest).map(c => c.tag))
-  const toWrite = tags.filter(tag => !unchanged.has(tag))
+  const held = options.held ?? (await readTags(registry, repository, tags, 'digest'))
+  const ours = { digest: top.digest, isOurs: () => false, describe: top.digest }
+  const writes = planTagWrites(held, ours, options.isImmutable, options.repositoryUri ?? repository)
+  const { toWrite } = writes
 
   const platforms = image.children.flatMap(child =>
     child.platform ? [{ platform: child.platform, digest: child.digest }] : []
@@ -82,7 +74,7 @@ async function pushLayoutImage(
   const result = {
     digest: top.digest,
     mediaType: top.mediaType,
-    tags: tagResults(tags, unchanged),
+    tags: tagOutcomes(tags, writes),
     platforms
   }
   if (toWrite.length === 0) return { ...result, blobs: [] }
@@ -100,8 +92,4 @@ async function pushLayoutImage(
   await putTags(registry, repository, toWrite, top)
   await verifyTags(registry, repository, tags, top.digest)
   return { ...result, blobs }
-}
-
-export function tagResults(tags: string[], unchanged: Set<string>): PushResult['tags'] {
-  return tags.map(tag => ({ tag, outcome: unchanged.has(tag) ? 'unchanged' : 'pushed' }))
 }

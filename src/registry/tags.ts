@@ -1,18 +1,133 @@
 import { ActionError, quote } from '../common/errors.js'
 import type { RegistryClient } from './client.js'
 import { RegistryError } from './errors.js'
+import type { StoredManifest } from './manifests.js'
 
 /**
- * Tags: the refusal to move immutable ones, putting a manifest under each, and reading them back. Shared
- * by every way an image is pushed (layouts, archives, and the docker path's manifest PUTs).
+ * Tags, the one way every push writes them (layouts, archives, registry-to-registry copies and the
+ * docker path's manifest PUTs): read each tag once, refuse a move of an immutable one before anything is
+ * written, split what already holds the image from what to write, put the manifest under each, read back.
  */
 
-/** The refusal to move immutable tags, one line per tag, before anything is written. */
+/** What a tag holds before anything is written (no digest: the tag does not exist). */
+export interface HeldTag {
+  tag: string
+  digest?: string
+  /** The manifest itself, when it was read whole (an image known by its config needs it). */
+  stored?: StoredManifest
+}
+
+/** The image being delivered, as the tag checks see it. */
+export interface OurImage {
+  /** Its digest, once known (an archive's is known only after its layers are compressed). */
+  digest?: string
+  /**
+   * Whether a manifest a tag holds (in the repository at this URI) is this image: same digest; or, before
+   * the digest is known, same config or image ID.
+   */
+  isOurs: (stored: StoredManifest, repositoryUri: string) => boolean
+  /** How the refusal names it: its digest, or `app:ci (sha256:…)`. */
+  describe: string
+}
+
+/** What to do with each tag, once the image is known: nothing, or write it. */
+export interface TagWrites {
+  unchanged: string[]
+  toWrite: string[]
+}
+
+/**
+ * Reads what each tag holds, the only read before writing: one request per tag, all manifest types
+ * accepted. A HEAD gives the digest, enough when the image's digest is known; a GET gives the manifest,
+ * needed when the image is known by its config or image ID (a docker-save archive, the docker engine).
+ */
+export async function readTags(
+  registry: RegistryClient,
+  repository: string,
+  tags: string[],
+  read: 'digest' | 'manifest'
+): Promise<HeldTag[]> {
+  return Promise.all(
+    tags.map(async (tag): Promise<HeldTag> => {
+      if (read === 'digest') return { tag, digest: await registry.resolveManifestDigest(repository, tag) }
+      const stored = await registry.getManifest(repository, tag)
+      return { tag, digest: stored?.digest, stored }
+    })
+  )
+}
+
+/**
+ * Pure: the immutable tags that hold another image. With the digest known, an immutable tag at another
+ * digest is another image even when its config is the same (another tool's compression): it cannot move.
+ */
+export function immutableConflicts(
+  held: HeldTag[],
+  image: OurImage,
+  isImmutable: (tag: string) => boolean,
+  repositoryUri = ''
+): HeldTag[] {
+  return held.filter(
+    h =>
+      h.digest !== undefined &&
+      isImmutable(h.tag) &&
+      (image.digest !== undefined
+        ? h.digest !== image.digest
+        : h.stored === undefined || !image.isOurs(h.stored, repositoryUri))
+  )
+}
+
+/** One line of the refusal: which tag, where, what it holds, and what this image is. */
+export function conflictLine(repositoryUri: string, conflict: HeldTag, image: OurImage): string {
+  return `tag ${quote(conflict.tag)} in ${repositoryUri} already points at ${conflict.digest}, this image is ${image.describe}`
+}
+
+/** The refusal of every conflict at once, before anything is written anywhere. */
 export function immutableTagsError(lines: string[]): ActionError {
   return new ActionError(
-    `Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. ` +
-      'Immutable tags cannot be moved to another image: push under a new tag.'
+    `Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. Nothing was pushed: ` +
+      'immutable tags cannot be moved to another image; push under a new tag.'
   )
+}
+
+/**
+ * Pure: refuses, before the first write anywhere, an immutable tag that holds another image in any of the
+ * registries (their tags read once each), naming every one.
+ */
+export function refuseImmutableMoves(
+  registries: { repositoryUri: string; held: HeldTag[]; isImmutable: (tag: string) => boolean }[],
+  image: OurImage
+): void {
+  const lines = registries.flatMap(r =>
+    immutableConflicts(r.held, image, r.isImmutable, r.repositoryUri).map(c =>
+      conflictLine(r.repositoryUri, c, image)
+    )
+  )
+  if (lines.length > 0) throw immutableTagsError(lines)
+}
+
+/**
+ * Pure: with the image's digest known, refuses a move of an immutable tag (throws, naming each) and
+ * splits the tags that hold the image already from those to write.
+ */
+export function planTagWrites(
+  held: HeldTag[],
+  image: OurImage & { digest: string },
+  isImmutable: (tag: string) => boolean,
+  repositoryUri: string
+): TagWrites {
+  const conflicts = immutableConflicts(held, image, isImmutable, repositoryUri)
+  if (conflicts.length > 0)
+    throw immutableTagsError(conflicts.map(c => conflictLine(repositoryUri, c, image)))
+  const unchanged = held.filter(h => h.digest === image.digest).map(h => h.tag)
+  return { unchanged, toWrite: held.map(h => h.tag).filter(tag => !unchanged.includes(tag)) }
+}
+
+/** The per-tag outcome of a push: written, or left alone because it held the image already. */
+export function tagOutcomes(
+  tags: string[],
+  writes: TagWrites
+): { tag: string; outcome: 'pushed' | 'unchanged' }[] {
+  return tags.map(tag => ({ tag, outcome: writes.unchanged.includes(tag) ? 'unchanged' : 'pushed' }))
 }
 
 /**
@@ -35,7 +150,7 @@ export async function putTags(
         throw error
       const holds = await registry.resolveManifestDigest(repository, tag)
       throw new ActionError(
-        `Immutable tag "${tag}" was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
+        `Immutable tag ${quote(tag)} was written by another push meanwhile: it holds ${holds ?? 'another image'}, ` +
           `this image is ${manifest.digest}. The registry refused to move it (${error.message}).`,
         { cause: error }
       )

@@ -219,7 +219,7 @@ describe('deliver to several regions in one step', () => {
     })
     expect(result.exitCode).toBe(1)
     expect(result.errors.join('\n')).toContain(
-      `${REGISTRY2}/${repository}:v1 already holds ${otherLayout.top.digest}`
+      `tag "v1" in ${REGISTRY2}/${repository} already points at ${otherLayout.top.digest}`
     )
     expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBeUndefined()
     // Nothing was uploaded to the main registry either.

@@ -160,7 +160,7 @@ describe('deliver from files (no docker involved in the push)', () => {
     expect(conflict.exitCode).toBe(1)
     expect(conflict.errors).toHaveLength(1)
     expect(conflict.errors[0]).toContain(
-      `tag "v1" already points at ${singleLayout.top.digest}, the image is ${otherLayout.top.digest}`
+      `tag "v1" in ${REGISTRY}/${repository} already points at ${singleLayout.top.digest}, this image is ${otherLayout.top.digest}`
     )
     expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(singleLayout.top.digest)
     expect(await skopeoDigest(`${REGISTRY}/${repository}:new`)).toBeUndefined()

@@ -1,0 +1,382 @@
+export const id = 315;
+export const ids = [315];
+export const modules = {
+
+/***/ 4315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pushPayload: () => (/* binding */ pushPayload)
+});
+
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/registry/tags.ts
+var registry_tags = __webpack_require__(7906);
+// EXTERNAL MODULE: ./src/registry/media-types.ts
+var media_types = __webpack_require__(9867);
+// EXTERNAL MODULE: ./src/deliver/fan-out/state.ts
+var state = __webpack_require__(7851);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(7264);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/common/log.ts
+var log = __webpack_require__(1095);
+;// CONCATENATED MODULE: ./src/deliver/tag-plan.ts
+
+
+
+/**
+ * Whether a stored manifest is the local image. The image ID is the config digest in docker's
+ * classic store and the manifest digest in the containerd store; RepoDigests records earlier pushes.
+ */
+function isSameImage(local, repositoryUri, remote) {
+    if (remote.digest === local.id)
+        return true;
+    if (local.repoDigests.includes(`${repositoryUri}@${remote.digest}`))
+        return true;
+    return !(0,media_types/* isIndex */.nw)(remote.manifest) && remote.manifest.config?.digest === local.id;
+}
+/** The local image as the tag checks see it: its digest is known only once pushed. */
+function engineImage(local) {
+    return {
+        isOurs: (stored, repositoryUri) => isSameImage(local, repositoryUri, stored),
+        describe: `${local.reference} (${local.id})`
+    };
+}
+/**
+ * Pure: decides how to deliver the engine's image under the tags so that all of them end on one digest, a
+ * re-run of an unchanged image writes nothing, and an immutable tag is never asked to move (the shared
+ * refusal, before anything is written). The digest docker push would give is not known in advance, so an
+ * image already in the registry is reused: the other tags get its very manifest.
+ */
+function planTagWrites(held, image, isImmutable, repositoryUri) {
+    const conflicts = (0,registry_tags/* immutableConflicts */.wK)(held, image, isImmutable, repositoryUri);
+    if (conflicts.length > 0)
+        throw (0,registry_tags/* immutableTagsError */.qk)(conflicts.map(c => (0,registry_tags/* conflictLine */.XX)(repositoryUri, c, image)));
+    const same = held.filter(h => h.stored !== undefined && image.isOurs(h.stored, repositoryUri));
+    if (same.length === 0)
+        return { kind: 'push', tags: held.map(h => h.tag) };
+    // Immutable tags cannot move, so when they hold this image their digest is the one to converge on.
+    const pinned = [...new Set(same.filter(h => isImmutable(h.tag)).map(h => h.digest))];
+    if (pinned.length > 1) {
+        throw new errors/* ActionError */.lZ(`Immutable tags hold this image under different digests (${pinned.join(', ')}): ` +
+            'they cannot be brought to one digest. Push under a new tag.');
+    }
+    const digest = pinned[0] ?? same[0]?.digest;
+    const unchanged = held.filter(h => h.digest === digest).map(h => h.tag);
+    const tags = held.filter(h => h.digest !== digest).map(h => h.tag);
+    return tags.length === 0
+        ? { kind: 'unchanged', digest, unchanged }
+        : { kind: 'retag', digest, tags, unchanged };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/docker-push.ts
+
+
+
+
+
+
+
+/**
+ * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
+ * the registry itself, to the one digest reported, and that digest is the local image.
+ */
+async function deliverDockerImage(docker, registry, local, target, tags, held) {
+    const current = held ?? (await (0,registry_tags/* readTags */.g$)(registry, target.repository, tags, 'manifest'));
+    const plan = planTagWrites(current, engineImage(local), target.isImmutable, target.repositoryUri);
+    const digest = await executePlan(docker, registry, local, target, plan);
+    await (0,registry_tags/* verifyTags */.vl)(registry, target.repository, tags, digest);
+    const results = resultsOf(plan);
+    return {
+        digest,
+        size: await storedSize(registry, target.repository, digest),
+        tags: tags.map(tag => ({
+            tag,
+            reference: `${target.repositoryUri}:${tag}`,
+            result: results.get(tag) ?? 'pushed'
+        })),
+        platforms: []
+    };
+}
+async function executePlan(docker, registry, local, target, plan) {
+    switch (plan.kind) {
+        case 'unchanged':
+            log/* info */.pq(`Every tag already points at ${plan.digest}: nothing to push`);
+            return plan.digest;
+        case 'retag': {
+            // The image is there already: give the missing tags the very same manifest bytes, so every tag
+            // ends on one digest (a fresh docker push could compress differently and give another).
+            log/* info */.pq(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
+            const stored = await registry.getManifest(target.repository, plan.digest);
+            if (!stored)
+                throw new errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
+            await putTags(registry, target, plan.tags, stored);
+            return plan.digest;
+        }
+        case 'push':
+            return pushThroughStagingTag(docker, registry, local, target, stored => putTags(registry, target, plan.tags, stored));
+    }
+}
+/**
+ * `docker push` works on local names, and a local name is shared by everything that uses the engine: two
+ * runs that `docker tag` the same `<repository>:<tag>` push each other's image. So the image is tagged, by
+ * its ID, under a name no other run uses, pushed once under it, and proven to be the local image (its
+ * config digest, or its manifest digest in the containerd store, is the image ID) before any real tag is
+ * written by a manifest PUT (`writeTags`). Only then is the staging name removed, locally and from the
+ * repository; it is removed whatever happens, and when the real tags were not written the image goes
+ * with it (ECR deletes an image with its last tag), so a failed step leaves nothing half-pushed.
+ */
+async function pushThroughStagingTag(docker, registry, local, target, writeTags) {
+    const staging = `ecr-deliver-staging-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+    const reference = `${target.repositoryUri}:${staging}`;
+    await docker.tag(local.id, reference);
+    let pushedDigest;
+    try {
+        pushedDigest = (await docker.push(reference)).digest;
+        const stored = await registry.requireManifest(target.repository, pushedDigest);
+        if (!isSameImage(local, target.repositoryUri, stored)) {
+            const config = (0,media_types/* isIndex */.nw)(stored.manifest) ? 'an index' : `config ${stored.manifest.config?.digest}`;
+            throw new errors/* ActionError */.lZ(`docker push put ${pushedDigest} (${config}) in ${target.repositoryUri}, which is not the image ` +
+                `${local.reference} (${local.id}): nothing was tagged`);
+        }
+        await writeTags(stored);
+        return stored.digest;
+    }
+    finally {
+        await removeStagingTag(docker, local, target, reference, staging, pushedDigest);
+    }
+}
+async function removeStagingTag(docker, local, target, reference, staging, pushedDigest) {
+    // An image known by its ID only would be deleted with its last name: leave the name on it then.
+    if (local.repoTags.length > 0) {
+        await docker
+            .untag(reference)
+            .catch(error => core/* warning */.$e(`Could not remove the local name ${reference}: ${(0,errors/* messageOf */.bD)(error)}`));
+    }
+    else {
+        log/* info */.pq(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`);
+    }
+    try {
+        await target.removeTag(staging);
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not remove the staging tag ${staging} from ${target.repositoryUri}` +
+            `${pushedDigest ? ` (at ${pushedDigest})` : ''}: ${(0,errors/* messageOf */.bD)(error)}. Delete it by hand ` +
+            '(ecr:BatchDeleteImage is needed to remove it).');
+    }
+}
+/** Each tag gets the pushed manifest's exact bytes, in the order given. */
+async function putTags(registry, target, tags, stored) {
+    await (0,registry_tags/* putTags */.Tm)(registry, target.repository, tags, stored, tag => log/* info */.pq(`${target.repositoryUri}:${tag} → ${stored.digest}`));
+}
+function resultsOf(plan) {
+    const results = new Map();
+    if (plan.kind === 'push')
+        plan.tags.forEach(tag => results.set(tag, 'pushed'));
+    if (plan.kind === 'retag')
+        plan.tags.forEach(tag => results.set(tag, 'tagged'));
+    if (plan.kind !== 'push')
+        plan.unchanged.forEach(tag => results.set(tag, 'unchanged'));
+    return results;
+}
+/** The stored size; for an index the sum of its children, each counted once. */
+async function storedSize(registry, repository, digest) {
+    const stored = await registry.getManifest(repository, digest);
+    if (!stored)
+        throw new errors/* ActionError */.lZ(`${repository}@${digest} is missing right after the push`);
+    if (!(0,media_types/* isIndex */.nw)(stored.manifest))
+        return (0,media_types/* imageManifestSize */.Sd)(stored.manifest);
+    const children = await Promise.all([...new Set(stored.manifest.manifests.map(child => child.digest))].map(child => storedSize(registry, repository, child)));
+    return children.reduce((sum, size) => sum + size, 0);
+}
+
+// EXTERNAL MODULE: ./src/common/format.ts
+var format = __webpack_require__(6950);
+// EXTERNAL MODULE: ./src/registry/push.ts + 1 modules
+var push = __webpack_require__(4501);
+;// CONCATENATED MODULE: ./src/deliver/source-push.ts
+
+
+
+/**
+ * `3 blobs: 2 uploaded, 1 present, 0 mounted; 1.5 MiB sent in 0.4 s`. The push benchmark reads this line
+ * (bench/runners.ts, PUSH_LINE); a unit test holds the two together.
+ */
+function blobSummaryLine(blobs, sent, seconds) {
+    const counts = ['uploaded', 'present', 'mounted'].map(outcome => `${blobs.filter(b => b.outcome === outcome).length} ${outcome}`);
+    return `${blobs.length} blobs: ${counts.join(', ')}; ${(0,format/* formatBytes */.z)(sent)} sent in ${seconds.toFixed(1)} s`;
+}
+/** Delivers an image read from files (OCI layout or docker-save archive) through the registry API. */
+async function deliverSourceImage(registry, image, target, tags, options) {
+    const started = Date.now();
+    const result = await (0,push/* pushImage */.G)(registry, target.repository, image, tags, {
+        concurrency: options.concurrency,
+        limit: options.limit,
+        mountFrom: options.mountFrom,
+        isImmutable: target.isImmutable,
+        repositoryUri: target.repositoryUri,
+        held: options.held
+    });
+    const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0);
+    const seconds = (Date.now() - started) / 1000;
+    if (result.tags.every(t => t.outcome === 'unchanged')) {
+        log/* info */.pq(`Every tag already points at ${result.digest}: nothing to push`);
+    }
+    else {
+        log/* info */.pq(blobSummaryLine(result.blobs, sent, seconds));
+    }
+    return {
+        digest: result.digest,
+        // What the registry holds for it: a layout's blobs, or an archive's config and compressed layers.
+        size: (image.kind === 'docker-archive' ? result.blobs : image.blobs).reduce((sum, blob) => sum + blob.size, 0),
+        tags: result.tags.map(({ tag, outcome }) => ({
+            tag,
+            reference: `${target.repositoryUri}:${tag}`,
+            result: outcome
+        })),
+        platforms: result.platforms,
+        blobs: result.blobs
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deliver/push.ts
+
+
+
+
+
+
+
+/**
+ * Pushes to the main registry and every destination. Each registry's tags are read once, and an
+ * immutable tag that holds another image anywhere fails the step before anything is written anywhere;
+ * then the payload's own push runs.
+ */
+async function pushPayload(context, payload) {
+    const { main, fanOut } = context;
+    const tags = payload.work.tags;
+    // A layout's digest is known: a HEAD per tag is enough. The others are known by config or image ID.
+    const read = payload.kind === 'layout' ? 'digest' : 'manifest';
+    const [mainRead, opened] = await Promise.all([
+        (0,registry_tags/* readTags */.g$)(main.registry, main.target.repository, tags, read).then(held => ({ held }), (error) => ({ error })),
+        fanOut ? fanOut.module.readDestinationTags(fanOut.destinations, tags, read, fanOut.openRegistry) : []
+    ]);
+    const going = opened.flatMap(stage => (0,state/* isFailed */.Ix)(stage)
+        ? []
+        : [
+            {
+                repositoryUri: stage.target.repositoryUri,
+                held: stage.held,
+                isImmutable: stage.target.isImmutable
+            }
+        ]);
+    const mainHeld = 'held' in mainRead
+        ? [
+            {
+                repositoryUri: main.target.repositoryUri,
+                held: mainRead.held,
+                isImmutable: main.target.isImmutable
+            }
+        ]
+        : [];
+    (0,registry_tags/* refuseImmutableMoves */.Bl)([...mainHeld, ...going], ourImage(payload));
+    if ('error' in mainRead) {
+        // The main registry cannot be read: its push fails. A layout still goes to the others, straight
+        // from its files; the rest are copied from the main registry, so nothing can go anywhere.
+        if (payload.kind !== 'layout' || !fanOut)
+            throw mainRead.error;
+        const destinations = await fanOut.module.pushLayoutToDestinations(opened, payload.image, tags, {
+            limit: (0,p_limit/* default */.A)(payload.work.maxConcurrency),
+            mountFrom: payload.work.mountFrom
+        });
+        return { ok: false, error: mainRead.error, destinations };
+    }
+    const held = mainRead.held;
+    const limit = (0,p_limit/* default */.A)(payload.kind === 'engine' ? 5 : payload.work.maxConcurrency);
+    const prepared = { held, opened, limit };
+    switch (payload.kind) {
+        case 'engine':
+            return pushEngineImage(context, payload, prepared);
+        case 'archive':
+            return pushArchive(context, payload, prepared);
+        case 'layout':
+            return pushLayout(context, payload, prepared);
+    }
+}
+/** How an image already in a registry is recognised as this one, before its digest is known. */
+function ourImage(payload) {
+    if (payload.kind === 'engine')
+        return engineImage(payload.image);
+    if (payload.kind === 'layout') {
+        const { digest } = payload.image.top;
+        return { digest, isOurs: stored => stored.digest === digest, describe: digest };
+    }
+    const config = payload.image.config.digest;
+    return {
+        isOurs: (stored) => !(0,media_types/* isIndex */.nw)(stored.manifest) && stored.manifest.config?.digest === config,
+        describe: `the archive's image (config ${config})`
+    };
+}
+/** The docker engine's image: docker push to the main registry, then copied registry to registry. */
+async function pushEngineImage(context, payload, prepared) {
+    const { main } = context;
+    const delivery = await deliverDockerImage(context.docker, main.registry, payload.image, main.target, payload.work.tags, prepared.held);
+    return { ok: true, delivery, destinations: await copyToOthers(context, delivery, prepared) };
+}
+/** A docker-save archive: compressed once, for the main registry, then copied registry to registry. */
+async function pushArchive(context, payload, prepared) {
+    const { work } = payload;
+    const delivery = await deliverSourceImage(context.main.registry, payload.image, context.main.target, work.tags, {
+        concurrency: work.maxConcurrency,
+        mountFrom: work.mountFrom,
+        limit: prepared.limit,
+        held: prepared.held
+    });
+    return { ok: true, delivery, destinations: await copyToOthers(context, delivery, prepared, work.mountFrom) };
+}
+/**
+ * An OCI layout: every registry at once, straight from the files, through the one limit. The main push's
+ * failure is the step's, reported once the others end (they may have the image).
+ */
+async function pushLayout(context, payload, prepared) {
+    const { work, image } = payload;
+    const options = { limit: prepared.limit, mountFrom: work.mountFrom };
+    const [main, others] = await Promise.allSettled([
+        deliverSourceImage(context.main.registry, image, context.main.target, work.tags, {
+            ...options,
+            concurrency: work.maxConcurrency,
+            held: prepared.held
+        }),
+        context.fanOut
+            ? context.fanOut.module.pushLayoutToDestinations(prepared.opened, image, work.tags, options)
+            : Promise.resolve([])
+    ]);
+    // pushLayoutToDestinations keeps each destination's failure as that destination's: it never rejects.
+    const destinations = others.status === 'fulfilled' ? others.value : [];
+    if (main.status === 'rejected')
+        return { ok: false, error: main.reason, destinations };
+    const checked = context.fanOut?.module.checkSameDigest(destinations, main.value.digest) ?? [];
+    return { ok: true, delivery: main.value, destinations: checked };
+}
+/** What the main registry now holds, copied into every destination still going. */
+async function copyToOthers(context, delivery, prepared, mountFrom) {
+    if (!context.fanOut)
+        return [];
+    const { module } = context.fanOut;
+    const copied = await module.copyToDestinations(prepared.opened, { registry: context.main.registry, repository: context.main.target.repository }, delivery, { limit: prepared.limit, mountFrom });
+    return module.checkSameDigest(copied, delivery.digest);
+}
+
+
+/***/ })
+
+};
