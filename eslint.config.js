@@ -46,6 +46,26 @@ export default tseslint.config(
       ]
     }
   },
+  // The registry client knows nothing of the runner: logging, masking and inputs are given to it (hooks).
+  {
+    files: ['src/registry/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@actions/core', message: 'The registry floor takes hooks (common/registry-hooks.ts).' }
+          ],
+          patterns: [
+            {
+              group: ['**/deliver/**', '**/cleanup/**', '**/pull-through-cache/**'],
+              message: 'Shared floors never import an action.'
+            }
+          ]
+        }
+      ]
+    }
+  },
   ...['deliver', 'cleanup', 'pull-through-cache'].map(action => ({
     files: [`src/${action}/**`],
     rules: {

@@ -5,7 +5,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   debug: (line: string) => void debug.push(line),
   info: jest.fn()
 }))
-const { registryLogHooks } = await import('../src/registry/logging.js')
+const { registryHooks: registryLogHooks } = await import('../src/common/registry-hooks.js')
 const { blobSummaryLine } = await import('../src/deliver/source-push.js')
 const { startupMark } = await import('../src/common/run.js')
 const { layerSummaryLine } = await import('../src/registry/push-archive.js')

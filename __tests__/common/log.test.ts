@@ -5,7 +5,8 @@ const written: string[] = []
 jest.unstable_mockModule('@actions/core', () => ({
   info: (message: string) => void written.push(message)
 }))
-const { escapeHtml, info, neutralize } = await import('../../src/common/log.js')
+const { info, neutralize } = await import('../../src/common/log.js')
+const { escapeHtml } = await import('../../src/common/summary.js')
 
 // Values the action prints but did not write, each as it arrives from its source.
 const HOSTILE: [source: string, value: string][] = [

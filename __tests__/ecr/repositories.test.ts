@@ -9,13 +9,10 @@ import {
   type Repository
 } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
-import {
-  describeDifference,
-  diffRepositorySettings,
-  ensureRepository,
-  isTagImmutable,
-  repositoryConsoleUrl
-} from '../../src/ecr/repositories.js'
+import { repositoryConsoleUrl } from '../../src/ecr/console.js'
+import { isTagImmutable } from '../../src/ecr/mutability.js'
+import { ensureRepository } from '../../src/ecr/repositories.js'
+import { describeDifference, diffRepositorySettings } from '../../src/ecr/settings-diff.js'
 
 const ecrMock = mockClient(ECRClient)
 const client = new ECRClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })

@@ -9,6 +9,7 @@ import { NetworkError, RegistryError } from '../../src/registry/errors.js'
 import { pushImage } from '../../src/registry/push.js'
 import type { RetryEvent } from '../../src/registry/transport.js'
 import { ScriptedRegistry, answer, early, type Handler } from '../helpers/scripted-registry.js'
+import { registryHooks } from '../../src/common/registry-hooks.js'
 
 const registry = new ScriptedRegistry()
 const tokenService = new ScriptedRegistry()
@@ -38,6 +39,8 @@ function client(options: Partial<ConstructorParameters<typeof RegistryClient>[0]
     endpoint: registry.endpoint,
     basicToken: 'QVdTOnB3',
     stallTimeoutMs: 300,
+    // As the actions give it (common/registry-hooks.ts): registry credentials masked.
+    onSecret: registryHooks.onSecret,
     ...options,
     retry: { sleep: async () => {}, ...options.retry }
   })

@@ -17,10 +17,10 @@ __webpack_require__.r(__webpack_exports__);
 
 /** The image each App Runner service in one region deploys (its image repository identifier). */
 async function scanAppRunner(region, client = new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .AppRunnerClient */ .fpv((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
-    const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('apprunner:ListServices', region, (0,_aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .paginateListServices */ .wjm)({ client }, {}), page => page.ServiceSummaryList);
+    const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('apprunner:ListServices', region, (0,_aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .paginateListServices */ .wjm)({ client }, {}), page => page.ServiceSummaryList);
     const found = [];
     for (const summary of services) {
-        const { Service } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('apprunner:DescribeService', region, () => client.send(new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServiceCommand */ .auI({ ServiceArn: summary.ServiceArn })));
+        const { Service } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K)('apprunner:DescribeService', region, () => client.send(new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServiceCommand */ .auI({ ServiceArn: summary.ServiceArn })));
         const repository = Service?.SourceConfiguration?.ImageRepository;
         if (repository?.ImageIdentifier) {
             found.push({
@@ -40,10 +40,9 @@ async function scanAppRunner(region, client = new _aws_sdk_client_apprunner__WEB
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K2: () => (/* binding */ scanCall),
-/* harmony export */   w3: () => (/* binding */ scanPages)
+/* harmony export */   K: () => (/* binding */ scanCall),
+/* harmony export */   w: () => (/* binding */ scanPages)
 /* harmony export */ });
-/* unused harmony export nameFromArn */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2103);
 
@@ -73,14 +72,6 @@ function scanPages(action, region, pages, items) {
             all.push(...(items(page) ?? []));
         return all;
     });
-}
-/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
-function nameFromArn(arn) {
-    return ((arn ?? '')
-        .split(/[/:]/)
-        .slice(-2)
-        .join(':')
-        .replace(/^function:/, '') || '(unknown)');
 }
 
 

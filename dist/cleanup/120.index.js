@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
  * properties alike.
  */
 async function scanBatch(region, keepRevisions, client = new _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .BatchClient */ .KaG((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
-    const definitions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('batch:DescribeJobDefinitions', region, (0,_aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeJobDefinitions */ .m$B)({ client }, { status: 'ACTIVE' }), page => page.jobDefinitions);
+    const definitions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('batch:DescribeJobDefinitions', region, (0,_aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeJobDefinitions */ .m$B)({ client }, { status: 'ACTIVE' }), page => page.jobDefinitions);
     const byName = new Map();
     for (const definition of definitions) {
         const name = definition.jobDefinitionName ?? '';
@@ -58,10 +58,9 @@ function imagesOf(definition) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K2: () => (/* binding */ scanCall),
-/* harmony export */   w3: () => (/* binding */ scanPages)
+/* harmony export */   K: () => (/* binding */ scanCall),
+/* harmony export */   w: () => (/* binding */ scanPages)
 /* harmony export */ });
-/* unused harmony export nameFromArn */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2103);
 
@@ -91,14 +90,6 @@ function scanPages(action, region, pages, items) {
             all.push(...(items(page) ?? []));
         return all;
     });
-}
-/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
-function nameFromArn(arn) {
-    return ((arn ?? '')
-        .split(/[/:]/)
-        .slice(-2)
-        .join(':')
-        .replace(/^function:/, '') || '(unknown)');
 }
 
 

@@ -24,7 +24,7 @@ const IMAGE_ARN = /^arn:aws[a-z-]*:ecr:([a-z0-9-]+):(\d{12}):repository\/(.+)\/(
  * to the clusters.
  */
 async function scanInspector(region, options, client = new _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .Inspector2Client */ .r0C((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
-    const covered = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('inspector2:ListCoverage', region, (0,_aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .paginateListCoverage */ .Moz)({ client }, { filterCriteria: { resourceType: [{ comparison: 'EQUALS', value: 'AWS_ECR_CONTAINER_IMAGE' }] } }), page => page.coveredResources);
+    const covered = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('inspector2:ListCoverage', region, (0,_aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .paginateListCoverage */ .Moz)({ client }, { filterCriteria: { resourceType: [{ comparison: 'EQUALS', value: 'AWS_ECR_CONTAINER_IMAGE' }] } }), page => page.coveredResources);
     const found = [];
     for (const resource of covered) {
         const match = IMAGE_ARN.exec(resource.resourceId ?? '');
@@ -58,10 +58,9 @@ async function scanInspector(region, options, client = new _aws_sdk_client_inspe
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K2: () => (/* binding */ scanCall),
-/* harmony export */   w3: () => (/* binding */ scanPages)
+/* harmony export */   K: () => (/* binding */ scanCall),
+/* harmony export */   w: () => (/* binding */ scanPages)
 /* harmony export */ });
-/* unused harmony export nameFromArn */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2103);
 
@@ -91,14 +90,6 @@ function scanPages(action, region, pages, items) {
             all.push(...(items(page) ?? []));
         return all;
     });
-}
-/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
-function nameFromArn(arn) {
-    return ((arn ?? '')
-        .split(/[/:]/)
-        .slice(-2)
-        .join(':')
-        .replace(/^function:/, '') || '(unknown)');
 }
 
 

@@ -26,13 +26,13 @@ const CONCURRENCY = 4;
  */
 async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .LambdaClient */ .Nox((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
     const found = [];
-    const functions = (await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('lambda:ListFunctions', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListFunctions */ .fVs)({ client, pageSize: 50 }, {}), page => page.Functions)).filter(fn => fn.PackageType === 'Image' && fn.FunctionName);
+    const functions = (await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('lambda:ListFunctions', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListFunctions */ .fVs)({ client, pageSize: 50 }, {}), page => page.Functions)).filter(fn => fn.PackageType === 'Image' && fn.FunctionName);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(CONCURRENCY);
     await Promise.all(functions.map(fn => limit(async () => {
         const name = fn.FunctionName;
         const why = new Map([['$LATEST', ['$LATEST']]]);
         const note = (version, reason) => why.set(version, [...(why.get(version) ?? []), reason]);
-        const aliases = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('lambda:ListAliases', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListAliases */ ._O$)({ client }, { FunctionName: name }), page => page.Aliases);
+        const aliases = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('lambda:ListAliases', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListAliases */ ._O$)({ client }, { FunctionName: name }), page => page.Aliases);
         for (const alias of aliases) {
             if (alias.FunctionVersion)
                 note(alias.FunctionVersion, `alias ${alias.Name}`);
@@ -40,7 +40,7 @@ async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_la
                 note(version, `alias ${alias.Name}, weighted`);
         }
         if (keepRevisions > 0) {
-            const versions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w3)('lambda:ListVersionsByFunction', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListVersionsByFunction */ .CE5)({ client }, { FunctionName: name }), page => page.Versions);
+            const versions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('lambda:ListVersionsByFunction', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListVersionsByFunction */ .CE5)({ client }, { FunctionName: name }), page => page.Versions);
             versions
                 .map(v => v.Version ?? '')
                 .filter(v => /^\d+$/.test(v))
@@ -49,7 +49,7 @@ async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_la
                 .forEach(version => note(version, `newest ${keepRevisions} versions`));
         }
         for (const [version, reasons] of why) {
-            const { Code } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K2)('lambda:GetFunction', region, () => client.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetFunctionCommand */ .YF5({ FunctionName: name, Qualifier: version })));
+            const { Code } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanCall */ .K)('lambda:GetFunction', region, () => client.send(new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .GetFunctionCommand */ .YF5({ FunctionName: name, Qualifier: version })));
             const where = `${name}${version === '$LATEST' ? '' : `:${version}`} (${reasons.join('; ')})`;
             const resolved = Code?.ResolvedImageUri;
             const digest = resolved?.includes('@') ? resolved.slice(resolved.lastIndexOf('@') + 1) : undefined;
@@ -68,10 +68,9 @@ async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_la
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K2: () => (/* binding */ scanCall),
-/* harmony export */   w3: () => (/* binding */ scanPages)
+/* harmony export */   K: () => (/* binding */ scanCall),
+/* harmony export */   w: () => (/* binding */ scanPages)
 /* harmony export */ });
-/* unused harmony export nameFromArn */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2103);
 
@@ -101,14 +100,6 @@ function scanPages(action, region, pages, items) {
             all.push(...(items(page) ?? []));
         return all;
     });
-}
-/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
-function nameFromArn(arn) {
-    return ((arn ?? '')
-        .split(/[/:]/)
-        .slice(-2)
-        .join(':')
-        .replace(/^function:/, '') || '(unknown)');
 }
 
 

@@ -488,7 +488,7 @@ async function executePlan(client, repository, going, view, registryId) {
         for (const { digest, reason } of decided.spared)
             result.spared.set(digest, reason);
         if (decided.spared.length > 0) {
-            log/* info */.pq(`${repository}: ${decided.spared.length} spared, read again right before the call: ` +
+            log/* info */.p(`${repository}: ${decided.spared.length} spared, read again right before the call: ` +
                 decided.spared
                     .slice(0, 5)
                     .map(s => `${s.digest.slice(0, 19)}… (${s.reason})`)
@@ -522,7 +522,7 @@ async function executePlan(client, repository, going, view, registryId) {
 /** One BatchDeleteImage; returns the digests ECR refused for now because an index still references them. */
 async function deleteBatch(client, repository, digests, result, view, registryId) {
     const outcome = await (0,ecr_images/* deleteImages */.KK)(client, repository, digests, registryId);
-    log/* info */.pq(`${repository}: BatchDeleteImage ${digests.length} → ${outcome.deleted.length} deleted` +
+    log/* info */.p(`${repository}: BatchDeleteImage ${digests.length} → ${outcome.deleted.length} deleted` +
         (outcome.alreadyGone.length ? `, ${outcome.alreadyGone.length} already gone` : '') +
         (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
         (outcome.failed.length ? `, ${outcome.failed.length} failed` : ''));
@@ -566,7 +566,7 @@ async function archiveBatch(client, repository, digests, result, view, registryI
                 view.records.set(outcome.digest, { ...record, status: 'ARCHIVED' });
         }
     }
-    log/* info */.pq(`${repository}: archived ${outcomes.filter(o => 'status' in o && o.status === 'ARCHIVED').length} of ${digests.length}`);
+    log/* info */.p(`${repository}: archived ${outcomes.filter(o => 'status' in o && o.status === 'ARCHIVED').length} of ${digests.length}`);
 }
 /**
  * Reads back every image archived: what ECR does with the children of an archived index is not
@@ -901,6 +901,13 @@ function wildcardToRegExp(pattern) {
     const escaped = pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'));
     return new RegExp(`^${escaped.join('.*')}$`);
 }
+/** The `stall-timeout` input of the actions that reach a registry (deliver, pull-through-cache). */
+const STALL_TIMEOUT = {
+    fallback: '60s',
+    units: ['s', 'm'],
+    minMs: 1000,
+    maxMs: 3_600_000
+};
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -1232,13 +1239,18 @@ function shortDigest(digest) {
 ;// CONCATENATED MODULE: ./src/common/summary.ts
 
 
-
-/**
- * Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
- * digests, names, registry and AWS messages) goes in escaped.
- */
-
-const code = (value) => `<code>${(0,log/* escapeHtml */.ZD)(value)}</code>`;
+// Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
+// digests, names, registry and AWS messages) goes in escaped.
+/** A value for HTML in the job summary: markup characters escaped. */
+function escapeHtml(value) {
+    return String(value)
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+const code = (value) => `<code>${escapeHtml(value)}</code>`;
 /**
  * `html` (markup the caller built, values escaped) as a link when `url` is http(s); with any other scheme
  * (javascript:, data:) it is shown without the link.
@@ -1312,7 +1324,7 @@ function addInUse(summary, reports) {
                 for (const kind of new Set((d.usedBy ?? []).map(u => u.split(':')[0] ?? u)))
                     counts.set(kind, (counts.get(kind) ?? 0) + 1);
             }
-            return [code(r.name), (0,log/* escapeHtml */.ZD)([...counts].map(([kind, n]) => `${kind} ${n}`).join(', '))];
+            return [code(r.name), escapeHtml([...counts].map(([kind, n]) => `${kind} ${n}`).join(', '))];
         })
     ]);
     const saved = reports.flatMap(r => r.saved.map(d => ({ repository: r.name, decision: d })));
@@ -1326,8 +1338,8 @@ function addInUse(summary, reports) {
             .map(({ repository, decision: d }) => [
             code(repository),
             code(shortDigest(d.digest)),
-            (0,log/* escapeHtml */.ZD)(d.tags.join(', ')) || '<i>untagged</i>',
-            (0,log/* escapeHtml */.ZD)((d.usedBy ?? [d.rule]).join('; '))
+            escapeHtml(d.tags.join(', ')) || '<i>untagged</i>',
+            escapeHtml((d.usedBy ?? [d.rule]).join('; '))
         ])
     ]);
 }
@@ -1336,24 +1348,24 @@ function addRepositoryDeletions(summary, reports, dryRun) {
     if (empty.length === 0)
         return;
     summary.addHeading(dryRun ? 'Repositories that would be deleted (left empty)' : 'Repositories left empty', 3);
-    summary.addList(empty.map(r => `${code(r.name)}${r.repositoryDeletion ? `: ${(0,log/* escapeHtml */.ZD)(r.repositoryDeletion)}` : ''}`));
+    summary.addList(empty.map(r => `${code(r.name)}${r.repositoryDeletion ? `: ${escapeHtml(r.repositoryDeletion)}` : ''}`));
 }
 function addDeleted(summary, report, dryRun) {
     const going = goingOf(report, dryRun);
     if (going.length === 0 && report.failed.length === 0 && report.spared.size === 0)
         return;
-    summary.addHeading(`${(0,log/* escapeHtml */.ZD)(report.name)}: ${dryRun ? 'plan' : report.archived.size > 0 ? 'done' : 'deleted'}`, 3);
+    summary.addHeading(`${escapeHtml(report.name)}: ${dryRun ? 'plan' : report.archived.size > 0 ? 'done' : 'deleted'}`, 3);
     summary.addTable([
         headerRow('Digest', 'Tags', 'Age', 'Size', dryRun ? 'Would be' : 'Was', 'Rule'),
         ...going
             .slice(0, MAX_ROWS)
             .map(d => [
             code(shortDigest(d.digest)),
-            (0,log/* escapeHtml */.ZD)(d.tags.join(', ')) || '<i>untagged</i>',
+            escapeHtml(d.tags.join(', ')) || '<i>untagged</i>',
             formatAge(d.ageMs),
             formatBytes(d.size),
             d.verdict === 'archive' ? 'archived' : 'deleted',
-            (0,log/* escapeHtml */.ZD)(d.rule)
+            escapeHtml(d.rule)
         ])
     ]);
     if (going.length > MAX_ROWS)
@@ -1362,10 +1374,10 @@ function addDeleted(summary, report, dryRun) {
         summary.addRaw(`<p>Spared, read again right before the call: ${report.spared.size}</p>`, true);
         summary.addList([...report.spared]
             .slice(0, MAX_ROWS)
-            .map(([digest, why]) => `${code(shortDigest(digest))}: ${(0,log/* escapeHtml */.ZD)(why)}`));
+            .map(([digest, why]) => `${code(shortDigest(digest))}: ${escapeHtml(why)}`));
     }
     if (report.failed.length > 0) {
-        summary.addList(report.failed.map(f => (0,log/* escapeHtml */.ZD)(`${shortDigest(f.digest)}: ${f.code}: ${f.reason}`)));
+        summary.addList(report.failed.map(f => escapeHtml(`${shortDigest(f.digest)}: ${f.code}: ${f.reason}`)));
     }
 }
 /** What went (or, in a dry run, would go): deleted or archived. */
@@ -1386,7 +1398,7 @@ function setCleanupOutputs(reports, planFile) {
     const alreadyGone = sum(r => r.alreadyGone.size);
     const all = sum(r => r.decisions.length);
     if (alreadyGone > 0) {
-        log/* info */.pq(`${alreadyGone} planned images were gone (or archived) already, by something else meanwhile: not counted as done`);
+        log/* info */.p(`${alreadyGone} planned images were gone (or archived) already, by something else meanwhile: not counted as done`);
     }
     core/* setOutput */.uH(Output.deletedCount, deleted.length);
     core/* setOutput */.uH(Output.deletedBytes, deleted.reduce((total, d) => total + d.size, 0));
@@ -1455,7 +1467,7 @@ async function run() {
             `Check the plan (${planFile}), then raise max-deletions if it is right.`);
     }
     if (inputs.dryRun)
-        log/* info */.pq(`Dry run: ${total} images would be ${verb.past}; nothing was.`);
+        log/* info */.p(`Dry run: ${total} images would be ${verb.past}; nothing was.`);
     const failedCount = reports.reduce((sum, r) => sum + r.failed.length, 0);
     if (failedCount > 0) {
         throw new errors/* ActionError */.lZ(`${failedCount} images could not be ${verb.past}; the rest are done (see the job summary)`);
@@ -1480,7 +1492,7 @@ async function warnWithoutPullTimeExclusion(ecr, region) {
         }
     }
     catch (error) {
-        log/* info */.pq(`keep-pulled-within: could not check the pull-time update exclusions (${(0,errors/* messageOf */.bD)(error)})`);
+        log/* info */.p(`keep-pulled-within: could not check the pull-time update exclusions (${(0,errors/* messageOf */.bD)(error)})`);
     }
 }
 async function findRepositories(ecr, inputs) {
@@ -1509,7 +1521,7 @@ async function findImagesInUse(inputs, registry, listings, now) {
     const { kinds, images } = inputs.inUse;
     if (listings.size === 0 || !registry.accountId || (kinds.length === 0 && images.length === 0)) {
         if (kinds.length === 0)
-            log/* info */.pq('keep-in-use is none: no deployment is scanned');
+            log/* info */.p('keep-in-use is none: no deployment is scanned');
         return none;
     }
     const found = images.map(image => ({
@@ -1532,11 +1544,11 @@ async function findImagesInUse(inputs, registry, listings, now) {
     const details = new Map([...listings].map(([name, listing]) => [name, listing.details]));
     const inUse = resolveInUse(found, { accountId: registry.accountId, region: registry.region }, details);
     const kept = [...inUse.byRepository.values()].reduce((sum, digests) => sum + digests.size, 0);
-    log/* info */.pq(`in use: ${kept} images of the repositories being cleaned`);
+    log/* info */.p(`in use: ${kept} images of the repositories being cleaned`);
     if (inUse.elsewhere > 0)
-        log/* info */.pq(`in use: ${inUse.elsewhere} references to other registries (not this one's to keep)`);
+        log/* info */.p(`in use: ${inUse.elsewhere} references to other registries (not this one's to keep)`);
     if (inUse.unresolved.length > 0) {
-        log/* info */.pq(`in use: ${inUse.unresolved.length} references by a tag no image holds now: ${inUse.unresolved.slice(0, 10).join(', ')}`);
+        log/* info */.p(`in use: ${inUse.unresolved.length} references by a tag no image holds now: ${inUse.unresolved.slice(0, 10).join(', ')}`);
     }
     return inUse;
 }
@@ -1552,7 +1564,7 @@ function planAll(listings, inputs, inUse, now) {
         const saved = plan.decisions.filter(d => d.verdict === 'keep' && deletedWithout.has(d.digest));
         const archiving = plan.decisions.filter(d => d.verdict === 'archive').length;
         const deleting = plan.decisions.filter(d => d.verdict === 'delete').length;
-        log/* info */.pq(`${name}: ${details.length} images, ${deleting} to delete` +
+        log/* info */.p(`${name}: ${details.length} images, ${deleting} to delete` +
             (archiving ? `, ${archiving} to archive` : '') +
             (saved.length ? `, ${saved.length} kept because in use` : ''));
         return {
@@ -1613,7 +1625,7 @@ async function deleteEmptied(ecr, reports, registryId) {
             const outcome = await (0,ecr_images/* deleteEmptyRepository */.Ds)(ecr, report.name, registryId);
             report.repositoryDeletion =
                 outcome === 'deleted' ? 'deleted' : 'not deleted: an image was pushed meanwhile';
-            log/* info */.pq(`${report.name}: repository ${report.repositoryDeletion}`);
+            log/* info */.p(`${report.name}: repository ${report.repositoryDeletion}`);
         }
         catch (error) {
             report.repositoryDeletion = `failed: ${(0,errors/* messageOf */.bD)(error)}`;
@@ -1673,8 +1685,7 @@ function awsClientConfig(region) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */   p: () => (/* binding */ info)
 /* harmony export */ });
 /* unused harmony export neutralize */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
@@ -1704,15 +1715,6 @@ function neutralize(text) {
         .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
         .replaceAll('##[', '#\\#[')
         .replace(/^(\s*):(?=:)/, '$1:\\');
-}
-/** A value for HTML in the job summary: markup characters escaped. */
-function escapeHtml(value) {
-    return String(value)
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;')
-        .replaceAll("'", '&#39;');
 }
 
 
@@ -1758,12 +1760,49 @@ function explainAwsError(error, action) {
             cause: error
         });
     }
+    const network = networkFailure(error);
+    if (network) {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${action}: could not reach the AWS endpoint ${network}`, { cause: error });
+    }
     if (name === 'AccessDeniedException') {
         return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Access denied for ${action}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)} (see the README for the minimal IAM policy)`, {
             cause: error
         });
     }
     return error;
+}
+/** Node's socket errors as they reach the SDK's caller. */
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EPIPE',
+    'TimeoutError'
+]);
+/**
+ * A connection that never got an answer, said as the endpoint, the reason and the attempts the SDK's
+ * retry made (its one retry layer for AWS calls); undefined for an answer from AWS.
+ */
+function networkFailure(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const e = error;
+    if (e.$metadata?.httpStatusCode !== undefined)
+        return undefined;
+    // Node's error as is, or its text where the SDK wrapped it ("… connect ECONNREFUSED 127.0.0.1:1").
+    const fromText = /\b([A-Z][A-Z_]+) (\S+)$/.exec(e.message ?? '');
+    const code = e.code ?? (fromText && NETWORK_CODES.has(fromText[1]) ? fromText[1] : e.name) ?? '';
+    if (!NETWORK_CODES.has(code))
+        return undefined;
+    const where = e.hostname ??
+        (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : (fromText?.[2] ?? 'as configured'));
+    const attempts = e.$metadata?.attempts;
+    return (`${where} (${code}${attempts ? `, after ${attempts} attempt${attempts > 1 ? 's' : ''}` : ''}): check the ` +
+        'network, the proxy variables and any AWS_ENDPOINT_URL_* setting');
 }
 /** One AWS call whose failure becomes a message that says what to do. */
 async function callAws(action, call) {

@@ -27,7 +27,7 @@ async function scanDeployments(options) {
             if (kind === 'inspector' && region !== options.registryRegion)
                 continue;
             const references = await scanKind(kind, region, options);
-            _common_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`in use: ${kind} in ${region}: ${references.length} image reference${references.length === 1 ? '' : 's'}`);
+            _common_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .p(`in use: ${kind} in ${region}: ${references.length} image reference${references.length === 1 ? '' : 's'}`);
             found.push(...references);
         }
         return found;

@@ -33,7 +33,7 @@ async function scanEcs(region, keepRevisions, client = new _aws_sdk_client_ecs__
     const described = new Map();
     const imagesOf = (arn) => {
         if (!described.has(arn)) {
-            described.set(arn, (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanCall */ .K2)('ecs:DescribeTaskDefinition', region, async () => {
+            described.set(arn, (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanCall */ .K)('ecs:DescribeTaskDefinition', region, async () => {
                 const { taskDefinition } = await client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: arn }));
                 return (taskDefinition?.containerDefinitions ?? []).flatMap(c => (c.image ? [c.image] : []));
             }));
@@ -44,7 +44,7 @@ async function scanEcs(region, keepRevisions, client = new _aws_sdk_client_ecs__
         for (const image of await imagesOf(arn))
             found.push({ image, source: 'ecs', where: `${where}, task definition ${family(arn)}` });
     };
-    const clusters = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w3)('ecs:ListClusters', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListClusters */ .fm1)({ client }, {}), page => page.clusterArns);
+    const clusters = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w)('ecs:ListClusters', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListClusters */ .fm1)({ client }, {}), page => page.clusterArns);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(CONCURRENCY);
     await Promise.all(clusters.map(cluster => limit(() => scanCluster(client, region, cluster, found, addTaskDefinition))));
     if (keepRevisions > 0)
@@ -54,9 +54,9 @@ async function scanEcs(region, keepRevisions, client = new _aws_sdk_client_ecs__
 /** One cluster: every deployment of every service, and every running or pending task. */
 async function scanCluster(client, region, cluster, found, addTaskDefinition) {
     const name = `cluster ${cluster.split('/').pop()}`;
-    const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w3)('ecs:ListServices', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListServices */ .wjm)({ client, pageSize: 100 }, { cluster }), page => page.serviceArns);
+    const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w)('ecs:ListServices', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListServices */ .wjm)({ client, pageSize: 100 }, { cluster }), page => page.serviceArns);
     for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_1__/* .chunks */ .VN)(services, 10)) {
-        const { services: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanCall */ .K2)('ecs:DescribeServices', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeServicesCommand */ .H7c({ cluster, services: batch })));
+        const { services: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanCall */ .K)('ecs:DescribeServices', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeServicesCommand */ .H7c({ cluster, services: batch })));
         for (const service of described) {
             for (const deployment of service.deployments ?? []) {
                 if (!deployment.taskDefinition)
@@ -66,9 +66,9 @@ async function scanCluster(client, region, cluster, found, addTaskDefinition) {
             }
         }
     }
-    const tasks = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w3)('ecs:ListTasks', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListTasks */ ._rc)({ client, pageSize: 100 }, { cluster, desiredStatus: 'RUNNING' }), page => page.taskArns);
+    const tasks = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w)('ecs:ListTasks', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListTasks */ ._rc)({ client, pageSize: 100 }, { cluster, desiredStatus: 'RUNNING' }), page => page.taskArns);
     for (const batch of (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_1__/* .chunks */ .VN)(tasks, 100)) {
-        const { tasks: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanCall */ .K2)('ecs:DescribeTasks', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: batch })));
+        const { tasks: described = [] } = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanCall */ .K)('ecs:DescribeTasks', region, () => client.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTasksCommand */ .z8X({ cluster, tasks: batch })));
         for (const task of described) {
             const where = `${name}, task ${task.taskArn?.split('/').pop()}${task.group ? ` (${task.group})` : ''}`;
             for (const container of task.containers ?? []) {
@@ -82,12 +82,12 @@ async function scanCluster(client, region, cluster, found, addTaskDefinition) {
 }
 /** The `count` newest ACTIVE revisions of every task definition family. */
 async function addNewestRevisions(client, region, count, add) {
-    const families = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w3)('ecs:ListTaskDefinitionFamilies', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListTaskDefinitionFamilies */ .Wi5)({ client }, { status: 'ACTIVE' }), page => page.families);
+    const families = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w)('ecs:ListTaskDefinitionFamilies', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListTaskDefinitionFamilies */ .Wi5)({ client }, { status: 'ACTIVE' }), page => page.families);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(CONCURRENCY);
     await Promise.all(families.map(name => limit(async () => {
         // familyPrefix is a prefix (`web` lists `web-api` too), and the order of the answer is not relied on:
         // every ACTIVE revision of the family is read, and the newest chosen by revision number.
-        const arns = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w3)('ecs:ListTaskDefinitions', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListTaskDefinitions */ .XPO)({ client, pageSize: 100 }, { familyPrefix: name, status: 'ACTIVE', sort: 'DESC' }), page => page.taskDefinitionArns);
+        const arns = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_2__/* .scanPages */ .w)('ecs:ListTaskDefinitions', region, (0,_aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .paginateListTaskDefinitions */ .XPO)({ client, pageSize: 100 }, { familyPrefix: name, status: 'ACTIVE', sort: 'DESC' }), page => page.taskDefinitionArns);
         const newest = arns
             .filter(arn => family(arn).replace(/:\d+$/, '') === name)
             .sort((a, b) => revision(b) - revision(a))
@@ -111,10 +111,9 @@ function revision(arn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K2: () => (/* binding */ scanCall),
-/* harmony export */   w3: () => (/* binding */ scanPages)
+/* harmony export */   K: () => (/* binding */ scanCall),
+/* harmony export */   w: () => (/* binding */ scanPages)
 /* harmony export */ });
-/* unused harmony export nameFromArn */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2103);
 
@@ -144,14 +143,6 @@ function scanPages(action, region, pages, items) {
             all.push(...(items(page) ?? []));
         return all;
     });
-}
-/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
-function nameFromArn(arn) {
-    return ((arn ?? '')
-        .split(/[/:]/)
-        .slice(-2)
-        .join(':')
-        .replace(/^function:/, '') || '(unknown)');
 }
 
 

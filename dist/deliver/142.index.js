@@ -33,6 +33,24 @@ async function pollUntil(check, options) {
 
 /***/ }),
 
+/***/ 9183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Backoff arithmetic and a sleep, for the registry's retry layer and the polls. */
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter: `random()` × min(max, base × 2^(attempt − 1)). */
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+
+
+/***/ }),
+
 /***/ 4142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -245,7 +263,7 @@ async function runScanGate(ecr, repository, delivery, inputs) {
         // Only basic scanning can be started by hand, and only when the push did not start one already.
         const startScan = kind === 'BASIC' && !scanOnPush ? () => startBasicScan(ecr, image) : undefined;
         const result = await waitForScan(ecr, image, { deadline, startScan });
-        log/* info */.pq(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
+        log/* info */.p(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
         images.push({ ...target, result });
     }
     const findings = images.flatMap(i => i.result.findings);

@@ -110,12 +110,12 @@ async function deliverDockerImage(docker, registry, local, target, tags, held) {
 async function executePlan(docker, registry, local, target, plan) {
     switch (plan.kind) {
         case 'unchanged':
-            log/* info */.pq(`Every tag already points at ${plan.digest}: nothing to push`);
+            log/* info */.p(`Every tag already points at ${plan.digest}: nothing to push`);
             return plan.digest;
         case 'retag': {
             // The image is there already: give the missing tags the very same manifest bytes, so every tag
             // ends on one digest (a fresh docker push could compress differently and give another).
-            log/* info */.pq(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
+            log/* info */.p(`The image is in ${target.repositoryUri} already as ${plan.digest}; tagging ${plan.tags.join(', ')}`);
             const stored = await registry.getManifest(target.repository, plan.digest);
             if (!stored)
                 throw new errors/* ActionError */.lZ(`${target.repositoryUri}@${plan.digest} vanished while tagging`);
@@ -163,7 +163,7 @@ async function removeStagingTag(docker, local, target, reference, staging, pushe
             .catch(error => core/* warning */.$e(`Could not remove the local name ${reference}: ${(0,errors/* messageOf */.bD)(error)}`));
     }
     else {
-        log/* info */.pq(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`);
+        log/* info */.p(`Left the local name ${reference} on the untagged image ${local.id}, so the engine keeps it`);
     }
     try {
         await target.removeTag(staging);
@@ -176,7 +176,7 @@ async function removeStagingTag(docker, local, target, reference, staging, pushe
 }
 /** Each tag gets the pushed manifest's exact bytes, in the order given. */
 async function putTags(registry, target, tags, stored) {
-    await (0,registry_tags/* putTags */.Tm)(registry, target.repository, tags, stored, tag => log/* info */.pq(`${target.repositoryUri}:${tag} → ${stored.digest}`));
+    await (0,registry_tags/* putTags */.Tm)(registry, target.repository, tags, stored, tag => log/* info */.p(`${target.repositoryUri}:${tag} → ${stored.digest}`));
 }
 function resultsOf(plan) {
     const results = new Map();
@@ -229,10 +229,10 @@ async function deliverSourceImage(registry, image, target, tags, options) {
     const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0);
     const seconds = (Date.now() - started) / 1000;
     if (result.tags.every(t => t.outcome === 'unchanged')) {
-        log/* info */.pq(`Every tag already points at ${result.digest}: nothing to push`);
+        log/* info */.p(`Every tag already points at ${result.digest}: nothing to push`);
     }
     else {
-        log/* info */.pq(blobSummaryLine(result.blobs, sent, seconds));
+        log/* info */.p(blobSummaryLine(result.blobs, sent, seconds));
     }
     return {
         digest: result.digest,

@@ -165,6 +165,7 @@ function shortDigest(digest) {
 /* harmony export */   cG: () => (/* binding */ parseInteger),
 /* harmony export */   nL: () => (/* binding */ parseEnum),
 /* harmony export */   ny: () => (/* binding */ wildcardToRegExp),
+/* harmony export */   tA: () => (/* binding */ STALL_TIMEOUT),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
@@ -240,6 +241,13 @@ function wildcardToRegExp(pattern) {
     const escaped = pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'));
     return new RegExp(`^${escaped.join('.*')}$`);
 }
+/** The `stall-timeout` input of the actions that reach a registry (deliver, pull-through-cache). */
+const STALL_TIMEOUT = {
+    fallback: '60s',
+    units: ['s', 'm'],
+    minMs: 1000,
+    maxMs: 3_600_000
+};
 
 
 /***/ }),
@@ -363,8 +371,7 @@ function canonical(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */   p: () => (/* binding */ info)
 /* harmony export */ });
 /* unused harmony export neutralize */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
@@ -395,33 +402,6 @@ function neutralize(text) {
         .replaceAll('##[', '#\\#[')
         .replace(/^(\s*):(?=:)/, '$1:\\');
 }
-/** A value for HTML in the job summary: markup characters escaped. */
-function escapeHtml(value) {
-    return String(value)
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;')
-        .replaceAll("'", '&#39;');
-}
-
-
-/***/ }),
-
-/***/ 9183:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ backoffDelay),
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/** Backoff arithmetic and a sleep, for the registry's retry layer and the polls. */
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** Exponential backoff with full jitter: `random()` × min(max, base × 2^(attempt − 1)). */
-function backoffDelay(attempt, base, max, random) {
-    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
-    return Math.round(random() * ceiling);
-}
 
 
 /***/ }),
@@ -432,22 +412,26 @@ function backoffDelay(attempt, base, max, random) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   U1: () => (/* binding */ headerRow),
-/* harmony export */   ZD: () => (/* reexport safe */ _log_js__WEBPACK_IMPORTED_MODULE_2__.ZD),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   nf: () => (/* binding */ link)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1095);
 
 
-
-/**
- * Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
- * digests, names, registry and AWS messages) goes in escaped.
- */
-
-const code = (value) => `<code>${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)(value)}</code>`;
+// Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
+// digests, names, registry and AWS messages) goes in escaped.
+/** A value for HTML in the job summary: markup characters escaped. */
+function escapeHtml(value) {
+    return String(value)
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+const code = (value) => `<code>${escapeHtml(value)}</code>`;
 /**
  * `html` (markup the caller built, values escaped) as a link when `url` is http(s); with any other scheme
  * (javascript:, data:) it is shown without the link.
@@ -455,7 +439,7 @@ const code = (value) => `<code>${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .esca
 function link(url, html) {
     if (!url || !/^https?:\/\//i.test(url))
         return html;
-    return `<a href="${(0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)(url)}">${html}</a>`;
+    return `<a href="${escapeHtml(url)}">${html}</a>`;
 }
 /** A table's header row. */
 const headerRow = (...names) => names.map(data => ({ data, header: true }));
@@ -713,9 +697,9 @@ function parseDestination(input, line) {
 /* harmony export */   uF: () => (/* binding */ destinationRows)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-/* harmony import */ var _ecr_repositories_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5048);
-/* harmony import */ var _delivery_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2257);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7851);
+/* harmony import */ var _ecr_console_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1323);
+/* harmony import */ var _delivery_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2257);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7851);
 
 
 
@@ -723,11 +707,11 @@ function parseDestination(input, line) {
 /** The record of each destination in `deliveries`, in the order given. */
 function destinationRecords(stages, name) {
     return stages.map(stage => {
-        const host = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(stage) ? (stage.host ?? stage.destination.label) : stage.login.host;
-        const uri = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(stage)
+        const host = (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailed */ .Ix)(stage) ? (stage.host ?? stage.destination.label) : stage.login.host;
+        const uri = (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailed */ .Ix)(stage)
             ? (stage.repositoryUri ?? (stage.host ? `${stage.host}/${name}` : ''))
             : (stage.target?.repositoryUri ?? `${stage.login.host}/${name}`);
-        return (0,_delivery_js__WEBPACK_IMPORTED_MODULE_3__/* .recordOf */ .zv)(host, stage.destination.region, uri, stage.delivery, (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(stage) ? stage.error : undefined);
+        return (0,_delivery_js__WEBPACK_IMPORTED_MODULE_2__/* .recordOf */ .zv)(host, stage.destination.region, uri, stage.delivery, (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailed */ .Ix)(stage) ? stage.error : undefined);
     });
 }
 /** The summary's row of each destination. */
@@ -736,19 +720,19 @@ function destinationRows(stages, name) {
         const account = stage.accountId ?? '';
         return {
             label: stage.destination.label,
-            registry: (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(stage) ? (stage.host ?? '') : stage.login.host,
+            registry: (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailed */ .Ix)(stage) ? (stage.host ?? '') : stage.login.host,
             region: stage.destination.region,
             account,
-            consoleUrl: (0,_ecr_repositories_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryConsoleUrl */ .tb)(stage.destination.region, account, name),
-            repositoryUri: (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(stage) ? (stage.repositoryUri ?? '') : (stage.target?.repositoryUri ?? ''),
+            consoleUrl: (0,_ecr_console_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryConsoleUrl */ .t)(stage.destination.region, account, name),
+            repositoryUri: (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailed */ .Ix)(stage) ? (stage.repositoryUri ?? '') : (stage.target?.repositoryUri ?? ''),
             delivery: stage.delivery,
-            error: (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix)(stage) ? stage.error : undefined
+            error: (0,_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailed */ .Ix)(stage) ? stage.error : undefined
         };
     });
 }
 /** The failure at the end of the step when any destination failed, naming each. */
 function destinationsFailure(stages) {
-    const failures = stages.filter(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isFailed */ .Ix);
+    const failures = stages.filter(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .isFailed */ .Ix);
     if (failures.length === 0)
         return undefined;
     return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Delivery failed in ${failures.length} of ${stages.length} destination${stages.length > 1 ? 's' : ''}: ` +
@@ -822,7 +806,7 @@ async function eachGoing(stages, phase, work, options = {}) {
 
 /***/ }),
 
-/***/ 1500:
+/***/ 9152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -842,8 +826,8 @@ var log = __webpack_require__(1095);
 var dist_cjs = __webpack_require__(8249);
 // EXTERNAL MODULE: ./src/ecr/errors.ts
 var ecr_errors = __webpack_require__(2103);
-// EXTERNAL MODULE: ./src/ecr/repositories.ts
-var repositories = __webpack_require__(5048);
+// EXTERNAL MODULE: ./src/ecr/mutability.ts
+var ecr_mutability = __webpack_require__(8860);
 ;// CONCATENATED MODULE: ./src/ecr/creation-templates.ts
 
 
@@ -932,9 +916,147 @@ function coveringTemplate(templates, repository, scenario) {
 
 // EXTERNAL MODULE: ./src/ecr/public.ts
 var ecr_public = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/ecr/settings-diff.ts
+var settings_diff = __webpack_require__(7821);
+;// CONCATENATED MODULE: ./src/ecr/repositories.ts
+
+
+
+
+
+
+
+/**
+ * Makes sure the repository exists: describe, create when missing (with the declared settings),
+ * and report how an existing repository differs from what was declared. Never changes an existing one.
+ */
+async function ensureRepository(client, ref, settings, options) {
+    const existing = await describeRepository(client, ref);
+    if (existing) {
+        const tags = settings.tags ? await listRepositoryTags(client, existing) : {};
+        return {
+            repository: existing,
+            created: false,
+            differences: (0,settings_diff/* diffRepositorySettings */.vS)(existing, tags, settings)
+        };
+    }
+    if (!options.create) {
+        throw new errors/* ActionError */.lZ(`Repository ${(0,errors/* quote */.hD)(ref.name)} does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
+            'and create-repository is false: create it first, or set create-repository: true.');
+    }
+    try {
+        const { repository } = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe(createRepositoryRequest(ref, settings)));
+        if (!repository)
+            throw new errors/* ActionError */.lZ(`CreateRepository returned no repository for ${(0,errors/* quote */.hD)(ref.name)}`);
+        return { repository, created: true, differences: [] };
+    }
+    catch (error) {
+        // Another job created it between our describe and create: that is what we wanted.
+        if ((0,ecr_errors/* awsErrorName */.ZH)(error) === 'RepositoryAlreadyExistsException') {
+            log/* info */.p(`Repository ${(0,errors/* quote */.hD)(ref.name)} was created concurrently; using it`);
+            const repository = await describeRepository(client, ref);
+            if (!repository)
+                throw new errors/* ActionError */.lZ(`Repository ${(0,errors/* quote */.hD)(ref.name)} exists but cannot be described`);
+            const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
+            return { repository, created: false, differences: (0,settings_diff/* diffRepositorySettings */.vS)(repository, tags, settings) };
+        }
+        const template = (0,ecr_errors/* awsErrorName */.ZH)(error) === 'AccessDeniedException' ? await options.onPushTemplate?.() : undefined;
+        if (template) {
+            log/* info */.p(`CreateRepository ${ref.name} is denied to this role: the push creates it, from the CREATE_ON_PUSH template ${(0,errors/* quote */.hD)(template.prefix)}`);
+            const repository = {
+                repositoryName: ref.name,
+                registryId: ref.registryId,
+                imageTagMutability: template.imageTagMutability
+            };
+            return { repository, created: false, createdOnPush: template.prefix, differences: [] };
+        }
+        throw (0,ecr_errors/* explainAwsError */.Ni)(error, `CreateRepository ${ref.name}`);
+    }
+}
+function createRepositoryRequest(ref, settings) {
+    return {
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        imageTagMutability: settings.tagMutability,
+        imageTagMutabilityExclusionFilters: (0,ecr_mutability/* exclusionFilters */.Y2)(settings.tagMutabilityExclusions),
+        imageScanningConfiguration: settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
+        encryptionConfiguration: settings.encryptionType
+            ? { encryptionType: settings.encryptionType, kmsKey: settings.kmsKey }
+            : undefined,
+        tags: settings.tags ? Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })) : undefined
+    };
+}
+/** Every repository of the registry with its settings, every page. */
+async function describeAllRepositories(client, registryId) {
+    const pages = paginateDescribeRepositories({ client, pageSize: 1000 }, { registryId });
+    return collectPages('DescribeRepositories', pages, page => page.repositories);
+}
+async function describeRepository(client, ref) {
+    try {
+        const { repositories } = await client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [ref.name], registryId: ref.registryId }));
+        return repositories?.[0];
+    }
+    catch (error) {
+        if ((0,ecr_errors/* awsErrorName */.ZH)(error) === 'RepositoryNotFoundException')
+            return undefined;
+        throw (0,ecr_errors/* explainAwsError */.Ni)(error, `DescribeRepositories ${ref.name}`);
+    }
+}
+async function listRepositoryTags(client, repository) {
+    try {
+        const { tags } = await client.send(new dist_cjs/* ListTagsForResourceCommand */.a_e({ resourceArn: repository.repositoryArn }));
+        return Object.fromEntries((tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']));
+    }
+    catch (error) {
+        // Reading tags is only for a warning: lack of ecr:ListTagsForResource must not fail a push.
+        core/* warning */.$e(`Could not read the tags of ${repository.repositoryName}: ${(0,errors/* messageOf */.bD)(error)}`);
+        return {};
+    }
+}
+/**
+ * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
+ * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
+ * Returns what was changed, one sentence each.
+ */
+async function applyRepositorySettings(client, repository, settings) {
+    const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
+    const changed = [];
+    const exclusions = (0,ecr_mutability/* exclusionsOf */.Tf)(repository).sort();
+    const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
+    const mutabilityDiffers = (settings.tagMutability !== undefined &&
+        settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
+        (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
+    if (mutabilityDiffers) {
+        const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
+        await (0,ecr_errors/* callAws */.IY)(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
+            ...ref,
+            imageTagMutability: mutability,
+            imageTagMutabilityExclusionFilters: (0,ecr_mutability/* exclusionFilters */.Y2)(settings.tagMutabilityExclusions)
+        })));
+        changed.push(`image-tag-mutability set to ${mutability}`);
+    }
+    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
+    if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
+        const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
+        await (0,ecr_errors/* callAws */.IY)(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageScanningConfigurationCommand */.BlZ({ ...ref, imageScanningConfiguration })));
+        changed.push(`scan-on-push set to ${settings.scanOnPush}`);
+    }
+    if (settings.tags) {
+        const current = await listRepositoryTags(client, repository);
+        const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
+        if (missing.length > 0) {
+            const tags = missing.map(([Key, Value]) => ({ Key, Value }));
+            await (0,ecr_errors/* callAws */.IY)(`TagResource ${repository.repositoryName}`, () => client.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: repository.repositoryArn, tags })));
+            changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+        }
+    }
+    return changed;
+}
+
 // EXTERNAL MODULE: ./src/deliver/lazy.ts
 var lazy = __webpack_require__(3603);
 ;// CONCATENATED MODULE: ./src/deliver/governance.ts
+
 
 
 
@@ -951,7 +1073,7 @@ const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000;
  */
 async function governRepository(ecr, inputs, name) {
     const ref = { name, registryId: inputs.registryId };
-    const ensured = await (0,repositories/* ensureRepository */.z0)(ecr, ref, inputs.settings, {
+    const ensured = await ensureRepository(ecr, ref, inputs.settings, {
         create: inputs.createRepository,
         // Templates belong to the caller's own registry: another account's cannot be read from here.
         onPushTemplate: inputs.registryId ? undefined : () => createOnPushTemplate(ecr, name)
@@ -966,7 +1088,7 @@ async function governRepository(ecr, inputs, name) {
             createdOnPush: ensured.createdOnPush
         };
     }
-    log/* info */.pq(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
+    log/* info */.p(`${ensured.created ? 'Created' : 'Found'} repository ${ensured.repository.repositoryUri}`);
     const report = {
         repository: ensured.repository,
         created: ensured.created,
@@ -975,12 +1097,12 @@ async function governRepository(ecr, inputs, name) {
     };
     let differences = ensured.differences;
     if (inputs.updateRepository && differences.some(d => d.changeable)) {
-        const changed = await (0,repositories/* applyRepositorySettings */.U0)(ecr, ensured.repository, inputs.settings);
-        changed.forEach(change => log/* info */.pq(`${name}: ${change}`));
+        const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings);
+        changed.forEach(change => log/* info */.p(`${name}: ${change}`));
         report.changes.push(...changed);
         differences = differences.filter(d => !d.changeable);
     }
-    report.differences = differences.map(repositories/* describeDifference */.hF);
+    report.differences = differences.map(settings_diff/* describeDifference */.hF);
     if (report.differences.length > 0) {
         core/* warning */.$e(`Repository ${name} differs from the declared settings, and was left unchanged:\n- ${report.differences.join('\n- ')}`);
     }
@@ -991,19 +1113,19 @@ async function governRepository(ecr, inputs, name) {
         const preview = await previewLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text, {
             deadline: Date.now() + LIFECYCLE_PREVIEW_TIMEOUT_MS
         });
-        log/* info */.pq(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
+        log/* info */.p(`${name}: lifecycle policy preview: ${preview.results.length} images would be affected (nothing applied)`);
         report.lifecyclePreview = preview.results;
     }
     else if (inputs.lifecyclePolicy) {
         const { applyLifecyclePolicy } = await lazy/* load */.H.policies();
         const change = await applyLifecyclePolicy(ecr, ref, inputs.lifecyclePolicy.text);
-        log/* info */.pq(`${name}: lifecycle policy ${change}`);
+        log/* info */.p(`${name}: lifecycle policy ${change}`);
         report.changes.push(`lifecycle policy ${change}`);
     }
     if (inputs.repositoryPolicy) {
         const { applyRepositoryPolicy } = await lazy/* load */.H.policies();
         const change = await applyRepositoryPolicy(ecr, ref, inputs.repositoryPolicy);
-        log/* info */.pq(`${name}: repository policy ${change}`);
+        log/* info */.p(`${name}: repository policy ${change}`);
         report.changes.push(`repository policy ${change}`);
     }
     return report;
@@ -1018,7 +1140,7 @@ async function createOnPushTemplate(ecr, name) {
             : undefined;
     }
     catch (error) {
-        log/* info */.pq(`Could not read the repository creation templates (${(0,errors/* messageOf */.bD)(error)}): the denial stands`);
+        log/* info */.p(`Could not read the repository creation templates (${(0,errors/* messageOf */.bD)(error)}): the denial stands`);
         return undefined;
     }
 }
@@ -1027,7 +1149,7 @@ async function ensurePublic(client, inputs, name) {
     const { repository, created } = await (0,ecr_public/* ensurePublicRepository */.ou)(client, name, inputs.public ?? {}, {
         create: inputs.createRepository
     });
-    log/* info */.pq(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
+    log/* info */.p(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
     return { repository, created, differences: [], changes: [] };
 }
 
@@ -1063,15 +1185,15 @@ const load = {
 };
 /** A registry client for a login, with the log hooks. */
 async function openRegistry(login, stallTimeoutMs) {
-    const [{ RegistryClient }, { registryLogHooks }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 472).then(__webpack_require__.bind(__webpack_require__, 3472)),
-        __webpack_require__.e(/* import() */ 522).then(__webpack_require__.bind(__webpack_require__, 6141))
+    const [{ RegistryClient }, { registryHooks }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 964).then(__webpack_require__.bind(__webpack_require__, 6583)),
+        __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 6691))
     ]);
     return new RegistryClient({
         endpoint: `https://${login.host}`,
         basicToken: login.token,
         stallTimeoutMs,
-        ...registryLogHooks
+        ...registryHooks
     });
 }
 
@@ -1223,12 +1345,12 @@ class DockerCli {
     async run(args, options = {}) {
         const echo = !options.silent;
         if (echo)
-            log/* info */.pq(`[command]${this.command} ${args.join(' ')}`);
+            log/* info */.p(`[command]${this.command} ${args.join(' ')}`);
         return exec/* getExecOutput */.H(this.command, args, {
             ignoreReturnCode: true,
             silent: true,
             input: options.input,
-            listeners: echo ? { stdline: line => log/* info */.pq(line), errline: line => log/* info */.pq(line) } : undefined
+            listeners: echo ? { stdline: line => log/* info */.p(line), errline: line => log/* info */.p(line) } : undefined
         });
     }
     failure(summary, result) {
@@ -1336,8 +1458,8 @@ var constants = __webpack_require__(4);
 var deliver_delivery = __webpack_require__(2257);
 // EXTERNAL MODULE: ./src/deliver/destinations.ts
 var deliver_destinations = __webpack_require__(4488);
-// EXTERNAL MODULE: ./src/deliver/governance.ts + 1 modules
-var governance = __webpack_require__(1500);
+// EXTERNAL MODULE: ./src/deliver/governance.ts + 2 modules
+var governance = __webpack_require__(9152);
 ;// CONCATENATED MODULE: ./src/common/duration.ts
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -1381,12 +1503,12 @@ var names = __webpack_require__(7630);
 var reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/registry/sources/platform.ts
 var sources_platform = __webpack_require__(8351);
-// EXTERNAL MODULE: ./src/registry/transport.ts + 3 modules
-var transport = __webpack_require__(3203);
 // EXTERNAL MODULE: ./src/ecr/policies.ts
 var policies = __webpack_require__(662);
-// EXTERNAL MODULE: ./src/ecr/repositories.ts
-var repositories = __webpack_require__(5048);
+// EXTERNAL MODULE: ./src/ecr/settings-diff.ts
+var settings_diff = __webpack_require__(7821);
+// EXTERNAL MODULE: ./src/ecr/mutability.ts
+var mutability = __webpack_require__(8860);
 // EXTERNAL MODULE: ./src/common/json.ts
 var json = __webpack_require__(2308);
 ;// CONCATENATED MODULE: ./src/ecr/lifecycle-lint.ts
@@ -1594,6 +1716,7 @@ var scan_findings = __webpack_require__(6212);
 
 
 
+
 function parseScanGate(get, pushes) {
     const wait = ((0,common_inputs/* parseEnum */.nL)(constants/* Input */.pd.scan, get(constants/* Input */.pd.scan), ['off', 'wait']) ?? 'off') === 'wait';
     const failOn = (0,common_inputs/* parseEnum */.nL)(constants/* Input */.pd.failOnSeverity, get(constants/* Input */.pd.failOnSeverity), [...scan_findings/* SEVERITIES */.oC, 'none']) ?? 'none';
@@ -1635,9 +1758,9 @@ function parsePolicies(get, repository) {
 }
 /** The settings used when the repository is created (and compared with an existing one). */
 function parseRepositorySettings(get) {
-    const tagMutability = (0,common_inputs/* parseEnum */.nL)(constants/* Input */.pd.imageTagMutability, get(constants/* Input */.pd.imageTagMutability), repositories/* TAG_MUTABILITIES */.em);
+    const tagMutability = (0,common_inputs/* parseEnum */.nL)(constants/* Input */.pd.imageTagMutability, get(constants/* Input */.pd.imageTagMutability), mutability/* TAG_MUTABILITIES */.em);
     const tagMutabilityExclusions = checkTagMutability({ mutability: constants/* Input */.pd.imageTagMutability, exclusions: constants/* Input */.pd.imageTagMutabilityExclusions }, tagMutability, (0,common_inputs/* parseList */.E1)(get(constants/* Input */.pd.imageTagMutabilityExclusions)));
-    const encryptionType = (0,common_inputs/* parseEnum */.nL)(constants/* Input */.pd.encryptionType, get(constants/* Input */.pd.encryptionType), repositories/* ENCRYPTION_TYPES */.en);
+    const encryptionType = (0,common_inputs/* parseEnum */.nL)(constants/* Input */.pd.encryptionType, get(constants/* Input */.pd.encryptionType), settings_diff/* ENCRYPTION_TYPES */.en);
     const kmsKey = get(constants/* Input */.pd.kmsKey).trim() || undefined;
     checkEncryption({ encryption: constants/* Input */.pd.encryptionType, kmsKey: constants/* Input */.pd.kmsKey }, encryptionType, kmsKey);
     const tags = (0,common_inputs/* parseKeyValues */.Hl)(constants/* Input */.pd.repositoryTags, get(constants/* Input */.pd.repositoryTags));
@@ -1662,7 +1785,6 @@ function parseRepositorySettings(get) {
 
 
 
-
 const MAX_TAGS_PER_IMAGE = 1000;
 /**
  * Reads every input through `get` (core.getInput in the action, a record in tests) and checks every
@@ -1674,7 +1796,7 @@ function parseDeliverInputs(get, context = {}) {
     const pushes = work.kind === 'image' || work.kind === 'source';
     const inputs = {
         work,
-        stallTimeoutMs: parseDurationWithin(constants/* Input */.pd.stallTimeout, get(constants/* Input */.pd.stallTimeout), transport/* STALL_TIMEOUT */.tA),
+        stallTimeoutMs: parseDurationWithin(constants/* Input */.pd.stallTimeout, get(constants/* Input */.pd.stallTimeout), common_inputs/* STALL_TIMEOUT */.tA),
         registryId: (0,names/* parseAccountId */.cK)(constants/* Input */.pd.registryId, get(constants/* Input */.pd.registryId)),
         registries: (0,common_inputs/* parseList */.E1)(get(constants/* Input */.pd.registries)).map(id => (0,names/* parseAccountId */.cK)(constants/* Input */.pd.registries, id)),
         createRepository: (0,common_inputs/* parseBoolean */.yG)(constants/* Input */.pd.createRepository, get(constants/* Input */.pd.createRepository), true),
@@ -1829,6 +1951,8 @@ var lazy = __webpack_require__(3603);
 var deliver_login = __webpack_require__(3084);
 // EXTERNAL MODULE: ./src/ecr/hosts.ts
 var hosts = __webpack_require__(4045);
+// EXTERNAL MODULE: ./src/ecr/console.ts
+var console = __webpack_require__(1323);
 // EXTERNAL MODULE: ./src/common/format.ts
 var format = __webpack_require__(6950);
 // EXTERNAL MODULE: ./src/common/summary.ts
@@ -1955,7 +2079,7 @@ function setDeliveryOutputs(repositoryUri, delivery, destinations) {
     const references = [delivery, ...destinations.map(d => d.delivery)].flatMap(d => d?.tags.map(t => t.reference) ?? []);
     core/* setOutput */.uH(constants/* Output */.k7.imageUris, references.join('\n'));
     core/* setOutput */.uH(constants/* Output */.k7.platformDigests, delivery.platforms.map(p => `${p.platform}=${p.digest}`).join('\n'));
-    log/* info */.pq(`Delivered ${repositoryUri}@${delivery.digest}`);
+    log/* info */.p(`Delivered ${repositoryUri}@${delivery.digest}`);
 }
 /**
  * `deliveries` (when anything was pushed), the job summary, then the step's failure: the main push's, the
@@ -2008,7 +2132,7 @@ function mainRow(login, region, repository, consoleUrl, delivery) {
 function consoleUrlOf(clients, report, name) {
     return clients.public
         ? (0,ecr_public/* galleryUrl */.uT)(report.repository.repositoryUri ?? '')
-        : (0,repositories/* repositoryConsoleUrl */.tb)(clients.region, report.repository.registryId ?? '', name);
+        : (0,console/* repositoryConsoleUrl */.t)(clients.region, report.repository.registryId ?? '', name);
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/payload.ts
@@ -2044,7 +2168,7 @@ async function findPayload(work, docker) {
             throw new common_errors/* InputError */.dz(constants/* Input */.pd.platform, (0,common_errors/* messageOf */.bD)(error));
         }
     }
-    log/* info */.pq(`${work.source}: ${describeSource(image)}`);
+    log/* info */.p(`${work.source}: ${describeSource(image)}`);
     return image.kind === 'docker-archive' ? { kind: 'archive', image, work } : { kind: 'layout', image, work };
 }
 /** Releases what a payload holds open (a source's files). */
@@ -2221,7 +2345,7 @@ async function scanGate(ecr, inputs, report, repositoryUri, delivery) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ deliveryTarget)
 /* harmony export */ });
-/* harmony import */ var _ecr_repositories_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5048);
+/* harmony import */ var _ecr_mutability_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8860);
 
 /**
  * Where an image goes, in any registry: built once from the repository as ensured, the URI the outputs
@@ -2229,12 +2353,12 @@ async function scanGate(ecr, inputs, report, repositoryUri, delivery) {
  */
 function deliveryTarget(report, repositoryUri, removeTag) {
     const { repository } = report;
-    const exclusions = (0,_ecr_repositories_js__WEBPACK_IMPORTED_MODULE_0__/* .exclusionsOf */ .Tf)(repository);
+    const exclusions = (0,_ecr_mutability_js__WEBPACK_IMPORTED_MODULE_0__/* .exclusionsOf */ .Tf)(repository);
     return {
         repositoryUri,
         // The path under /v2/: the repository's name (ECR Public adds its alias: see the URI).
         repository: repositoryUri.slice(repositoryUri.indexOf('/') + 1),
-        isImmutable: tag => (0,_ecr_repositories_js__WEBPACK_IMPORTED_MODULE_0__/* .isTagImmutable */ .j1)(tag, repository.imageTagMutability, exclusions),
+        isImmutable: tag => (0,_ecr_mutability_js__WEBPACK_IMPORTED_MODULE_0__/* .isTagImmutable */ .j1)(tag, repository.imageTagMutability, exclusions),
         removeTag
     };
 }
@@ -2340,6 +2464,20 @@ async function resolveRegion(client) {
 
 /***/ }),
 
+/***/ 1323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ repositoryConsoleUrl)
+/* harmony export */ });
+/** The console page of a private repository. */
+function repositoryConsoleUrl(region, registryId, name) {
+    return `https://${region}.console.aws.amazon.com/ecr/repositories/private/${registryId}/${name}?region=${region}`;
+}
+
+
+/***/ }),
+
 /***/ 2103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2380,12 +2518,49 @@ function explainAwsError(error, action) {
             cause: error
         });
     }
+    const network = networkFailure(error);
+    if (network) {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${action}: could not reach the AWS endpoint ${network}`, { cause: error });
+    }
     if (name === 'AccessDeniedException') {
         return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Access denied for ${action}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)} (see the README for the minimal IAM policy)`, {
             cause: error
         });
     }
     return error;
+}
+/** Node's socket errors as they reach the SDK's caller. */
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EPIPE',
+    'TimeoutError'
+]);
+/**
+ * A connection that never got an answer, said as the endpoint, the reason and the attempts the SDK's
+ * retry made (its one retry layer for AWS calls); undefined for an answer from AWS.
+ */
+function networkFailure(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    const e = error;
+    if (e.$metadata?.httpStatusCode !== undefined)
+        return undefined;
+    // Node's error as is, or its text where the SDK wrapped it ("… connect ECONNREFUSED 127.0.0.1:1").
+    const fromText = /\b([A-Z][A-Z_]+) (\S+)$/.exec(e.message ?? '');
+    const code = e.code ?? (fromText && NETWORK_CODES.has(fromText[1]) ? fromText[1] : e.name) ?? '';
+    if (!NETWORK_CODES.has(code))
+        return undefined;
+    const where = e.hostname ??
+        (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : (fromText?.[2] ?? 'as configured'));
+    const attempts = e.$metadata?.attempts;
+    return (`${where} (${code}${attempts ? `, after ${attempts} attempt${attempts > 1 ? 's' : ''}` : ''}): check the ` +
+        'network, the proxy variables and any AWS_ENDPOINT_URL_* setting');
 }
 /** One AWS call whose failure becomes a message that says what to do. */
 async function callAws(action, call) {
@@ -2614,6 +2789,50 @@ function chunks(items, size) {
     for (let i = 0; i < items.length; i += size)
         result.push(items.slice(i, i + size));
     return result;
+}
+
+
+/***/ }),
+
+/***/ 8860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tf: () => (/* binding */ exclusionsOf),
+/* harmony export */   Y2: () => (/* binding */ exclusionFilters),
+/* harmony export */   em: () => (/* binding */ TAG_MUTABILITIES),
+/* harmony export */   j1: () => (/* binding */ isTagImmutable)
+/* harmony export */ });
+/* harmony import */ var _common_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9184);
+
+/** Tag mutability: which tags a repository refuses to move (with ECR's exclusions, July 2025). */
+const TAG_MUTABILITIES = [
+    'MUTABLE',
+    'IMMUTABLE',
+    'IMMUTABLE_WITH_EXCLUSION',
+    'MUTABLE_WITH_EXCLUSION'
+];
+/** The exclusion filters ECR takes for tag patterns. */
+function exclusionFilters(patterns) {
+    return patterns?.map(filter => ({ filterType: 'WILDCARD', filter }));
+}
+/** A repository's tag mutability exclusion patterns, as ECR reports them. */
+function exclusionsOf(repository) {
+    return (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '');
+}
+/** Pure: whether pushing `tag` over an existing, different image is refused by the repository. */
+function isTagImmutable(tag, mutability, exclusions) {
+    const excluded = exclusions.some(pattern => (0,_common_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .wildcardToRegExp */ .ny)(pattern).test(tag));
+    switch (mutability) {
+        case 'IMMUTABLE':
+            return true;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return !excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return excluded;
+        default:
+            return false;
+    }
 }
 
 
@@ -2898,244 +3117,6 @@ async function removePublicImageTag(client, repositoryName, tag) {
 
 /***/ }),
 
-/***/ 5048:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Tf: () => (/* binding */ exclusionsOf),
-/* harmony export */   U0: () => (/* binding */ applyRepositorySettings),
-/* harmony export */   em: () => (/* binding */ TAG_MUTABILITIES),
-/* harmony export */   en: () => (/* binding */ ENCRYPTION_TYPES),
-/* harmony export */   hF: () => (/* binding */ describeDifference),
-/* harmony export */   j1: () => (/* binding */ isTagImmutable),
-/* harmony export */   tb: () => (/* binding */ repositoryConsoleUrl),
-/* harmony export */   z0: () => (/* binding */ ensureRepository)
-/* harmony export */ });
-/* unused harmony exports exclusionFilters, createRepositoryRequest, describeAllRepositories, diffRepositorySettings, sameKmsKey */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8249);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
-/* harmony import */ var _common_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9184);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2103);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1095);
-
-
-
-
-
-
-const TAG_MUTABILITIES = [
-    'MUTABLE',
-    'IMMUTABLE',
-    'IMMUTABLE_WITH_EXCLUSION',
-    'MUTABLE_WITH_EXCLUSION'
-];
-const ENCRYPTION_TYPES = ['AES256', 'KMS', 'KMS_DSSE'];
-/** `scan-on-push is false, declared true`; `repository tag team is missing, declared "core"`. */
-function describeDifference(difference) {
-    const { setting, current, declared } = difference;
-    if (setting.startsWith('repository tag ')) {
-        return current === undefined
-            ? `${setting} is missing, declared ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(declared)}`
-            : `${setting} is ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(current)}, declared ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(declared)}`;
-    }
-    const verb = setting === 'image-tag-mutability-exclusions' ? 'are' : 'is';
-    const note = difference.changeable ? '' : ' (encryption cannot change after creation)';
-    return `${setting} ${verb} ${current}, declared ${declared}${note}`;
-}
-/** The exclusion filters ECR takes for tag patterns. */
-function exclusionFilters(patterns) {
-    return patterns?.map(filter => ({ filterType: 'WILDCARD', filter }));
-}
-/** A repository's tag mutability exclusion patterns, as ECR reports them. */
-function exclusionsOf(repository) {
-    return (repository.imageTagMutabilityExclusionFilters ?? []).map(f => f.filter ?? '');
-}
-/**
- * Makes sure the repository exists: describe, create when missing (with the declared settings),
- * and report how an existing repository differs from what was declared. Never changes an existing one.
- */
-async function ensureRepository(client, ref, settings, options) {
-    const existing = await describeRepository(client, ref);
-    if (existing) {
-        const tags = settings.tags ? await listRepositoryTags(client, existing) : {};
-        return {
-            repository: existing,
-            created: false,
-            differences: diffRepositorySettings(existing, tags, settings)
-        };
-    }
-    if (!options.create) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)} does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
-            'and create-repository is false: create it first, or set create-repository: true.');
-    }
-    try {
-        const { repository } = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .CreateRepositoryCommand */ .WTe(createRepositoryRequest(ref, settings)));
-        if (!repository)
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`CreateRepository returned no repository for ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}`);
-        return { repository, created: true, differences: [] };
-    }
-    catch (error) {
-        // Another job created it between our describe and create: that is what we wanted.
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorName */ .ZH)(error) === 'RepositoryAlreadyExistsException') {
-            _common_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)} was created concurrently; using it`);
-            const repository = await describeRepository(client, ref);
-            if (!repository)
-                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)} exists but cannot be described`);
-            const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
-            return { repository, created: false, differences: diffRepositorySettings(repository, tags, settings) };
-        }
-        const template = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorName */ .ZH)(error) === 'AccessDeniedException' ? await options.onPushTemplate?.() : undefined;
-        if (template) {
-            _common_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`CreateRepository ${ref.name} is denied to this role: the push creates it, from the CREATE_ON_PUSH template ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(template.prefix)}`);
-            const repository = {
-                repositoryName: ref.name,
-                registryId: ref.registryId,
-                imageTagMutability: template.imageTagMutability
-            };
-            return { repository, created: false, createdOnPush: template.prefix, differences: [] };
-        }
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explainAwsError */ .Ni)(error, `CreateRepository ${ref.name}`);
-    }
-}
-function createRepositoryRequest(ref, settings) {
-    return {
-        repositoryName: ref.name,
-        registryId: ref.registryId,
-        imageTagMutability: settings.tagMutability,
-        imageTagMutabilityExclusionFilters: exclusionFilters(settings.tagMutabilityExclusions),
-        imageScanningConfiguration: settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
-        encryptionConfiguration: settings.encryptionType
-            ? { encryptionType: settings.encryptionType, kmsKey: settings.kmsKey }
-            : undefined,
-        tags: settings.tags ? Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })) : undefined
-    };
-}
-/** Every repository of the registry with its settings, every page. */
-async function describeAllRepositories(client, registryId) {
-    const pages = paginateDescribeRepositories({ client, pageSize: 1000 }, { registryId });
-    return collectPages('DescribeRepositories', pages, page => page.repositories);
-}
-async function describeRepository(client, ref) {
-    try {
-        const { repositories } = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [ref.name], registryId: ref.registryId }));
-        return repositories?.[0];
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorName */ .ZH)(error) === 'RepositoryNotFoundException')
-            return undefined;
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explainAwsError */ .Ni)(error, `DescribeRepositories ${ref.name}`);
-    }
-}
-async function listRepositoryTags(client, repository) {
-    try {
-        const { tags } = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: repository.repositoryArn }));
-        return Object.fromEntries((tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']));
-    }
-    catch (error) {
-        // Reading tags is only for a warning: lack of ecr:ListTagsForResource must not fail a push.
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not read the tags of ${repository.repositoryName}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`);
-        return {};
-    }
-}
-/** Pure: what the declared settings would change on an existing repository. */
-function diffRepositorySettings(repository, actualTags, desired) {
-    const differences = [];
-    const differ = (setting, current, declared, changeable = true) => differences.push({ setting, current, declared, changeable });
-    const actualMutability = repository.imageTagMutability ?? 'MUTABLE';
-    if (desired.tagMutability && desired.tagMutability !== actualMutability) {
-        differ('image-tag-mutability', actualMutability, desired.tagMutability);
-    }
-    if (desired.tagMutabilityExclusions) {
-        const actual = exclusionsOf(repository).sort();
-        const wanted = [...desired.tagMutabilityExclusions].sort();
-        if (actual.join('\n') !== wanted.join('\n')) {
-            differ('image-tag-mutability-exclusions', `[${actual.join(', ')}]`, `[${wanted.join(', ')}]`);
-        }
-    }
-    const actualScan = repository.imageScanningConfiguration?.scanOnPush ?? false;
-    if (desired.scanOnPush !== undefined && desired.scanOnPush !== actualScan) {
-        differ('scan-on-push', String(actualScan), String(desired.scanOnPush));
-    }
-    const actualEncryption = repository.encryptionConfiguration?.encryptionType ?? 'AES256';
-    if (desired.encryptionType && desired.encryptionType !== actualEncryption) {
-        differ('encryption-type', actualEncryption, desired.encryptionType, false);
-    }
-    const actualKey = repository.encryptionConfiguration?.kmsKey;
-    if (desired.kmsKey && actualKey && !sameKmsKey(actualKey, desired.kmsKey)) {
-        differ('kms-key', actualKey, desired.kmsKey, false);
-    }
-    for (const [key, value] of Object.entries(desired.tags ?? {})) {
-        if (actualTags[key] !== value)
-            differ(`repository tag ${key}`, key in actualTags ? actualTags[key] : undefined, value);
-    }
-    return differences;
-}
-/**
- * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
- * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
- * Returns what was changed, one sentence each.
- */
-async function applyRepositorySettings(client, repository, settings) {
-    const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
-    const changed = [];
-    const exclusions = exclusionsOf(repository).sort();
-    const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
-    const mutabilityDiffers = (settings.tagMutability !== undefined &&
-        settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
-        (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
-    if (mutabilityDiffers) {
-        const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
-        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .callAws */ .IY)(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .PutImageTagMutabilityCommand */ .cKn({
-            ...ref,
-            imageTagMutability: mutability,
-            imageTagMutabilityExclusionFilters: exclusionFilters(settings.tagMutabilityExclusions)
-        })));
-        changed.push(`image-tag-mutability set to ${mutability}`);
-    }
-    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
-    if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
-        const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
-        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .callAws */ .IY)(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .PutImageScanningConfigurationCommand */ .BlZ({ ...ref, imageScanningConfiguration })));
-        changed.push(`scan-on-push set to ${settings.scanOnPush}`);
-    }
-    if (settings.tags) {
-        const current = await listRepositoryTags(client, repository);
-        const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
-        if (missing.length > 0) {
-            const tags = missing.map(([Key, Value]) => ({ Key, Value }));
-            await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .callAws */ .IY)(`TagResource ${repository.repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .TagResourceCommand */ .eqU({ resourceArn: repository.repositoryArn, tags })));
-            changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
-        }
-    }
-    return changed;
-}
-/** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */
-function sameKmsKey(actualArn, declared) {
-    return (actualArn === declared || actualArn.endsWith(`:key/${declared}`) || actualArn.endsWith(`:${declared}`));
-}
-/** Pure: whether pushing `tag` over an existing, different image is refused by the repository. */
-function isTagImmutable(tag, mutability, exclusions) {
-    const excluded = exclusions.some(pattern => (0,_common_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .wildcardToRegExp */ .ny)(pattern).test(tag));
-    switch (mutability) {
-        case 'IMMUTABLE':
-            return true;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return !excluded;
-        case 'MUTABLE_WITH_EXCLUSION':
-            return excluded;
-        default:
-            return false;
-    }
-}
-/** The console page of a private repository. */
-function repositoryConsoleUrl(region, registryId, name) {
-    return `https://${region}.console.aws.amazon.com/ecr/repositories/private/${registryId}/${name}?region=${region}`;
-}
-
-
-/***/ }),
-
 /***/ 6212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3254,151 +3235,69 @@ function toSarif(findings, imageUri) {
 
 /***/ }),
 
-/***/ 6764:
+/***/ 7821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BW: () => (/* binding */ BlobVerificationError),
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   GI: () => (/* binding */ RequestError),
-/* harmony export */   Wm: () => (/* binding */ isRetryableRegistryFailure),
-/* harmony export */   XM: () => (/* binding */ pathOf),
-/* harmony export */   gl: () => (/* binding */ RegistryError),
-/* harmony export */   iu: () => (/* binding */ STALLED),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */   en: () => (/* binding */ ENCRYPTION_TYPES),
+/* harmony export */   hF: () => (/* binding */ describeDifference),
+/* harmony export */   vS: () => (/* binding */ diffRepositorySettings)
 /* harmony export */ });
-/* harmony import */ var _common_connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8838);
+/* unused harmony export sameKmsKey */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _mutability_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8860);
 
-/**
- * What can go wrong talking to a registry, each error naming the request (method and path, never the
- * query: upload URLs carry state) and, once retries are over, how many attempts were made.
- */
-/** Anything the transport raises for one request; `attempts` is set when the retry layer gives up. */
-class RequestError extends Error {
-    method;
-    url;
-    detail;
-    attempts = 1;
-    /** The blob an upload was for, when it was one. */
-    blob;
-    constructor(method, url, detail) {
-        super(detail);
-        this.method = method;
-        this.url = url;
-        this.detail = detail;
+
+/** Pure: repository settings as declared, and how an existing repository differs from them. */
+const ENCRYPTION_TYPES = ['AES256', 'KMS', 'KMS_DSSE'];
+/** `scan-on-push is false, declared true`; `repository tag team is missing, declared "core"`. */
+function describeDifference(difference) {
+    const { setting, current, declared } = difference;
+    if (setting.startsWith('repository tag ')) {
+        return current === undefined
+            ? `${setting} is missing, declared ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(declared)}`
+            : `${setting} is ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(current)}, declared ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(declared)}`;
     }
-    /** Retries are over: the message says after how many, and which blob it was for. */
-    gaveUp(attempts, blob) {
-        this.attempts = attempts;
-        this.blob = blob ?? this.blob;
-        this.message = this.describe();
-        return this;
-    }
-    describe() {
-        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
-        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
-        return `${this.detail} (${this.method} ${pathOf(this.url)}${blob}${tries})`;
-    }
+    const verb = setting === 'image-tag-mutability-exclusions' ? 'are' : 'is';
+    const note = difference.changeable ? '' : ' (encryption cannot change after creation)';
+    return `${setting} ${verb} ${current}, declared ${declared}${note}`;
 }
-/** An error answer, with the first entry of its `{"errors":[…]}` body when it has one. */
-class RegistryError extends RequestError {
-    status;
-    code;
-    retryAfterMs;
-    constructor(status, code, detail, url, retryAfterMs, method = 'GET') {
-        super(method, url, `${code ? `${code}: ` : ''}${detail}`);
-        this.status = status;
-        this.code = code;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'RegistryError';
-        this.message = this.describe();
+/** Pure: what the declared settings would change on an existing repository. */
+function diffRepositorySettings(repository, actualTags, desired) {
+    const differences = [];
+    const differ = (setting, current, declared, changeable = true) => differences.push({ setting, current, declared, changeable });
+    const actualMutability = repository.imageTagMutability ?? 'MUTABLE';
+    if (desired.tagMutability && desired.tagMutability !== actualMutability) {
+        differ('image-tag-mutability', actualMutability, desired.tagMutability);
     }
-    describe() {
-        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
-        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
-        return `${this.detail} (HTTP ${this.status} from ${this.method} ${originAndPath(this.url)}${blob}${tries})`;
+    if (desired.tagMutabilityExclusions) {
+        const actual = (0,_mutability_js__WEBPACK_IMPORTED_MODULE_1__/* .exclusionsOf */ .Tf)(repository).sort();
+        const wanted = [...desired.tagMutabilityExclusions].sort();
+        if (actual.join('\n') !== wanted.join('\n')) {
+            differ('image-tag-mutability-exclusions', `[${actual.join(', ')}]`, `[${wanted.join(', ')}]`);
+        }
     }
+    const actualScan = repository.imageScanningConfiguration?.scanOnPush ?? false;
+    if (desired.scanOnPush !== undefined && desired.scanOnPush !== actualScan) {
+        differ('scan-on-push', String(actualScan), String(desired.scanOnPush));
+    }
+    const actualEncryption = repository.encryptionConfiguration?.encryptionType ?? 'AES256';
+    if (desired.encryptionType && desired.encryptionType !== actualEncryption) {
+        differ('encryption-type', actualEncryption, desired.encryptionType, false);
+    }
+    const actualKey = repository.encryptionConfiguration?.kmsKey;
+    if (desired.kmsKey && actualKey && !sameKmsKey(actualKey, desired.kmsKey)) {
+        differ('kms-key', actualKey, desired.kmsKey, false);
+    }
+    for (const [key, value] of Object.entries(desired.tags ?? {})) {
+        if (actualTags[key] !== value)
+            differ(`repository tag ${key}`, key in actualTags ? actualTags[key] : undefined, value);
+    }
+    return differences;
 }
-/** The connection failed, stalled or was cut: no answer came. `code` is the socket's error code. */
-class NetworkError extends RequestError {
-    code;
-    constructor(method, url, code, reason, options) {
-        super(method, url, reason);
-        this.code = code;
-        this.name = 'NetworkError';
-        if (options?.cause !== undefined)
-            this.cause = options.cause;
-        this.message = this.describe();
-    }
-}
-/** Our own code for a request during which no byte moved for the stall timeout. */
-const STALLED = 'ESTALLED';
-/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
-class BlobVerificationError extends Error {
-    digest;
-    actual;
-    size;
-    constructor(digest, actual, size) {
-        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
-        this.digest = digest;
-        this.actual = actual;
-        this.size = size;
-        this.name = 'BlobVerificationError';
-    }
-}
-/** Path only: upload URLs can carry signed or stateful query strings. */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return url.split('?')[0] ?? url;
-    }
-}
-function originAndPath(url) {
-    try {
-        const parsed = new URL(url);
-        return `${parsed.origin}${parsed.pathname}`;
-    }
-    catch {
-        return pathOf(url);
-    }
-}
-/** Retry-After as seconds or an HTTP date, in ms. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    _common_connections_js__WEBPACK_IMPORTED_MODULE_0__/* .PROXY_UNAVAILABLE */ .M2,
-    STALLED
-]);
-/** 408/429/5xx answers and dropped or stalled connections are worth another try; everything else is final. */
-function isRetryableRegistryFailure(error) {
-    if (error instanceof RegistryError)
-        return RETRYABLE_STATUS.has(error.status);
-    if (error instanceof NetworkError)
-        return RETRYABLE_NETWORK.has(error.code);
-    // Duck-typed for errors that come from elsewhere (another realm, a library).
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const failure = error;
-    return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
+/** A key given as ID, alias or ARN matches the ARN ECR reports when the ARN ends with it. */
+function sameKmsKey(actualArn, declared) {
+    return (actualArn === declared || actualArn.endsWith(`:key/${declared}`) || actualArn.endsWith(`:${declared}`));
 }
 
 
@@ -3652,513 +3551,6 @@ function platformOf(platform) {
     if (!platform?.os || !platform.architecture)
         return undefined;
     return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-
-
-/***/ }),
-
-/***/ 3203:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  tA: () => (/* binding */ STALL_TIMEOUT),
-  oK: () => (/* binding */ Transport)
-});
-
-// UNUSED EXPORTS: DEFAULT_STALL_TIMEOUT_MS
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
-// EXTERNAL MODULE: ./src/common/connections.ts + 1 modules
-var connections = __webpack_require__(8838);
-// EXTERNAL MODULE: ./src/common/json.ts
-var json = __webpack_require__(2308);
-// EXTERNAL MODULE: ./src/common/version.ts
-var version = __webpack_require__(9521);
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-function parseBearerChallenge(header) {
-    if (!header || !/^bearer\s/i.test(header.trim()))
-        return undefined;
-    const params = {};
-    for (const match of header
-        .trim()
-        .slice(6)
-        .matchAll(/([a-zA-Z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
-        params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
-    }
-    if (!params.realm)
-        return undefined;
-    return { realm: params.realm, service: params.service, scope: params.scope };
-}
-/** Token services that registries other than ECR are known to send their clients to. */
-const KNOWN_TOKEN_SERVICES = {
-    'registry-1.docker.io': ['auth.docker.io'],
-    'registry.gitlab.com': ['gitlab.com']
-};
-/**
- * Whether the registry's credentials may go to this realm: the registry's own host or a token service
- * it is known to use, over https (http only when the registry itself is plain http, as test registries
- * are). A challenge is the registry's word only; a realm elsewhere gets no credentials.
- */
-function trustsRealm(registryEndpoint, realm) {
-    const registry = new URL(registryEndpoint);
-    const schemeOk = realm.protocol === 'https:' || (realm.protocol === 'http:' && registry.protocol === 'http:');
-    if (!schemeOk || realm.username || realm.password)
-        return false;
-    if (realm.host === registry.host)
-        return true;
-    return (KNOWN_TOKEN_SERVICES[registry.hostname] ?? []).includes(realm.host);
-}
-
-// EXTERNAL MODULE: ./src/registry/errors.ts
-var errors = __webpack_require__(6764);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./src/registry/http.ts
-
-
-
-
-
-/** Error documents are read whole, up to this. */
-const MAX_ERROR_BODY = 64 * 1024;
-/**
- * One HTTP exchange through node:http(s), with the headers given: with backpressure for a streamed body
- * (fetch reads a stream without it), and an idle timeout on the socket that covers the wait for headers as
- * well as the body. A failure of our own bytes is that failure; a failure of the connection is a
- * NetworkError naming the request.
- */
-async function sendOnce(request, connection) {
-    const target = new URL(request.url);
-    const headers = { ...request.headers };
-    if (Buffer.isBuffer(request.body))
-        headers['Content-Length'] = String(request.body.length);
-    if (target.protocol !== 'https:' && target.protocol !== 'http:')
-        throw new errors/* NetworkError */.Dr(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
-    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
-    const agent = connection.routes.agentFor(target);
-    const outgoing = send(target, { method: request.method, headers, agent });
-    const failure = (error) => toNetworkError(request.method, request.url, error, connection.stallTimeoutMs);
-    outgoing.setTimeout(connection.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: errors/* STALLED */.iu })));
-    const onAbort = () => outgoing.destroy(request.signal?.reason);
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    let answer;
-    const answered = new Promise((resolve, reject) => {
-        outgoing.once('response', message => {
-            answer = message;
-            resolve(message);
-        });
-        outgoing.once('error', reject);
-    });
-    answered.catch(() => { }); // observed below
-    try {
-        if (request.body === undefined || Buffer.isBuffer(request.body)) {
-            outgoing.end(request.body);
-        }
-        else {
-            const source = trackSource(request.body);
-            try {
-                await writeBody(outgoing, source.iterable);
-            }
-            catch (error) {
-                // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
-                if (source.failure !== undefined)
-                    throw source.failure;
-                // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
-                if (!answer)
-                    throw failure(error);
-            }
-        }
-        const message = await answered.catch(error => {
-            throw request.signal?.aborted ? request.signal.reason : failure(error);
-        });
-        // Only a proxy answers 407 (a tunnel's refusal is a ProxyError already; this is a forward proxy's).
-        const proxy = message.statusCode === 407 ? connection.routes.proxyFor(target) : undefined;
-        if (proxy)
-            throw failure((0,connections/* proxyRefusal */.vd)(proxy, 407, target.host));
-        return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
-    }
-    catch (error) {
-        request.signal?.removeEventListener('abort', onAbort);
-        outgoing.destroy();
-        if (request.signal?.aborted)
-            throw request.signal.reason;
-        throw error;
-    }
-}
-/**
- * Writes a streamed body chunk by chunk, each handed to the socket before the next is asked for: that is
- * the backpressure, and it lets a source reuse one buffer for every chunk (flat memory for a blob of any
- * size; see BlobSource.chunks). A connection that fails or closes first ends the wait.
- */
-async function writeBody(outgoing, body) {
-    const ended = new Promise((_, reject) => {
-        outgoing.once('error', reject);
-        outgoing.once('close', () => reject(new Error('the connection closed before the body was sent')));
-    });
-    ended.catch(() => { }); // observed through each race below
-    const sent = (chunk) => Promise.race([
-        new Promise((resolve, reject) => {
-            if (chunk)
-                outgoing.write(chunk, error => (error ? reject(error) : resolve()));
-            else
-                outgoing.end(() => resolve());
-        }),
-        ended
-    ]);
-    for await (const chunk of body)
-        await sent(chunk);
-    await sent();
-}
-/** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
-function trackSource(body) {
-    const tracked = { iterable: body };
-    tracked.iterable = (async function* () {
-        try {
-            yield* body;
-        }
-        catch (error) {
-            tracked.failure = error;
-            throw error;
-        }
-    })();
-    return tracked;
-}
-function toResponse(method, url, message, failure, done) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(message.headers)) {
-        if (value !== undefined)
-            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    message.once('close', done);
-    return {
-        status: message.statusCode ?? 0,
-        headers,
-        url,
-        method,
-        async bytes(maxBytes) {
-            const chunks = [];
-            let length = 0;
-            try {
-                for await (const chunk of message) {
-                    length += chunk.length;
-                    if (length > maxBytes) {
-                        message.destroy();
-                        throw new errors/* RegistryError */.gl(message.statusCode ?? 0, 'TOO_LARGE', `the answer is larger than the ${maxBytes} bytes allowed`, url, undefined, method);
-                    }
-                    chunks.push(chunk);
-                }
-            }
-            catch (error) {
-                if (error instanceof errors/* RegistryError */.gl)
-                    throw error;
-                throw failure(error);
-            }
-            return Buffer.concat(chunks);
-        },
-        async *chunks() {
-            try {
-                for await (const chunk of message)
-                    yield chunk;
-            }
-            catch (error) {
-                throw failure(error);
-            }
-        },
-        discard() {
-            message.resume();
-        }
-    };
-}
-/** An error answer as a RegistryError: the first `{"errors":[…]}` entry, or the start of the text. */
-async function registryErrorFrom(response) {
-    let code;
-    let detail = `HTTP ${response.status}`;
-    const text = await response
-        .bytes(MAX_ERROR_BODY)
-        .then(bytes => bytes.toString('utf8'))
-        .catch(() => '');
-    try {
-        const body = (0,json/* parseJson */.qF)(text);
-        const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
-        if (first) {
-            code = typeof first.code === 'string' ? first.code.slice(0, 64) : undefined;
-            if (typeof first.message === 'string' && first.message)
-                detail = first.message.slice(0, 300);
-        }
-    }
-    catch {
-        if (text.trim())
-            detail = text.trim().slice(0, 300);
-    }
-    return new errors/* RegistryError */.gl(response.status, code, detail, response.url, (0,errors/* parseRetryAfter */.mu)(response.headers.get('retry-after')), response.method);
-}
-const NETWORK_REASONS = {
-    ECONNRESET: 'the connection was reset',
-    ECONNREFUSED: 'the connection was refused',
-    EPIPE: 'the registry closed the connection while the request was sent',
-    ETIMEDOUT: 'the connection timed out',
-    ENOTFOUND: 'the host name does not resolve',
-    EAI_AGAIN: 'the host name could not be resolved (temporary failure)'
-};
-function toNetworkError(method, url, error, stallTimeoutMs) {
-    if (error instanceof errors/* RequestError */.GI)
-        return error;
-    // The proxy's own message names it and its variable; the socket's code still decides a retry.
-    if (error instanceof connections/* ProxyError */.T6)
-        return new errors/* NetworkError */.Dr(method, url, error.code, error.message, { cause: error });
-    const code = error?.code ?? 'EUNKNOWN';
-    const raw = error instanceof Error ? error.message : String(error);
-    const reason = code === errors/* STALLED */.iu
-        ? `no byte moved for ${stallTimeoutMs < 1000 ? `${stallTimeoutMs} ms` : `${Math.round(stallTimeoutMs / 1000)} s`}: the request was aborted`
-        : `${NETWORK_REASONS[code] ?? raw} (${code})`;
-    return new errors/* NetworkError */.Dr(method, url, code, reason, { cause: error });
-}
-
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __webpack_require__(6698);
-// EXTERNAL MODULE: ./src/common/retry.ts
-var retry = __webpack_require__(9183);
-;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
-
-
-
-const DEFAULT_RETRY = {
-    attempts: 5,
-    baseDelayMs: 500,
-    maxDelayMs: 10_000,
-    maxRetryAfterMs: 60_000,
-    retryable: errors/* isRetryableRegistryFailure */.Wm,
-    sleep: retry/* sleep */.y,
-    now: Date.now,
-    random: Math.random
-};
-const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
-/**
- * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
- * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
- * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
- * no further attempt starts.
- */
-async function withRetries(what, operation, policy, options = {}) {
-    if (retryScope.getStore())
-        return operation(1);
-    return retryScope.run(true, async () => {
-        for (let attempt = 1;; attempt++) {
-            options.signal?.throwIfAborted();
-            try {
-                return await operation(attempt);
-            }
-            catch (error) {
-                if (options.signal?.aborted)
-                    throw options.signal.reason;
-                const backoff = (0,retry/* backoffDelay */.E)(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
-                const asked = error instanceof errors/* RegistryError */.gl ? error.retryAfterMs : undefined;
-                const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
-                const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
-                if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
-                    if (error instanceof errors/* RequestError */.GI)
-                        throw error.gaveUp(attempt, options.blob);
-                    throw error;
-                }
-                options.onRetry?.({
-                    what,
-                    attempt,
-                    delayMs,
-                    error,
-                    retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
-                });
-                await abortableSleep(policy.sleep, delayMs, options.signal);
-            }
-        }
-    });
-}
-async function abortableSleep(sleep, ms, signal) {
-    if (!signal)
-        return sleep(ms);
-    signal.throwIfAborted();
-    let onAbort;
-    const aborted = new Promise((_resolve, reject) => {
-        onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        await Promise.race([sleep(ms), aborted]);
-    }
-    finally {
-        if (onAbort)
-            signal.removeEventListener('abort', onAbort);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-
-
-
-
-
-
-
-
-/** No byte moving in either direction for this long aborts a request (a network error, retried). */
-const DEFAULT_STALL_TIMEOUT_MS = 60_000;
-/** The `stall-timeout` input of the actions that reach a registry. */
-const STALL_TIMEOUT = {
-    fallback: '60s',
-    units: ['s', 'm'],
-    minMs: 1000,
-    maxMs: 3_600_000
-};
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_REDIRECTS = 5;
-/** Token documents are small. */
-const MAX_TOKEN_BODY = 64 * 1024;
-/**
- * The registry transport: the one place that sends requests. It adds the user agent and credentials
- * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
- * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
- * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
- * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
- */
-class Transport {
-    options;
-    endpoint;
-    stallTimeoutMs;
-    retryPolicy;
-    routes;
-    /** Set after a Bearer challenge; then sent instead of Basic. */
-    bearer;
-    constructor(options) {
-        this.options = options;
-        this.endpoint = options.endpoint.replace(/\/+$/, '');
-        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-        this.routes = options.routes ?? (0,connections/* connections */.oQ)();
-        // No single wait is longer than the stall timeout: a registry asking for more is treated like one
-        // that stalled, and the attempts still bound the whole.
-        this.retryPolicy = {
-            ...DEFAULT_RETRY,
-            maxRetryAfterMs: Math.min(DEFAULT_RETRY.maxRetryAfterMs, this.stallTimeoutMs),
-            ...options.retry
-        };
-    }
-    /**
-     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
-     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
-     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
-     * no further attempt starts.
-     */
-    async retrying(what, operation, options = {}) {
-        return withRetries(what, operation, { ...this.retryPolicy, ...options.policy }, {
-            signal: options.signal,
-            blob: options.blob,
-            onRetry: this.options.onRetry
-        });
-    }
-    /** One request with retries: the usual way to send something idempotent. */
-    async request(request, expected) {
-        return this.retrying(`${request.method} ${(0,errors/* pathOf */.XM)(this.resolve(request.url))}`, () => this.send(request, expected), {
-            signal: request.signal
-        });
-    }
-    /**
-     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
-     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
-     * carrying the registry's message.
-     */
-    async send(request, expected) {
-        const url = this.resolve(request.url);
-        let response = await this.exchange({ ...request, url });
-        if (response.status === 401) {
-            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
-            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
-            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
-                response.discard();
-                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
-                response = await this.exchange({ ...request, url });
-            }
-        }
-        if (expected && !expected.includes(response.status))
-            throw await registryErrorFrom(response);
-        return response;
-    }
-    /**
-     * A GET that follows redirects, as a blob GET must: ECR answers it with a 307 to a presigned S3 URL.
-     * Credentials go only to the registry's own host; a redirect elsewhere is followed without them (the
-     * URL carries its own signature). At most MAX_REDIRECTS hops; no retry here (callers run it inside
-     * their operation of the retry layer).
-     */
-    async sendFollowingRedirects(request, expected) {
-        let url = this.resolve(request.url);
-        for (let hop = 0;; hop++) {
-            const own = new URL(url).host === new URL(this.endpoint).host;
-            const response = own
-                ? await this.send({ ...request, url })
-                : await this.exchange({ ...request, url }, null);
-            const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
-            if (!location) {
-                if (!expected.includes(response.status))
-                    throw await registryErrorFrom(response);
-                return response;
-            }
-            response.discard();
-            const next = new URL(location, url);
-            if (hop >= MAX_REDIRECTS || (next.protocol !== 'https:' && next.protocol !== new URL(url).protocol)) {
-                throw new errors/* RegistryError */.gl(response.status, 'REDIRECT', hop >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : 'a redirect to plain http', (0,errors/* pathOf */.XM)(url), undefined, request.method);
-            }
-            url = next.toString();
-        }
-    }
-    resolve(url) {
-        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
-    }
-    /** Credentials (the Bearer token once a challenge gave one, else Basic; `authorization` overrides), user agent. */
-    async exchange(request, authorization) {
-        const headers = { ...request.headers, 'User-Agent': version/* USER_AGENT */._ };
-        const auth = authorization !== undefined
-            ? authorization
-            : this.bearer
-                ? `Bearer ${this.bearer.token}`
-                : `Basic ${this.options.basicToken}`;
-        if (auth)
-            headers.Authorization = auth;
-        this.options.onRequest?.(request.method, request.url);
-        return sendOnce({ ...request, headers }, { routes: this.routes, stallTimeoutMs: this.stallTimeoutMs });
-    }
-    /**
-     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
-     * is known to use (its own host, or a token service of a known registry) over https (or http when the
-     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
-     */
-    async fetchBearerToken(challenge, signal) {
-        const url = new URL(challenge.realm);
-        if (challenge.service)
-            url.searchParams.set('service', challenge.service);
-        if (challenge.scope)
-            url.searchParams.set('scope', challenge.scope);
-        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
-        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
-        if (response.status !== 200)
-            throw await registryErrorFrom(response);
-        let body;
-        try {
-            body = (0,json/* parseJson */.qF)((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
-        }
-        catch {
-            body = {};
-        }
-        const token = body?.token ?? body?.access_token;
-        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
-            throw new errors/* RegistryError */.gl(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
-        }
-        // A credential like the password it came from: masked before anything (a library's debug output
-        // with DEBUG set, say) could print the header that carries it.
-        core/* setSecret */.Pq(token);
-        return token;
-    }
 }
 
 

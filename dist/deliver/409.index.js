@@ -33,6 +33,24 @@ async function pollUntil(check, options) {
 
 /***/ }),
 
+/***/ 9183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Backoff arithmetic and a sleep, for the registry's retry layer and the polls. */
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter: `random()` × min(max, base × 2^(attempt − 1)). */
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+
+
+/***/ }),
+
 /***/ 3409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -117,7 +135,7 @@ async function logInToDestinations(inputs, docker, main) {
         };
         if (docker)
             await (0,deliver_login/* dockerLogIn */.Uq)(docker, logged.login);
-        log/* info */.pq(`Logged in to ${host}`);
+        log/* info */.p(`Logged in to ${host}`);
         return logged;
     }), { oneByOne: true, rethrow: error => error instanceof errors/* InputError */.dz });
 }
@@ -126,8 +144,8 @@ async function logInToDestinations(inputs, docker, main) {
 var ecr_images = __webpack_require__(2298);
 // EXTERNAL MODULE: ./src/registry/tags.ts
 var registry_tags = __webpack_require__(7906);
-// EXTERNAL MODULE: ./src/deliver/governance.ts + 1 modules
-var governance = __webpack_require__(1500);
+// EXTERNAL MODULE: ./src/deliver/governance.ts + 2 modules
+var governance = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/deliver/target.ts
 var deliver_target = __webpack_require__(4088);
 ;// CONCATENATED MODULE: ./src/deliver/fan-out/prepare.ts
@@ -262,7 +280,7 @@ function deliveryOf(stage, result, size) {
 }
 function delivered(stage, result, size) {
     const delivery = deliveryOf(stage, result, size);
-    log/* info */.pq(`${stage.target.repositoryUri}: ${describe(delivery)}`);
+    log/* info */.p(`${stage.target.repositoryUri}: ${describe(delivery)}`);
     return { ...stage, delivery };
 }
 /**
@@ -559,7 +577,7 @@ async function runScanGate(ecr, repository, delivery, inputs) {
         // Only basic scanning can be started by hand, and only when the push did not start one already.
         const startScan = kind === 'BASIC' && !scanOnPush ? () => startBasicScan(ecr, image) : undefined;
         const result = await waitForScan(ecr, image, { deadline, startScan });
-        log/* info */.pq(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
+        log/* info */.p(`scan of ${target.platform ?? target.digest}: ${result.status}, ${result.findings.length} findings`);
         images.push({ ...target, result });
     }
     const findings = images.flatMap(i => i.result.findings);

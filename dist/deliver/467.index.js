@@ -33,6 +33,24 @@ async function pollUntil(check, options) {
 
 /***/ }),
 
+/***/ 9183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Backoff arithmetic and a sleep, for the registry's retry layer and the polls. */
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter: `random()` × min(max, base × 2^(attempt − 1)). */
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
+}
+
+
+/***/ }),
+
 /***/ 1467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

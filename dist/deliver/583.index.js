@@ -18,6 +18,156 @@ function sha256Digest(bytes) {
 
 /***/ }),
 
+/***/ 6764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ BlobVerificationError),
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   GI: () => (/* binding */ RequestError),
+/* harmony export */   Wm: () => (/* binding */ isRetryableRegistryFailure),
+/* harmony export */   XM: () => (/* binding */ pathOf),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   iu: () => (/* binding */ STALLED),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/* harmony import */ var _common_connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8838);
+
+/**
+ * What can go wrong talking to a registry, each error naming the request (method and path, never the
+ * query: upload URLs carry state) and, once retries are over, how many attempts were made.
+ */
+/** Anything the transport raises for one request; `attempts` is set when the retry layer gives up. */
+class RequestError extends Error {
+    method;
+    url;
+    detail;
+    attempts = 1;
+    /** The blob an upload was for, when it was one. */
+    blob;
+    constructor(method, url, detail) {
+        super(detail);
+        this.method = method;
+        this.url = url;
+        this.detail = detail;
+    }
+    /** Retries are over: the message says after how many, and which blob it was for. */
+    gaveUp(attempts, blob) {
+        this.attempts = attempts;
+        this.blob = blob ?? this.blob;
+        this.message = this.describe();
+        return this;
+    }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (${this.method} ${pathOf(this.url)}${blob}${tries})`;
+    }
+}
+/** An error answer, with the first entry of its `{"errors":[…]}` body when it has one. */
+class RegistryError extends RequestError {
+    status;
+    code;
+    retryAfterMs;
+    constructor(status, code, detail, url, retryAfterMs, method = 'GET') {
+        super(method, url, `${code ? `${code}: ` : ''}${detail}`);
+        this.status = status;
+        this.code = code;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'RegistryError';
+        this.message = this.describe();
+    }
+    describe() {
+        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
+        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
+        return `${this.detail} (HTTP ${this.status} from ${this.method} ${originAndPath(this.url)}${blob}${tries})`;
+    }
+}
+/** The connection failed, stalled or was cut: no answer came. `code` is the socket's error code. */
+class NetworkError extends RequestError {
+    code;
+    constructor(method, url, code, reason, options) {
+        super(method, url, reason);
+        this.code = code;
+        this.name = 'NetworkError';
+        if (options?.cause !== undefined)
+            this.cause = options.cause;
+        this.message = this.describe();
+    }
+}
+/** Our own code for a request during which no byte moved for the stall timeout. */
+const STALLED = 'ESTALLED';
+/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
+class BlobVerificationError extends Error {
+    digest;
+    actual;
+    size;
+    constructor(digest, actual, size) {
+        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
+        this.digest = digest;
+        this.actual = actual;
+        this.size = size;
+        this.name = 'BlobVerificationError';
+    }
+}
+/** Path only: upload URLs can carry signed or stateful query strings. */
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.split('?')[0] ?? url;
+    }
+}
+function originAndPath(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        return pathOf(url);
+    }
+}
+/** Retry-After as seconds or an HTTP date, in ms. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'UND_ERR_SOCKET',
+    _common_connections_js__WEBPACK_IMPORTED_MODULE_0__/* .PROXY_UNAVAILABLE */ .M2,
+    STALLED
+]);
+/** 408/429/5xx answers and dropped or stalled connections are worth another try; everything else is final. */
+function isRetryableRegistryFailure(error) {
+    if (error instanceof RegistryError)
+        return RETRYABLE_STATUS.has(error.status);
+    if (error instanceof NetworkError)
+        return RETRYABLE_NETWORK.has(error.code);
+    // Duck-typed for errors that come from elsewhere (another realm, a library).
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const failure = error;
+    return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
+}
+
+
+/***/ }),
+
 /***/ 1:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -27,11 +177,13 @@ function sha256Digest(bytes) {
 /* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES)
 /* harmony export */ });
 /* unused harmony export manifestPath */
-/* harmony import */ var _common_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2308);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5035);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6764);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9867);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9310);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _common_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2308);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5035);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9867);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9310);
+
 
 
 
@@ -44,13 +196,13 @@ function manifestPath(repository, reference) {
     return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
 }
 function repositoryPath(repository) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isRepositoryPath */ .og)(repository))
-        throw new Error(`not a repository name: ${JSON.stringify(repository)}`);
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isRepositoryPath */ .og)(repository))
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a repository name: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)}`);
     return `/v2/${repository}`;
 }
 function checkReference(reference) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestReference */ .PR)(reference))
-        throw new Error(`not a tag or digest: ${JSON.stringify(reference)}`);
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isManifestReference */ .PR)(reference))
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a tag or digest: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(reference)}`);
     return reference;
 }
 /** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
@@ -62,12 +214,12 @@ class Manifests {
     /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
     async resolveDigest(repository, reference) {
         const path = manifestPath(repository, reference);
-        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200, 404]);
+        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200, 404]);
         response.discard();
         if (response.status === 404)
             return undefined;
         const digest = response.headers.get('docker-content-digest');
-        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDigest */ .Bc)(digest))
+        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(digest))
             return digest;
         // A registry that leaves the header out: read the bytes and hash them.
         return (await this.get(repository, reference))?.digest;
@@ -78,7 +230,7 @@ class Manifests {
             return await this.require(repository, reference);
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && error.status === 404)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl && error.status === 404)
                 return undefined;
             throw error;
         }
@@ -87,16 +239,16 @@ class Manifests {
     async require(repository, reference) {
         const path = manifestPath(repository, reference);
         return this.transport.retrying(`GET ${path}`, async () => {
-            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200]);
+            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200]);
             const bytes = await response.bytes(MAX_MANIFEST_BYTES);
-            const invalid = (detail, code = 'MANIFEST_INVALID') => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(200, code, detail, response.url, undefined, 'GET');
-            const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Digest */ .s)(bytes);
-            if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDigest */ .Bc)(reference) && digest !== reference) {
+            const invalid = (detail, code = 'MANIFEST_INVALID') => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(200, code, detail, response.url, undefined, 'GET');
+            const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(bytes);
+            if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(reference) && digest !== reference) {
                 throw invalid(`manifest bytes hash to ${digest}, not ${reference}`, 'DIGEST_INVALID');
             }
             let manifest;
             try {
-                manifest = (0,_common_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseJson */ .qF)(bytes.toString('utf8'));
+                manifest = (0,_common_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(bytes.toString('utf8'));
             }
             catch (error) {
                 throw invalid(`the manifest ${error.message}`);
@@ -105,23 +257,23 @@ class Manifests {
                 throw invalid('the manifest is not a JSON object');
             }
             const mediaType = manifest.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim();
-            if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .isManifestMediaType */ .CM)(mediaType)) {
-                throw invalid(`unsupported manifest media type ${JSON.stringify(String(mediaType)).slice(0, 120)}`);
+            if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestMediaType */ .CM)(mediaType)) {
+                throw invalid(`unsupported manifest media type ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(mediaType, 120)}`);
             }
             return { digest, mediaType, bytes, manifest };
         });
     }
     /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
     async put(repository, reference, bytes, mediaType) {
-        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .isManifestMediaType */ .CM)(mediaType))
-            throw new Error(`not a manifest media type: ${JSON.stringify(mediaType)}`);
+        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestMediaType */ .CM)(mediaType))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a manifest media type: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(mediaType)}`);
         const path = manifestPath(repository, reference);
-        const expected = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Digest */ .s)(bytes);
+        const expected = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(bytes);
         const response = await this.transport.request({ method: 'PUT', url: path, headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
         response.discard();
         const returned = response.headers.get('docker-content-digest');
         if (returned && returned !== expected) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isDigest */ .Bc)(returned) ? returned : JSON.stringify(returned).slice(0, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(returned) ? returned : (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(returned, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
         }
         return expected;
     }
@@ -197,7 +349,7 @@ async function readOciLayout(files) {
     }
     else {
         const names = descriptors.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest);
-        throw new errors/* ActionError */.lZ(`${label}: index.json lists ${descriptors.length} images (${names.map(n => JSON.stringify(n).slice(0, 80)).join(', ')}); keep one`);
+        throw new errors/* ActionError */.lZ(`${label}: index.json lists ${descriptors.length} images (${names.map(n => (0,errors/* quote */.hD)(n, 80)).join(', ')}); keep one`);
     }
     await reader.walk(top);
     return { blobs: [...reader.blobs.values()], children: reader.children, top };
@@ -212,7 +364,7 @@ async function checkLayoutMarker(files) {
     }
     const version = marker?.imageLayoutVersion;
     if (typeof version !== 'string' || !/^1\.\d+\.\d+$/.test(version)) {
-        throw new errors/* ActionError */.lZ(`${files.label}: unsupported OCI layout version ${JSON.stringify(version ?? null).slice(0, 40)}`);
+        throw new errors/* ActionError */.lZ(`${files.label}: unsupported OCI layout version ${(0,errors/* quote */.hD)(version ?? null, 40)}`);
     }
 }
 /** A descriptor with a well-formed media type, a sha256 digest and a whole, non-negative size. */
@@ -221,10 +373,10 @@ function checkDescriptor(label, value, what) {
     if (!d || typeof d !== 'object')
         throw new errors/* ActionError */.lZ(`${label}: a ${what} is not a descriptor`);
     if (!(0,reference/* isDigest */.Bc)(d.digest)) {
-        throw new errors/* ActionError */.lZ(`${label}: a ${what} has an unsupported digest ${JSON.stringify(d.digest ?? null).slice(0, 100)}`);
+        throw new errors/* ActionError */.lZ(`${label}: a ${what} has an unsupported digest ${(0,errors/* quote */.hD)(d.digest ?? null, 100)}`);
     }
     if (!(0,media_types/* isMediaType */.LA)(d.mediaType)) {
-        throw new errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid media type ${JSON.stringify(d.mediaType ?? null).slice(0, 120)}`);
+        throw new errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid media type ${(0,errors/* quote */.hD)(d.mediaType ?? null, 120)}`);
     }
     if (!Number.isSafeInteger(d.size) || d.size < 0) {
         throw new errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid size`);
@@ -254,7 +406,7 @@ class LayoutReader {
         }
         const mediaType = parsed?.mediaType ?? descriptor.mediaType;
         if (!(0,media_types/* isManifestMediaType */.CM)(mediaType)) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} has media type ${JSON.stringify(mediaType).slice(0, 120)}, ` +
+            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} has media type ${(0,errors/* quote */.hD)(mediaType, 120)}, ` +
                 'which is not an image manifest or index');
         }
         return { digest: descriptor.digest, mediaType, bytes, platform: (0,types/* platformOf */.t)(descriptor.platform) };
@@ -644,7 +796,7 @@ function canonicalName(name) {
 function nameOrFail(files, name) {
     const canonical = canonicalName(name);
     if (canonical === undefined) {
-        throw new errors/* ActionError */.lZ(`${files.label}: ${JSON.stringify(name).slice(0, 200)} names a file outside the image: refused`);
+        throw new errors/* ActionError */.lZ(`${files.label}: ${(0,errors/* quote */.hD)(name, 200)} names a file outside the image: refused`);
     }
     return canonical;
 }

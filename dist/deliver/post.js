@@ -42092,7 +42092,7 @@ function startupMark(milestone, at = performance.now()) {
 
 /***/ }),
 
-/***/ 7837:
+/***/ 4949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42105,6 +42105,192 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3360);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __nccwpck_require__(1922);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/common/files.ts
+
+
+/** Why a file could not be read; the message never quotes the file's content. */
+class files_FileReadError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FileReadError';
+    }
+}
+/** The workspace that relative paths in inputs are read from (GITHUB_WORKSPACE on a runner). */
+function files_workspaceRoot() {
+    return process.env.GITHUB_WORKSPACE || process.cwd();
+}
+/** Whether `path` is `root` or lies under it (both already resolved). */
+function isInside(root, path) {
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+/**
+ * Reads a regular file that lies inside `root` (after following every symlink), whole, refusing more
+ * than `maxBytes`. A path may be relative to `root` or absolute, but must resolve inside it: a workflow's
+ * policy file is part of its repository, never `/etc/shadow`.
+ */
+function files_readFileInside(path, root, maxBytes) {
+    let real;
+    let rootReal;
+    try {
+        rootReal = realpathSync(root);
+    }
+    catch {
+        throw new files_FileReadError(`the workspace ${root} does not exist`);
+    }
+    try {
+        real = realpathSync(resolve(rootReal, path));
+    }
+    catch {
+        throw new files_FileReadError(`${path} does not exist in the workspace`);
+    }
+    if (!isInside(rootReal, real)) {
+        throw new files_FileReadError(`${path} is outside the workspace (${rootReal}): give a path inside it`);
+    }
+    return readRegularFile(real, maxBytes, path);
+}
+/**
+ * Reads a file whole when it is a regular file of at most `maxBytes`; `what` names it in errors. Devices,
+ * FIFOs and directories are refused before anything is read (`/dev/zero` is a file name too). Synchronous:
+ * the files read whole are small (policies, manifests, configs), and input parsing is synchronous.
+ */
+function readRegularFile(path, maxBytes, what) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below refuses it anyway.
+        fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    }
+    catch {
+        throw new files_FileReadError(`${what} is missing`);
+    }
+    try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
+            throw new files_FileReadError(`${what} is not a regular file`);
+        if (stats.size > maxBytes) {
+            throw new files_FileReadError(`${what} has ${stats.size} bytes, more than the ${maxBytes} allowed`);
+        }
+        // Read at most one byte past the cap: a file that grows meanwhile is still refused.
+        const buffer = Buffer.alloc(maxBytes + 1);
+        let length = 0;
+        for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+            read = readSync(fd, buffer, length, buffer.length - length, null);
+        }
+        if (length > maxBytes)
+            throw new files_FileReadError(`${what} has more than the ${maxBytes} bytes allowed`);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/common/json.ts
+
+
+/** Deeper nesting than any policy or manifest needs; deep enough nesting overflows recursive code. */
+const MAX_JSON_DEPTH = 64;
+/**
+ * Parses JSON, or fails with a message that says where but never quotes the text (V8's own messages
+ * quote it, and the text may come from a file that must not be shown). Nesting is bounded.
+ */
+function parseJson(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        // No cause attached on purpose: V8's message quotes the text.
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error(`is not valid JSON${whereInvalid(text, error)}`);
+    }
+    if (jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new Error(`nests deeper than ${MAX_JSON_DEPTH} levels`);
+    }
+    return value;
+}
+/** Parses an input's JSON, or fails naming the input, the line and the column. */
+function parseJsonInput(input, text) {
+    try {
+        return parseJson(text);
+    }
+    catch (error) {
+        throw new InputError(input, error.message);
+    }
+}
+function whereInvalid(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+    if (!Number.isNaN(position))
+        return ` at ${lineColumn(text, position)}`;
+    if (text.trim() === '')
+        return ': it is empty';
+    const first = text.search(/\S/);
+    if (!/["{[\-0-9tfn]/.test(text.charAt(first)))
+        return ` at ${lineColumn(text, first)}: it does not start like JSON`;
+    return '';
+}
+function lineColumn(text, position) {
+    const before = text.slice(0, position).split('\n');
+    return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+/** The nesting depth of a parsed value, counted without recursion and without going past `limit + 1`. */
+function jsonDepth(value, limit) {
+    let deepest = 0;
+    const stack = [[value, 1]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (node === null || typeof node !== 'object')
+            continue;
+        deepest = Math.max(deepest, depth);
+        if (deepest > limit)
+            return deepest;
+        for (const child of Object.values(node))
+            stack.push([child, depth + 1]);
+    }
+    return deepest;
+}
+/**
+ * An input that holds JSON inline (starting with `{` or `[`) or names a file in the workspace (relative,
+ * or absolute but inside it; regular files only, at most `maxBytes`); undefined when empty.
+ */
+function readJsonInput(input, raw, maxBytes) {
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        return undefined;
+    let text = trimmed;
+    if (!/^[[{]/.test(trimmed)) {
+        try {
+            text = readFileInside(trimmed, workspaceRoot(), maxBytes).toString('utf8');
+        }
+        catch (error) {
+            if (error instanceof FileReadError) {
+                throw new InputError(input, `is neither inline JSON nor a readable file: ${error.message}`);
+            }
+            throw error;
+        }
+    }
+    return { text, value: parseJsonInput(input, text) };
+}
+/** Structural equality of parsed JSON, ignoring key order. */
+function sameJson(a, b) {
+    return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map(key => [key, canonical(value[key])]));
+    }
+    return value;
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./src/common/log.ts
@@ -42134,15 +42320,6 @@ function neutralize(text) {
         .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
         .replaceAll('##[', '#\\#[')
         .replace(/^(\s*):(?=:)/, '$1:\\');
-}
-/** A value for HTML in the job summary: markup characters escaped. */
-function escapeHtml(value) {
-    return String(value)
-        .replaceAll('&', '&amp;')
-        .replaceAll('<', '&lt;')
-        .replaceAll('>', '&gt;')
-        .replaceAll('"', '&quot;')
-        .replaceAll("'", '&#39;');
 }
 
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
@@ -42308,13 +42485,14 @@ const Input = {
 
 
 
+
 /** The post step: log out of every registry the main step logged in to, unless skip-logout. */
 async function runPost() {
     if (core/* getState */.Gu(State.skipLogout) === 'true') {
         info('skip-logout is true: leaving docker logged in');
         return;
     }
-    const hosts = JSON.parse(core/* getState */.Gu(State.registries) || '[]');
+    const hosts = registriesOf(core/* getState */.Gu(State.registries));
     const docker = new DockerCli();
     for (const host of hosts) {
         try {
@@ -42326,6 +42504,17 @@ async function runPost() {
         }
     }
 }
+/** The hosts the main step recorded: a JSON list of strings; anything else is no host to log out of. */
+function registriesOf(state) {
+    try {
+        const value = parseJson(state || '[]');
+        return Array.isArray(value) ? value.filter((host) => typeof host === 'string') : [];
+    }
+    catch (error) {
+        core/* warning */.$e(`The recorded registries could not be read (${(0,errors/* messageOf */.bD)(error)}): nothing to log out of`);
+        return [];
+    }
+}
 
 
 /***/ }),
@@ -42335,7 +42524,7 @@ async function runPost() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7452);
-/* harmony import */ var _post_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7837);
+/* harmony import */ var _post_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4949);
 
 
 await (0,_common_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_post_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a);

@@ -1,3 +1,4 @@
+import type { DurationBounds } from './duration.js'
 import { InputError, quote } from './errors.js'
 
 /**
@@ -85,4 +86,12 @@ export function parseKeyValues(input: string, raw: string): Record<string, strin
 export function wildcardToRegExp(pattern: string): RegExp {
   const escaped = pattern.split('*').map(part => part.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
   return new RegExp(`^${escaped.join('.*')}$`)
+}
+
+/** The `stall-timeout` input of the actions that reach a registry (deliver, pull-through-cache). */
+export const STALL_TIMEOUT: DurationBounds = {
+  fallback: '60s',
+  units: ['s', 'm'],
+  minMs: 1000,
+  maxMs: 3_600_000
 }

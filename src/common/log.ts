@@ -28,13 +28,3 @@ export function neutralize(text: string): string {
     .replaceAll('##[', '#\\#[')
     .replace(/^(\s*):(?=:)/, '$1:\\')
 }
-
-/** A value for HTML in the job summary: markup characters escaped. */
-export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-}

@@ -1,12 +1,18 @@
 import * as core from '@actions/core'
 import { messageOf } from './errors.js'
-import { escapeHtml } from './log.js'
 
-/**
- * Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
- * digests, names, registry and AWS messages) goes in escaped.
- */
-export { escapeHtml }
+// Pieces for the job summary, which is HTML: every value that the action did not write itself (tags,
+// digests, names, registry and AWS messages) goes in escaped.
+
+/** A value for HTML in the job summary: markup characters escaped. */
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+}
 
 export const code = (value: unknown): string => `<code>${escapeHtml(value)}</code>`
 

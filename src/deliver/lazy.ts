@@ -24,14 +24,14 @@ export const load = {
 
 /** A registry client for a login, with the log hooks. */
 export async function openRegistry(login: RegistryLogin, stallTimeoutMs: number): Promise<RegistryClient> {
-  const [{ RegistryClient }, { registryLogHooks }] = await Promise.all([
+  const [{ RegistryClient }, { registryHooks }] = await Promise.all([
     import('../registry/client.js'),
-    import('../registry/logging.js')
+    import('../common/registry-hooks.js')
   ])
   return new RegistryClient({
     endpoint: `https://${login.host}`,
     basicToken: login.token,
     stallTimeoutMs,
-    ...registryLogHooks
+    ...registryHooks
   })
 }

@@ -3,7 +3,8 @@ import { InputError } from '../common/errors.js'
 import { parseBoolean, parseEnum, parseKeyValues, parseLines, parseList } from '../common/inputs.js'
 import { parseAccountId } from '../ecr/names.js'
 import { withPullAccounts } from '../ecr/policies.js'
-import { ENCRYPTION_TYPES, TAG_MUTABILITIES, type RepositorySettings } from '../ecr/repositories.js'
+import { ENCRYPTION_TYPES, type RepositorySettings } from '../ecr/settings-diff.js'
+import { TAG_MUTABILITIES } from '../ecr/mutability.js'
 import {
   checkEncryption,
   checkRepositoryPolicyLength,

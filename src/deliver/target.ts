@@ -1,4 +1,4 @@
-import { exclusionsOf, isTagImmutable } from '../ecr/repositories.js'
+import { exclusionsOf, isTagImmutable } from '../ecr/mutability.js'
 import type { DeliveryTarget } from './delivery.js'
 import type { RepositoryReport } from './governance.js'
 

@@ -7,7 +7,8 @@ import {
   type RepositoryCreationTemplate
 } from '@aws-sdk/client-ecr'
 import { callAws } from './errors.js'
-import { exclusionFilters, type EncryptionType, type TagMutability } from './repositories.js'
+import { exclusionFilters, type TagMutability } from './mutability.js'
+import { type EncryptionType } from './settings-diff.js'
 
 /** The ways ECR creates a repository on the user's behalf, each of which a template can apply to. */
 export const APPLIED_FOR = ['PULL_THROUGH_CACHE', 'REPLICATION', 'CREATE_ON_PUSH'] as const

@@ -34,6 +34,10 @@ export function explainAwsError(error: unknown, action: string): unknown {
       cause: error
     })
   }
+  const network = networkFailure(error)
+  if (network) {
+    return new ActionError(`${action}: could not reach the AWS endpoint ${network}`, { cause: error })
+  }
   if (name === 'AccessDeniedException') {
     return new ActionError(
       `Access denied for ${action}: ${messageOf(error)} (see the README for the minimal IAM policy)`,
@@ -43,6 +47,49 @@ export function explainAwsError(error: unknown, action: string): unknown {
     )
   }
   return error
+}
+
+/** Node's socket errors as they reach the SDK's caller. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'TimeoutError'
+])
+
+/**
+ * A connection that never got an answer, said as the endpoint, the reason and the attempts the SDK's
+ * retry made (its one retry layer for AWS calls); undefined for an answer from AWS.
+ */
+function networkFailure(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  const e = error as {
+    name?: string
+    message?: string
+    code?: string
+    address?: string
+    port?: number
+    hostname?: string
+    $metadata?: { attempts?: number; httpStatusCode?: number }
+  }
+  if (e.$metadata?.httpStatusCode !== undefined) return undefined
+  // Node's error as is, or its text where the SDK wrapped it ("… connect ECONNREFUSED 127.0.0.1:1").
+  const fromText = /\b([A-Z][A-Z_]+) (\S+)$/.exec(e.message ?? '')
+  const code = e.code ?? (fromText && NETWORK_CODES.has(fromText[1] as string) ? fromText[1] : e.name) ?? ''
+  if (!NETWORK_CODES.has(code)) return undefined
+  const where =
+    e.hostname ??
+    (e.address ? `${e.address}${e.port ? `:${e.port}` : ''}` : (fromText?.[2] ?? 'as configured'))
+  const attempts = e.$metadata?.attempts
+  return (
+    `${where} (${code}${attempts ? `, after ${attempts} attempt${attempts > 1 ? 's' : ''}` : ''}): check the ` +
+    'network, the proxy variables and any AWS_ENDPOINT_URL_* setting'
+  )
 }
 
 /** One AWS call whose failure becomes a message that says what to do. */

@@ -2,7 +2,8 @@ import { InputError, quote } from '../common/errors.js'
 import { readJsonInput } from '../common/json.js'
 import { MAX_LIFECYCLE_POLICY_CHARS, lintLifecyclePolicy } from './lifecycle-lint.js'
 import { MAX_REPOSITORY_POLICY_CHARS } from './policies.js'
-import type { EncryptionType, TagMutability } from './repositories.js'
+import type { EncryptionType } from './settings-diff.js'
+import type { TagMutability } from './mutability.js'
 
 /**
  * The checks of a repository's settings as a user declares them, shared by every place that declares

@@ -13,7 +13,7 @@ import {
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { parseRegistryHost } from '../ecr/hosts.js'
 import { RegistryClient } from '../registry/client.js'
-import { registryLogHooks } from '../registry/logging.js'
+import { registryHooks } from '../common/registry-hooks.js'
 import { parseCacheInputs, type CacheInputs } from './inputs.js'
 import { planRuleChanges, type RuleAction } from './plan.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
@@ -150,7 +150,7 @@ async function warmAll(
     endpoint: login.endpoint,
     basicToken: login.token,
     stallTimeoutMs: inputs.stallTimeoutMs,
-    ...registryLogHooks
+    ...registryHooks
   })
   const deadline = Date.now() + inputs.warmTimeoutMs
   const limit = pLimit(WARM_CONCURRENCY)

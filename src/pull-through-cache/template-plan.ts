@@ -2,7 +2,8 @@ import type { Repository } from '@aws-sdk/client-ecr'
 import { quote } from '../common/errors.js'
 import { parseJson, sameJson } from '../common/json.js'
 import { templateFromEcr, type AppliedFor, type CreationTemplate } from '../ecr/creation-templates.js'
-import { exclusionsOf, sameKmsKey } from '../ecr/repositories.js'
+import { exclusionsOf } from '../ecr/mutability.js'
+import { sameKmsKey } from '../ecr/settings-diff.js'
 import type { RepositoryCreationTemplate } from '@aws-sdk/client-ecr'
 
 export type TemplateAction =

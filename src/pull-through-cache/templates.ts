@@ -3,7 +3,8 @@ import { InputError, quote } from '../common/errors.js'
 import { parseBoolean, parseEnum, parseList } from '../common/inputs.js'
 import { APPLIED_FOR, type AppliedFor, type CreationTemplate } from '../ecr/creation-templates.js'
 import { REPOSITORY_NAME } from '../ecr/names.js'
-import { ENCRYPTION_TYPES, TAG_MUTABILITIES } from '../ecr/repositories.js'
+import { ENCRYPTION_TYPES } from '../ecr/settings-diff.js'
+import { TAG_MUTABILITIES } from '../ecr/mutability.js'
 import {
   checkEncryption,
   checkRepositoryPolicyLength,

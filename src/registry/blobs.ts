@@ -1,3 +1,4 @@
+import { ActionError, quote } from '../common/errors.js'
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { sha256Digest } from './digest.js'
@@ -149,7 +150,7 @@ export class BlobUploader {
     const sent = { bytes: 0 }
     const upload = async (): Promise<{ digest: string; size: number }> => {
       const started = await this.startUpload(repository, undefined, options)
-      if (started.mounted) throw new Error('an upload session was answered as a mount')
+      if (started.mounted) throw new ActionError('an upload session was answered as a mount')
       const hash = createHash('sha256')
       let size = 0
       const body = (async function* () {
@@ -224,7 +225,7 @@ export class BlobUploader {
     options: PushBlobOptions
   ): Promise<UploadStart> {
     const from = mount && options.mountFrom
-    if (from && !isRepositoryPath(from)) throw new Error(`not a repository name: ${JSON.stringify(from)}`)
+    if (from && !isRepositoryPath(from)) throw new ActionError(`not a repository name: ${quote(from)}`)
     const query = from ? `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(from)}` : ''
     const response = await this.transport.send(
       {
@@ -306,7 +307,7 @@ export class BlobUploader {
 }
 
 function blobPath(repository: string, digest: string): string {
-  if (!isDigest(digest)) throw new Error(`not a digest: ${JSON.stringify(digest)}`)
+  if (!isDigest(digest)) throw new ActionError(`not a digest: ${quote(digest)}`)
   return `${repositoryPath(repository)}/blobs/${digest}`
 }
 

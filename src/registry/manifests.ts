@@ -1,3 +1,4 @@
+import { ActionError, quote } from '../common/errors.js'
 import { parseJson } from '../common/json.js'
 import { sha256Digest } from './digest.js'
 import { RegistryError } from './errors.js'
@@ -22,12 +23,12 @@ export function manifestPath(repository: string, reference: string): string {
 }
 
 export function repositoryPath(repository: string): string {
-  if (!isRepositoryPath(repository)) throw new Error(`not a repository name: ${JSON.stringify(repository)}`)
+  if (!isRepositoryPath(repository)) throw new ActionError(`not a repository name: ${quote(repository)}`)
   return `/v2/${repository}`
 }
 
 function checkReference(reference: string): string {
-  if (!isManifestReference(reference)) throw new Error(`not a tag or digest: ${JSON.stringify(reference)}`)
+  if (!isManifestReference(reference)) throw new ActionError(`not a tag or digest: ${quote(reference)}`)
   return reference
 }
 
@@ -86,7 +87,7 @@ export class Manifests {
       }
       const mediaType = manifest.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim()
       if (!isManifestMediaType(mediaType)) {
-        throw invalid(`unsupported manifest media type ${JSON.stringify(String(mediaType)).slice(0, 120)}`)
+        throw invalid(`unsupported manifest media type ${quote(mediaType, 120)}`)
       }
       return { digest, mediaType, bytes, manifest }
     })
@@ -95,7 +96,7 @@ export class Manifests {
   /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
   async put(repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
     if (!isManifestMediaType(mediaType))
-      throw new Error(`not a manifest media type: ${JSON.stringify(mediaType)}`)
+      throw new ActionError(`not a manifest media type: ${quote(mediaType)}`)
     const path = manifestPath(repository, reference)
     const expected = sha256Digest(bytes)
     const response = await this.transport.request(
@@ -108,7 +109,7 @@ export class Manifests {
       throw new RegistryError(
         response.status,
         'DIGEST_INVALID',
-        `registry stored the manifest as ${isDigest(returned) ? returned : JSON.stringify(returned).slice(0, 90)}, but the bytes sent hash to ${expected}`,
+        `registry stored the manifest as ${isDigest(returned) ? returned : quote(returned, 90)}, but the bytes sent hash to ${expected}`,
         response.url,
         undefined,
         'PUT'

@@ -1,6 +1,4 @@
-import * as core from '@actions/core'
 import { connections } from '../common/connections.js'
-import type { DurationBounds } from '../common/duration.js'
 import { parseJson } from '../common/json.js'
 import { USER_AGENT } from '../common/version.js'
 import { parseBearerChallenge, trustsRealm, type BearerChallenge } from './auth.js'
@@ -20,14 +18,6 @@ export type { RetryEvent, RetryPolicy } from './retry-layer.js'
 /** No byte moving in either direction for this long aborts a request (a network error, retried). */
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000
 
-/** The `stall-timeout` input of the actions that reach a registry. */
-export const STALL_TIMEOUT: DurationBounds = {
-  fallback: '60s',
-  units: ['s', 'm'],
-  minMs: 1000,
-  maxMs: 3_600_000
-}
-
 export interface TransportOptions {
   /** `https://<host>` (plain `http://` for test registries). */
   endpoint: string
@@ -41,6 +31,11 @@ export interface TransportOptions {
   onRequest?: (method: string, url: string) => void
   /** A retry about to happen, with the delay chosen and why. */
   onRetry?: (event: RetryEvent) => void
+  /**
+   * A credential the registry handed out (a Bearer token), before it is sent anywhere: the action masks
+   * it, so that nothing (a library's debug output, say) can print the header that carries it.
+   */
+  onSecret?: (value: string) => void
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
@@ -209,9 +204,7 @@ export class Transport {
     if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
       throw new RegistryError(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString())
     }
-    // A credential like the password it came from: masked before anything (a library's debug output
-    // with DEBUG set, say) could print the header that carries it.
-    core.setSecret(token)
+    this.options.onSecret?.(token)
     return token
   }
 }

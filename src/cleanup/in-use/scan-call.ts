@@ -34,14 +34,3 @@ export function scanPages<Page, Item>(
     return all
   })
 }
-
-/** `arn:…:task-definition/web:42` → `web:42`; `arn:…:function:resize` → `resize`. */
-export function nameFromArn(arn: string | undefined): string {
-  return (
-    (arn ?? '')
-      .split(/[/:]/)
-      .slice(-2)
-      .join(':')
-      .replace(/^function:/, '') || '(unknown)'
-  )
-}

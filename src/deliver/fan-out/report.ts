@@ -1,5 +1,5 @@
 import { ActionError } from '../../common/errors.js'
-import { repositoryConsoleUrl } from '../../ecr/repositories.js'
+import { repositoryConsoleUrl } from '../../ecr/console.js'
 import { recordOf, type DeliveryRecord } from '../delivery.js'
 import type { DestinationRow } from '../summary.js'
 import { isFailed, type Reached, type Stage } from './state.js'

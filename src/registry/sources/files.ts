@@ -2,7 +2,7 @@ import { createReadStream, realpathSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { Readable } from 'node:stream'
-import { ActionError } from '../../common/errors.js'
+import { ActionError, quote } from '../../common/errors.js'
 import { FileReadError, isInside, readRegularFile } from '../../common/files.js'
 import type { TarMember } from './tar-index.js'
 
@@ -66,9 +66,7 @@ export function canonicalName(name: string): string | undefined {
 function nameOrFail(files: { label: string }, name: string): string {
   const canonical = canonicalName(name)
   if (canonical === undefined) {
-    throw new ActionError(
-      `${files.label}: ${JSON.stringify(name).slice(0, 200)} names a file outside the image: refused`
-    )
+    throw new ActionError(`${files.label}: ${quote(name, 200)} names a file outside the image: refused`)
   }
   return canonical
 }

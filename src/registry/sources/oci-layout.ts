@@ -1,4 +1,4 @@
-import { ActionError } from '../../common/errors.js'
+import { ActionError, quote } from '../../common/errors.js'
 import { parseJson } from '../../common/json.js'
 import type { BlobSource } from '../blobs.js'
 import { sha256Digest } from '../digest.js'
@@ -45,7 +45,7 @@ export async function readOciLayout(files: ImageFiles): Promise<Omit<LayoutImage
   } else {
     const names = descriptors.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest)
     throw new ActionError(
-      `${label}: index.json lists ${descriptors.length} images (${names.map(n => JSON.stringify(n).slice(0, 80)).join(', ')}); keep one`
+      `${label}: index.json lists ${descriptors.length} images (${names.map(n => quote(n, 80)).join(', ')}); keep one`
     )
   }
   await reader.walk(top)
@@ -61,9 +61,7 @@ async function checkLayoutMarker(files: ImageFiles): Promise<void> {
   }
   const version = marker?.imageLayoutVersion
   if (typeof version !== 'string' || !/^1\.\d+\.\d+$/.test(version)) {
-    throw new ActionError(
-      `${files.label}: unsupported OCI layout version ${JSON.stringify(version ?? null).slice(0, 40)}`
-    )
+    throw new ActionError(`${files.label}: unsupported OCI layout version ${quote(version ?? null, 40)}`)
   }
 }
 
@@ -72,13 +70,11 @@ export function checkDescriptor(label: string, value: unknown, what: string): De
   const d = value as Partial<Descriptor> | null
   if (!d || typeof d !== 'object') throw new ActionError(`${label}: a ${what} is not a descriptor`)
   if (!isDigest(d.digest)) {
-    throw new ActionError(
-      `${label}: a ${what} has an unsupported digest ${JSON.stringify(d.digest ?? null).slice(0, 100)}`
-    )
+    throw new ActionError(`${label}: a ${what} has an unsupported digest ${quote(d.digest ?? null, 100)}`)
   }
   if (!isMediaType(d.mediaType)) {
     throw new ActionError(
-      `${label}: ${what} ${d.digest} has an invalid media type ${JSON.stringify(d.mediaType ?? null).slice(0, 120)}`
+      `${label}: ${what} ${d.digest} has an invalid media type ${quote(d.mediaType ?? null, 120)}`
     )
   }
   if (!Number.isSafeInteger(d.size) || (d.size as number) < 0) {
@@ -111,7 +107,7 @@ class LayoutReader {
     const mediaType = parsed?.mediaType ?? descriptor.mediaType
     if (!isManifestMediaType(mediaType)) {
       throw new ActionError(
-        `${this.files.label}: manifest ${descriptor.digest} has media type ${JSON.stringify(mediaType).slice(0, 120)}, ` +
+        `${this.files.label}: manifest ${descriptor.digest} has media type ${quote(mediaType, 120)}, ` +
           'which is not an image manifest or index'
       )
     }
