@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export startupMark */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
+/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4857);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
 
 

@@ -1649,8 +1649,8 @@ __webpack_require__.d(__webpack_exports__, {
   r: () => (/* binding */ awsClientConfig)
 });
 
-// EXTERNAL MODULE: ./src/common/connections.ts + 1 modules
-var connections = __webpack_require__(8838);
+// EXTERNAL MODULE: ./src/common/connections.ts + 2 modules
+var connections = __webpack_require__(4857);
 ;// CONCATENATED MODULE: ./src/common/version.ts
 /** The suite's version, as package.json has it (a unit test keeps the two equal). */
 const VERSION = '0.1.0';

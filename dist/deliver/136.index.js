@@ -2,16 +2,16 @@ export const id = 136;
 export const ids = [136];
 export const modules = {
 
-/***/ 8838:
+/***/ 4857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  M2: () => (/* binding */ PROXY_UNAVAILABLE),
-  T6: () => (/* binding */ ProxyError),
+  M2: () => (/* reexport */ PROXY_UNAVAILABLE),
+  T6: () => (/* reexport */ ProxyError),
   oQ: () => (/* binding */ connections),
-  vd: () => (/* binding */ proxyRefusal)
+  vd: () => (/* reexport */ proxyRefusal)
 });
 
 // UNUSED EXPORTS: Connections, PROXY_REFUSED, tunnelTlsOptions
@@ -22,16 +22,10 @@ var core = __webpack_require__(7264);
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
-var dist = __webpack_require__(8947);
-// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
-var https_proxy_agent_dist = __webpack_require__(1566);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/common/proxy.ts
 
 /**
@@ -198,31 +192,19 @@ function proxyFor(settings, target) {
     return bypassesProxy(settings.noProxy, target.hostname, port) ? undefined : proxy;
 }
 
-;// CONCATENATED MODULE: ./src/common/connections.ts
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
+var dist = __webpack_require__(8947);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 1 modules
+var https_proxy_agent_dist = __webpack_require__(1566);
+;// CONCATENATED MODULE: ./src/common/proxy-agents.ts
 
 
 
 
-
-
-
-
-
-/**
- * Where every connection of the suite comes from: the registry client's transport asks `agentFor(url)`,
- * the AWS SDK clients get `sdkRequestHandler()`. Both decide by the same proxy settings, read once from
- * the environment (masking the proxy's password before anything is printed).
- *
- * Both the registry client and the SDK speak node:http(s), so one family of agents serves both: direct
- * keep-alive agents, and TooTallNate's proxy agents (CONNECT tunnels for https targets, absolute-URI
- * requests for http ones), which work alike on Node 20 and 24. undici's proxy agents would serve only
- * fetch, which nothing here uses.
- */
-/**
- * A connection to the proxy that has not opened (for a tunnel: that the proxy has not answered CONNECT on)
- * in this long fails. Node bounds neither: a request's own timeout starts only once it has a socket.
- */
-const PROXY_CONNECT_TIMEOUT_MS = 30_000;
+// The proxy agents (TooTallNate's, with a bound on connecting and refusals said as ProxyErrors) and the
+// errors a proxy gives; connections.ts decides which agent a request takes.
 /** Codes of a ProxyError besides the socket's own. */
 const PROXY_REFUSED = 'EPROXYREFUSED';
 /** The proxy could not reach the target for now (502, 503, 504): worth another try, like a dropped connection. */
@@ -258,87 +240,6 @@ function proxyRefusal(proxy, status, target) {
         : `answered HTTP ${status} instead of connecting to ${target}`;
     const transient = status === 502 || status === 503 || status === 504;
     return new ProxyError(proxy, transient ? PROXY_UNAVAILABLE : PROXY_REFUSED, detail);
-}
-let current;
-/**
- * The connections of this process, from its environment. The first call reads and checks the proxy
- * variables and masks their secrets: `runAction` makes it before the action prints anything.
- */
-function connections() {
-    current ??= new Connections(readProxySettings(process.env), secret => core/* setSecret */.Pq(secret));
-    return current;
-}
-class Connections {
-    settings;
-    connectTimeoutMs;
-    direct = {
-        'http:': new external_node_http_.Agent({ keepAlive: true }),
-        'https:': new external_node_https_.Agent({ keepAlive: true })
-    };
-    viaProxy = new Map();
-    constructor(settings, mask, connectTimeoutMs = PROXY_CONNECT_TIMEOUT_MS) {
-        this.settings = settings;
-        this.connectTimeoutMs = connectTimeoutMs;
-        for (const proxy of Object.values(settings.proxies))
-            for (const secret of proxy.secrets)
-                mask(secret);
-    }
-    /** Whether any proxy variable is set (when none is, the SDK keeps its own default handler). */
-    get proxied() {
-        return Object.keys(this.settings.proxies).length > 0;
-    }
-    /** The proxy a request to this URL goes through, if any. */
-    proxyFor(target) {
-        return proxyFor(this.settings, target);
-    }
-    /** The agent for a URL: a proxy's (one per proxy and scheme, kept alive) or a direct keep-alive one. */
-    agentFor(target) {
-        const scheme = target.protocol === 'https:' ? 'https:' : 'http:';
-        const proxy = this.proxyFor(target);
-        if (!proxy)
-            return this.direct[scheme];
-        const key = `${scheme}${proxy.variable}`;
-        let agent = this.viaProxy.get(key);
-        if (!agent) {
-            agent =
-                scheme === 'https:'
-                    ? new TunnelAgent(proxy, this.connectTimeoutMs)
-                    : new ForwardAgent(proxy, this.connectTimeoutMs);
-            this.viaProxy.set(key, agent);
-        }
-        return agent;
-    }
-    /** The request handler every AWS SDK client shares, or undefined to keep the SDK's own. */
-    sdkRequestHandler() {
-        if (!this.proxied)
-            return undefined;
-        // The SDK takes one agent per scheme; these pick per request, by the same decision as agentFor.
-        return new ProxyAwareHttpHandler(this, {
-            httpAgent: routingAgent(external_node_http_.Agent, this, 'http:'),
-            httpsAgent: routingAgent(external_node_https_.Agent, this, 'https:')
-        });
-    }
-}
-/** The URL a request goes to, from the options node:http hands its agent. */
-function targetOf(options, scheme) {
-    const host = options.host ?? 'localhost';
-    const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-    return new URL(`${scheme}//${bracketed}${options.port ? `:${options.port}` : ''}`);
-}
-/**
- * For the SDK: an agent of the right scheme (node:http checks its protocol and takes its default port) that
- * hands each request, synchronously as node:http itself would, to the agent `agentFor` picks. Synchronous
- * matters: a forward proxy's agent rewrites the request line and adds Proxy-Authorization before the
- * headers are written; handed over later, a request on a reused connection would go out unchanged.
- */
-function routingAgent(base, routes, scheme) {
-    const Routing = class extends base {
-        addRequest(request, options) {
-            const agent = routes.agentFor(targetOf(options, scheme));
-            agent.addRequest(request, { ...options, secureEndpoint: scheme === 'https:' });
-        }
-    };
-    return new Routing();
 }
 /**
  * Opens the connection to the proxy within a bound, turning a failure into a ProxyError that keeps the
@@ -429,6 +330,111 @@ class ForwardAgent extends dist/* HttpProxyAgent */.s {
     connect(request, options) {
         return throughProxy(this.endpoint, this, this.timeoutMs, () => super.connect(request, options));
     }
+}
+
+;// CONCATENATED MODULE: ./src/common/connections.ts
+
+
+
+
+
+
+
+/**
+ * Where every connection of the suite comes from: the registry client's transport asks `agentFor(url)`,
+ * the AWS SDK clients get `sdkRequestHandler()`. Both decide by the same proxy settings, read once from
+ * the environment (masking the proxy's password before anything is printed).
+ *
+ * Both the registry client and the SDK speak node:http(s), so one family of agents serves both: direct
+ * keep-alive agents, and TooTallNate's proxy agents (CONNECT tunnels for https targets, absolute-URI
+ * requests for http ones), which work alike on Node 20 and 24. undici's proxy agents would serve only
+ * fetch, which nothing here uses.
+ */
+/**
+ * A connection to the proxy that has not opened (for a tunnel: that the proxy has not answered CONNECT on)
+ * in this long fails. Node bounds neither: a request's own timeout starts only once it has a socket.
+ */
+const PROXY_CONNECT_TIMEOUT_MS = 30_000;
+let current;
+/**
+ * The connections of this process, from its environment. The first call reads and checks the proxy
+ * variables and masks their secrets: `runAction` makes it before the action prints anything.
+ */
+function connections() {
+    current ??= new Connections(readProxySettings(process.env), secret => core/* setSecret */.Pq(secret));
+    return current;
+}
+class Connections {
+    settings;
+    connectTimeoutMs;
+    direct = {
+        'http:': new external_node_http_.Agent({ keepAlive: true }),
+        'https:': new external_node_https_.Agent({ keepAlive: true })
+    };
+    viaProxy = new Map();
+    constructor(settings, mask, connectTimeoutMs = PROXY_CONNECT_TIMEOUT_MS) {
+        this.settings = settings;
+        this.connectTimeoutMs = connectTimeoutMs;
+        for (const proxy of Object.values(settings.proxies))
+            for (const secret of proxy.secrets)
+                mask(secret);
+    }
+    /** Whether any proxy variable is set (when none is, the SDK keeps its own default handler). */
+    get proxied() {
+        return Object.keys(this.settings.proxies).length > 0;
+    }
+    /** The proxy a request to this URL goes through, if any. */
+    proxyFor(target) {
+        return proxyFor(this.settings, target);
+    }
+    /** The agent for a URL: a proxy's (one per proxy and scheme, kept alive) or a direct keep-alive one. */
+    agentFor(target) {
+        const scheme = target.protocol === 'https:' ? 'https:' : 'http:';
+        const proxy = this.proxyFor(target);
+        if (!proxy)
+            return this.direct[scheme];
+        const key = `${scheme}${proxy.variable}`;
+        let agent = this.viaProxy.get(key);
+        if (!agent) {
+            agent =
+                scheme === 'https:'
+                    ? new TunnelAgent(proxy, this.connectTimeoutMs)
+                    : new ForwardAgent(proxy, this.connectTimeoutMs);
+            this.viaProxy.set(key, agent);
+        }
+        return agent;
+    }
+    /** The request handler every AWS SDK client shares, or undefined to keep the SDK's own. */
+    sdkRequestHandler() {
+        if (!this.proxied)
+            return undefined;
+        // The SDK takes one agent per scheme; these pick per request, by the same decision as agentFor.
+        return new ProxyAwareHttpHandler(this, {
+            httpAgent: routingAgent(external_node_http_.Agent, this, 'http:'),
+            httpsAgent: routingAgent(external_node_https_.Agent, this, 'https:')
+        });
+    }
+}
+/** The URL a request goes to, from the options node:http hands its agent. */
+function targetOf(options, scheme) {
+    const host = options.host ?? 'localhost';
+    const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    return new URL(`${scheme}//${bracketed}${options.port ? `:${options.port}` : ''}`);
+}
+/**
+ * For the SDK: an agent of the right scheme (node:http checks its protocol and takes its default port) that
+ * hands each request, synchronously as node:http itself would, to the agent `agentFor` picks. Synchronous
+ * matters: a forward proxy's agent rewrites the request line and adds Proxy-Authorization before the
+ * headers are written; handed over later, a request on a reused connection would go out unchanged.
+ */
+function routingAgent(base, routes, scheme) {
+    const Routing = class extends base {
+        addRequest(request, options) {
+            const agent = routes.agentFor(targetOf(options, scheme));
+            agent.addRequest(request, { ...options, secureEndpoint: scheme === 'https:' });
+        }
+    };
+    return new Routing();
 }
 /**
  * A forward proxy's refusal arrives as the answer to the request itself: 407, or 401 with a challenge
@@ -530,7 +536,7 @@ function quote(value, max = 200) {
 /* harmony export */   runAction: () => (/* binding */ runAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
-/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8838);
+/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4857);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1922);
 
 

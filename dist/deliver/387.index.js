@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
-/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8838);
+/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4857);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9521);
 
 
@@ -1106,6 +1106,12 @@ async function governRepository(ecr, inputs, name) {
     if (report.differences.length > 0) {
         core/* warning */.$e(`Repository ${name} differs from the declared settings, and was left unchanged:\n- ${report.differences.join('\n- ')}`);
     }
+    await governPolicies(ecr, inputs, ref, report);
+    return report;
+}
+/** The lifecycle policy (put, or previewed) and the repository policy (set), each only when it differs. */
+async function governPolicies(ecr, inputs, ref, report) {
+    const { name } = ref;
     for (const warning of inputs.lifecyclePolicy?.warnings ?? [])
         core/* warning */.$e(`lifecycle-policy: ${warning}`);
     if (inputs.lifecyclePolicy?.preview) {
@@ -1128,7 +1134,6 @@ async function governRepository(ecr, inputs, name) {
         log/* info */.p(`${name}: repository policy ${change}`);
         report.changes.push(`repository policy ${change}`);
     }
-    return report;
 }
 /** The CREATE_ON_PUSH template that would create the repository on push; none when templates cannot be read. */
 async function createOnPushTemplate(ecr, name) {

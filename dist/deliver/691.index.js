@@ -49,7 +49,7 @@ const registryHooks = {
 /* harmony export */   iu: () => (/* binding */ STALLED),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* harmony import */ var _common_connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8838);
+/* harmony import */ var _common_connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4857);
 
 /**
  * What can go wrong talking to a registry, each error naming the request (method and path, never the

@@ -41,8 +41,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var registry_digest = __webpack_require__(5035);
 // EXTERNAL MODULE: ./src/registry/errors.ts
 var registry_errors = __webpack_require__(6764);
-// EXTERNAL MODULE: ./src/registry/manifests.ts
-var manifests = __webpack_require__(1);
+// EXTERNAL MODULE: ./src/registry/paths.ts
+var paths = __webpack_require__(143);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 ;// CONCATENATED MODULE: ./src/registry/verified-stream.ts
@@ -103,13 +103,13 @@ class BlobUploader {
         this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
     }
     async exists(repository, digest, signal) {
-        const response = await this.transport.request({ method: 'HEAD', url: blobPath(repository, digest), signal }, [200, 404]);
+        const response = await this.transport.request({ method: 'HEAD', url: (0,paths/* blobPath */.nD)(repository, digest), signal }, [200, 404]);
         response.discard();
         return response.status === 200;
     }
     /** A small blob (a config) read whole, its bytes checked against the digest; undefined when absent. */
     async read(repository, digest, maxBytes, signal) {
-        const path = blobPath(repository, digest);
+        const path = (0,paths/* blobPath */.nD)(repository, digest);
         return this.transport.retrying(`GET ${path}`, async () => {
             const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: path, signal }, [200, 404]);
             if (response.status === 404) {
@@ -130,7 +130,7 @@ class BlobUploader {
      */
     async *stream(repository, digest, range, signal) {
         const headers = range ? { Range: `bytes=${range.start}-${range.end}` } : {};
-        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: blobPath(repository, digest), headers, signal }, range ? [200, 206] : [200]);
+        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: (0,paths/* blobPath */.nD)(repository, digest), headers, signal }, range ? [200, 206] : [200]);
         if (!range || response.status === 206) {
             yield* response.chunks();
             return;
@@ -181,7 +181,7 @@ class BlobUploader {
             const digest = `sha256:${hash.digest('hex')}`;
             const committed = await this.transport.send({
                 method: 'PUT',
-                url: withQuery(locationOf(patched), { digest }),
+                url: (0,paths/* withQuery */.VL)((0,paths/* locationOf */.hD)(patched), { digest }),
                 headers: { 'Content-Length': '0' },
                 signal: options.signal
             }, [201]);
@@ -232,19 +232,19 @@ class BlobUploader {
         const query = from ? `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(from)}` : '';
         const response = await this.transport.send({
             method: 'POST',
-            url: `${(0,manifests/* repositoryPath */.SH)(repository)}/blobs/uploads/${query}`,
+            url: `${(0,paths/* repositoryPath */.SH)(repository)}/blobs/uploads/${query}`,
             headers: { 'Content-Length': '0' },
             signal: options.signal
         }, [201, 202]);
         response.discard();
         if (response.status === 201 && from)
             return { mounted: true };
-        return { mounted: false, location: locationOf(response) };
+        return { mounted: false, location: (0,paths/* locationOf */.hD)(response) };
     }
     async uploadMonolithic(location, blob, result, signal) {
         const response = await this.transport.send({
             method: 'PUT',
-            url: withQuery(location, { digest: blob.digest }),
+            url: (0,paths/* withQuery */.VL)(location, { digest: blob.digest }),
             headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
             body: verifiedStream(blob, result),
             signal
@@ -272,49 +272,25 @@ class BlobUploader {
                 signal
             }, [201, 202]);
             response.discard();
-            url = locationOf(response);
+            url = (0,paths/* locationOf */.hD)(response);
         }
         const actual = `sha256:${hash.digest('hex')}`;
         if (actual !== blob.digest)
             throw new registry_errors/* BlobVerificationError */.BW(blob.digest, actual, blob.size);
         const response = await this.transport.send({
             method: 'PUT',
-            url: withQuery(url, { digest: blob.digest }),
+            url: (0,paths/* withQuery */.VL)(url, { digest: blob.digest }),
             headers: { 'Content-Length': '0' },
             signal
         }, [201]);
         response.discard();
     }
 }
-function blobPath(repository, digest) {
-    if (!(0,reference/* isDigest */.Bc)(digest))
-        throw new errors/* ActionError */.lZ(`not a digest: ${(0,errors/* quote */.hD)(digest)}`);
-    return `${(0,manifests/* repositoryPath */.SH)(repository)}/blobs/${digest}`;
-}
-/**
- * Location, resolved against the request URL: it may be relative and may carry a query to keep. It must
- * stay on the registry's origin: an upload session elsewhere would get the registry's credentials.
- */
-function locationOf(response) {
-    const location = response.headers.get('location');
-    const fail = (detail) => new registry_errors/* RegistryError */.gl(response.status, undefined, detail, response.url, undefined, response.method);
-    if (!location)
-        throw fail('upload answer has no Location');
-    const resolved = new URL(location, response.url);
-    if (resolved.origin !== new URL(response.url).origin) {
-        throw fail(`upload Location points to another host (${resolved.host}): refused`);
-    }
-    return resolved.toString();
-}
-function withQuery(url, params) {
-    const parsed = new URL(url);
-    for (const [name, value] of Object.entries(params))
-        parsed.searchParams.set(name, value);
-    return parsed.toString();
-}
 
-// EXTERNAL MODULE: ./src/common/connections.ts + 1 modules
-var connections = __webpack_require__(8838);
+// EXTERNAL MODULE: ./src/registry/manifests.ts
+var manifests = __webpack_require__(1);
+// EXTERNAL MODULE: ./src/common/connections.ts + 2 modules
+var connections = __webpack_require__(4857);
 // EXTERNAL MODULE: ./src/common/json.ts
 var json = __webpack_require__(2308);
 // EXTERNAL MODULE: ./src/common/version.ts
@@ -808,7 +784,7 @@ class RegistryClient {
     blobs;
     constructor(options) {
         this.transport = new Transport(options);
-        this.manifests = new manifests/* Manifests */.H9(this.transport);
+        this.manifests = new manifests/* Manifests */.H(this.transport);
         this.blobs = new BlobUploader(this.transport, {
             chunkSize: options.chunkSize,
             uploadMode: options.uploadMode
@@ -894,7 +870,7 @@ function sha256Digest(bytes) {
 /* harmony export */   iu: () => (/* binding */ STALLED),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter)
 /* harmony export */ });
-/* harmony import */ var _common_connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8838);
+/* harmony import */ var _common_connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4857);
 
 /**
  * What can go wrong talking to a registry, each error naming the request (method and path, never the
@@ -1035,17 +1011,17 @@ function isRetryableRegistryFailure(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H9: () => (/* binding */ Manifests),
-/* harmony export */   SH: () => (/* binding */ repositoryPath),
-/* harmony export */   ZJ: () => (/* binding */ MAX_MANIFEST_BYTES)
+/* harmony export */   H: () => (/* binding */ Manifests),
+/* harmony export */   Z: () => (/* binding */ MAX_MANIFEST_BYTES)
 /* harmony export */ });
-/* unused harmony export manifestPath */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _common_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2308);
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5035);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9867);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9310);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(143);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9310);
+
 
 
 
@@ -1055,19 +1031,6 @@ function isRetryableRegistryFailure(error) {
 /** ECR's limit for a manifest; a registry sending more is not sending a manifest. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** `/v2/<repository>/manifests/<reference>`, after checking both against the reference grammar. */
-function manifestPath(repository, reference) {
-    return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
-}
-function repositoryPath(repository) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isRepositoryPath */ .og)(repository))
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a repository name: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)}`);
-    return `/v2/${repository}`;
-}
-function checkReference(reference) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isManifestReference */ .PR)(reference))
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a tag or digest: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(reference)}`);
-    return reference;
-}
 /** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
 class Manifests {
     transport;
@@ -1076,13 +1039,13 @@ class Manifests {
     }
     /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
     async resolveDigest(repository, reference) {
-        const path = manifestPath(repository, reference);
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestPath */ .ji)(repository, reference);
         const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200, 404]);
         response.discard();
         if (response.status === 404)
             return undefined;
         const digest = response.headers.get('docker-content-digest');
-        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(digest))
+        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(digest))
             return digest;
         // A registry that leaves the header out: read the bytes and hash them.
         return (await this.get(repository, reference))?.digest;
@@ -1100,13 +1063,13 @@ class Manifests {
     }
     /** Like get, but a missing manifest is a RegistryError carrying the registry's own message. */
     async require(repository, reference) {
-        const path = manifestPath(repository, reference);
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestPath */ .ji)(repository, reference);
         return this.transport.retrying(`GET ${path}`, async () => {
             const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200]);
             const bytes = await response.bytes(MAX_MANIFEST_BYTES);
             const invalid = (detail, code = 'MANIFEST_INVALID') => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(200, code, detail, response.url, undefined, 'GET');
             const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(bytes);
-            if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(reference) && digest !== reference) {
+            if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(reference) && digest !== reference) {
                 throw invalid(`manifest bytes hash to ${digest}, not ${reference}`, 'DIGEST_INVALID');
             }
             let manifest;
@@ -1130,16 +1093,76 @@ class Manifests {
     async put(repository, reference, bytes, mediaType) {
         if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestMediaType */ .CM)(mediaType))
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a manifest media type: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(mediaType)}`);
-        const path = manifestPath(repository, reference);
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestPath */ .ji)(repository, reference);
         const expected = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(bytes);
         const response = await this.transport.request({ method: 'PUT', url: path, headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
         response.discard();
         const returned = response.headers.get('docker-content-digest');
         if (returned && returned !== expected) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isDigest */ .Bc)(returned) ? returned : (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(returned, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(returned) ? returned : (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(returned, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
         }
         return expected;
     }
+}
+
+
+/***/ }),
+
+/***/ 143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SH: () => (/* binding */ repositoryPath),
+/* harmony export */   VL: () => (/* binding */ withQuery),
+/* harmony export */   hD: () => (/* binding */ locationOf),
+/* harmony export */   ji: () => (/* binding */ manifestPath),
+/* harmony export */   nD: () => (/* binding */ blobPath)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
+
+
+
+/** The registry API's paths, checked before any request is made; upload Locations kept on the registry. */
+function manifestPath(repository, reference) {
+    return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
+}
+function repositoryPath(repository) {
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isRepositoryPath */ .og)(repository))
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a repository name: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)}`);
+    return `/v2/${repository}`;
+}
+function checkReference(reference) {
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestReference */ .PR)(reference))
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a tag or digest: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(reference)}`);
+    return reference;
+}
+function blobPath(repository, digest) {
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(digest))
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a digest: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(digest)}`);
+    return `${repositoryPath(repository)}/blobs/${digest}`;
+}
+/**
+ * Location, resolved against the request URL: it may be relative and may carry a query to keep. It must
+ * stay on the registry's origin: an upload session elsewhere would get the registry's credentials.
+ */
+function locationOf(response) {
+    const location = response.headers.get('location');
+    const fail = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(response.status, undefined, detail, response.url, undefined, response.method);
+    if (!location)
+        throw fail('upload answer has no Location');
+    const resolved = new URL(location, response.url);
+    if (resolved.origin !== new URL(response.url).origin) {
+        throw fail(`upload Location points to another host (${resolved.host}): refused`);
+    }
+    return resolved.toString();
+}
+function withQuery(url, params) {
+    const parsed = new URL(url);
+    for (const [name, value] of Object.entries(params))
+        parsed.searchParams.set(name, value);
+    return parsed.toString();
 }
 
 

@@ -73,6 +73,18 @@ export async function governRepository(
       `Repository ${name} differs from the declared settings, and was left unchanged:\n- ${report.differences.join('\n- ')}`
     )
   }
+  await governPolicies(ecr, inputs, ref, report)
+  return report
+}
+
+/** The lifecycle policy (put, or previewed) and the repository policy (set), each only when it differs. */
+async function governPolicies(
+  ecr: ECRClient,
+  inputs: DeliverInputs,
+  ref: { name: string; registryId?: string },
+  report: RepositoryReport
+): Promise<void> {
+  const { name } = ref
   for (const warning of inputs.lifecyclePolicy?.warnings ?? []) core.warning(`lifecycle-policy: ${warning}`)
   if (inputs.lifecyclePolicy?.preview) {
     const { previewLifecyclePolicy } = await load.lifecyclePreview()
@@ -95,7 +107,6 @@ export async function governRepository(
     log.info(`${name}: repository policy ${change}`)
     report.changes.push(`repository policy ${change}`)
   }
-  return report
 }
 
 /** The CREATE_ON_PUSH template that would create the repository on push; none when templates cannot be read. */

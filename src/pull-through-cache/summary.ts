@@ -15,7 +15,8 @@ const STATUS = { cached: 'cached already', fetched: 'fetched now', failed: 'fail
 
 /**
  * Creation templates (prefix, applied for, change, existing repositories that differ), rules (prefix →
- * upstream, validated) and warmed images with their digests. Never fails the step.
+ * upstream, validated) and warmed images with their digests, in the order they appear (one function: it
+ * reads as the summary does). Never fails the step.
  */
 export async function writeCacheSummary(
   rules: RuleReport[],

@@ -12,7 +12,14 @@ import {
   type RouteRule
 } from './base-images.js'
 import { Input } from './constants.js'
-import { readDockerfile, type FromInstruction } from './dockerfile.js'
+import type { DockerfileBases, FromInstruction } from './dockerfile.js'
+
+/** A Dockerfile of the workspace, read and parsed. */
+export interface ReadDockerfile {
+  path: string
+  text: string
+  read: DockerfileBases
+}
 import type { WarmTarget } from './warm.js'
 
 /** Dockerfiles are text of a few KiB; more is not a Dockerfile. */
@@ -32,7 +39,9 @@ export interface BaseImages {
  * Reads the Dockerfiles `warm-from` names (paths or globs, relative to the workspace; `!` excludes),
  * each confined to the workspace, capped, and read before anything changes.
  */
-export async function readDockerfiles(patterns: string[]): Promise<{ path: string; text: string }[]> {
+export async function readDockerfiles(patterns: string[]): Promise<ReadDockerfile[]> {
+  // The Dockerfile parser (dockerfile-ast) is loaded by a run that reads Dockerfiles only.
+  const { readDockerfile } = await import('./dockerfile.js')
   const root = workspaceRoot()
   const anchored = patterns.map(pattern => {
     const negated = pattern.startsWith('!')
@@ -58,10 +67,9 @@ export async function readDockerfiles(patterns: string[]): Promise<{ path: strin
     )
   return files.map(file => {
     try {
-      return {
-        path: relative(root, file),
-        text: readFileInside(file, root, MAX_DOCKERFILE_BYTES).toString('utf8')
-      }
+      const path = relative(root, file)
+      const text = readFileInside(file, root, MAX_DOCKERFILE_BYTES).toString('utf8')
+      return { path, text, read: readDockerfile(text, path) }
     } catch (error) {
       if (error instanceof FileReadError) throw new InputError(Input.warmFrom, error.message)
       throw error
@@ -70,9 +78,8 @@ export async function readDockerfiles(patterns: string[]): Promise<{ path: strin
 }
 
 /** Pure: each Dockerfile's FROM lines, routed to the rule caching their registry. */
-export function routeDockerfiles(files: { path: string; text: string }[], rules: RouteRule[]): BaseImages[] {
-  return files.map(({ path, text }) => {
-    const read = readDockerfile(text, path)
+export function routeDockerfiles(files: ReadDockerfile[], rules: RouteRule[]): BaseImages[] {
+  return files.map(({ path, text, read }) => {
     return {
       path,
       text,

@@ -1,45 +1,14 @@
 import { ActionError, quote } from '../common/errors.js'
 import { createHash } from 'node:crypto'
-import type { Readable } from 'node:stream'
 import { sha256Digest } from './digest.js'
 import { BlobVerificationError, RegistryError } from './errors.js'
-import { repositoryPath } from './manifests.js'
-import { isDigest, isRepositoryPath } from './reference.js'
-import type { HttpResponse, Transport } from './transport.js'
+import { blobPath, locationOf, repositoryPath, withQuery } from './paths.js'
+import { isRepositoryPath } from './reference.js'
+import type { Transport } from './transport.js'
 import { verifiedStream } from './verified-stream.js'
+import type { BlobResult, BlobSource, PushBlobOptions, UploadMode } from './blob-types.js'
 
-/** A blob to upload: its digest and size, and a way to read it (again, on a retry) from a byte range. */
-export interface BlobSource {
-  digest: string
-  size: number
-  /** A fresh stream of bytes [start, end] inclusive; the whole blob without arguments. */
-  open: (start?: number, end?: number) => Readable
-  /**
-   * For an upload, when the blob is a file: the same bytes through one reused buffer, each chunk valid
-   * until the next is asked for (the transport hands each to the socket first).
-   */
-  chunks?: (start?: number, end?: number) => AsyncIterable<Buffer>
-}
-
-export type BlobOutcome = 'present' | 'mounted' | 'uploaded'
-
-export interface BlobResult {
-  digest: string
-  size: number
-  outcome: BlobOutcome
-  /** Bytes sent over the wire for this blob, retries included. */
-  bytesSent: number
-}
-
-export interface PushBlobOptions {
-  /** A repository of the same registry to mount the blob from instead of uploading it. */
-  mountFrom?: string
-  /** Aborts the upload in flight and stops any further attempt. */
-  signal?: AbortSignal
-}
-
-/** `monolithic`: one PUT, falling back to chunks when a registry refuses it; `chunked`: PATCHes from the start. */
-export type UploadMode = 'monolithic' | 'chunked'
+export type { BlobOutcome, BlobResult, BlobSource, PushBlobOptions, UploadMode } from './blob-types.js'
 
 /** What POST /blobs/uploads/ gave: a mounted blob, or an upload session to send the bytes to. */
 type UploadStart = { mounted: true } | { mounted: false; location: string }
@@ -304,31 +273,4 @@ export class BlobUploader {
     )
     response.discard()
   }
-}
-
-function blobPath(repository: string, digest: string): string {
-  if (!isDigest(digest)) throw new ActionError(`not a digest: ${quote(digest)}`)
-  return `${repositoryPath(repository)}/blobs/${digest}`
-}
-
-/**
- * Location, resolved against the request URL: it may be relative and may carry a query to keep. It must
- * stay on the registry's origin: an upload session elsewhere would get the registry's credentials.
- */
-function locationOf(response: HttpResponse): string {
-  const location = response.headers.get('location')
-  const fail = (detail: string) =>
-    new RegistryError(response.status, undefined, detail, response.url, undefined, response.method)
-  if (!location) throw fail('upload answer has no Location')
-  const resolved = new URL(location, response.url)
-  if (resolved.origin !== new URL(response.url).origin) {
-    throw fail(`upload Location points to another host (${resolved.host}): refused`)
-  }
-  return resolved.toString()
-}
-
-function withQuery(url: string, params: Record<string, string>): string {
-  const parsed = new URL(url)
-  for (const [name, value] of Object.entries(params)) parsed.searchParams.set(name, value)
-  return parsed.toString()
 }

@@ -3,7 +3,8 @@ import { parseJson } from '../common/json.js'
 import { sha256Digest } from './digest.js'
 import { RegistryError } from './errors.js'
 import { ACCEPT_ALL_MANIFESTS, isManifestMediaType, type Manifest } from './media-types.js'
-import { isDigest, isManifestReference, isRepositoryPath } from './reference.js'
+import { manifestPath } from './paths.js'
+import { isDigest } from './reference.js'
 import type { Transport } from './transport.js'
 
 /** A manifest as the registry stores it: the exact bytes, their digest and media type. */
@@ -18,19 +19,6 @@ export interface StoredManifest {
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 
 /** `/v2/<repository>/manifests/<reference>`, after checking both against the reference grammar. */
-export function manifestPath(repository: string, reference: string): string {
-  return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`
-}
-
-export function repositoryPath(repository: string): string {
-  if (!isRepositoryPath(repository)) throw new ActionError(`not a repository name: ${quote(repository)}`)
-  return `/v2/${repository}`
-}
-
-function checkReference(reference: string): string {
-  if (!isManifestReference(reference)) throw new ActionError(`not a tag or digest: ${quote(reference)}`)
-  return reference
-}
 
 /** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
 export class Manifests {
