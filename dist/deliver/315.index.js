@@ -58,9 +58,7 @@ function engineImage(local) {
  * image already in the registry is reused: the other tags get its very manifest.
  */
 function planTagWrites(held, image, isImmutable, repositoryUri) {
-    const conflicts = (0,registry_tags/* immutableConflicts */.wK)(held, image, isImmutable, repositoryUri);
-    if (conflicts.length > 0)
-        throw (0,registry_tags/* immutableTagsError */.qk)(conflicts.map(c => (0,registry_tags/* conflictLine */.XX)(repositoryUri, c, image)));
+    (0,registry_tags/* refuseImmutableMoves */.Bl)([{ repositoryUri, held, isImmutable }], image);
     const same = held.filter(h => h.stored !== undefined && image.isOurs(h.stored, repositoryUri));
     if (same.length === 0)
         return { kind: 'push', tags: held.map(h => h.tag) };

@@ -463,9 +463,7 @@ function refuseImmutableMoves(registries, image) {
  * splits the tags that hold the image already from those to write.
  */
 function planTagWrites(held, image, isImmutable, repositoryUri) {
-    const conflicts = immutableConflicts(held, image, isImmutable, repositoryUri);
-    if (conflicts.length > 0)
-        throw immutableTagsError(conflicts.map(c => conflictLine(repositoryUri, c, image)));
+    refuseImmutableMoves([{ repositoryUri, held, isImmutable }], image);
     const unchanged = held.filter(h => h.digest === image.digest).map(h => h.tag);
     return { unchanged, toWrite: held.map(h => h.tag).filter(tag => !unchanged.includes(tag)) };
 }

@@ -2,13 +2,7 @@ import { ActionError } from '../common/errors.js'
 import type { LocalImage } from '../docker/cli.js'
 import type { StoredManifest } from '../registry/manifests.js'
 import { isIndex } from '../registry/media-types.js'
-import {
-  conflictLine,
-  immutableConflicts,
-  immutableTagsError,
-  type HeldTag,
-  type OurImage
-} from '../registry/tags.js'
+import { refuseImmutableMoves, type HeldTag, type OurImage } from '../registry/tags.js'
 
 export type TagPlan =
   /** Nothing in the registry holds this image yet: docker push every tag. */
@@ -48,9 +42,7 @@ export function planTagWrites(
   isImmutable: (tag: string) => boolean,
   repositoryUri: string
 ): TagPlan {
-  const conflicts = immutableConflicts(held, image, isImmutable, repositoryUri)
-  if (conflicts.length > 0)
-    throw immutableTagsError(conflicts.map(c => conflictLine(repositoryUri, c, image)))
+  refuseImmutableMoves([{ repositoryUri, held, isImmutable }], image)
 
   const same = held.filter(h => h.stored !== undefined && image.isOurs(h.stored, repositoryUri))
   if (same.length === 0) return { kind: 'push', tags: held.map(h => h.tag) }
