@@ -1760,6 +1760,9 @@ function explainAwsError(error, action) {
             cause: error
         });
     }
+    // The proxy's own error already names the proxy and its variable: said with the call.
+    if (name === 'ProxyError')
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${action}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, { cause: error });
     const network = networkFailure(error);
     if (network) {
         return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${action}: could not reach the AWS endpoint ${network}`, { cause: error });

@@ -34,6 +34,8 @@ export function explainAwsError(error: unknown, action: string): unknown {
       cause: error
     })
   }
+  // The proxy's own error already names the proxy and its variable: said with the call.
+  if (name === 'ProxyError') return new ActionError(`${action}: ${messageOf(error)}`, { cause: error })
   const network = networkFailure(error)
   if (network) {
     return new ActionError(`${action}: could not reach the AWS endpoint ${network}`, { cause: error })
