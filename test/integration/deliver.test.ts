@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Repository, Tag } from '@aws-sdk/client-ecr'
+import type { Tag } from '@aws-sdk/client-ecr'
 import {
   REGISTRY,
   buildImage,
+  describeRepository,
   ecrApi,
   newDockerConfig,
   run,
@@ -17,18 +18,6 @@ import {
 
 const deliver = (options: StepOptions) => runStep('action.yml', 'dist/deliver/index.js', options)
 const post = (options: StepOptions) => runStep('action.yml', 'dist/deliver/post.js', options)
-
-async function describeRepository(name: string): Promise<Repository | undefined> {
-  try {
-    const { repositories } = await ecrApi<{ repositories: Repository[] }>('DescribeRepositories', {
-      repositoryNames: [name]
-    })
-    return repositories[0]
-  } catch (error) {
-    if ((error as Error).name === 'RepositoryNotFoundException') return undefined
-    throw error
-  }
-}
 
 function dockerAuths(dockerConfig: string): string[] {
   try {
