@@ -23,6 +23,7 @@ import {
   addFault,
   describeRepository,
   newDockerConfig,
+  requestsOf,
   runStep,
   skopeoTags,
   uniqueRepository,
@@ -143,9 +144,12 @@ describe('paths that leave the archive or the workspace', () => {
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(/names a file outside the image: refused/)
     expect(result.errors[0]).not.toMatch(/root:/)
+    // A hang bound, not a speed target: reading /dev/zero would never end.
     expect(Date.now() - started).toBeLessThan(30_000)
     expectNoInjectedCommands(result)
     expect(await describeRepository(repository)).toBeUndefined()
+    // Refused before anything was sent: the registry saw no request, no manifest PUT among them.
+    expect(await requestsOf(repository)).toEqual([])
   })
 
   test('docker-save archive: a config that is not JSON is refused without quoting it', async () => {
