@@ -63,11 +63,15 @@ export function dockerIdentity(repository: string, imageIds: string[]): Identify
 function claimsOf(error: string): { held: [string, string][]; own?: string } {
   const held = [
     ...error.matchAll(
-      new RegExp(`tag "(c\\d)" (?:holds|already points at|was written by .*?: it holds) (${DIGEST})`, 'g')
+      new RegExp(
+        `tag "(c\\d)"(?: in \\S+)? (?:holds|already points at|was written by .*?: it holds) (${DIGEST})`,
+        'g'
+      )
     )
   ].map(match => [match[1], match[2]] as [string, string])
+  // The image may be described before its digest ("it-race:1 (sha256:…)").
   const own = new RegExp(
-    `(?:not this image|this image is|the image is|but the image \\S+ is) (${DIGEST})`
+    `(?:not this image|this image is|the image is|but the image \\S+ is)[^;]*?(${DIGEST})`
   ).exec(error)?.[1]
   return { held, own }
 }
