@@ -11,8 +11,10 @@ import { parseCacheInputs } from '../src/pull-through-cache/inputs.js'
 
 /**
  * Each action.yml against its code: every input is read by the action's parser and named by its Input
- * constants, every output is set somewhere by its Output constants, and every default in action.yml is
- * what the parser does with the input left empty (so a default lives in one place that counts).
+ * constants, every output is named by its Output constants and appears in a setOutput call, and every
+ * default in action.yml is what the parser does with the input left empty (so a default lives in one place
+ * that counts). A setOutput call in the source proves little (dead code has them too): that real runs
+ * write exactly the declared outputs is test/integration/outputs.test.ts.
  */
 const ROOT = resolve(import.meta.dirname ?? '.', '..')
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MARKER, writePolicyTraps } from '../../test/fixtures/hostile.js'
@@ -344,7 +344,9 @@ describe('policy files stay in the workspace, capped, and are never quoted', () 
 
   test('an absolute path inside the workspace is read', () => {
     const path = join(workspace, 'ok.json')
-    expect(parse({ repository: 'team/app', 'lifecycle-policy': path }).lifecyclePolicy).toBeDefined()
+    expect(parse({ repository: 'team/app', 'lifecycle-policy': path }).lifecyclePolicy?.text).toBe(
+      readFileSync(path, 'utf8')
+    )
   })
 })
 

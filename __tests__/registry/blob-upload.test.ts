@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { Readable } from 'node:stream'
-import type { BlobSource } from '../../src/registry/blobs.js'
+import { CHUNK_SIZE, type BlobSource } from '../../src/registry/blobs.js'
 import { RegistryClient } from '../../src/registry/client.js'
 import { sha256Digest } from '../../src/registry/digest.js'
 import { BlobVerificationError } from '../../src/registry/errors.js'
@@ -151,34 +151,45 @@ describe('pushBlob', () => {
     expect(registry.lines().filter(line => line.startsWith('POST'))).toHaveLength(1)
   })
 
-  test('chunked: parts of at least 5 MiB, 201 on PATCH accepted, the offset tracked locally', async () => {
-    const bytes = Buffer.alloc(12 * MiB)
+  test('refused whole (413), a blob goes up in CHUNK_SIZE parts: 201 on PATCH accepted, the offset tracked locally', async () => {
+    // Two full parts and a short last one, reached as production reaches them: the monolithic PUT refused.
+    const size = 2 * CHUNK_SIZE + 2 * MiB
+    const bytes = Buffer.alloc(size)
     for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251
     const blob = blobOf(bytes)
     registry.reset(
       answer(404),
-      answer(202, { Location: '/v2/team/app/blobs/uploads/u1?_state=s0' }),
+      answer(202, { Location: '/v2/team/app/blobs/uploads/u1' }),
+      answer(413),
+      answer(202, { Location: '/v2/team/app/blobs/uploads/u2?_state=s0' }),
       // ECR answers 201 and a Range that does not advance.
-      answer(201, { Location: '/v2/team/app/blobs/uploads/u1?_state=s1', Range: '0-0' }),
-      answer(202, { Location: '/v2/team/app/blobs/uploads/u1?_state=s2', Range: '0-0' }),
-      answer(201, { Location: '/v2/team/app/blobs/uploads/u1?_state=s3', Range: '0-0' }),
+      answer(201, { Location: '/v2/team/app/blobs/uploads/u2?_state=s1', Range: '0-0' }),
+      answer(202, { Location: '/v2/team/app/blobs/uploads/u2?_state=s2', Range: '0-0' }),
+      answer(201, { Location: '/v2/team/app/blobs/uploads/u2?_state=s3', Range: '0-0' }),
       answer(201, { 'Docker-Content-Digest': blob.digest })
     )
-    const result = await client({ uploadMode: 'chunked', chunkSize: 1 }).pushBlob('team/app', blob)
-    expect(result).toMatchObject({ outcome: 'uploaded', bytesSent: 12 * MiB })
+    const result = await client().pushBlob('team/app', blob)
+    // The refused whole and then the parts: every byte went twice.
+    expect(result).toMatchObject({ outcome: 'uploaded', bytesSent: 2 * size })
+    expect(registry.lines().slice(0, 4)).toEqual([
+      `HEAD /v2/team/app/blobs/${blob.digest}`,
+      'POST /v2/team/app/blobs/uploads/',
+      `PUT /v2/team/app/blobs/uploads/u1?${query(blob.digest)}`,
+      'POST /v2/team/app/blobs/uploads/'
+    ])
     const patches = registry.seen.filter(r => r.method === 'PATCH')
     expect(patches.map(p => p.headers['content-range'])).toEqual([
-      `0-${5 * MiB - 1}`,
-      `${5 * MiB}-${10 * MiB - 1}`,
-      `${10 * MiB}-${12 * MiB - 1}`
+      `0-${CHUNK_SIZE - 1}`,
+      `${CHUNK_SIZE}-${2 * CHUNK_SIZE - 1}`,
+      `${2 * CHUNK_SIZE}-${size - 1}`
     ])
     expect(patches.map(p => p.url)).toEqual([
-      '/v2/team/app/blobs/uploads/u1?_state=s0',
-      '/v2/team/app/blobs/uploads/u1?_state=s1',
-      '/v2/team/app/blobs/uploads/u1?_state=s2'
+      '/v2/team/app/blobs/uploads/u2?_state=s0',
+      '/v2/team/app/blobs/uploads/u2?_state=s1',
+      '/v2/team/app/blobs/uploads/u2?_state=s2'
     ])
     expect(Buffer.concat(patches.map(p => p.body)).equals(bytes)).toBe(true)
-    expect(registry.lines().at(-1)).toBe(`PUT /v2/team/app/blobs/uploads/u1?_state=s3&${query(blob.digest)}`)
+    expect(registry.lines().at(-1)).toBe(`PUT /v2/team/app/blobs/uploads/u2?_state=s3&${query(blob.digest)}`)
   })
 
   test('a registry that refuses the monolithic PUT (413) gets the blob in chunks', async () => {

@@ -735,8 +735,8 @@ async function* verifiedStream(blob, counter, range) {
 
 
 
-const MIN_CHUNK_SIZE = 5 * 1024 * 1024;
-const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+/** Bytes per PATCH for a registry that refuses monolithic uploads; ECR rejects parts under 5 MiB but the last. */
+const CHUNK_SIZE = 16 * 1024 * 1024;
 /** Monolithic uploads refused with these statuses are retried in chunks. */
 const MONOLITHIC_REFUSED = new Set([405, 413, 501]);
 /**
@@ -747,12 +747,8 @@ const MONOLITHIC_REFUSED = new Set([405, 413, 501]);
  */
 class BlobUploader {
     transport;
-    options;
-    chunkSize;
-    constructor(transport, options = {}) {
+    constructor(transport) {
         this.transport = transport;
-        this.options = options;
-        this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
     }
     async exists(repository, digest, signal) {
         const response = await this.transport.request({ method: 'HEAD', url: blobPath(repository, digest), signal }, [200, 404]);
@@ -854,10 +850,6 @@ class BlobUploader {
             const started = await this.startUpload(repository, options.mountFrom && blob.digest, options);
             if (started.mounted)
                 return { ...result, outcome: 'mounted' };
-            if (this.options.uploadMode === 'chunked') {
-                await this.uploadChunked(started.location, blob, result, options.signal);
-                return result;
-            }
             try {
                 await this.uploadMonolithic(started.location, blob, result, options.signal);
             }
@@ -904,14 +896,14 @@ class BlobUploader {
         response.discard();
     }
     /**
-     * PATCH in chunks of at least 5 MiB, tracking the offset ourselves (ECR's Range header stops advancing)
+     * PATCH in chunks of CHUNK_SIZE, tracking the offset ourselves (ECR's Range header stops advancing)
      * and taking 201 as well as 202 (ECR answers 201), then PUT ?digest= to close the session.
      */
     async uploadChunked(location, blob, result, signal) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let url = location;
-        for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
-            const end = Math.min(blob.size, offset + this.chunkSize) - 1;
+        for (let offset = 0; offset < blob.size; offset += CHUNK_SIZE) {
+            const end = Math.min(blob.size, offset + CHUNK_SIZE) - 1;
             const response = await this.transport.send({
                 method: 'PATCH',
                 url,
@@ -1756,10 +1748,7 @@ class RegistryClient {
     constructor(options) {
         this.transport = new Transport(options);
         this.manifests = new Manifests(this.transport);
-        this.blobs = new BlobUploader(this.transport, {
-            chunkSize: options.chunkSize,
-            uploadMode: options.uploadMode
-        });
+        this.blobs = new BlobUploader(this.transport);
     }
     get endpoint() {
         return this.transport.endpoint;

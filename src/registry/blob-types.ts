@@ -29,6 +29,3 @@ export interface PushBlobOptions {
   /** Aborts the upload in flight and stops any further attempt. */
   signal?: AbortSignal
 }
-
-/** `monolithic`: one PUT, falling back to chunks when a registry refuses it; `chunked`: PATCHes from the start. */
-export type UploadMode = 'monolithic' | 'chunked'

@@ -6,15 +6,15 @@ import { blobPath, locationOf, repositoryPath, withQuery } from './paths.js'
 import { isRepositoryPath } from './reference.js'
 import type { Transport } from './transport.js'
 import { verifiedStream } from './verified-stream.js'
-import type { BlobResult, BlobSource, PushBlobOptions, UploadMode } from './blob-types.js'
+import type { BlobResult, BlobSource, PushBlobOptions } from './blob-types.js'
 
-export type { BlobOutcome, BlobResult, BlobSource, PushBlobOptions, UploadMode } from './blob-types.js'
+export type { BlobOutcome, BlobResult, BlobSource, PushBlobOptions } from './blob-types.js'
 
 /** What POST /blobs/uploads/ gave: a mounted blob, or an upload session to send the bytes to. */
 type UploadStart = { mounted: true } | { mounted: false; location: string }
 
-export const MIN_CHUNK_SIZE = 5 * 1024 * 1024
-const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024
+/** Bytes per PATCH for a registry that refuses monolithic uploads; ECR rejects parts under 5 MiB but the last. */
+export const CHUNK_SIZE = 16 * 1024 * 1024
 
 /** Monolithic uploads refused with these statuses are retried in chunks. */
 const MONOLITHIC_REFUSED = new Set([405, 413, 501])
@@ -26,14 +26,7 @@ const MONOLITHIC_REFUSED = new Set([405, 413, 501])
  * upload is one operation of the transport's retry layer.
  */
 export class BlobUploader {
-  private readonly chunkSize: number
-
-  constructor(
-    private readonly transport: Transport,
-    private readonly options: { chunkSize?: number; uploadMode?: UploadMode } = {}
-  ) {
-    this.chunkSize = Math.max(MIN_CHUNK_SIZE, options.chunkSize ?? DEFAULT_CHUNK_SIZE)
-  }
+  constructor(private readonly transport: Transport) {}
 
   async exists(repository: string, digest: string, signal?: AbortSignal): Promise<boolean> {
     const response = await this.transport.request(
@@ -167,10 +160,6 @@ export class BlobUploader {
     const upload = async (): Promise<BlobResult> => {
       const started = await this.startUpload(repository, options.mountFrom && blob.digest, options)
       if (started.mounted) return { ...result, outcome: 'mounted' }
-      if (this.options.uploadMode === 'chunked') {
-        await this.uploadChunked(started.location, blob, result, options.signal)
-        return result
-      }
       try {
         await this.uploadMonolithic(started.location, blob, result, options.signal)
       } catch (error) {
@@ -230,7 +219,7 @@ export class BlobUploader {
   }
 
   /**
-   * PATCH in chunks of at least 5 MiB, tracking the offset ourselves (ECR's Range header stops advancing)
+   * PATCH in chunks of CHUNK_SIZE, tracking the offset ourselves (ECR's Range header stops advancing)
    * and taking 201 as well as 202 (ECR answers 201), then PUT ?digest= to close the session.
    */
   private async uploadChunked(
@@ -241,8 +230,8 @@ export class BlobUploader {
   ): Promise<void> {
     const hash = createHash('sha256')
     let url = location
-    for (let offset = 0; offset < blob.size; offset += this.chunkSize) {
-      const end = Math.min(blob.size, offset + this.chunkSize) - 1
+    for (let offset = 0; offset < blob.size; offset += CHUNK_SIZE) {
+      const end = Math.min(blob.size, offset + CHUNK_SIZE) - 1
       const response = await this.transport.send(
         {
           method: 'PATCH',

@@ -1,19 +1,7 @@
 import { Readable } from 'node:stream'
-import {
-  BlobUploader,
-  type BlobResult,
-  type BlobSource,
-  type PushBlobOptions,
-  type UploadMode
-} from './blobs.js'
+import { BlobUploader, type BlobResult, type BlobSource, type PushBlobOptions } from './blobs.js'
 import { Manifests, type StoredManifest } from './manifests.js'
 import { Transport, type RetryPolicy, type TransportOptions } from './transport.js'
-
-export interface RegistryClientOptions extends TransportOptions {
-  /** Bytes per PATCH when a registry refuses monolithic uploads; ECR rejects parts under 5 MiB but the last. */
-  chunkSize?: number
-  uploadMode?: UploadMode
-}
 
 /**
  * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
@@ -26,13 +14,10 @@ export class RegistryClient {
   private readonly manifests: Manifests
   private readonly blobs: BlobUploader
 
-  constructor(options: RegistryClientOptions) {
+  constructor(options: TransportOptions) {
     this.transport = new Transport(options)
     this.manifests = new Manifests(this.transport)
-    this.blobs = new BlobUploader(this.transport, {
-      chunkSize: options.chunkSize,
-      uploadMode: options.uploadMode
-    })
+    this.blobs = new BlobUploader(this.transport)
   }
 
   get endpoint(): string {

@@ -1,9 +1,14 @@
 /**
  * Two runs at once writing different images to the same tags, through one docker engine (as on a
- * self-hosted runner) or from files. Manifest PUTs are delayed at the registry front to widen the
- * windows between reading, writing and verifying. Whatever the interleaving: a green run's outputs name
- * its own image, a red run names the tag and both digests, no staging tag is left behind, and under
- * IMMUTABLE tags (enforced by the front, as ECR does) the tags are never split between the images.
+ * self-hosted runner) or from files. Manifest PUTs are delayed at the registry front to widen the windows
+ * between reading, writing and verifying; the delays decide which interleaving happens, never what is
+ * checked. What each run must report is derived from where the tags end up (race-outcome.ts): every tag
+ * is there and whole, a run whose image holds every tag succeeded, split tags mean a failed run, a failed
+ * run names tags that hold the other run's image, and no staging tag is left behind. Under IMMUTABLE tags
+ * (enforced by the front, as ECR does) the tags are never split and exactly one run succeeds.
+ *
+ * One writer moving a tag while the step reads its tags back is ordered through the front: the read-back
+ * is held until the other writer's push has landed.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -17,19 +22,19 @@ import {
   buildImage,
   ecrApi,
   expectWholeRepository,
+  holdNext,
   newDockerConfig,
   requestsOf,
   run,
   runStep,
   skopeoConfigDigest,
-  skopeoTags,
   uniqueRepository,
-  type StepResult
+  type SeenRequest
 } from './harness.js'
+import { TAGS, dockerIdentity, expectHonestRace, layoutIdentity } from './race-outcome.js'
 
 const deliver = (inputs: Record<string, string>) =>
   runStep('action.yml', 'dist/deliver/index.js', { dockerConfig: newDockerConfig(), inputs })
-const TAGS = ['c1', 'c2', 'c3', 'c4', 'c5']
 const work = mkdtempSync(join(tmpdir(), 'concurrency-it-'))
 const images: { name: string; id: string }[] = []
 const layouts: { dir: string; digest: string }[] = []
@@ -51,68 +56,45 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 async function newRepository(mutability: string): Promise<string> {
   const repository = uniqueRepository('race')
   await ecrApi('CreateRepository', { repositoryName: repository, imageTagMutability: mutability })
+  return repository
+}
+
+/** A repository whose manifest PUTs are each delayed 300 ms: the two runs' writes overlap. */
+async function racedRepository(mutability: string): Promise<string> {
+  const repository = await newRepository(mutability)
   await addFault({ repository, kind: 'manifest', method: 'PUT', action: { type: 'delay', ms: 300 } })
   return repository
 }
 
-/** What every run of a race must satisfy, green or red. */
-async function expectHonestOutcome(
-  runs: { result: StepResult; isOwn: (digest: string) => Promise<boolean> }[],
-  repository: string
-): Promise<Record<string, string>> {
-  const uri = `${REGISTRY}/${repository}`
-  for (const { result, isOwn } of runs) {
-    if (result.exitCode === 0) {
-      expect(result.errors).toEqual([])
-      expect(await isOwn(result.outputs['image-digest'] as string)).toBe(true)
-    } else {
-      expect(result.errors).toHaveLength(1)
-      expect(result.errors[0]).toMatch(/"c[1-5]"/)
-      expect((result.errors[0] as string).match(/sha256:[a-f0-9]{64}/g)?.length ?? 0).toBeGreaterThanOrEqual(
-        2
-      )
-    }
-  }
-  const tags = await skopeoTags(uri)
-  expect(tags.filter(tag => tag.startsWith('ecr-deliver-staging'))).toEqual([])
-  return expectWholeRepository(
-    uri,
-    TAGS.filter(tag => tags.includes(tag))
-  )
-}
-
-const ownDockerImage = (repository: string, id: string) => async (digest: string) =>
-  (await skopeoConfigDigest(`${REGISTRY}/${repository}@${digest}`)) === id
-
 describe('two runs on one docker engine, different images, the same tags', () => {
-  test.each([1, 2, 3])('mutable tags, round %i', async () => {
-    const repository = await newRepository('MUTABLE')
-    const runs = await Promise.all(
-      images.map(async image => ({
-        result: await deliver({ image: image.name, repository, tags: TAGS.join('\n') }),
-        isOwn: ownDockerImage(repository, image.id)
-      }))
+  test.each([
+    ['MUTABLE', 1],
+    ['MUTABLE', 2],
+    ['MUTABLE', 3],
+    ['IMMUTABLE', 1],
+    ['IMMUTABLE', 2],
+    ['IMMUTABLE', 3]
+  ])('%s tags, round %i', async mutability => {
+    const repository = await racedRepository(mutability)
+    const results = await Promise.all(
+      images.map(image => deliver({ image: image.name, repository, tags: TAGS.join('\n') }))
     )
-    await expectHonestOutcome(runs, repository)
-  })
-
-  test.each([1, 2, 3])('IMMUTABLE tags, round %i: one image holds every tag', async () => {
-    const repository = await newRepository('IMMUTABLE')
-    const runs = await Promise.all(
-      images.map(async image => ({
-        result: await deliver({ image: image.name, repository, tags: TAGS.join('\n') }),
-        isOwn: ownDockerImage(repository, image.id)
-      }))
+    await expectHonestRace(
+      results,
+      repository,
+      mutability,
+      dockerIdentity(
+        repository,
+        images.map(image => image.id)
+      )
     )
-    const digests = await expectHonestOutcome(runs, repository)
-    expect(Object.keys(digests).sort()).toEqual(TAGS)
-    expect(new Set(Object.values(digests)).size).toBe(1)
-    expect(runs.filter(r => r.result.exitCode === 0)).toHaveLength(1)
-    // The loser's image went with its staging tag: only the winner is in the repository.
-    const { imageDetails } = await ecrApi<{ imageDetails: unknown[] }>('DescribeImages', {
-      repositoryName: repository
-    })
-    expect(imageDetails).toHaveLength(1)
+    if (mutability === 'IMMUTABLE') {
+      // The loser's image went with its staging tag: only the winner is in the repository.
+      const { imageDetails } = await ecrApi<{ imageDetails: unknown[] }>('DescribeImages', {
+        repositoryName: repository
+      })
+      expect(imageDetails).toHaveLength(1)
+    }
   })
 })
 
@@ -124,62 +106,87 @@ describe('two source pushes at once, different images, the same tags', () => {
     ['IMMUTABLE', 1],
     ['IMMUTABLE', 2]
   ])('%s tags, round %i', async mutability => {
-    const repository = await newRepository(mutability)
-    const runs = await Promise.all(
-      layouts.map(async layout => ({
-        result: await deliver({ source: layout.dir, repository, tags: TAGS.join('\n') }),
-        isOwn: async (digest: string) => digest === layout.digest
-      }))
+    const repository = await racedRepository(mutability)
+    const results = await Promise.all(
+      layouts.map(layout => deliver({ source: layout.dir, repository, tags: TAGS.join('\n') }))
     )
-    const digests = await expectHonestOutcome(runs, repository)
-    if (mutability === 'IMMUTABLE') {
-      expect(new Set(Object.values(digests)).size).toBe(1)
-      expect(runs.filter(r => r.result.exitCode === 0)).toHaveLength(1)
-    }
+    await expectHonestRace(
+      results,
+      repository,
+      mutability,
+      layoutIdentity(layouts.map(layout => layout.digest))
+    )
   })
 })
 
-describe('another writer moves a tag while the step is writing', () => {
-  /** Waits (bounded) until the front has answered a PUT of `tag`: the step has written it. */
-  async function tagWritten(repository: string, tag: string): Promise<void> {
-    const deadline = Date.now() + 60_000
-    for (;;) {
-      const requests = await requestsOf(repository)
-      if (requests.some(r => r.method === 'PUT' && r.path.endsWith(`/manifests/${tag}`) && r.status === 201))
-        return
-      if (Date.now() > deadline) throw new Error(`no PUT of ${tag} reached the registry within 60 s`)
-      await new Promise(resolve => setImmediate(resolve))
-    }
-  }
+describe('another writer moves a tag while the step reads its tags back', () => {
+  const isTagWrite = (r: SeenRequest, tag: string) =>
+    r.method === 'PUT' && r.path.endsWith(`/manifests/${tag}`)
+  const isReadBack = (r: SeenRequest) => r.method === 'HEAD' && r.kind === 'manifest' && r.fault === 'hold'
 
   test.each([
     [
       'source',
       (repository: string) =>
-        deliver({ source: layouts[0]?.dir as string, repository, tags: TAGS.join('\n') })
+        deliver({ source: layouts[0]?.dir as string, repository, tags: TAGS.join('\n') }),
+      async (_uri: string, digest: string) => digest === layouts[0]?.digest
     ],
     [
       'image',
-      (repository: string) => deliver({ image: images[0]?.name as string, repository, tags: TAGS.join('\n') })
+      (repository: string) =>
+        deliver({ image: images[0]?.name as string, repository, tags: TAGS.join('\n') }),
+      async (uri: string, digest: string) => (await skopeoConfigDigest(`${uri}@${digest}`)) === images[0]?.id
     ]
-  ])('%s: the step fails naming the moved tag and both digests', async (_kind, step) => {
+  ])('%s: the step fails naming the moved tag and both digests', async (_kind, step, isOwn) => {
     const repository = await newRepository('MUTABLE')
-    await addFault({ repository, kind: 'manifest', method: 'PUT', action: { type: 'delay', ms: 1000 } })
+    const uri = `${REGISTRY}/${repository}`
+    // The step's first manifest PUT is held: every tag has been read by then (by HEAD or GET), so the
+    // HEADs of manifests from here on are the read-back of the written tags, and those are held in turn.
+    const firstPut = await holdNext({ repository, kind: 'manifest', method: 'PUT' })
     const running = step(repository)
-    await tagWritten(repository, 'c1')
-    // The other writer: another image under c1, while the step goes on with c2 … c5.
-    await run('skopeo', [
-      'copy',
-      '-q',
-      '--dest-creds',
-      `AWS:${PASSWORD}`,
-      `oci:${layouts[1]?.dir}`,
-      `docker://${REGISTRY}/${repository}:c1`
-    ])
+    let readBack: Awaited<ReturnType<typeof holdNext>> | undefined
+    try {
+      await firstPut.reached()
+      readBack = await holdNext({ repository, kind: 'manifest', method: 'HEAD', times: TAGS.length })
+      await firstPut.release()
+      await readBack.reached(TAGS.length)
+      // The step wrote every tag and waits on the read-back.
+      const written = await requestsOf(repository)
+      for (const tag of TAGS)
+        expect(written.filter(r => isTagWrite(r, tag)).map(r => r.status)).toEqual([201])
+      expect(written.filter(isReadBack).map(r => r.status)).toEqual(TAGS.map(() => undefined))
+
+      // The other writer: another image under c1.
+      await run('skopeo', [
+        'copy',
+        '-q',
+        '--dest-creds',
+        `AWS:${PASSWORD}`,
+        `oci:${layouts[1]?.dir}`,
+        `docker://${uri}:c1`
+      ])
+      const moved = await requestsOf(repository)
+      expect(moved.filter(r => isTagWrite(r, 'c1')).map(r => r.status)).toEqual([201, 201])
+      // Its write was answered while every read-back was still held.
+      expect(moved.filter(isReadBack).map(r => r.status)).toEqual(TAGS.map(() => undefined))
+    } finally {
+      await firstPut.release()
+      await readBack?.release()
+    }
     const result = await running
+    const final = await expectWholeRepository(uri, TAGS)
+    expect(final.c1).toBe(layouts[1]?.digest)
+    const own = final.c2 as string
+    expect(await isOwn(uri, own)).toBe(true)
+    expect(TAGS.slice(1).map(tag => final[tag])).toEqual(TAGS.slice(1).map(() => own))
     expect(result.exitCode).toBe(1)
-    expect(result.errors).toHaveLength(1)
-    expect(result.errors[0]).toContain(`tag "c1" holds ${layouts[1]?.digest}`)
-    expect(result.errors[0]).toMatch(/not this image sha256:[a-f0-9]{64}: another push wrote this tag/)
+    expect(result.errors).toEqual([
+      expect.stringContaining(
+        `After the push, tag "c1" holds ${layouts[1]?.digest}, not this image ${own}: another push wrote this tag`
+      )
+    ])
+    // The read-backs were answered after the release.
+    const seen = await requestsOf(repository)
+    expect(seen.filter(isReadBack).map(r => r.status)).toEqual(TAGS.map(() => 200))
   })
 })

@@ -193,6 +193,15 @@ describe('through a forward proxy (HTTPS_PROXY, HTTP_PROXY; no NO_PROXY for loop
   })
 })
 
+/**
+ * The proxy libraries' own debug output on: the `debug` package's namespaces of https-proxy-agent and
+ * http-proxy-agent (agent-base has none), and Node's own NODE_DEBUG sections for the sockets under them.
+ */
+const PROXY_LIBRARIES_DEBUG = {
+  DEBUG: 'https-proxy-agent*,http-proxy-agent*,agent-base*',
+  NODE_DEBUG: 'http,https,net,tls'
+}
+
 describe('through a proxy that requires Basic auth', () => {
   const withCredentials = (user: string, password: string) =>
     `http://${encodeURIComponent(user)}:${encodeURIComponent(password)}@${AUTH_PROXY.host}`
@@ -200,14 +209,26 @@ describe('through a proxy that requires Basic auth', () => {
   test('credentials in the URL: the push works, the password is masked first and printed nowhere', async () => {
     const { result, lines, repository } = await pushThrough(AUTH_LOG, {
       ...viaProxy(withCredentials(USER, PASSWORD)),
-      RUNNER_DEBUG: '1'
+      RUNNER_DEBUG: '1',
+      ...PROXY_LIBRARIES_DEBUG
     })
     expectSuccess(result)
     expect(lines).toContain(REGISTRY_CONNECT)
     expect(lines).toContain(API_REQUEST)
     expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(layout.top.digest)
+    // The libraries did print what they do: the proxy each agent was made for, the CONNECT answers, the
+    // forwarded request heads; and Node its socket events.
+    expect(result.stderr).toMatch(/https-proxy-agent Creating new HttpsProxyAgent instance: 'http:\/\/127/)
+    expect(result.stderr).toContain('https-proxy-agent:parse-proxy-response got proxy server response')
+    expect(result.stderr).toMatch(/http-proxy-agent Output buffer: 'POST http:\/\//)
+    expect(result.stderr).toMatch(/^NET \d+: connect/m)
     expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${PASSWORD}`)
     expectPrintedNowhere(result, PASSWORD)
+    // http-proxy-agent's debug prints the request head, Proxy-Authorization included: the Basic
+    // credential (user:password in base64) was masked with the password, before anything was printed.
+    const basic = Buffer.from(`${USER}:${PASSWORD}`).toString('base64')
+    const masks = result.stdout.split('\n').findIndex(line => !line.startsWith('::add-mask::'))
+    expect(result.stdout.split('\n').slice(0, masks)).toContain(`::add-mask::${basic}`)
   })
 
   test('wrong credentials: one clear error naming the proxy and its variable, the password nowhere', async () => {

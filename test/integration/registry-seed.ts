@@ -17,7 +17,8 @@ async function call(url: string, init: RequestInit = {}): Promise<Response> {
   return response
 }
 
-async function uploadBlob(host: string, repository: string, bytes: Buffer): Promise<string> {
+/** Uploads one blob (POST, then a monolithic PUT); returns its digest. */
+export async function uploadBlob(host: string, repository: string, bytes: Buffer): Promise<string> {
   const digest = sha256(bytes)
   const start = await call(`https://${host}/v2/${repository}/blobs/uploads/`, { method: 'POST' })
   const location = new URL(start.headers.get('location') ?? '', `https://${host}`)

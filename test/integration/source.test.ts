@@ -7,6 +7,7 @@ import {
   REGISTRY,
   buildImage,
   newDockerConfig,
+  requestsOf,
   run,
   runStep,
   skopeoDigest,
@@ -207,5 +208,46 @@ describe('deliver from files (no docker involved in the push)', () => {
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(error)
     expect(result.stdout).not.toContain('Log in to Amazon ECR')
+  })
+})
+
+describe('platform: the shape a runtime that refuses indexes takes', () => {
+  test('linux/arm64 from an index: that manifest alone under the tag', async () => {
+    const repository = uniqueRepository('platform')
+    const result = await deliver({
+      dockerConfig: newDockerConfig(),
+      inputs: { source: multi, repository, tags: 'v1', platform: 'linux/arm64' }
+    })
+    expect(result.errors).toEqual([])
+    const armDigest = multiLayout.manifestDigests[1] as string
+    expect(result.outputs['image-digest']).toBe(armDigest)
+    const manifest = JSON.parse((await skopeoRaw(`${REGISTRY}/${repository}:v1`)).toString()) as Record<
+      string,
+      unknown
+    >
+    expect(manifest.manifests).toBeUndefined()
+    expect(manifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json')
+    expect(await skopeoDigest(`${REGISTRY}/${repository}:v1`)).toBe(armDigest)
+    // The amd64 image's blobs were not sent.
+    const puts = (await requestsOf(repository)).filter(r => r.method === 'PUT' && r.kind === 'upload')
+    expect(puts.length).toBe(2) // arm64's config and its one layer
+  })
+
+  test('a platform the source lacks: one error naming the input and the platforms it has', async () => {
+    const result = await deliver({
+      dockerConfig: newDockerConfig(),
+      inputs: {
+        source: multi,
+        repository: uniqueRepository('platform-bad'),
+        tags: 'v1',
+        platform: 'linux/s390x'
+      }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^Input "platform": .* has no linux\/s390x image: it has "linux\/amd64", "linux\/arm64\/v8"/
+      )
+    ])
   })
 })
