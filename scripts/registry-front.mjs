@@ -44,7 +44,9 @@ const { values: args } = parseArgs({
     bridge: { type: 'string', default: 'http://127.0.0.1:5056' },
     storage: { type: 'string' },
     region: { type: 'string', default: 'us-east-1' },
-    site: { type: 'string', multiple: true, default: [] }
+    site: { type: 'string', multiple: true, default: [] },
+    // ECR Public's registry: <listen>,<upstream>[,<storage>] (scripts/front/public.mjs)
+    'public-site': { type: 'string' }
   }
 })
 
@@ -61,6 +63,10 @@ const sites = [
     return makeSite(region, listen, upstream, storage.join(','), shared)
   })
 ]
+if (args['public-site']) {
+  const [listen, upstream, ...storage] = args['public-site'].split(',')
+  sites.push({ ...makeSite('public', listen, upstream, storage.join(','), shared), kind: 'public' })
+}
 const siteByRegion = new Map(sites.map(site => [site.region, site]))
 if (siteByRegion.size !== sites.length) throw new Error('two sites for one region')
 if (new Set(sites.map(site => site.listen)).size !== sites.length) throw new Error('two sites on one address')

@@ -11,6 +11,10 @@
 #     https://<account>.dkr.ecr.$ECR_TEST_REGION2.amazonaws.com on 127.0.0.2:443) and $ECR_TEST_REGION3
 #     (127.0.0.1:$REGISTRY3_PORT, on 127.0.0.3:443); same credentials (moto's token is per account),
 #     faults and request logs per region (`region` in /_front/ calls, the main region when absent)
+#   - ECR Public: https://public.ecr.aws on 127.0.0.4:443 (the front, before docker-registry on
+#     127.0.0.1:$PUBLIC_REGISTRY_PORT; repositories under /<alias>/<name>, anonymous pulls, pushes with the
+#     token of ECR Public's GetAuthorizationToken) and ECR Public's API (SpencerFrontendService, us-east-1
+#     only) answered by the front itself (scripts/front/public.mjs): AWS_ENDPOINT_URL_ECR_PUBLIC
 #   - a private dockerd (own socket, data-root, exec-root; vfs storage, no networking)
 #   - a moto server providing the ECR API (every region)
 #   - scripts/registry-moto-bridge.py: puts each pushed manifest into moto (PutImage, in the registry's
@@ -24,7 +28,7 @@
 #   eval "$(scripts/test-env.sh env)"   # load the test environment into a shell
 #
 # Overridable: ECR_TEST_DIR, ECR_TEST_ACCOUNT, ECR_TEST_REGION, ECR_TEST_REGION2, ECR_TEST_REGION3, MOTO_PORT,
-#              BRIDGE_PORT, REGISTRY_PORT, REGISTRY2_PORT, REGISTRY3_PORT, FRONT_API_PORT, PROXY_PORT,
+#              BRIDGE_PORT, REGISTRY_PORT, REGISTRY2_PORT, REGISTRY3_PORT, PUBLIC_REGISTRY_PORT, FRONT_API_PORT, PROXY_PORT,
 #              AUTH_PROXY_PORT, TLS_PROXY_PORT, ECR_TEST_TIMEOUT (readiness bound, seconds), PYTHON, NODE.
 set -euo pipefail
 
@@ -38,6 +42,7 @@ BRIDGE_PORT=${BRIDGE_PORT:-5056}
 REGISTRY_PORT=${REGISTRY_PORT:-5000}
 REGISTRY2_PORT=${REGISTRY2_PORT:-5001}
 REGISTRY3_PORT=${REGISTRY3_PORT:-5002}
+PUBLIC_REGISTRY_PORT=${PUBLIC_REGISTRY_PORT:-5003}
 FRONT_API_PORT=${FRONT_API_PORT:-5057}
 PROXY_PORT=${PROXY_PORT:-3128}
 AUTH_PROXY_PORT=${AUTH_PROXY_PORT:-3129}
@@ -46,7 +51,7 @@ ECR_TEST_TIMEOUT=${ECR_TEST_TIMEOUT:-60}
 PYTHON=${PYTHON:-python3}
 
 case $ECR_TEST_DIR in /*) ;; *) ECR_TEST_DIR=$PWD/$ECR_TEST_DIR ;; esac
-PORT_VARS=(MOTO_PORT BRIDGE_PORT REGISTRY_PORT REGISTRY2_PORT REGISTRY3_PORT FRONT_API_PORT PROXY_PORT AUTH_PROXY_PORT
+PORT_VARS=(MOTO_PORT BRIDGE_PORT REGISTRY_PORT REGISTRY2_PORT REGISTRY3_PORT PUBLIC_REGISTRY_PORT FRONT_API_PORT PROXY_PORT AUTH_PROXY_PORT
   TLS_PROXY_PORT)
 for port_var in "${PORT_VARS[@]}"; do
   if ! [[ ${!port_var} =~ ^[0-9]+$ ]] || [ "${!port_var}" -lt 1 ] || [ "${!port_var}" -gt 65535 ]; then
@@ -81,13 +86,18 @@ REGISTRY_ADDR=127.0.0.1:$REGISTRY_PORT
 REGISTRY_URL=http://$REGISTRY_ADDR
 REGISTRY2_URL=http://127.0.0.1:$REGISTRY2_PORT
 REGISTRY3_URL=http://127.0.0.1:$REGISTRY3_PORT
+# ECR Public's registry (scripts/front/public.mjs): public.ecr.aws on a loopback address of its own.
+PUBLIC_HOST=public.ecr.aws
+PUBLIC_ADDR=127.0.0.4:443
+PUBLIC_REGISTRY_URL=http://127.0.0.1:$PUBLIC_REGISTRY_PORT
+PUBLIC_ALIAS=ecr-deliver-test
 # Per region (the main one, 2, 3): the registry component (pid, config, log and storage names), its port
 # variable, the region, the host and the front's address for it.
-SITE_NAMES=(registry registry2 registry3)
-SITE_PORT_VARS=(REGISTRY_PORT REGISTRY2_PORT REGISTRY3_PORT)
-SITE_REGIONS=("$ECR_TEST_REGION" "$ECR_TEST_REGION2" "$ECR_TEST_REGION3")
-SITE_HOSTS=("$HOST" "$HOST2" "$HOST3")
-SITE_ADDRS=("$FRONT_ADDR" "$FRONT2_ADDR" "$FRONT3_ADDR")
+SITE_NAMES=(registry registry2 registry3 registrypub)
+SITE_PORT_VARS=(REGISTRY_PORT REGISTRY2_PORT REGISTRY3_PORT PUBLIC_REGISTRY_PORT)
+SITE_REGIONS=("$ECR_TEST_REGION" "$ECR_TEST_REGION2" "$ECR_TEST_REGION3" public)
+SITE_HOSTS=("$HOST" "$HOST2" "$HOST3" "$PUBLIC_HOST")
+SITE_ADDRS=("$FRONT_ADDR" "$FRONT2_ADDR" "$FRONT3_ADDR" "$PUBLIC_ADDR")
 FRONT_API_URL=http://127.0.0.1:$FRONT_API_PORT
 REG_USER=AWS
 REG_PASS=$ECR_TEST_ACCOUNT-auth-token # what moto's GetAuthorizationToken returns
@@ -145,6 +155,7 @@ running_pid() {
 registry_pid() { running_pid registry "$DIR/registry.yml"; }
 registry2_pid() { running_pid registry2 "$DIR/registry2.yml"; }
 registry3_pid() { running_pid registry3 "$DIR/registry3.yml"; }
+registrypub_pid() { running_pid registrypub "$DIR/registrypub.yml"; }
 dockerd_pid() { running_pid dockerd "$SOCK"; }
 moto_pid() { running_pid moto "moto.server"; }
 bridge_pid() { running_pid bridge "registry-moto-bridge.py"; }
@@ -232,6 +243,7 @@ registry_at_ok() { # <registry url>
 registry_ok() { registry_at_ok "$REGISTRY_URL"; }
 registry2_ok() { registry_at_ok "$REGISTRY2_URL"; }
 registry3_ok() { registry_at_ok "$REGISTRY3_URL"; }
+registrypub_ok() { registry_at_ok "$PUBLIC_REGISTRY_URL"; }
 # Every region's https://<host>/v2/ (through /etc/hosts and the CA) and the API front.
 front_ok() {
   local h
@@ -322,7 +334,7 @@ make_certs() {
   log "creating server certificate for ${SITE_HOSTS[*]}"
   openssl req -newkey rsa:2048 -nodes -subj "/CN=$HOST" \
     -keyout "$CERTS/server.key" -out "$CERTS/server.csr" 2>/dev/null
-  printf '%s\n' "subjectAltName=DNS:$HOST,DNS:$HOST2,DNS:$HOST3" "basicConstraints=CA:FALSE" \
+  printf '%s\n' "subjectAltName=DNS:$HOST,DNS:$HOST2,DNS:$HOST3,DNS:$PUBLIC_HOST" "basicConstraints=CA:FALSE" \
     "keyUsage=critical,digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" \
     >"$CERTS/server.ext"
   openssl x509 -req -in "$CERTS/server.csr" -CA "$CERTS/ca.crt" -CAkey "$CERTS/ca.key" \
@@ -545,7 +557,8 @@ start_front() {
     --api-listen "127.0.0.1:$FRONT_API_PORT" --moto "$MOTO_URL" --bridge "$BRIDGE_URL"
     --storage "$DIR/registry" --region "$ECR_TEST_REGION"
     --site "$ECR_TEST_REGION2,$FRONT2_ADDR,$REGISTRY2_URL,$DIR/registry2"
-    --site "$ECR_TEST_REGION3,$FRONT3_ADDR,$REGISTRY3_URL,$DIR/registry3")
+    --site "$ECR_TEST_REGION3,$FRONT3_ADDR,$REGISTRY3_URL,$DIR/registry3"
+    --public-site "$PUBLIC_ADDR,$PUBLIC_REGISTRY_URL,$DIR/registrypub")
   still_current front "$code" "${cmd[@]}" && return
   local addr
   for addr in "${SITE_ADDRS[@]}"; do require_free_port 443 "stop that service first" "${addr%:*}"; done
@@ -644,7 +657,8 @@ write_env() {
   for kv in "DOCKER_HOST=unix://$SOCK" "AWS_ENDPOINT_URL_ECR=$FRONT_API_URL" \
     "AWS_ENDPOINT_URL_ECS=$FRONT_API_URL" "AWS_ENDPOINT_URL_LAMBDA=$FRONT_API_URL" \
     "AWS_ENDPOINT_URL_BATCH=$FRONT_API_URL" "AWS_ENDPOINT_URL_SECRETS_MANAGER=$FRONT_API_URL" \
-    "AWS_ENDPOINT_URL_STS=$FRONT_API_URL" \
+    "AWS_ENDPOINT_URL_STS=$FRONT_API_URL" "AWS_ENDPOINT_URL_ECR_PUBLIC=$FRONT_API_URL" \
+    "ECR_TEST_PUBLIC_REGISTRY=$PUBLIC_HOST" "ECR_TEST_PUBLIC_ALIAS=$PUBLIC_ALIAS" \
     AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "AWS_REGION=$ECR_TEST_REGION" \
     "NODE_EXTRA_CA_CERTS=$CERTS/ca.crt" "ECR_TEST_REGISTRY=$HOST" \
     "ECR_TEST_ACCOUNT=$ECR_TEST_ACCOUNT" "ECR_TEST_DIR=$DIR" "MOTO_URL=$MOTO_URL" \
@@ -668,6 +682,7 @@ preflight() {
   front_pid >/dev/null || require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
   registry2_pid >/dev/null || require_free_port "$REGISTRY2_PORT" "set REGISTRY2_PORT"
   registry3_pid >/dev/null || require_free_port "$REGISTRY3_PORT" "set REGISTRY3_PORT"
+  registrypub_pid >/dev/null || require_free_port "$PUBLIC_REGISTRY_PORT" "set PUBLIC_REGISTRY_PORT"
   moto_pid >/dev/null || require_free_port "$MOTO_PORT" "set MOTO_PORT"
   bridge_pid >/dev/null || require_free_port "$BRIDGE_PORT" "set BRIDGE_PORT"
   proxy_open_pid >/dev/null || require_free_port "$PROXY_PORT" "set PROXY_PORT"
@@ -697,6 +712,7 @@ cmd_up() {
   registry  https://$HOST  (user $REG_USER, password $REG_PASS): the front, before $REGISTRY_URL
   region 2  https://$HOST2  ($FRONT2_ADDR, same credentials): the front, before $REGISTRY2_URL
   region 3  https://$HOST3  ($FRONT3_ADDR, same credentials): the front, before $REGISTRY3_URL
+  public    https://$PUBLIC_HOST/$PUBLIC_ALIAS/<name>  ($PUBLIC_ADDR): ECR Public, before $PUBLIC_REGISTRY_URL
   ECR API   $FRONT_API_URL  (the front, before moto; faults and request logs under /_front/, ?region=)
   dockerd   unix://$SOCK
   moto      $MOTO_URL  (account $ECR_TEST_ACCOUNT, regions $ECR_TEST_REGION, $ECR_TEST_REGION2, $ECR_TEST_REGION3)
@@ -735,9 +751,10 @@ cmd_down() {
   if pid=$(registry_pid); then stop_pid registry "$pid" 10; fi
   if pid=$(registry2_pid); then stop_pid registry2 "$pid" 10; fi
   if pid=$(registry3_pid); then stop_pid registry3 "$pid" 10; fi
+  if pid=$(registrypub_pid); then stop_pid registrypub "$pid" 10; fi
   $SUDO rm -f "$(pidfile proxy_tls)" "$(pidfile proxy_auth)" "$(pidfile proxy_open)"
   $SUDO rm -f "$(pidfile front)" "$(pidfile bridge)" "$(pidfile moto)" "$(pidfile dockerd)" "$(pidfile registry)"
-  $SUDO rm -f "$(pidfile registry2)" "$(pidfile registry3)"
+  $SUDO rm -f "$(pidfile registry2)" "$(pidfile registry3)" "$(pidfile registrypub)"
   [ -d "$DIR" ] && rm -f "$ENV_FILE"
 
   if [ "$purge" = 1 ]; then
@@ -774,6 +791,7 @@ cmd_status() {
   status_line "registry:" registry_pid registry_ok "$REGISTRY_URL/v2/" || rc=1
   status_line "registry:" registry2_pid registry2_ok "$REGISTRY2_URL/v2/ ($ECR_TEST_REGION2)" || rc=1
   status_line "registry:" registry3_pid registry3_ok "$REGISTRY3_URL/v2/ ($ECR_TEST_REGION3)" || rc=1
+  status_line "registry:" registrypub_pid registrypub_ok "$PUBLIC_REGISTRY_URL/v2/ (ECR Public, $PUBLIC_HOST)" || rc=1
   status_line "front:   " front_pid front_ok \
     "https://$HOST/v2/, https://$HOST2/v2/, https://$HOST3/v2/ and $FRONT_API_URL" || rc=1
   status_line "dockerd: " dockerd_pid dockerd_ok "unix://$SOCK" || rc=1

@@ -13,11 +13,13 @@ jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.
 const { parseCleanupInputs } = await import('../../src/cleanup/inputs.js')
 const { buildImageGraph, manifestsToRead } = await import('../../src/cleanup/graph.js')
 const { executePlan } = await import('../../src/cleanup/execute.js')
+const { privateImageStore } = await import('../../src/ecr/image-store.js')
 const { planCleanup } = await import('../../src/cleanup/planner.js')
 const { getManifests, listImages } = await import('../../src/ecr/images.js')
 
 const ecrMock = mockClient(ECRClient)
 const client = new ECRClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+const store = privateImageStore(client)
 const d = (name: string) => `sha256:${name.padEnd(64, '0')}`
 /** Distinct digests for generated lists (padEnd would make 'a' and 'a0' the same). */
 const nth = (i: number) => `sha256:9${i.toString(16).padStart(63, '0')}`
@@ -215,7 +217,7 @@ function execute(waves: string[][], edges: [string, string[]][] = []) {
   }
   const going = waves.flat().map(digest => ({ digest, verdict: 'delete' as const }))
   expect(plan.waves.flat().sort()).toEqual(waves.flat().sort())
-  return executePlan(client, 'team/app', going, view)
+  return executePlan(store, 'team/app', going, view)
 }
 
 describe('executePlan: deletions', () => {

@@ -12,9 +12,11 @@ import type { CleanupRules, ImageRecord } from '../../src/cleanup/planner.js'
 
 jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.fn(), warning: jest.fn() }))
 const { executePlan } = await import('../../src/cleanup/execute.js')
+const { privateImageStore } = await import('../../src/ecr/image-store.js')
 
 const ecrMock = mockClient(ECRClient)
 const client = new ECRClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+const store = privateImageStore(client)
 const nth = (i: number) => `sha256:9${i.toString(16).padStart(63, '0')}`
 const OLD = new Date(Date.now() - 40 * 86_400_000)
 const RULES: CleanupRules = {
@@ -86,7 +88,7 @@ describe('executePlan reads each batch again right before its calls', () => {
     const records = seed(250)
     answer()
     const going = records.map(r => ({ digest: r.digest, verdict: 'delete' as const }))
-    const result = await executePlan(client, 'team/app', going, view(records))
+    const result = await executePlan(store, 'team/app', going, view(records))
     expect(result.deleted.size).toBe(250)
     expect(calls(DescribeImagesCommand)).toBe(3)
     expect(calls(BatchDeleteImageCommand)).toBe(3)
@@ -101,7 +103,7 @@ describe('executePlan reads each batch again right before its calls', () => {
     answer()
     registry.set(nth(1), { ...registry.get(nth(1)), imageTags: ['v1', 'prod'] })
     const going = records.map(r => ({ digest: r.digest, verdict: 'delete' as const }))
-    const result = await executePlan(client, 'team/app', going, view(records))
+    const result = await executePlan(store, 'team/app', going, view(records))
     expect([...result.spared]).toEqual([[nth(1), 'gained tag prod since the listing']])
     expect([...result.deleted].sort()).toEqual([nth(0), nth(2), nth(3)])
     const deleted = ecrMock.commandCalls(BatchDeleteImageCommand)[0]?.args[0].input.imageIds
@@ -114,7 +116,7 @@ describe('executePlan reads each batch again right before its calls', () => {
     answer()
     registry.delete(nth(2))
     const going = records.map(r => ({ digest: r.digest, verdict: 'delete' as const }))
-    const result = await executePlan(client, 'team/app', going, view(records))
+    const result = await executePlan(store, 'team/app', going, view(records))
     expect([...result.alreadyGone]).toEqual([nth(2)])
     expect([...result.deleted].sort()).toEqual([nth(0), nth(1)])
     const reads = ecrMock.commandCalls(DescribeImagesCommand).map(c => c.args[0].input)
@@ -129,7 +131,7 @@ describe('executePlan reads each batch again right before its calls', () => {
     answer()
     ecrMock.on(DescribeImagesCommand).rejects(Object.assign(new Error('boom'), { name: 'ServerException' }))
     const going = records.map(r => ({ digest: r.digest, verdict: 'delete' as const }))
-    await expect(executePlan(client, 'team/app', going, view(records))).rejects.toThrow('boom')
+    await expect(executePlan(store, 'team/app', going, view(records))).rejects.toThrow('boom')
     expect(calls(BatchDeleteImageCommand)).toBe(0)
   })
 })
@@ -139,7 +141,7 @@ describe('executePlan archives', () => {
     const records = seed(3)
     answer()
     const going = records.map(r => ({ digest: r.digest, verdict: 'archive' as const }))
-    const result = await executePlan(client, 'team/app', going, view(records, { action: 'archive' }))
+    const result = await executePlan(store, 'team/app', going, view(records, { action: 'archive' }))
     expect([...result.archived].sort()).toEqual(records.map(r => r.digest))
     expect(calls(UpdateImageStorageClassCommand)).toBe(3)
     expect(calls(BatchDeleteImageCommand)).toBe(0)
@@ -159,7 +161,7 @@ describe('executePlan archives', () => {
       return { imageStatus: 'ARCHIVED' }
     })
     const going = records.map(r => ({ digest: r.digest, verdict: 'archive' as const }))
-    const result = await executePlan(client, 'team/app', going, view(records, { action: 'archive' }))
+    const result = await executePlan(store, 'team/app', going, view(records, { action: 'archive' }))
     expect(result.archived.size).toBe(0)
     expect(result.failed.map(f => f.reason)).toEqual([
       'not ARCHIVED when read back',
@@ -176,7 +178,7 @@ describe('executePlan archives', () => {
         Object.assign(new Error('not supported'), { name: 'ImageStorageClassUpdateNotSupportedException' })
       )
     const going = records.map(r => ({ digest: r.digest, verdict: 'archive' as const }))
-    const result = await executePlan(client, 'team/app', going, view(records, { action: 'archive' }))
+    const result = await executePlan(store, 'team/app', going, view(records, { action: 'archive' }))
     expect([...result.archived]).toEqual([nth(1)])
     expect(result.failed).toEqual([
       { digest: nth(0), code: 'UpdateImageStorageClass', reason: 'not supported' }

@@ -43,7 +43,8 @@ describe('parseDeliverInputs', () => {
       repositoryPolicy: undefined,
       scan: { wait: false, timeoutMs: 600_000, failOn: 'none', ignore: [] },
       destinations: [],
-      scanDestinations: false
+      scanDestinations: false,
+      warnings: []
     })
   })
 

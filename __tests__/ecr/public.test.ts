@@ -67,7 +67,11 @@ describe('ECR Public', () => {
       operatingSystems: ['Linux']
     }
     const result = await ensurePublicRepository(client, 'team/app', catalog, { create: true })
-    expect(result).toEqual({ repository: expect.objectContaining({ repositoryUri: uri }), created: true })
+    expect(result).toEqual({
+      repository: expect.objectContaining({ repositoryUri: uri }),
+      created: true,
+      changes: []
+    })
     expect(publicMock.commandCalls(CreateRepositoryCommand)[0]?.args[0].input).toEqual({
       repositoryName: 'team/app',
       catalogData: catalog

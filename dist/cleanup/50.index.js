@@ -8,10 +8,13 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  oQ: () => (/* binding */ connections)
+  M2: () => (/* reexport */ PROXY_UNAVAILABLE),
+  T6: () => (/* reexport */ ProxyError),
+  oQ: () => (/* binding */ connections),
+  vd: () => (/* reexport */ proxyRefusal)
 });
 
-// UNUSED EXPORTS: Connections, PROXY_REFUSED, PROXY_UNAVAILABLE, ProxyError, proxyRefusal, tunnelTlsOptions
+// UNUSED EXPORTS: Connections, PROXY_REFUSED, tunnelTlsOptions
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);

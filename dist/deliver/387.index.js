@@ -1151,11 +1151,12 @@ async function createOnPushTemplate(ecr, name) {
 }
 /** ECR Public: the repository is created with its catalog data when missing; nothing else is governed there. */
 async function ensurePublic(client, inputs, name) {
-    const { repository, created } = await (0,ecr_public/* ensurePublicRepository */.ou)(client, name, inputs.public ?? {}, {
+    const { repository, created, changes } = await (0,ecr_public/* ensurePublicRepository */.ou)(client, name, inputs.public ?? {}, {
         create: inputs.createRepository
     });
     log/* info */.p(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`);
-    return { repository, created, differences: [], changes: [] };
+    changes.forEach(change => log/* info */.p(`${name}: ${change}`));
+    return { repository, created, differences: [], changes };
 }
 
 
@@ -1504,6 +1505,8 @@ function formatDuration(ms) {
 var common_inputs = __webpack_require__(9184);
 // EXTERNAL MODULE: ./src/ecr/names.ts
 var names = __webpack_require__(7630);
+// EXTERNAL MODULE: ./src/ecr/public-catalog.ts
+var public_catalog = __webpack_require__(3291);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
 // EXTERNAL MODULE: ./src/registry/sources/platform.ts
@@ -1790,6 +1793,7 @@ function parseRepositorySettings(get) {
 
 
 
+
 const MAX_TAGS_PER_IMAGE = 1000;
 /**
  * Reads every input through `get` (core.getInput in the action, a record in tests) and checks every
@@ -1811,7 +1815,8 @@ function parseDeliverInputs(get, context = {}) {
         ...parsePolicies(get, repository),
         scan: parseScanGate(get, pushes),
         destinations: [],
-        scanDestinations: (0,common_inputs/* parseBoolean */.yG)(constants/* Input */.pd.scanDestinations, get(constants/* Input */.pd.scanDestinations), false)
+        scanDestinations: (0,common_inputs/* parseBoolean */.yG)(constants/* Input */.pd.scanDestinations, get(constants/* Input */.pd.scanDestinations), false),
+        warnings: []
     };
     inputs.destinations = parseDeliveryDestinations(get, inputs);
     return checkRegistryType(get, inputs);
@@ -1922,16 +1927,20 @@ function checkRegistryType(get, inputs) {
     const refused = privateOnly.find(([, given]) => given);
     if (refused)
         throw new common_errors/* InputError */.dz(refused[0], 'applies only to private registries, not with registry-type public');
-    return {
-        ...inputs,
-        public: {
-            description: get(constants/* Input */.pd.publicDescription).trim() || undefined,
-            aboutText: get(constants/* Input */.pd.publicAbout).trim() || undefined,
-            usageText: get(constants/* Input */.pd.publicUsage).trim() || undefined,
-            architectures: (0,common_inputs/* parseList */.E1)(get(constants/* Input */.pd.publicArchitectures)),
-            operatingSystems: (0,common_inputs/* parseList */.E1)(get(constants/* Input */.pd.publicOperatingSystems))
-        }
-    };
+    const { catalog, warnings } = (0,public_catalog/* checkPublicCatalog */.R)({
+        description: get(constants/* Input */.pd.publicDescription).trim() || undefined,
+        aboutText: get(constants/* Input */.pd.publicAbout).trim() || undefined,
+        usageText: get(constants/* Input */.pd.publicUsage).trim() || undefined,
+        architectures: (0,common_inputs/* parseList */.E1)(get(constants/* Input */.pd.publicArchitectures)),
+        operatingSystems: (0,common_inputs/* parseList */.E1)(get(constants/* Input */.pd.publicOperatingSystems))
+    }, {
+        description: constants/* Input */.pd.publicDescription,
+        aboutText: constants/* Input */.pd.publicAbout,
+        usageText: constants/* Input */.pd.publicUsage,
+        architectures: constants/* Input */.pd.publicArchitectures,
+        operatingSystems: constants/* Input */.pd.publicOperatingSystems
+    });
+    return { ...inputs, public: catalog, warnings: [...inputs.warnings, ...warnings] };
 }
 /**
  * `image`: what `docker image inspect` takes, checked against the reference grammar before it reaches a
@@ -2229,6 +2238,8 @@ async function main_run() {
     // GITHUB_SHA is what @actions/github's context.sha reads: not worth loading Octokit for.
     const inputs = parseDeliverInputs(name => core/* getInput */.V4(name), { sha: process.env.GITHUB_SHA ?? '' });
     core/* saveState */.LZ(constants/* State */.Uw.skipLogout, String(inputs.skipLogout));
+    for (const warning of inputs.warnings)
+        core/* warning */.$e(warning);
     const clients = await prepareClients(inputs);
     (0,deliver_destinations/* refuseMainRegistry */.f0)(constants/* Input */.pd.destinations, inputs.destinations, {
         region: clients.region,
@@ -2669,7 +2680,7 @@ function accountOfHost(host) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   SR: () => (/* binding */ removeImageTag)
 /* harmony export */ });
-/* unused harmony exports PAGE_SIZE, BATCH_SIZE, listRepositories, deleteEmptyRepository, listImages, getManifests, deleteImages, chunks */
+/* unused harmony exports PAGE_SIZE, BATCH_SIZE, listRepositories, deleteEmptyRepository, listImages, getManifests, deleteImages, sortFailures, chunks */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
 /* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9867);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
@@ -3023,6 +3034,82 @@ function sameAsCurrent(current, desired) {
 
 /***/ }),
 
+/***/ 3291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ checkPublicCatalog),
+/* harmony export */   z: () => (/* binding */ catalogChanges)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+
+/** ECR Public's limits (API reference, RepositoryCatalogDataInput). */
+const TEXT_LIMITS = { description: 1024, aboutText: 25_600, usageText: 25_600 };
+const MAX_ITEMS = 50;
+const MAX_ITEM_CHARS = 50;
+/** The names the gallery shows a badge for (and filters by); any other string is accepted and not shown. */
+const BADGES = {
+    architectures: ['ARM', 'ARM 64', 'x86', 'x86-64'],
+    operatingSystems: ['Linux', 'Windows']
+};
+/**
+ * Pure: the catalog inputs checked against ECR Public's limits (an InputError naming the input), and a
+ * warning for each name the gallery shows no badge for (the API accepts any string).
+ */
+function checkPublicCatalog(catalog, inputNames) {
+    for (const field of ['description', 'aboutText', 'usageText']) {
+        const text = catalog[field];
+        if (text !== undefined && text.length > TEXT_LIMITS[field])
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputNames[field], `at most ${TEXT_LIMITS[field]} characters (ECR Public's limit), got ${text.length}`);
+    }
+    const warnings = [];
+    for (const field of ['architectures', 'operatingSystems']) {
+        const list = catalog[field] ?? [];
+        if (list.length > MAX_ITEMS)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputNames[field], `at most ${MAX_ITEMS} names, got ${list.length}`);
+        const long = list.find(name => name.length > MAX_ITEM_CHARS);
+        if (long !== undefined)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputNames[field], `each name at most ${MAX_ITEM_CHARS} characters`);
+        const badges = BADGES[field];
+        const unknown = list.filter(name => !badges.includes(name));
+        if (unknown.length > 0)
+            warnings.push(`${inputNames[field]}: the gallery shows a badge only for ${badges.join(', ')}; ${unknown.map(n => JSON.stringify(n)).join(', ')} is kept but not shown`);
+    }
+    return { catalog, warnings };
+}
+/**
+ * Pure: the declared fields that differ from what ECR Public holds (a field not declared is left as it
+ * is), and the catalog to put: what is held with the declared fields over it.
+ */
+function catalogChanges(declared, held) {
+    const changed = [];
+    const catalog = {
+        description: held.description,
+        aboutText: held.aboutText,
+        usageText: held.usageText,
+        architectures: held.architectures,
+        operatingSystems: held.operatingSystems
+    };
+    for (const field of ['description', 'aboutText', 'usageText']) {
+        const value = declared[field];
+        if (value !== undefined && value !== (held[field] ?? '')) {
+            changed.push(field);
+            catalog[field] = value;
+        }
+    }
+    for (const field of ['architectures', 'operatingSystems']) {
+        const value = declared[field];
+        if (value !== undefined && value.length > 0 && value.join('\n') !== (held[field] ?? []).join('\n')) {
+            changed.push(field);
+            catalog[field] = value;
+        }
+    }
+    return { changed, catalog };
+}
+
+
+/***/ }),
+
 /***/ 3465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3039,6 +3126,8 @@ function sameAsCurrent(current, desired) {
 /* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7454);
 /* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2064);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2103);
+/* harmony import */ var _public_catalog_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3291);
+
 
 
 
@@ -3082,8 +3171,10 @@ async function ensurePublicRepository(client, name, catalog, options) {
         repositoryArn: r.repositoryArn
     });
     const existing = await describe();
-    if (existing)
-        return { repository: toPrivateShape(existing), created: false };
+    if (existing) {
+        const changes = await updateCatalog(client, name, catalog);
+        return { repository: toPrivateShape(existing), created: false, changes };
+    }
     if (!options.create) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Public repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)} does not exist and create-repository is false`);
     }
@@ -3094,16 +3185,31 @@ async function ensurePublicRepository(client, name, catalog, options) {
         }));
         if (!repository)
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ecr-public CreateRepository returned no repository for ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(name)}`);
-        return { repository: toPrivateShape(repository), created: true };
+        return { repository: toPrivateShape(repository), created: true, changes: [] };
     }
     catch (error) {
         if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .awsErrorName */ .ZH)(error) === 'RepositoryAlreadyExistsException') {
             const raced = await describe();
             if (raced)
-                return { repository: toPrivateShape(raced), created: false };
+                return { repository: toPrivateShape(raced), created: false, changes: [] };
         }
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .explainAwsError */ .Ni)(error, `ecr-public CreateRepository ${name}`);
     }
+}
+/**
+ * An existing repository's catalog data brought in line with what is declared (as settings are governed
+ * on private repositories): read, compared field by field, put only when a declared field differs.
+ */
+async function updateCatalog(client, name, declared) {
+    if (!hasCatalog(declared))
+        return [];
+    const { GetRepositoryCatalogDataCommand, PutRepositoryCatalogDataCommand } = await publicSdk();
+    const { catalogData } = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .callAws */ .IY)(`ecr-public GetRepositoryCatalogData ${name}`, () => client.send(new GetRepositoryCatalogDataCommand({ repositoryName: name })));
+    const { changed, catalog } = (0,_public_catalog_js__WEBPACK_IMPORTED_MODULE_4__/* .catalogChanges */ .z)(declared, catalogData ?? {});
+    if (changed.length === 0)
+        return [];
+    await (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .callAws */ .IY)(`ecr-public PutRepositoryCatalogData ${name}`, () => client.send(new PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: catalog })));
+    return [`catalog data updated: ${changed.join(', ')}`];
 }
 function hasCatalog(catalog) {
     return Object.values(catalog).some(value => (Array.isArray(value) ? value.length > 0 : Boolean(value)));

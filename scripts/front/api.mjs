@@ -9,6 +9,8 @@ import { pullThroughCacheRules } from './cache-rules.mjs'
 import { creationTemplates } from './templates.mjs'
 import { recordCall } from './api-log.mjs'
 import { checkPutImage } from './put-image.mjs'
+import { publicApi } from './public.mjs'
+import { publicRegistryChanges } from './public-registry.mjs'
 import {
   checkFilter,
   forgetImages,
@@ -163,6 +165,20 @@ export async function handleApi(context, req, res) {
       __type: fault.action.code ?? 'ThrottlingException',
       message: fault.action.message ?? 'Rate exceeded'
     })
+  }
+  if (target.startsWith('SpencerFrontendService.')) {
+    // ECR Public's API answers in us-east-1 only, as ECR Public's does.
+    if (region !== 'us-east-1')
+      return reply(res, 400, {
+        __type: 'UnrecognizedClientException',
+        message: `ECR Public has no endpoint in ${region}`
+      })
+    const publicSite = context.sites.find(site => site.kind === 'public')
+    const answer = (await publicApi(operation, request, publicRegistryChanges(publicSite))) ?? {
+      status: 400,
+      body: { __type: 'UnknownOperationException', message: operation }
+    }
+    return reply(res, answer.status, answer.body)
   }
   if (isEcr && OWN[operation]) {
     const answer = await OWN[operation](region, request)

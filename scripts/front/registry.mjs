@@ -6,6 +6,7 @@ import { applyFault, answerError, record } from './site.mjs'
 import { takeFault } from './faults.mjs'
 import { ecrApi, tagIsImmutable } from './moto.mjs'
 import { createOnPush } from './templates.mjs'
+import { handlePublicRegistry } from './public-registry.mjs'
 import { hasInactive, isPullable, recordPull, restoreOnPush } from './image-state.mjs'
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 })
@@ -194,6 +195,7 @@ async function refuseUnknownRepository(site, req, res, repository) {
 }
 
 export async function handleRegistry(site, req, res) {
+  if (site.kind === 'public') return handlePublicRegistry(site, req, res)
   const path = (req.url ?? '/').split('?')[0]
   const { repository, kind, reference } = classify(path)
   const entry = record(site, repository, {

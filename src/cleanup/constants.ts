@@ -17,6 +17,7 @@ export const Output = {
 export const Input = {
   repositories: 'repositories',
   registryId: 'registry-id',
+  registryType: 'registry-type',
   keepLast: 'keep-last',
   olderThan: 'older-than',
   tagPatterns: 'tag-patterns',

@@ -1,9 +1,8 @@
-import type { ECRClient } from '@aws-sdk/client-ecr'
 import pLimit from 'p-limit'
 import { messageOf } from '../common/errors.js'
 import * as log from '../common/log.js'
-import { BATCH_SIZE, deleteImages, type DeleteOutcome } from '../ecr/images.js'
-import { archiveImage, describeImagesNow } from '../ecr/image-status.js'
+import { BATCH_SIZE, type DeleteOutcome } from '../ecr/images.js'
+import type { ImageStore } from '../ecr/image-store.js'
 import { toImageRecord } from './graph.js'
 import type { Verdict } from './planner.js'
 import { recheckBatch, type RegistryView } from './recheck.js'
@@ -35,11 +34,10 @@ const ARCHIVE_CONCURRENCY = 5
  * call per image, and the archived statuses are read back at the end.
  */
 export async function executePlan(
-  client: ECRClient,
+  store: ImageStore,
   repository: string,
   going: Going[],
-  view: RegistryView,
-  registryId?: string
+  view: RegistryView
 ): Promise<ExecutionResult> {
   const result: ExecutionResult = {
     deleted: new Set(),
@@ -52,11 +50,9 @@ export async function executePlan(
   const queue = [...going]
   while (queue.length > 0) {
     const batch = queue.splice(0, BATCH_SIZE)
-    const now = await describeImagesNow(
-      client,
+    const now = await store.describeImagesNow(
       repository,
-      batch.map(g => g.digest),
-      registryId
+      batch.map(g => g.digest)
     )
     const fresh = new Map([...now].map(([digest, detail]) => [digest, toImageRecord(detail)]))
     const decided = recheckBatch(view, batch, fresh)
@@ -74,7 +70,7 @@ export async function executePlan(
     const deletions = decided.go.filter(g => g.verdict === 'delete').map(g => g.digest)
     const archivals = decided.go.filter(g => g.verdict === 'archive').map(g => g.digest)
     if (deletions.length > 0) {
-      const referenced = await deleteBatch(client, repository, deletions, result, view, registryId)
+      const referenced = await deleteBatch(store, repository, deletions, result, view)
       for (const digest of referenced) {
         const tries = (attempts.get(digest) ?? 1) + 1
         attempts.set(digest, tries)
@@ -88,22 +84,21 @@ export async function executePlan(
         }
       }
     }
-    if (archivals.length > 0) await archiveBatch(client, repository, archivals, result, view, registryId)
+    if (archivals.length > 0) await archiveBatch(store, repository, archivals, result, view)
   }
-  if (result.archived.size > 0) await checkArchived(client, repository, result, registryId)
+  if (result.archived.size > 0) await checkArchived(store, repository, result)
   return result
 }
 
 /** One BatchDeleteImage; returns the digests ECR refused for now because an index still references them. */
 async function deleteBatch(
-  client: ECRClient,
+  store: ImageStore,
   repository: string,
   digests: string[],
   result: ExecutionResult,
-  view: RegistryView,
-  registryId?: string
+  view: RegistryView
 ): Promise<string[]> {
-  const outcome = await deleteImages(client, repository, digests, registryId)
+  const outcome = await store.deleteImages(repository, digests)
   log.info(
     `${repository}: BatchDeleteImage ${digests.length} → ${outcome.deleted.length} deleted` +
       (outcome.alreadyGone.length ? `, ${outcome.alreadyGone.length} already gone` : '') +
@@ -119,19 +114,18 @@ async function deleteBatch(
 
 /** UpdateImageStorageClass for each image, a few at a time; a refusal is that image's failure. */
 async function archiveBatch(
-  client: ECRClient,
+  store: ImageStore,
   repository: string,
   digests: string[],
   result: ExecutionResult,
-  view: RegistryView,
-  registryId?: string
+  view: RegistryView
 ): Promise<void> {
   const limit = pLimit(ARCHIVE_CONCURRENCY)
   const outcomes = await Promise.all(
     digests.map(digest =>
       limit(async () => {
         try {
-          return { digest, status: await archiveImage(client, repository, digest, registryId) }
+          return { digest, status: await store.archiveImage(repository, digest) }
         } catch (error) {
           return { digest, error: messageOf(error) }
         }
@@ -166,13 +160,8 @@ async function archiveBatch(
  * Reads back every image archived: what ECR does with the children of an archived index is not
  * documented, so each image's own status is what counts.
  */
-async function checkArchived(
-  client: ECRClient,
-  repository: string,
-  result: ExecutionResult,
-  registryId?: string
-): Promise<void> {
-  const now = await describeImagesNow(client, repository, [...result.archived], registryId)
+async function checkArchived(store: ImageStore, repository: string, result: ExecutionResult): Promise<void> {
+  const now = await store.describeImagesNow(repository, [...result.archived])
   for (const digest of [...result.archived]) {
     const status = now.get(digest)?.imageStatus ?? 'gone'
     if (status === 'ARCHIVED') continue

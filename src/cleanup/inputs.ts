@@ -13,6 +13,8 @@ import { Input } from './constants.js'
 export interface CleanupInputs {
   /** Repository names or globs (`team/*`, `**`). */
   repositories: string[]
+  /** ECR (private) or ECR Public. */
+  registryType: 'private' | 'public'
   registryId?: string
   rules: CleanupRules
   dryRun: boolean
@@ -74,8 +76,11 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
         'so deleting it sooner saves nothing'
     )
   }
-  return {
+  const registryType =
+    parseEnum(Input.registryType, get(Input.registryType), ['private', 'public'] as const) ?? 'private'
+  const inputs: CleanupInputs = {
     repositories,
+    registryType,
     registryId,
     warnings,
     rules: {
@@ -104,6 +109,28 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
       max: 1_000_000,
       fallback: 500
     })
+  }
+  if (registryType === 'public') refusePrivateOnly(inputs)
+  return inputs
+}
+
+/**
+ * ECR Public has no registry of another account to name, no pull times and no archive storage class: the
+ * inputs that rely on them are refused, before any call.
+ */
+function refusePrivateOnly(inputs: CleanupInputs): void {
+  const refused: [string, boolean][] = [
+    [Input.registryId, inputs.registryId !== undefined],
+    [Input.keepPulledWithin, inputs.rules.keepPulledWithinMs !== undefined],
+    [Input.action, inputs.rules.action === 'archive'],
+    [Input.archivedOlderThan, inputs.rules.archivedOlderThanMs !== undefined]
+  ]
+  const given = refused.find(([, isGiven]) => isGiven)
+  if (given) {
+    throw new InputError(
+      given[0],
+      'applies only to private registries, not with registry-type public (ECR Public has no pull times, no archive and one registry)'
+    )
   }
 }
 

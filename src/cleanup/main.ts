@@ -1,26 +1,17 @@
 import * as core from '@actions/core'
-import type { ECRClient, ImageDetail } from '@aws-sdk/client-ecr'
 import { tmpdir } from 'node:os'
-import picomatch from 'picomatch'
-import { ActionError, messageOf, quote } from '../common/errors.js'
+import { ActionError, messageOf } from '../common/errors.js'
 import * as log from '../common/log.js'
-import { createEcrClient, resolveRegion } from '../ecr/client.js'
-import { deleteEmptyRepository, getManifests, listImages, listRepositories } from '../ecr/images.js'
-import type { Manifest } from '../registry/media-types.js'
+import type { ImageStore } from '../ecr/image-store.js'
 import { executePlan } from './execute.js'
-import { buildImageGraph, manifestsToRead, toImageRecord } from './graph.js'
-import { resolveInUse, type FoundReference, type InUse } from './in-use/references.js'
+import { buildImageGraph, toImageRecord } from './graph.js'
+import { resolveInUse, type FoundReference, type InUse, type RegistryIdentity } from './in-use/references.js'
+import { findRepositories, listAll, openRegistry, type Listing } from './registry.js'
 import { parseCleanupInputs, type CleanupInputs } from './inputs.js'
 import { writePlanFile } from './plan-file.js'
 import { planCleanup, type InUseDigests, type Plan } from './planner.js'
 import { writeCleanupSummary, type RepositoryReport } from './summary.js'
 import { setCleanupOutputs } from './outputs.js'
-
-/** One repository, listed whole: its images and the manifests of its indexes and artifacts. */
-interface Listing {
-  details: ImageDetail[]
-  manifests: Map<string, Manifest>
-}
 
 /**
  * The cleanup action: find the repositories, list every image, find what is in use, plan over the image
@@ -30,15 +21,15 @@ interface Listing {
 export async function run(): Promise<void> {
   const inputs = parseCleanupInputs(name => core.getInput(name))
   for (const warning of inputs.warnings) core.warning(warning)
-  const ecr = createEcrClient()
-  const region = await resolveRegion(ecr)
+  const { store, region } = await openRegistry(inputs)
   const now = new Date()
 
-  if (inputs.rules.keepPulledWithinMs !== undefined) await warnWithoutPullTimeExclusion(ecr, region)
-  const { names, accountId } = await core.group('Find repositories', () => findRepositories(ecr, inputs))
-  const listings = await listAll(ecr, names, inputs.registryId)
+  const { names, identity } = await core.group('Find repositories', () =>
+    findRepositories(store, inputs, region)
+  )
+  const listings = await listAll(store, names)
   const inUse = await core.group('Find images in use', () =>
-    findImagesInUse(inputs, { accountId, region }, listings, now)
+    findImagesInUse(inputs, identity, region, listings, now)
   )
   const reports = planAll(listings, inputs, inUse, now)
 
@@ -46,8 +37,8 @@ export async function run(): Promise<void> {
   const tooMany = total > inputs.maxDeletions
   const planOnly = inputs.dryRun || tooMany
   if (!planOnly) {
-    await executeAll(ecr, reports, listings, { inputs, inUse, now })
-    if (inputs.deleteEmptyRepositories) await deleteEmptied(ecr, reports, inputs.registryId)
+    await executeAll(store, reports, listings, { inputs, inUse, now })
+    if (inputs.deleteEmptyRepositories) await deleteEmptied(store, reports)
   }
   const planFile = await writePlanFile(reports, planOnly, now, process.env.RUNNER_TEMP || tmpdir())
   await writeCleanupSummary(reports, planOnly, inputs.deleteEmptyRepositories)
@@ -75,60 +66,17 @@ export async function run(): Promise<void> {
   }
 }
 
-/**
- * keep-pulled-within trusts lastRecordedPullTime, which reads of a scanner or of this cleanup may refresh:
- * warns when the caller is not registered with RegisterPullTimeUpdateExclusion. Only a note when the caller
- * may not read the exclusions.
- */
-async function warnWithoutPullTimeExclusion(ecr: ECRClient, region: string): Promise<void> {
-  const { callerArn, coversCaller, pullTimeExclusions } = await import('../ecr/pull-time.js')
-  try {
-    const [caller, excluded] = await Promise.all([callerArn(region), pullTimeExclusions(ecr)])
-    if (!excluded.some(principal => coversCaller(caller, principal))) {
-      core.warning(
-        `keep-pulled-within: ${caller} is not registered with RegisterPullTimeUpdateExclusion, so its own reads ` +
-          '(and those of other tools using it) may count as pulls and keep images "recently pulled"; see the README'
-      )
-    }
-  } catch (error) {
-    log.info(`keep-pulled-within: could not check the pull-time update exclusions (${messageOf(error)})`)
-  }
-}
-
-async function findRepositories(
-  ecr: ECRClient,
-  inputs: CleanupInputs
-): Promise<{ names: string[]; accountId?: string }> {
-  const repositories = await listRepositories(ecr, inputs.registryId)
-  const matched = new Set<string>()
-  for (const pattern of inputs.repositories) {
-    const hits = repositories.filter(r => picomatch.isMatch(r.name, pattern))
-    if (hits.length === 0) core.warning(`repositories: ${quote(pattern)} matches no repository`)
-    hits.forEach(r => matched.add(r.name))
-  }
-  return { names: [...matched].sort(), accountId: inputs.registryId ?? repositories[0]?.registryId }
-}
-
-async function listAll(ecr: ECRClient, names: string[], registryId?: string): Promise<Map<string, Listing>> {
-  const listings = new Map<string, Listing>()
-  for (const name of names) {
-    const details = await listImages(ecr, name, registryId)
-    const manifests = await getManifests(ecr, name, manifestsToRead(details), registryId)
-    listings.set(name, { details, manifests })
-  }
-  return listings
-}
-
 /** Scans the deployments and adds in-use-images; empty when nothing is to be scanned or no repository matched. */
 async function findImagesInUse(
   inputs: CleanupInputs,
-  registry: { accountId?: string; region: string },
+  identity: RegistryIdentity | undefined,
+  region: string,
   listings: Map<string, Listing>,
   now: Date
 ): Promise<InUse> {
   const none: InUse = { byRepository: new Map(), elsewhere: 0, unresolved: [] }
   const { kinds, images } = inputs.inUse
-  if (listings.size === 0 || !registry.accountId || (kinds.length === 0 && images.length === 0)) {
+  if (listings.size === 0 || !identity || (kinds.length === 0 && images.length === 0)) {
     if (kinds.length === 0) log.info('keep-in-use is none: no deployment is scanned')
     return none
   }
@@ -139,12 +87,12 @@ async function findImagesInUse(
   }))
   if (kinds.length > 0) {
     const { scanDeployments } = await import('./in-use/scan.js')
-    const regions = [...new Set([registry.region, ...inputs.inUse.regions])]
+    const regions = [...new Set([region, ...inputs.inUse.regions])]
     found.push(
       ...(await scanDeployments({
         kinds,
         regions,
-        registryRegion: registry.region,
+        registryRegion: region,
         keepRevisions: inputs.inUse.keepRevisions,
         keepPulledWithinMs: inputs.rules.keepPulledWithinMs,
         now
@@ -152,7 +100,7 @@ async function findImagesInUse(
     )
   }
   const details = new Map([...listings].map(([name, listing]) => [name, listing.details]))
-  const inUse = resolveInUse(found, { accountId: registry.accountId, region: registry.region }, details)
+  const inUse = resolveInUse(found, identity, details)
   const kept = [...inUse.byRepository.values()].reduce((sum, digests) => sum + digests.size, 0)
   log.info(`in use: ${kept} images of the repositories being cleaned`)
   if (inUse.elsewhere > 0)
@@ -206,7 +154,7 @@ function planAll(
  * read again and decided again right before its calls (execute.ts).
  */
 async function executeAll(
-  ecr: ECRClient,
+  store: ImageStore,
   reports: RepositoryReport[],
   listings: Map<string, Listing>,
   context: { inputs: CleanupInputs; inUse: InUse; now: Date }
@@ -228,7 +176,7 @@ async function executeAll(
       spared: new Map<string, string>()
     }
     const result = await core.group(`Clean up ${report.name}`, () =>
-      executePlan(ecr, report.name, going, view, inputs.registryId)
+      executePlan(store, report.name, going, view)
     )
     Object.assign(report, result)
   }
@@ -248,14 +196,10 @@ function planVerb(reports: RepositoryReport[]): { present: string; past: string 
  * A repository the run left with no image is deleted without `force`: an image pushed meanwhile makes ECR
  * refuse, which is reported, never retried with force. A repository that keeps anything is never emptied.
  */
-async function deleteEmptied(
-  ecr: ECRClient,
-  reports: RepositoryReport[],
-  registryId?: string
-): Promise<void> {
+async function deleteEmptied(store: ImageStore, reports: RepositoryReport[]): Promise<void> {
   for (const report of reports.filter(isLeftEmpty)) {
     try {
-      const outcome = await deleteEmptyRepository(ecr, report.name, registryId)
+      const outcome = await store.deleteEmptyRepository(report.name)
       report.repositoryDeletion =
         outcome === 'deleted' ? 'deleted' : 'not deleted: an image was pushed meanwhile'
       log.info(`${report.name}: repository ${report.repositoryDeletion}`)

@@ -132,9 +132,10 @@ export async function ensurePublic(
   inputs: DeliverInputs,
   name: string
 ): Promise<RepositoryReport> {
-  const { repository, created } = await ensurePublicRepository(client, name, inputs.public ?? {}, {
+  const { repository, created, changes } = await ensurePublicRepository(client, name, inputs.public ?? {}, {
     create: inputs.createRepository
   })
   log.info(`${created ? 'Created' : 'Found'} public repository ${repository.repositoryUri}`)
-  return { repository, created, differences: [], changes: [] }
+  changes.forEach(change => log.info(`${name}: ${change}`))
+  return { repository, created, differences: [], changes }
 }

@@ -2,7 +2,7 @@ import { parseDurationWithin } from '../common/duration.js'
 import { InputError, quote } from '../common/errors.js'
 import { STALL_TIMEOUT, parseBoolean, parseEnum, parseInteger, parseList } from '../common/inputs.js'
 import { TAG, parseAccountId, parseRepositoryName } from '../ecr/names.js'
-import type { PublicCatalog } from '../ecr/public.js'
+import { checkPublicCatalog, type PublicCatalog } from '../ecr/public-catalog.js'
 import type { RepositorySettings } from '../ecr/settings-diff.js'
 import { parseReference } from '../registry/reference.js'
 import { parsePlatform, type Platform } from '../registry/sources/platform.js'
@@ -62,6 +62,8 @@ export interface DeliverInputs extends PolicyInputs {
   destinations: Destination[]
   /** Run the scan gate in each destination too. */
   scanDestinations: boolean
+  /** Allowed but worth saying (a catalog name the gallery shows no badge for). */
+  warnings: string[]
 }
 
 const MAX_TAGS_PER_IMAGE = 1000
@@ -89,7 +91,8 @@ export function parseDeliverInputs(
     ...parsePolicies(get, repository),
     scan: parseScanGate(get, pushes),
     destinations: [],
-    scanDestinations: parseBoolean(Input.scanDestinations, get(Input.scanDestinations), false)
+    scanDestinations: parseBoolean(Input.scanDestinations, get(Input.scanDestinations), false),
+    warnings: []
   }
   inputs.destinations = parseDeliveryDestinations(get, inputs)
   return checkRegistryType(get, inputs)
@@ -224,16 +227,23 @@ function checkRegistryType(get: (name: string) => string, inputs: DeliverInputs)
   const refused = privateOnly.find(([, given]) => given)
   if (refused)
     throw new InputError(refused[0], 'applies only to private registries, not with registry-type public')
-  return {
-    ...inputs,
-    public: {
+  const { catalog, warnings } = checkPublicCatalog(
+    {
       description: get(Input.publicDescription).trim() || undefined,
       aboutText: get(Input.publicAbout).trim() || undefined,
       usageText: get(Input.publicUsage).trim() || undefined,
       architectures: parseList(get(Input.publicArchitectures)),
       operatingSystems: parseList(get(Input.publicOperatingSystems))
+    },
+    {
+      description: Input.publicDescription,
+      aboutText: Input.publicAbout,
+      usageText: Input.publicUsage,
+      architectures: Input.publicArchitectures,
+      operatingSystems: Input.publicOperatingSystems
     }
-  }
+  )
+  return { ...inputs, public: catalog, warnings: [...inputs.warnings, ...warnings] }
 }
 
 /**

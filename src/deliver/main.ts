@@ -41,6 +41,7 @@ export async function run(): Promise<void> {
   // GITHUB_SHA is what @actions/github's context.sha reads: not worth loading Octokit for.
   const inputs = parseDeliverInputs(name => core.getInput(name), { sha: process.env.GITHUB_SHA ?? '' })
   core.saveState(State.skipLogout, String(inputs.skipLogout))
+  for (const warning of inputs.warnings) core.warning(warning)
   const clients = await prepareClients(inputs)
   refuseMainRegistry(Input.destinations, inputs.destinations, {
     region: clients.region,

@@ -140,7 +140,7 @@ export async function deleteImages(
   return total
 }
 
-function sortFailures(batch: string[], failures: ImageFailure[]): DeleteOutcome {
+export function sortFailures(batch: string[], failures: ImageFailure[]): DeleteOutcome {
   const outcome: DeleteOutcome = { deleted: [], alreadyGone: [], referenced: [], failed: [] }
   const byDigest = new Map(failures.map(f => [f.imageId?.imageDigest ?? '', f]))
   for (const digest of batch) {

@@ -4,19 +4,11 @@ import { ActionError, quote } from '../common/errors.js'
 import { loginFromToken, type RegistryLogin } from './auth.js'
 import { awsClientConfig } from '../common/aws.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
+import { catalogChanges, type PublicCatalog } from './public-catalog.js'
 
 /** ECR Public's API exists only in us-east-1, whatever AWS_REGION says. */
 export const PUBLIC_API_REGION = 'us-east-1'
 export const PUBLIC_REGISTRY_HOST = 'public.ecr.aws'
-
-/** The gallery's catalog data for a new public repository. */
-export interface PublicCatalog {
-  description?: string
-  aboutText?: string
-  usageText?: string
-  architectures?: string[]
-  operatingSystems?: string[]
-}
 
 /** The ECR Public SDK, loaded only by a run that uses ECR Public (ncc puts it in a chunk of its own). */
 const publicSdk = () => import('@aws-sdk/client-ecr-public')
@@ -49,7 +41,7 @@ export async function ensurePublicRepository(
   name: string,
   catalog: PublicCatalog,
   options: { create: boolean }
-): Promise<{ repository: Repository; created: boolean }> {
+): Promise<{ repository: Repository; created: boolean; changes: string[] }> {
   const { CreateRepositoryCommand, DescribeRepositoriesCommand } = await publicSdk()
   const describe = () =>
     callAws(`ecr-public DescribeRepositories ${name}`, async () => {
@@ -75,7 +67,10 @@ export async function ensurePublicRepository(
     repositoryArn: r.repositoryArn
   })
   const existing = await describe()
-  if (existing) return { repository: toPrivateShape(existing), created: false }
+  if (existing) {
+    const changes = await updateCatalog(client, name, catalog)
+    return { repository: toPrivateShape(existing), created: false, changes }
+  }
   if (!options.create) {
     throw new ActionError(`Public repository ${quote(name)} does not exist and create-repository is false`)
   }
@@ -88,14 +83,36 @@ export async function ensurePublicRepository(
     )
     if (!repository)
       throw new ActionError(`ecr-public CreateRepository returned no repository for ${quote(name)}`)
-    return { repository: toPrivateShape(repository), created: true }
+    return { repository: toPrivateShape(repository), created: true, changes: [] }
   } catch (error) {
     if (awsErrorName(error) === 'RepositoryAlreadyExistsException') {
       const raced = await describe()
-      if (raced) return { repository: toPrivateShape(raced), created: false }
+      if (raced) return { repository: toPrivateShape(raced), created: false, changes: [] }
     }
     throw explainAwsError(error, `ecr-public CreateRepository ${name}`)
   }
+}
+
+/**
+ * An existing repository's catalog data brought in line with what is declared (as settings are governed
+ * on private repositories): read, compared field by field, put only when a declared field differs.
+ */
+async function updateCatalog(
+  client: ECRPUBLICClient,
+  name: string,
+  declared: PublicCatalog
+): Promise<string[]> {
+  if (!hasCatalog(declared)) return []
+  const { GetRepositoryCatalogDataCommand, PutRepositoryCatalogDataCommand } = await publicSdk()
+  const { catalogData } = await callAws(`ecr-public GetRepositoryCatalogData ${name}`, () =>
+    client.send(new GetRepositoryCatalogDataCommand({ repositoryName: name }))
+  )
+  const { changed, catalog } = catalogChanges(declared, catalogData ?? {})
+  if (changed.length === 0) return []
+  await callAws(`ecr-public PutRepositoryCatalogData ${name}`, () =>
+    client.send(new PutRepositoryCatalogDataCommand({ repositoryName: name, catalogData: catalog }))
+  )
+  return [`catalog data updated: ${changed.join(', ')}`]
 }
 
 function hasCatalog(catalog: PublicCatalog): boolean {

@@ -28,10 +28,8 @@ export interface InUse {
 }
 
 /** The registry being cleaned. */
-export interface RegistryIdentity {
-  accountId: string
-  region: string
-}
+/** The registry being cleaned: a private one by account and region, or ECR Public by its alias. */
+export type RegistryIdentity = { accountId: string; region: string } | { publicAlias: string }
 
 /**
  * Pure: the references that name this registry, resolved to digests of the repositories being cleaned.
@@ -94,16 +92,14 @@ export function ownReference(
   const parsed = parseReference(image.trim(), { domain: 'allowed' })
   if (typeof parsed === 'string') return undefined
   const host = parsed.domain ? parseRegistryHost(parsed.domain) : undefined
-  if (
-    !host ||
-    host.kind !== 'private' ||
-    host.accountId !== registry.accountId ||
-    host.region !== registry.region
-  ) {
-    return 'elsewhere'
-  }
+  const prefix = 'publicAlias' in registry ? `${registry.publicAlias}/` : ''
+  const ours =
+    'publicAlias' in registry
+      ? host?.kind === 'public' && parsed.repository.startsWith(prefix)
+      : host?.kind === 'private' && host.accountId === registry.accountId && host.region === registry.region
+  if (!ours) return 'elsewhere'
   return {
-    repository: parsed.repository,
+    repository: parsed.repository.slice(prefix.length),
     tag: parsed.digest ? undefined : (parsed.tag ?? 'latest'),
     digest: parsed.digest
   }
