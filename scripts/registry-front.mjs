@@ -52,7 +52,7 @@ const { values: args } = parseArgs({
 
 const log = message => console.log(`${new Date().toISOString()} ${message}`)
 configureMoto(args.moto)
-const shared = { upstreamAuth: args['upstream-auth'], bridge: args.bridge, log }
+const shared = { upstreamAuth: args['upstream-auth'], bridge: args.bridge, log, sites: () => sites }
 const sites = [
   makeSite(args.region, args.listen, args.upstream, args.storage, shared),
   ...args.site.map(spec => {

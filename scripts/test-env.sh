@@ -247,9 +247,13 @@ registrypub_ok() { registry_at_ok "$PUBLIC_REGISTRY_URL"; }
 # Every region's https://<host>/v2/ (through /etc/hosts and the CA) and the API front.
 front_ok() {
   local h
+  local auth
   for h in "${SITE_HOSTS[@]}"; do
+    # ECR Public: its own credentials (what its GetAuthorizationToken gives), not the private registries'.
+    auth=(-u "$REG_USER:$REG_PASS")
+    [ "$h" != "$PUBLIC_HOST" ] || auth=(-u "$REG_USER:$ECR_TEST_ACCOUNT-public-token")
     [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
-      --cacert "$CERTS/ca.crt" -u "$REG_USER:$REG_PASS" "https://$h/v2/" 2>/dev/null)" = 200 ] || return 1
+      --cacert "$CERTS/ca.crt" "${auth[@]}" "https://$h/v2/" 2>/dev/null)" = 200 ] || return 1
   done
   curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$FRONT_API_URL/_front/health" 2>/dev/null
 }

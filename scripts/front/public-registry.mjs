@@ -1,7 +1,10 @@
 // The public registry site (public.ecr.aws): docker-registry behind the front as ECR Public serves it.
-// Anyone may pull; a push needs the token ECR Public's GetAuthorizationToken gave (Basic AWS:<password>)
-// and a repository the API created (NAME_UNKNOWN otherwise); each manifest PUT is recorded for the API's
-// DescribeImages. Faults and the request log work as for the private sites (region "public").
+// Like ECR Public, it answers with a Bearer challenge (realm https://public.ecr.aws/token/): anyone gets a
+// token that pulls; the credentials of ECR Public's GetAuthorizationToken (Basic AWS:<password>, at the
+// token service or on the request itself) get one that pushes, to a repository the API created
+// (NAME_UNKNOWN otherwise). Each manifest PUT is recorded for the API's DescribeImages. Faults and the
+// request log work as for the private sites (region "public").
+import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { takeFault } from './faults.mjs'
@@ -34,13 +37,13 @@ export async function handlePublicRegistry(site, req, res) {
     const status = await applyFault(site, fault, req, res, entry, repository, kind, forward)
     if (status !== undefined) return void (entry.status = status)
   }
+  if (path === '/token' || path === '/token/') return void (entry.status = issueToken(req, res))
   const write = !READS.has(req.method)
-  // Anyone may read; credentials, when sent, must be right (docker login checks them on /v2/).
-  const credentials = req.headers.authorization
-  if ((write || credentials !== undefined) && !authorized(credentials)) {
+  const access = accessOf(req.headers.authorization)
+  if (access === 'none' || (write && access !== 'push')) {
     req.resume()
     answerError(res, 401, 'UNAUTHORIZED', 'authentication required', {
-      'WWW-Authenticate': 'Basic realm="public.ecr.aws"'
+      'WWW-Authenticate': `Bearer realm="https://${req.headers.host ?? 'public.ecr.aws'}/token/",service="public.ecr.aws",scope="aws"`
     })
     return void (entry.status = 401)
   }
@@ -75,6 +78,31 @@ export async function handlePublicRegistry(site, req, res) {
         }
       : undefined
   entry.status = await forward(site, req, res, onAnswer ? { onAnswer } : {})
+}
+
+/** Tokens handed out: those that pull, and those that push too. */
+const tokens = new Map()
+
+/** What a request's credentials allow: pulling, pushing, or nothing (none sent, or wrong ones). */
+function accessOf(header) {
+  if (authorized(header)) return 'push'
+  const bearer = /^Bearer (\S+)$/.exec(header ?? '')
+  return (bearer && tokens.get(bearer[1])) ?? 'none'
+}
+
+/** The token service: a pull token for anyone, a push token for the right Basic credentials. */
+function issueToken(req, res) {
+  req.resume()
+  if (req.headers.authorization !== undefined && !authorized(req.headers.authorization)) {
+    answerError(res, 401, 'UNAUTHORIZED', 'wrong credentials')
+    return 401
+  }
+  const token = randomBytes(16).toString('hex')
+  tokens.set(token, req.headers.authorization ? 'push' : 'pull')
+  const body = JSON.stringify({ token, access_token: token, expires_in: 43200 })
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) })
+  res.end(body)
+  return 200
 }
 
 /** What the API's deletions do to the registry: a manifest deleted, a tag removed. */

@@ -6,6 +6,7 @@ import { applyFault, answerError, record } from './site.mjs'
 import { takeFault } from './faults.mjs'
 import { ecrApi, tagIsImmutable } from './moto.mjs'
 import { createOnPush } from './templates.mjs'
+import { pullThroughCache } from './cache-path.mjs'
 import { handlePublicRegistry } from './public-registry.mjs'
 import { hasInactive, isPullable, recordPull, restoreOnPush } from './image-state.mjs'
 
@@ -223,6 +224,9 @@ export async function handleRegistry(site, req, res) {
     }
   }
   if (kind === 'manifest' && (req.method === 'GET' || req.method === 'HEAD')) {
+    await pullThroughCache(site, site.sites(), repository, reference, (path, digest, tag, mediaType) =>
+      mirror(site, path, digest, tag, mediaType)
+    )
     entry.status = await readManifest(site, req, res, repository, reference)
     return
   }

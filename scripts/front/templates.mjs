@@ -105,14 +105,25 @@ export function templateFor(region, repository, appliedFor) {
  */
 export async function createOnPush(region, repository) {
   const template = templateFor(region, repository, 'CREATE_ON_PUSH')
-  if (!template) return false
+  return template ? createFrom(region, repository, template) : false
+}
+
+/** A first pull through the cache: the repository created, from a PULL_THROUGH_CACHE template if one covers it. */
+export async function createForCache(region, repository) {
+  const template = templateFor(region, repository, 'PULL_THROUGH_CACHE') ?? {}
+  return createFrom(region, repository, template)
+}
+
+async function createFrom(region, repository, template) {
   const created = await ecrApi(region, 'CreateRepository', {
     repositoryName: repository,
-    imageTagMutability: template.imageTagMutability,
+    ...(template.imageTagMutability ? { imageTagMutability: template.imageTagMutability } : {}),
     ...(template.imageTagMutabilityExclusionFilters
       ? { imageTagMutabilityExclusionFilters: template.imageTagMutabilityExclusionFilters }
       : {}),
-    encryptionConfiguration: template.encryptionConfiguration,
+    ...(template.encryptionConfiguration
+      ? { encryptionConfiguration: template.encryptionConfiguration }
+      : {}),
     ...(template.resourceTags ? { tags: template.resourceTags } : {})
   })
   if (created.status !== 200 && created.body.__type?.split('#').pop() !== 'RepositoryAlreadyExistsException')

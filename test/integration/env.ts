@@ -28,6 +28,13 @@ export function loadTestEnv(): Record<string, string> {
 export const testEnv = loadTestEnv()
 export const REGISTRY = testEnv.ECR_TEST_REGISTRY as string
 export const PASSWORD = `${testEnv.ECR_TEST_ACCOUNT}-auth-token`
+/** ECR Public's stand-in: its host, its alias, and the password its GetAuthorizationToken gives. */
+export const PUBLIC_REGISTRY = testEnv.ECR_TEST_PUBLIC_REGISTRY as string
+export const PUBLIC_ALIAS = testEnv.ECR_TEST_PUBLIC_ALIAS as string
+export const PUBLIC_PASSWORD = `${testEnv.ECR_TEST_ACCOUNT}-public-token`
+/** skopeo's credentials for a reference: ECR Public is read anonymously, as anyone may. */
+export const skopeoCreds = (reference: string): string[] =>
+  reference.startsWith(`${PUBLIC_REGISTRY}/`) ? ['--no-creds'] : ['--creds', `AWS:${PASSWORD}`]
 export const FAKE_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
 
 export async function run(command: string, args: string[], env: Record<string, string> = {}) {

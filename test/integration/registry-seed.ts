@@ -4,14 +4,16 @@
  * image is tiny and distinct.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { PASSWORD, REGISTRY } from './harness.js'
+import { PASSWORD, PUBLIC_PASSWORD, PUBLIC_REGISTRY, REGISTRY } from './harness.js'
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
-const AUTH = `Basic ${Buffer.from(`AWS:${PASSWORD}`).toString('base64')}`
+const basic = (password: string) => `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}`
+/** The credentials for a host: ECR Public's token there, the private registries' elsewhere. */
+const authFor = (url: string) => basic(new URL(url).host === PUBLIC_REGISTRY ? PUBLIC_PASSWORD : PASSWORD)
 const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 
 async function call(url: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(url, { ...init, headers: { Authorization: AUTH, ...init.headers } })
+  const response = await fetch(url, { ...init, headers: { Authorization: authFor(url), ...init.headers } })
   if (response.status >= 400)
     throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`)
   return response

@@ -2,7 +2,7 @@
  * The registry as an independent client sees it: skopeo for manifests and tags, curl for blob HEADs.
  */
 import { createHash } from 'node:crypto'
-import { PASSWORD, execFileAsync, run, testEnv } from './env.js'
+import { PASSWORD, execFileAsync, run, skopeoCreds, testEnv } from './env.js'
 
 /**
  * The manifest digest of a reference as skopeo reads it, or undefined when the registry says it does not
@@ -14,8 +14,7 @@ export async function skopeoDigest(reference: string): Promise<string | undefine
       'inspect',
       '--format',
       '{{.Digest}}',
-      '--creds',
-      `AWS:${PASSWORD}`,
+      ...skopeoCreds(reference),
       `docker://${reference}`
     ])
     return stdout.trim()
