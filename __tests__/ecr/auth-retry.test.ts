@@ -63,3 +63,21 @@ describe('GetAuthorizationToken throttled', () => {
     expect(requests).toBe(5)
   }, 30_000)
 })
+
+describe('a quota is not throttling', () => {
+  // ECR raises LimitExceededException for quotas; the SDK would count it as throttling and retry it.
+  const quota = () => ({
+    status: 400,
+    body: {
+      __type: 'LimitExceededException',
+      message: 'The maximum number of images per repository has been reached'
+    }
+  })
+  test('LimitExceededException is final at once, and the error names the call and the quota', async () => {
+    const answers = [quota(), tokenAnswer()]
+    await expect(getRegistryLogins(await realClient(answers), [])).rejects.toThrow(
+      /^GetAuthorizationToken: an ECR quota is reached \(The maximum number of images per repository has been reached\)\. A quota is not throttling, so it is not retried/
+    )
+    expect(requests).toBe(1)
+  })
+})

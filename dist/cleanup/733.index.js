@@ -1528,14 +1528,17 @@ function isLeftEmpty(report) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
+/* unused harmony export QuotaAwareRetryStrategy */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3609);
 /* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4857);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9521);
 
 
+
 /**
  * What every AWS SDK client of the suite shares: the region (given, or AWS_REGION / AWS_DEFAULT_REGION,
- * else the profile's), the SDK's adaptive retry mode with 5 attempts (throttling arrives as a bare 429
- * "Rate exceeded"), and the user agent. Credentials and endpoints come from the SDK's standard chain:
+ * else the profile's), the SDK's adaptive retry with 5 attempts (throttling arrives as a bare 429 "Rate
+ * exceeded"; a quota is final), and the user agent. Credentials and endpoints come from the SDK's standard chain:
  * AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL, as for any AWS tool. With a proxy variable set,
  * requests (and the STS calls of role credentials, which inherit the handler) go through connections.ts.
  */
@@ -1545,9 +1548,21 @@ function awsClientConfig(region) {
         ...(requestHandler ? { requestHandler } : {}),
         region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
         customUserAgent: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._,
-        retryMode: 'adaptive',
-        maxAttempts: 5
+        retryStrategy: new QuotaAwareRetryStrategy(MAX_ATTEMPTS)
     };
+}
+const MAX_ATTEMPTS = 5;
+/**
+ * The SDK's adaptive retry, the one retry layer of AWS calls, but for quotas: ECR raises
+ * LimitExceededException when a quota is reached (images per repository, repositories per registry, tags
+ * per image), and the SDK counts it as throttling. Waiting does not lift a quota: it is final at once.
+ */
+class QuotaAwareRetryStrategy extends _smithy_core_retry__WEBPACK_IMPORTED_MODULE_2__.AdaptiveRetryStrategy {
+    async refreshRetryTokenForRetry(token, errorInfo) {
+        if (errorInfo.error?.name === 'LimitExceededException')
+            throw errorInfo.error;
+        return super.refreshRetryTokenForRetry(token, errorInfo);
+    }
 }
 
 
@@ -1740,6 +1755,10 @@ function explainAwsError(error, action) {
         return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`AWS rejected the credentials for ${action}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`, {
             cause: error
         });
+    }
+    if (name === 'LimitExceededException') {
+        return new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${action}: an ECR quota is reached (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}). A quota is not throttling, so it is not ` +
+            'retried: remove what counts toward it (images, repositories, tags), or ask for a higher quota.', { cause: error });
     }
     // The proxy's own error already names the proxy and its variable: said with the call.
     if (name === 'ProxyError')

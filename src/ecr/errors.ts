@@ -34,6 +34,13 @@ export function explainAwsError(error: unknown, action: string): unknown {
       cause: error
     })
   }
+  if (name === 'LimitExceededException') {
+    return new ActionError(
+      `${action}: an ECR quota is reached (${messageOf(error)}). A quota is not throttling, so it is not ` +
+        'retried: remove what counts toward it (images, repositories, tags), or ask for a higher quota.',
+      { cause: error }
+    )
+  }
   // The proxy's own error already names the proxy and its variable: said with the call.
   if (name === 'ProxyError') return new ActionError(`${action}: ${messageOf(error)}`, { cause: error })
   const network = networkFailure(error)
