@@ -9,6 +9,7 @@ import { pullThroughCacheRules } from './cache-rules.mjs'
 import { creationTemplates } from './templates.mjs'
 import { recordCall } from './api-log.mjs'
 import { checkPutImage } from './put-image.mjs'
+import { forgetManifest } from './referrers.mjs'
 import { publicApi } from './public.mjs'
 import { publicRegistryChanges } from './public-registry.mjs'
 import {
@@ -57,6 +58,7 @@ async function mirrorDeletion(site, request, response) {
     })
     if (still.status !== 200) {
       forgetImages(site.region, repository, [digest])
+      forgetManifest(site.region, repository, digest)
       const gone = await upstreamRequest(site, 'DELETE', `/v2/${repository}/manifests/${digest}`)
       if (gone.status !== 202 && gone.status !== 404)
         site.log(`registry DELETE ${repository}@${digest} (${site.region}): ${gone.status}`)

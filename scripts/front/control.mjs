@@ -3,13 +3,15 @@ import { addFault, clearFaults, heldRequests, release } from './faults.mjs'
 import { readBody } from './api.mjs'
 import { callsSince } from './api-log.mjs'
 import { setImageState, settings } from './image-state.mjs'
+import { setReferrersApi } from './referrers.mjs'
 
 //   POST   /_front/faults              {repository, region?, method?, kind?, action, times?} -> {id}
 //   DELETE /_front/faults[?repository=][&region=] clears faults (every region's when no region)
 //   GET    /_front/held                 requests a `hold` fault is holding: [{id, fault, region, repository, kind}]
 //   POST   /_front/release[?id=][&fault=] releases held requests (all when neither is given) -> {released}
 //   GET    /_front/requests?repository=[&region=] the requests that repository received, in order
-//   POST   /_front/config               {restoreMs?}: how long an API restore stays ACTIVATING
+//   POST   /_front/config               {restoreMs?, referrersApi?: {<region>: bool}}: how long an API restore stays
+//                                        ACTIVATING; which regions answer without the referrers API
 //   POST   /_front/image-state          {repository, digest, region?, lastArchivedAt?, lastPulledAt?} (epoch s)
 //   GET    /_front/api-calls?since=N    the API calls received since N: {next, calls: [{seq, region, operation, repository?, prefix?}]}
 //   GET    /_front/health               {ok, regions}
@@ -51,6 +53,8 @@ export async function handleControl(context, req, res, url) {
     case 'POST /_front/config': {
       const change = JSON.parse((await readBody(req)).toString() || '{}')
       if (change.restoreMs !== undefined) settings.restoreMs = Number(change.restoreMs)
+      for (const [name, enabled] of Object.entries(change.referrersApi ?? {}))
+        setReferrersApi(name, Boolean(enabled))
       return reply(200, settings)
     }
     case 'POST /_front/image-state': {

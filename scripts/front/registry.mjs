@@ -7,6 +7,7 @@ import { takeFault } from './faults.mjs'
 import { ecrApi, tagIsImmutable } from './moto.mjs'
 import { createOnPush } from './templates.mjs'
 import { pullThroughCache } from './cache-path.mjs'
+import { answerReferrers, recordManifest, referrersApi } from './referrers.mjs'
 import { handlePublicRegistry } from './public-registry.mjs'
 import { hasInactive, isPullable, recordPull, restoreOnPush } from './image-state.mjs'
 
@@ -18,12 +19,13 @@ const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ')
 
-/** `/v2/<name>/<kind>/...` → {repository, kind, reference}; kind: manifest | blob | upload | tags | base. */
+/** `/v2/<name>/<kind>/...` → {repository, kind, reference}; kind: manifest | blob | upload | tags | referrers | base. */
 function classify(path) {
-  const match = /^\/v2\/(.+?)\/(manifests|blobs|tags)\/(.*)$/.exec(path)
+  const match = /^\/v2\/(.+?)\/(manifests|blobs|tags|referrers)\/(.*)$/.exec(path)
   if (!match) return { repository: undefined, kind: 'base' }
   const [, repository, section, rest] = match
   if (section === 'manifests') return { repository, kind: 'manifest', reference: decodeURIComponent(rest) }
+  if (section === 'referrers') return { repository, kind: 'referrers', reference: decodeURIComponent(rest) }
   if (section === 'tags') return { repository, kind: 'tags' }
   return { repository, kind: rest.startsWith('uploads') ? 'upload' : 'blob' }
 }
@@ -214,6 +216,19 @@ export async function handleRegistry(site, req, res) {
       return
     }
   }
+  if (kind === 'referrers' && req.method === 'GET') {
+    req.resume()
+    entry.status = referrersApi(site.region)
+      ? answerReferrers(
+          site.region,
+          repository,
+          reference,
+          new URL(req.url, 'https://front').searchParams.get('artifactType'),
+          res
+        )
+      : (answerError(res, 404, 'NOT_FOUND', 'no referrers API'), 404)
+    return
+  }
   const isManifestPut = req.method === 'PUT' && kind === 'manifest'
   const startsUpload = req.method === 'POST' && kind === 'upload'
   if (isManifestPut || startsUpload) {
@@ -244,6 +259,15 @@ export async function handleRegistry(site, req, res) {
           .trim() || undefined
       await mirror(site, repository, digest, isTagPut ? reference : undefined, mediaType)
       restoreOnPush(site.region, repository, digest)
+      // A manifest with a subject: a referrer, said as ECR says it (where the referrers API is on).
+      const stored = await upstreamRequest(site, 'GET', `/v2/${repository}/manifests/${digest}`, {
+        Accept: MANIFEST_TYPES
+      })
+      const subject =
+        stored.status === 200
+          ? recordManifest(site.region, repository, digest, mediaType, stored.body)
+          : undefined
+      if (subject && referrersApi(site.region)) answer.headers['oci-subject'] = subject
     }
   }
   if (!isTagPut) {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import { BlobUploader, type BlobResult, type BlobSource, type PushBlobOptions } from './blobs.js'
 import { Manifests, type StoredManifest } from './manifests.js'
+import type { Descriptor } from './media-types.js'
 import { Transport, type RetryPolicy, type TransportOptions } from './transport.js'
 
 /**
@@ -38,6 +39,21 @@ export class RegistryClient {
 
   putManifest(repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
     return this.manifests.put(repository, reference, bytes, mediaType)
+  }
+
+  /** Puts a manifest, and says what the registry answered of its subject (`OCI-Subject`). */
+  putManifestSaying(
+    repository: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string
+  ): Promise<{ digest: string; subject?: string }> {
+    return this.manifests.putSaying(repository, reference, bytes, mediaType)
+  }
+
+  /** A subject's referrers by the referrers API; undefined where the registry has none. */
+  referrersOf(repository: string, subject: string): Promise<Descriptor[] | undefined> {
+    return this.manifests.referrers(repository, subject)
   }
 
   blobExists(repository: string, digest: string): Promise<boolean> {

@@ -2,8 +2,14 @@ import { ActionError, quote } from '../common/errors.js'
 import { parseJson } from '../common/json.js'
 import { sha256Digest } from './digest.js'
 import { RegistryError } from './errors.js'
-import { ACCEPT_ALL_MANIFESTS, isManifestMediaType, type Manifest } from './media-types.js'
-import { manifestPath } from './paths.js'
+import {
+  ACCEPT_ALL_MANIFESTS,
+  MediaType,
+  isManifestMediaType,
+  type Descriptor,
+  type Manifest
+} from './media-types.js'
+import { manifestPath, referrersPath } from './paths.js'
 import { isDigest } from './reference.js'
 import type { Transport } from './transport.js'
 
@@ -83,6 +89,19 @@ export class Manifests {
 
   /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
   async put(repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+    return (await this.putSaying(repository, reference, bytes, mediaType)).digest
+  }
+
+  /**
+   * Like put, and what the registry said of the manifest's subject: the `OCI-Subject` header a registry
+   * with the referrers API answers a manifest with a subject with (OCI distribution 1.1).
+   */
+  async putSaying(
+    repository: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string
+  ): Promise<{ digest: string; subject?: string }> {
     if (!isManifestMediaType(mediaType))
       throw new ActionError(`not a manifest media type: ${quote(mediaType)}`)
     const path = manifestPath(repository, reference)
@@ -103,6 +122,29 @@ export class Manifests {
         'PUT'
       )
     }
-    return expected
+    const subject = response.headers.get('oci-subject')
+    return { digest: expected, ...(isDigest(subject) ? { subject } : {}) }
+  }
+
+  /**
+   * The referrers API's list for a subject (an OCI index's descriptors); undefined where the registry has no
+   * referrers API (404), which is when clients keep the tag schema instead.
+   */
+  async referrers(repository: string, subject: string): Promise<Descriptor[] | undefined> {
+    const path = referrersPath(repository, subject)
+    return this.transport.retrying(`GET ${path}`, async () => {
+      const response = await this.transport.send(
+        { method: 'GET', url: path, headers: { Accept: MediaType.ociIndex } },
+        [200, 404]
+      )
+      if (response.status === 404) {
+        response.discard()
+        return undefined
+      }
+      const index = parseJson((await response.bytes(MAX_MANIFEST_BYTES)).toString('utf8')) as {
+        manifests?: unknown
+      }
+      return Array.isArray(index?.manifests) ? (index.manifests as Descriptor[]) : []
+    })
   }
 }

@@ -53,19 +53,24 @@ export interface Descriptor {
   size: number
   platform?: { os?: string; architecture?: string; variant?: string }
   annotations?: Record<string, string>
+  artifactType?: string
 }
 
 export interface ImageManifest {
   mediaType?: string
+  artifactType?: string
   config: Descriptor
   layers: Descriptor[]
   subject?: Descriptor
+  annotations?: Record<string, string>
 }
 
 export interface ImageIndex {
   mediaType?: string
+  artifactType?: string
   manifests: Descriptor[]
   subject?: Descriptor
+  annotations?: Record<string, string>
 }
 
 export type Manifest = ImageManifest | ImageIndex

@@ -9,6 +9,12 @@ export function manifestPath(repository: string, reference: string): string {
   return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`
 }
 
+/** `/v2/<repository>/referrers/<digest>`: the OCI 1.1 referrers API. */
+export function referrersPath(repository: string, digest: string): string {
+  if (!isDigest(digest)) throw new ActionError(`not a digest: ${quote(digest)}`)
+  return `${repositoryPath(repository)}/referrers/${digest}`
+}
+
 export function repositoryPath(repository: string): string {
   if (!isRepositoryPath(repository)) throw new ActionError(`not a repository name: ${quote(repository)}`)
   return `/v2/${repository}`
