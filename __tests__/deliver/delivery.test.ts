@@ -6,6 +6,7 @@ const delivery = (...results: Delivery['tags'][number]['result'][]): Delivery =>
   digest: DIGEST,
   size: 10,
   tags: results.map((result, i) => ({ tag: `t${i}`, reference: `r/app:t${i}`, result })),
+  referrers: [],
   platforms: []
 })
 

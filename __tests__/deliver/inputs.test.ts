@@ -23,7 +23,13 @@ function parse(given: Record<string, string>) {
 describe('parseDeliverInputs', () => {
   test('a typical delivery', () => {
     expect(parse({ image: 'app:ci', repository: 'team/app', tags: 'abc123\nlatest' })).toEqual({
-      work: { kind: 'image', image: 'app:ci', repository: 'team/app', tags: ['abc123', 'latest'] },
+      work: {
+        kind: 'image',
+        image: 'app:ci',
+        repository: 'team/app',
+        tags: ['abc123', 'latest'],
+        referrers: 'push'
+      },
       registryId: undefined,
       registries: [],
       createRepository: true,
@@ -60,7 +66,8 @@ describe('parseDeliverInputs', () => {
       repository: 'team/app',
       tags: ['abc123'],
       maxConcurrency: 5,
-      mountFrom: 'team/base'
+      mountFrom: 'team/base',
+      referrers: 'push'
     })
   })
 

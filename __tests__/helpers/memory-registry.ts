@@ -2,6 +2,15 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
+/** The digest a manifest's `subject` names, if it is JSON with one. */
+function subjectOf(body: Buffer): string | undefined {
+  try {
+    return (JSON.parse(body.toString()) as { subject?: { digest?: string } }).subject?.digest
+  } catch {
+    return undefined
+  }
+}
+
 const sha256 = (bytes: Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 
 /**
@@ -20,6 +29,10 @@ export class MemoryRegistry {
   readonly patches: { chunked: boolean; bytes: number }[] = []
   /** Blob GETs answered with a 307 to `<blobRedirect>/<digest>?X-Amz-Signature=…`, as ECR sends them to S3. */
   blobRedirect?: string
+  /** Answers as a registry with the OCI 1.1 referrers API (ECR): `OCI-Subject` on PUT, `/referrers/<digest>`. */
+  referrersApi = false
+  /** Refuses a manifest with a subject with 405, as ECR has refused some (aws/containers-roadmap#2783). */
+  refuseReferrers = false
   private readonly uploads = new Map<string, Buffer[]>()
   private inFlight = 0
   private server?: Server
@@ -72,7 +85,7 @@ export class MemoryRegistry {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.endpoint)
     this.log.push(
-      `${req.method} ${url.pathname.replace(/^\/v2\/[^]*?\/(blobs|manifests)\//, '$1/')}${url.search}`
+      `${req.method} ${url.pathname.replace(/^\/v2\/[^]*?\/(blobs|manifests|referrers)\//, '$1/')}${url.search}`
     )
     const upload = /\/blobs\/uploads\/[\w-]+$/.test(url.pathname) && req.method !== 'POST'
     if (upload) this.gauge.max = Math.max(this.gauge.max, ++this.gauge.now)
@@ -126,15 +139,42 @@ export class MemoryRegistry {
       res.writeHead(200, { 'Content-Type': stored.mediaType, 'Docker-Content-Digest': digest })
       return void res.end(req.method === 'GET' ? stored.bytes : undefined)
     }
+    const referrersOf = /\/referrers\/(sha256:[a-f0-9]{64})$/.exec(url.pathname)?.[1]
+    if (referrersOf && req.method === 'GET' && this.referrersApi) {
+      const manifests = [...this.manifests.entries()].flatMap(([digest, stored]) => {
+        const parsed = JSON.parse(stored.bytes.toString()) as {
+          subject?: { digest: string }
+          artifactType?: string
+        }
+        if (parsed.subject?.digest !== referrersOf) return []
+        const { artifactType } = parsed
+        return [
+          {
+            mediaType: stored.mediaType,
+            digest,
+            size: stored.bytes.length,
+            ...(artifactType ? { artifactType } : {})
+          }
+        ]
+      })
+      res.writeHead(200, { 'Content-Type': 'application/vnd.oci.image.index.v1+json' })
+      return void res.end(JSON.stringify({ schemaVersion: 2, manifests }))
+    }
     if (manifest && req.method === 'PUT') {
       const digest = sha256(body)
+      const subject = subjectOf(body)
+      if (subject && this.refuseReferrers)
+        return void res
+          .writeHead(405)
+          .end('{"errors":[{"code":"UNSUPPORTED","message":"Invalid parameter at \'mediaType\'"}]}')
       const holds = this.tags.get(manifest)
       // ECR refuses any PUT to an immutable tag that exists, even of the digest it holds (the front does too).
       if (this.immutable.has(manifest) && holds)
         return void res.writeHead(400).end('{"errors":[{"code":"TAG_INVALID","message":"immutable"}]}')
       this.manifests.set(digest, { bytes: body, mediaType: String(req.headers['content-type']) })
       if (!manifest.startsWith('sha256:')) this.tags.set(manifest, digest)
-      return void res.writeHead(201, { 'Docker-Content-Digest': digest }).end()
+      const said = subject && this.referrersApi ? { 'OCI-Subject': subject } : {}
+      return void res.writeHead(201, { 'Docker-Content-Digest': digest, ...said }).end()
     }
     res.writeHead(405).end()
   }

@@ -59,6 +59,9 @@ const index: LayoutImageSource = {
   kind: 'oci-layout',
   blobs: [shared, amd.config, amd.layer, arm.config, arm.layer, attestation.config, attestation.layer],
   children: [amdManifest, armManifest, attestationManifest],
+  referrers: [],
+  referrerBlobs: [],
+  notes: [],
   top: {
     digest: sha256(indexBytes),
     mediaType: 'application/vnd.oci.image.index.v1+json',

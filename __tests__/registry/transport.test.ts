@@ -192,6 +192,9 @@ describe('the first fatal error stops the push', () => {
       kind: 'oci-layout' as const,
       blobs,
       children: [],
+      referrers: [],
+      referrerBlobs: [],
+      notes: [],
       top: {
         digest: sha256Digest(Buffer.from('{}')),
         mediaType: 'application/vnd.oci.image.manifest.v1+json',

@@ -1,4 +1,5 @@
 import type { BlobResult } from '../registry/blobs.js'
+import type { Referrer } from '../registry/referrers.js'
 
 /** Where an image goes. */
 export interface DeliveryTarget {
@@ -22,6 +23,8 @@ export interface Delivery {
   tags: { tag: string; reference: string; result: TagResult }[]
   /** For an index: each platform child. */
   platforms: { platform: string; digest: string }[]
+  /** The referrers delivered with it (attestations, signatures), as the registry lists them. */
+  referrers: Referrer[]
   /** For a daemonless push: what happened to each blob. */
   blobs?: BlobResult[]
 }

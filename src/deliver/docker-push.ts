@@ -35,7 +35,8 @@ export async function deliverDockerImage(
       reference: `${target.repositoryUri}:${tag}`,
       result: results.get(tag) ?? 'pushed'
     })),
-    platforms: []
+    platforms: [],
+    referrers: []
   }
 }
 

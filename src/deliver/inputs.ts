@@ -18,12 +18,16 @@ import {
 
 export type { ScanGateInputs } from './repository-inputs.js'
 
+/** `skip`: the image goes without the referrers outside it (signatures; a platform's attestation). */
+export type ReferrerChoice = 'push' | 'skip'
+
 /** A local image of the docker engine, to deliver. */
 export interface ImageWork {
   kind: 'image'
   repository: string
   image: string
   tags: string[]
+  referrers: ReferrerChoice
 }
 
 /** An OCI layout (directory or tar) or a docker-save archive, pushed without docker. */
@@ -38,6 +42,7 @@ export interface SourceWork {
   mountFrom?: string
   /** Only this platform's image of an index. */
   platform?: Platform
+  referrers: ReferrerChoice
 }
 
 /** What the step does: only log in, log in and ensure a repository, or deliver an image to it. */
@@ -126,6 +131,7 @@ function parseWork(
       Input.platform,
       'applies to source: a docker engine image is one platform already, pushed as the engine holds it'
     )
+  const referrers = parseEnum(Input.referrers, get(Input.referrers), ['push', 'skip'] as const) ?? 'push'
   const givenTags = parseList(get(Input.tags))
   if (!image && !source) {
     if (givenTags.length > 0)
@@ -148,8 +154,17 @@ function parseWork(
   if (tags.length > MAX_TAGS_PER_IMAGE)
     throw new InputError(Input.tags, `at most ${MAX_TAGS_PER_IMAGE} tags per image`)
   return image
-    ? { kind: 'image', repository, image, tags }
-    : { kind: 'source', repository, source: source as string, tags, maxConcurrency, mountFrom, platform }
+    ? { kind: 'image', repository, image, tags, referrers }
+    : {
+        kind: 'source',
+        repository,
+        source: source as string,
+        tags,
+        maxConcurrency,
+        mountFrom,
+        platform,
+        referrers
+      }
 }
 
 /**

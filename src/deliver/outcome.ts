@@ -41,6 +41,7 @@ export function setDeliveryOutputs(
   )
   core.setOutput(Output.imageUris, references.join('\n'))
   core.setOutput(Output.platformDigests, delivery.platforms.map(p => `${p.platform}=${p.digest}`).join('\n'))
+  core.setOutput(Output.referrers, JSON.stringify(delivery.referrers))
   log.info(`Delivered ${repositoryUri}@${delivery.digest}`)
 }
 

@@ -36,7 +36,7 @@ export async function findPayload(work: DeliverWork, docker: DockerCli | undefin
   if (work.kind !== 'source') return { kind: 'none' }
   const { openImageSource } = await load.sources()
   let image = await core.group(`Read ${work.source}`, () =>
-    openImageSource(work.source, { gzipLevel: GZIP_LEVEL })
+    openImageSource(work.source, { gzipLevel: GZIP_LEVEL, platform: work.platform })
   )
   if (work.platform) {
     const { selectPlatform } = await load.platform()
@@ -49,6 +49,7 @@ export async function findPayload(work: DeliverWork, docker: DockerCli | undefin
     }
   }
   log.info(`${work.source}: ${describeSource(image)}`)
+  for (const note of image.notes) log.info(note)
   return image.kind === 'docker-archive' ? { kind: 'archive', image, work } : { kind: 'layout', image, work }
 }
 
@@ -63,7 +64,11 @@ function describeSource(image: LocalImageSource): string {
     const toCompress = image.layers.filter(layer => layer.kind === 'compress').length
     return `docker-archive, config ${image.config.digest}, ${image.layers.length} layers (${toCompress} compressed on the way)`
   }
-  return `${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs`
+  const referrers = image.referrers.length + image.children.filter(child => child.subject).length
+  return (
+    `${image.kind}, ${image.top.mediaType} ${image.top.digest}, ${image.blobs.length} blobs` +
+    (referrers > 0 ? `, ${referrers} referrers (attestations, signatures)` : '')
+  )
 }
 
 async function findLocalImage(docker: DockerCli, image: string): Promise<LocalImage> {

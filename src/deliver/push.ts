@@ -8,7 +8,7 @@ import type { Delivery, DeliveryTarget } from './delivery.js'
 import type { Delivered, Ensured, Opened, Stage } from './fan-out/index.js'
 import type { OpenRegistry } from './fan-out/prepare.js'
 import { isFailed } from './fan-out/state.js'
-import type { DeliverInputs } from './inputs.js'
+import type { DeliverInputs, ReferrerChoice } from './inputs.js'
 import type { PushPayload } from './payload.js'
 import { deliverDockerImage } from './docker-push.js'
 import { deliverSourceImage } from './source-push.js'
@@ -81,7 +81,8 @@ export async function pushPayload(context: PushContext, payload: PushPayload): P
     if (payload.kind !== 'layout' || !fanOut) throw mainRead.error
     const destinations = await fanOut.module.pushLayoutToDestinations(opened, payload.image, tags, {
       limit: pLimit(payload.work.maxConcurrency),
-      mountFrom: payload.work.mountFrom
+      mountFrom: payload.work.mountFrom,
+      referrers: payload.work.referrers
     })
     return { ok: false, error: mainRead.error, destinations }
   }
@@ -128,7 +129,11 @@ async function pushEngineImage(
     payload.work.tags,
     prepared.held
   )
-  return { ok: true, delivery, destinations: await copyToOthers(context, delivery, prepared) }
+  return {
+    ok: true,
+    delivery,
+    destinations: await copyToOthers(context, delivery, prepared, payload.work.referrers)
+  }
 }
 
 /** A docker-save archive: compressed once, for the main registry, then copied registry to registry. */
@@ -147,10 +152,15 @@ async function pushArchive(
       concurrency: work.maxConcurrency,
       mountFrom: work.mountFrom,
       limit: prepared.limit,
-      held: prepared.held
+      held: prepared.held,
+      referrers: work.referrers
     }
   )
-  return { ok: true, delivery, destinations: await copyToOthers(context, delivery, prepared, work.mountFrom) }
+  return {
+    ok: true,
+    delivery,
+    destinations: await copyToOthers(context, delivery, prepared, work.referrers, work.mountFrom)
+  }
 }
 
 /**
@@ -163,7 +173,7 @@ async function pushLayout(
   prepared: Prepared
 ): Promise<PushOutcome> {
   const { work, image } = payload
-  const options = { limit: prepared.limit, mountFrom: work.mountFrom }
+  const options = { limit: prepared.limit, mountFrom: work.mountFrom, referrers: work.referrers }
   const [main, others] = await Promise.allSettled([
     deliverSourceImage(context.main.registry, image, context.main.target, work.tags, {
       ...options,
@@ -186,6 +196,7 @@ async function copyToOthers(
   context: PushContext,
   delivery: Delivery,
   prepared: Prepared,
+  referrers: ReferrerChoice,
   mountFrom?: string
 ): Promise<Stage<Delivered>[]> {
   if (!context.fanOut) return []
@@ -194,7 +205,7 @@ async function copyToOthers(
     prepared.opened,
     { registry: context.main.registry, repository: context.main.target.repository },
     delivery,
-    { limit: prepared.limit, mountFrom }
+    { limit: prepared.limit, mountFrom, referrers }
   )
   return module.checkSameDigest(copied, delivery.digest)
 }

@@ -6,6 +6,7 @@ import { pushImage } from '../registry/push.js'
 import type { HeldTag } from '../registry/tags.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
+import type { ReferrerChoice } from './inputs.js'
 import * as log from '../common/log.js'
 
 /**
@@ -25,7 +26,13 @@ export async function deliverSourceImage(
   image: LocalImageSource,
   target: DeliveryTarget,
   tags: string[],
-  options: { concurrency: number; mountFrom?: string; limit?: LimitFunction; held?: HeldTag[] }
+  options: {
+    concurrency: number
+    mountFrom?: string
+    limit?: LimitFunction
+    held?: HeldTag[]
+    referrers: ReferrerChoice
+  }
 ): Promise<Delivery> {
   const started = Date.now()
   const result = await pushImage(registry, target.repository, image, tags, {
@@ -34,7 +41,8 @@ export async function deliverSourceImage(
     mountFrom: options.mountFrom,
     isImmutable: target.isImmutable,
     repositoryUri: target.repositoryUri,
-    held: options.held
+    held: options.held,
+    referrers: options.referrers
   })
   const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
   const seconds = (Date.now() - started) / 1000
@@ -56,6 +64,7 @@ export async function deliverSourceImage(
       result: outcome
     })),
     platforms: result.platforms,
+    referrers: result.referrers,
     blobs: result.blobs
   }
 }

@@ -88,7 +88,7 @@ function addLifecyclePreview(summary: Summary, results: LifecyclePolicyPreviewRe
   ])
 }
 
-function addDelivery(summary: Summary, { digest, size, tags, platforms, blobs }: Delivery): void {
+function addDelivery(summary: Summary, { digest, size, tags, platforms, referrers, blobs }: Delivery): void {
   summary.addTable([
     headerRow('Reference', 'Digest', 'Size', 'Result'),
     ...tags.map(t => [code(t.reference), code(digest), formatBytes(size), RESULT_TEXT[t.result]])
@@ -97,6 +97,13 @@ function addDelivery(summary: Summary, { digest, size, tags, platforms, blobs }:
     summary.addTable([
       headerRow('Platform', 'Digest'),
       ...platforms.map(p => [escapeHtml(p.platform), code(p.digest)])
+    ])
+  }
+  if (referrers.length > 0) {
+    summary.addRaw(`<p>Referrers: ${referrers.length}, each listed by the registry for its subject</p>`, true)
+    summary.addTable([
+      headerRow('Referrer', 'Artifact type', 'Subject'),
+      ...referrers.map(r => [code(r.digest), escapeHtml(r.artifactType ?? ''), code(r.subject)])
     ])
   }
   if (blobs && blobs.length > 0) {

@@ -3,11 +3,11 @@ import { ActionError } from '../common/errors.js'
 import type { BlobSource } from './blobs.js'
 import type { RegistryClient } from './client.js'
 import type { StoredManifest } from './manifests.js'
-import { isIndex } from './media-types.js'
-import type { PushResult } from './push.js'
-import { sendAll } from './send-all.js'
-import { platformOf } from './sources/types.js'
-import { planTagWrites, putTags, readTags, tagOutcomes, verifyTags, type HeldTag } from './tags.js'
+import { isIndex, type Descriptor } from './media-types.js'
+import { pushGraph, type ImageGraph, type PushResult } from './push.js'
+import { listReferrers } from './referrers.js'
+import { platformOf, type ManifestBlob } from './sources/types.js'
+import type { HeldTag } from './tags.js'
 
 /** One side of a copy: a registry and a repository in it. */
 export interface RepositoryIn {
@@ -25,23 +25,19 @@ export interface CopyOptions {
   mountFrom?: string
   /** What the destination's tags hold, when the caller read them already. */
   held?: HeldTag[]
+  /** `skip`: the source's referrers are not copied. */
+  referrers?: 'push' | 'skip'
 }
 
-/** An image as a registry holds it: its manifests (children before parents) and every blob, once each. */
-interface ImageGraph {
-  top: StoredManifest
-  children: StoredManifest[]
-  blobs: { digest: string; size: number }[]
-  platforms: { platform: string; digest: string }[]
-}
+/** Indexes nest rarely and never deeply; referrers of referrers neither. A loop or a deep chain is not an image. */
+const MAX_DEPTH = 4
 
 /**
- * Copies an image from one registry into another, registry to registry, as `crane copy` does: each tag
- * read first (an immutable one elsewhere fails before anything is sent; when all hold the image, nothing
- * else is sent), then each blob the destination lacks streamed from a GET of the source into its upload
- * (hashed on the way: bytes that do not match their digest are never committed), then children by
- * digest, the exact manifest bytes under each tag, and every tag read back. The same bytes give the same
- * digest: a registry that answers a manifest PUT with another one fails (Manifests.put).
+ * Copies an image from one registry into another, registry to registry, as `crane copy` does, with its
+ * referrers as `oras copy -r` does: the graph is read from the source (each manifest, and each one's
+ * referrers by the API or the tag schema), then pushed as a layout's is (registry/push.ts: each tag read
+ * first, blobs the destination lacks streamed from a GET of the source into its upload, hashed on the way,
+ * children and referrers after what they need, the exact manifest bytes under each tag, all read back).
  */
 export async function copyImage(
   from: RepositoryIn,
@@ -50,64 +46,76 @@ export async function copyImage(
   tags: string[],
   options: CopyOptions
 ): Promise<PushResult> {
-  const held = options.held ?? (await readTags(to.registry, to.repository, tags, 'digest'))
-  const writes = planTagWrites(
-    held,
-    { digest, isOurs: () => false, describe: digest },
-    options.isImmutable,
-    options.repositoryUri ?? to.repository
-  )
-  const { toWrite } = writes
-  const graph = await readGraph(from, digest)
-  const result = {
-    digest,
-    mediaType: graph.top.mediaType,
-    tags: tagOutcomes(tags, writes),
-    platforms: graph.platforms
-  }
-  if (toWrite.length === 0) return { ...result, blobs: [] }
-
-  const blobs = await sendAll(
-    graph.blobs,
-    (blob, signal) =>
-      to.registry.pushBlob(to.repository, sourceOf(from, blob), { mountFrom: options.mountFrom, signal }),
-    options.limit
-  )
-  for (const child of graph.children) {
-    await to.registry.putManifest(to.repository, child.digest, child.bytes, child.mediaType)
-  }
-  await putTags(to.registry, to.repository, toWrite, graph.top)
-  await verifyTags(to.registry, to.repository, tags, digest)
-  return { ...result, blobs }
+  const graph = await readGraph(from, digest, options.referrers !== 'skip')
+  return pushGraph(to.registry, to.repository, graph, tags, {
+    concurrency: 1,
+    limit: options.limit,
+    isImmutable: options.isImmutable,
+    repositoryUri: options.repositoryUri,
+    mountFrom: options.mountFrom,
+    held: options.held,
+    referrers: options.referrers
+  })
 }
 
-function sourceOf(from: RepositoryIn, blob: { digest: string; size: number }): BlobSource {
-  return from.registry.remoteBlob(from.repository, blob)
-}
-
-/** Reads the image's manifests from the source, depth first, children before the index that lists them. */
-async function readGraph(from: RepositoryIn, digest: string): Promise<ImageGraph> {
-  const top = await from.registry.requireManifest(from.repository, digest)
-  const children: StoredManifest[] = []
-  const blobs = new Map<string, { digest: string; size: number }>()
-  const platforms: ImageGraph['platforms'] = []
-  const walk = async (stored: StoredManifest, depth: number): Promise<void> => {
-    const { manifest } = stored
+/**
+ * Reads the image's manifests from the source, depth first, children before the index that lists them,
+ * and (with `withReferrers`) what refers to each, after it.
+ */
+async function readGraph(from: RepositoryIn, digest: string, withReferrers: boolean): Promise<ImageGraph> {
+  const read = async (descriptor: Pick<Descriptor, 'digest' | 'platform'>): Promise<ManifestBlob> =>
+    manifestBlob(await from.registry.requireManifest(from.repository, descriptor.digest), descriptor)
+  const top = await read({ digest })
+  const children: ManifestBlob[] = []
+  const blobs = new Map<string, BlobSource>()
+  const walk = async (node: ManifestBlob, depth: number, into: Map<string, BlobSource>): Promise<void> => {
+    const manifest = JSON.parse(node.bytes.toString('utf8')) as StoredManifest['manifest']
     if (!isIndex(manifest)) {
       for (const blob of [manifest.config, ...manifest.layers])
-        blobs.set(blob.digest, { digest: blob.digest, size: blob.size })
+        if (!blobs.has(blob.digest)) into.set(blob.digest, from.registry.remoteBlob(from.repository, blob))
       return
     }
-    // Indexes nest rarely and never deeply; a loop or a deep chain is not an image.
-    if (depth > 4) throw new ActionError(`${from.repository}@${digest}: indexes nest deeper than 4 levels`)
+    if (depth > MAX_DEPTH)
+      throw new ActionError(`${from.repository}@${digest}: indexes nest deeper than ${MAX_DEPTH}`)
     for (const descriptor of manifest.manifests) {
-      const child = await from.registry.requireManifest(from.repository, descriptor.digest)
-      await walk(child, depth + 1)
+      // Only the top's children carry a platform the outputs report.
+      const child = await read(depth === 0 ? descriptor : { digest: descriptor.digest })
+      await walk(child, depth + 1, into)
       if (!children.some(known => known.digest === child.digest)) children.push(child)
-      const platform = platformOf(descriptor.platform)
-      if (depth === 0 && platform) platforms.push({ platform, digest: child.digest })
     }
   }
-  await walk(top, 0)
-  return { top, children, blobs: [...blobs.values()], platforms }
+  await walk(top, 0, blobs)
+  const referrers: ManifestBlob[] = []
+  const referrerBlobs = new Map<string, BlobSource>()
+  if (withReferrers) {
+    const known = new Set([top.digest, ...children.map(child => child.digest)])
+    let subjects = [...known]
+    for (let depth = 0; subjects.length > 0 && depth < MAX_DEPTH; depth++) {
+      const found: ManifestBlob[] = []
+      for (const subject of subjects) {
+        for (const listed of await listReferrers(from.registry, from.repository, subject)) {
+          if (known.has(listed.digest)) continue
+          known.add(listed.digest)
+          const referrer = await read({ digest: listed.digest })
+          if (referrer.subject !== subject) continue
+          await walk(referrer, MAX_DEPTH, referrerBlobs)
+          found.push(referrer)
+        }
+      }
+      referrers.push(...found)
+      subjects = found.map(referrer => referrer.digest)
+    }
+  }
+  return { top, children, blobs: [...blobs.values()], referrers, referrerBlobs: [...referrerBlobs.values()] }
+}
+
+function manifestBlob(stored: StoredManifest, descriptor: Pick<Descriptor, 'platform'>): ManifestBlob {
+  const subject = stored.manifest.subject?.digest
+  return {
+    digest: stored.digest,
+    mediaType: stored.mediaType,
+    bytes: stored.bytes,
+    platform: platformOf(descriptor.platform),
+    ...(subject ? { subject } : {})
+  }
 }

@@ -128,16 +128,17 @@ export class Manifests {
 
   /**
    * The referrers API's list for a subject (an OCI index's descriptors); undefined where the registry has no
-   * referrers API (404), which is when clients keep the tag schema instead.
+   * referrers API (404 as the spec says, 405 as some older registries answer an unknown route), which is
+   * when clients keep the tag schema instead.
    */
   async referrers(repository: string, subject: string): Promise<Descriptor[] | undefined> {
     const path = referrersPath(repository, subject)
     return this.transport.retrying(`GET ${path}`, async () => {
       const response = await this.transport.send(
         { method: 'GET', url: path, headers: { Accept: MediaType.ociIndex } },
-        [200, 404]
+        [200, 404, 405]
       )
-      if (response.status === 404) {
+      if (response.status !== 200) {
         response.discard()
         return undefined
       }

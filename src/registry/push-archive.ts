@@ -70,7 +70,8 @@ export async function pushArchiveImage(
     mediaType: top.mediaType,
     blobs,
     tags: tagOutcomes(tags, writes),
-    platforms: []
+    platforms: [],
+    referrers: []
   }
 }
 

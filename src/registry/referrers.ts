@@ -12,7 +12,7 @@ import type { ManifestBlob } from './sources/types.js'
  * read, merged and written back (OCI distribution spec 1.1, "Pushing Manifests with Subject").
  */
 
-/** A referrer as a registry lists it. */
+/** A referrer as a registry lists it, and as the `referrers` output reports it. */
 export interface Referrer {
   digest: string
   artifactType?: string
@@ -109,4 +109,37 @@ export async function listReferrers(
     ...(d.artifactType ? { artifactType: d.artifactType } : {}),
     subject
   }))
+}
+
+/** Pure: how a referrer is reported (the `referrers` output): its digest, artifactType and subject. */
+export function referrerOf(manifest: ManifestBlob & { subject: string }): Referrer {
+  const { artifactType } = referrerDescriptor(manifest)
+  return { digest: manifest.digest, ...(artifactType ? { artifactType } : {}), subject: manifest.subject }
+}
+
+/** Those of `referrers` their subject's list does not name yet (one read per subject). */
+export async function missingReferrers<T extends { digest: string; subject: string }>(
+  registry: RegistryClient,
+  repository: string,
+  referrers: T[]
+): Promise<T[]> {
+  const listed = new Map<string, Set<string>>()
+  for (const subject of new Set(referrers.map(r => r.subject))) {
+    listed.set(subject, new Set((await listReferrers(registry, repository, subject)).map(r => r.digest)))
+  }
+  return referrers.filter(r => !listed.get(r.subject)?.has(r.digest))
+}
+
+/** Reads back each subject's referrers: every referrer pushed must be listed, by the API or the tag schema. */
+export async function verifyReferrers(
+  registry: RegistryClient,
+  repository: string,
+  referrers: Referrer[]
+): Promise<void> {
+  const missing = await missingReferrers(registry, repository, referrers)
+  if (missing.length > 0) {
+    throw new ActionError(
+      `${repository}: after the push, the registry does not list ${missing.map(r => `${r.digest} as a referrer of ${r.subject}`).join(', ')}`
+    )
+  }
 }

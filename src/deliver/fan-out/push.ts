@@ -8,7 +8,7 @@ import { copyImage } from '../../registry/copy.js'
 import { pushImage, type PushResult } from '../../registry/push.js'
 import type { LayoutImageSource } from '../../registry/sources/types.js'
 import { resultOf, type Delivery } from '../delivery.js'
-import type { DeliverInputs } from '../inputs.js'
+import type { DeliverInputs, ReferrerChoice } from '../inputs.js'
 import { runScanGate } from '../scan-gate.js'
 import { eachGoing, failed, isFailed, type Delivered, type Opened, type Stage } from './state.js'
 
@@ -20,6 +20,7 @@ function deliveryOf(stage: Opened, result: PushResult, size: number): Delivery {
     size,
     tags: result.tags.map(({ tag, outcome }) => ({ tag, reference: `${uri}:${tag}`, result: outcome })),
     platforms: result.platforms,
+    referrers: result.referrers,
     blobs: result.blobs
   }
 }
@@ -39,7 +40,7 @@ export async function pushLayoutToDestinations(
   stages: Stage<Opened>[],
   image: LayoutImageSource,
   tags: string[],
-  options: { limit: LimitFunction; mountFrom?: string }
+  options: { limit: LimitFunction; mountFrom?: string; referrers: ReferrerChoice }
 ): Promise<Stage<Delivered>[]> {
   const size = image.blobs.reduce((sum, blob) => sum + blob.size, 0)
   return eachGoing(stages, 'push', async stage => {
@@ -50,7 +51,8 @@ export async function pushLayoutToDestinations(
       mountFrom: options.mountFrom,
       isImmutable: target.isImmutable,
       repositoryUri: target.repositoryUri,
-      held: stage.held
+      held: stage.held,
+      referrers: options.referrers
     })
     return delivered(stage, result, size)
   })
@@ -64,7 +66,7 @@ export async function copyToDestinations(
   stages: Stage<Opened>[],
   main: { registry: RegistryClient; repository: string },
   delivery: Delivery,
-  options: { limit: LimitFunction; mountFrom?: string }
+  options: { limit: LimitFunction; mountFrom?: string; referrers: ReferrerChoice }
 ): Promise<Stage<Delivered>[]> {
   const tags = delivery.tags.map(t => t.tag)
   return eachGoing(stages, 'copy', async stage => {
@@ -79,7 +81,8 @@ export async function copyToDestinations(
         mountFrom: options.mountFrom,
         isImmutable: target.isImmutable,
         repositoryUri: target.repositoryUri,
-        held: stage.held
+        held: stage.held,
+        referrers: options.referrers
       }
     )
     return delivered(stage, result, delivery.size)

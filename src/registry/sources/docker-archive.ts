@@ -36,7 +36,7 @@ const MAX_CONFIG_BYTES = 32 * 1024 * 1024
 export async function readDockerArchive(
   files: ImageFiles,
   options: CompressOptions
-): Promise<Omit<ArchiveImageSource, 'kind' | 'dispose'>> {
+): Promise<Omit<ArchiveImageSource, 'kind' | 'dispose' | 'notes'>> {
   const label = files.label
   const { layerNames, configBytes, configDigest, config, diffIds } = await readArchiveEntry(files)
   const layers = await Promise.all(

@@ -2,6 +2,7 @@ import { ActionError, quote } from '../../common/errors.js'
 import { parseJson } from '../../common/json.js'
 import type { BlobSource } from '../blobs.js'
 import { isIndex, type Manifest } from '../media-types.js'
+import { narrowTo } from './narrow.js'
 import { platformOf, type LocalImageSource, type ManifestBlob } from './types.js'
 
 /** `os/architecture[/variant]`, as docker and the OCI index write it. */
@@ -38,8 +39,9 @@ export function platformMatches(wanted: Platform, have: string | undefined): boo
 
 /**
  * The image narrowed to one platform, in the shape a runtime that refuses indexes takes (Lambda): from an
- * index, that platform's manifest and only its blobs (attestation manifests, `unknown/unknown`, never
- * match); a single image is kept when it is that platform. Anything else names the platforms it has.
+ * index, that platform's manifest and only its blobs, its attestation kept as its referrer (attestation
+ * manifests, `unknown/unknown`, never match); a single image is kept when it is that platform. Anything
+ * else names the platforms it has.
  */
 export async function selectPlatform(
   image: LocalImageSource,
@@ -75,13 +77,7 @@ export async function selectPlatform(
   const chosen = image.children.find(child => child.digest === matches[0]?.descriptor.digest) as ManifestBlob
   const manifest = parseJson(chosen.bytes.toString('utf8')) as Manifest
   if (isIndex(manifest)) throw new ActionError(`${quote(label)}: the ${asked} entry is itself an index`)
-  const wantedBlobs = new Set([manifest.config, ...manifest.layers].map(blob => blob.digest))
-  return {
-    ...image,
-    top: chosen,
-    children: [],
-    blobs: image.blobs.filter(blob => wantedBlobs.has(blob.digest))
-  }
+  return narrowTo(image, chosen)
 }
 
 /** The platform a single image's config records (configs are small: read whole, at most 1 MiB). */

@@ -9,6 +9,8 @@ export interface ManifestBlob {
   bytes: Buffer
   /** `os/arch[/variant]` for a platform image; undefined for an index or an unplatformed manifest. */
   platform?: string
+  /** The digest of its `subject`, when it is a referrer (an attestation, a signature). */
+  subject?: string
 }
 
 /** An OCI layout (a directory, or a tar of one): every blob and manifest ready, digests known. */
@@ -20,9 +22,21 @@ export interface LayoutImageSource {
   children: ManifestBlob[]
   /** What the tags will point at: an image manifest or an index. */
   top: ManifestBlob
+  /**
+   * Referrers outside the image's own graph (index.json's `io.containerd.manifest.subject` entries, the
+   * attestation of a platform picked from an index), each after its subject: pushed after the top.
+   */
+  referrers: ManifestBlob[]
+  /** Blobs only the referrers need. */
+  referrerBlobs: BlobSource[]
+  /** What reading decided that the log should say (a platform delivered from a partial index…). */
+  notes: string[]
   /** Releases what reading it holds. */
   dispose: () => Promise<void>
 }
+
+/** What reading a layout gives, before it is named and given its dispose. */
+export type LayoutParts = Omit<LayoutImageSource, 'kind' | 'dispose'>
 
 /** A layer descriptor of an image manifest. */
 export interface LayerDescriptor {
@@ -69,6 +83,8 @@ export interface ArchiveImageSource {
   platform?: string
   /** The image manifest for the layers' final descriptors, in order: the same bytes for the same input. */
   manifest(layers: LayerDescriptor[]): ManifestBlob
+  /** What reading decided that the log should say (why the digest is not the local one). */
+  notes: string[]
   dispose: () => Promise<void>
 }
 
