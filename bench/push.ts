@@ -8,7 +8,7 @@ import { rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeDockerSaveArchive, writeOciLayout, type LayerSpec } from '../test/fixtures/images.js'
 import {
-  PHASES,
+  phaseSummary,
   pushedSize,
   runDockerPush,
   runOurs,
@@ -17,9 +17,9 @@ import {
   type Context,
   type OursResult,
   type PeerResult,
-  type Phases,
-  type Usage
+  usageSummary
 } from './runners.js'
+import { caseEngineImage } from './image-case.js'
 import { setUpBench } from './setup.js'
 import { measureStartup } from './startup.js'
 import { BenchError, markdownTable, mebibytes, median, megabytes, progress, ratio, seconds } from './util.js'
@@ -27,7 +27,7 @@ import { BenchError, markdownTable, mebibytes, median, megabytes, progress, rati
 const MiB = 1024 * 1024
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const QUICK = process.env.BENCH_QUICK === '1'
-const CASES = new Set((process.env.BENCH_CASES ?? 'layout,repush,save,push,big,login').split(','))
+const CASES = new Set((process.env.BENCH_CASES ?? 'layout,repush,save,push,image,big,login').split(','))
 /** Incompressible layers of cases 1-4, and the single layer of case 6. */
 const LAYER = QUICK ? 4 * MiB : 32 * MiB
 const BIG = QUICK ? 64 * MiB : 1024 * MiB
@@ -76,6 +76,13 @@ async function main(): Promise<void> {
     }
     if (CASES.has('save')) await caseDockerSave(ctx)
     if (CASES.has('push')) await caseDockerPush(ctx)
+    if (CASES.has('image')) {
+      for (const kind of KINDS) {
+        const measured = await caseEngineImage(ctx, kind, layerSpecs(kind), RUNS)
+        rows.push(measured.row)
+        notes.push(measured.note)
+      }
+    }
     if (CASES.has('big')) await caseBigLayer(ctx)
     if (CASES.has('login')) await caseLogin(ctx)
   } finally {
@@ -445,21 +452,6 @@ function expectDigest(result: OursResult, digest: string, label: string): void {
       `ours (${label}): image-digest output is ${result.digest}, the layout's is ${digest}`
     )
   }
-}
-
-/** Median seconds per phase of the action's log, e.g. "phases startup 0.15, read 0.02, …". */
-function phaseSummary(results: OursResult[]): string {
-  const timed = PHASES.map(phase => [phase, values(results, r => r.phases[phase as keyof Phases])] as const)
-  return `phases ${timed
-    .filter(([, value]) => Number.isFinite(value))
-    .map(([phase, value]) => `${phase} ${value.toFixed(2)}`)
-    .join(', ')}`
-}
-
-/** Median CPU time and peak RSS. */
-function usageSummary(results: Usage[]): string {
-  const cpu = values(results, r => r.cpuSeconds)
-  return `CPU ${cpu.toFixed(2)} s, peak RSS ${megabytes(values(results, r => r.rssKiB * 1024))}`
 }
 
 function requestSummary(result: OursResult): string {

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ACTION_NODE } from '../test/fixtures/action-node.js'
-import { BenchError, failure, mustRun, run, tail, type Line } from './util.js'
+import { BenchError, failure, median, megabytes, mustRun, run, tail, type Line } from './util.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 const ACTION = join(ROOT, 'dist', 'deliver', 'index.js')
@@ -318,4 +318,21 @@ async function readUsage(file: string): Promise<Usage> {
 
 function credentials(ctx: Context): string {
   return `${ctx.username}:${ctx.password}`
+}
+
+/** Median seconds per phase of the action's log, e.g. "phases startup 0.15, read 0.02, …". */
+export function phaseSummary(results: OursResult[]): string {
+  const timed = PHASES.map(
+    phase => [phase, median(results.map(r => r.phases[phase as keyof Phases]))] as const
+  )
+  return `phases ${timed
+    .filter(([, value]) => Number.isFinite(value))
+    .map(([phase, value]) => `${phase} ${value.toFixed(2)}`)
+    .join(', ')}`
+}
+
+/** Median CPU time and peak RSS. */
+export function usageSummary(results: Usage[]): string {
+  const cpu = median(results.map(r => r.cpuSeconds))
+  return `CPU ${cpu.toFixed(2)} s, peak RSS ${megabytes(median(results.map(r => r.rssKiB * 1024)))}`
 }

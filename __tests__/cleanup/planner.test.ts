@@ -5,6 +5,8 @@ import {
   type ImageGraph,
   type ImageRecord
 } from '../../src/cleanup/planner.js'
+import { buildImageGraph } from '../../src/cleanup/graph.js'
+import type { Manifest } from '../../src/registry/media-types.js'
 
 const DAY = 86_400_000
 const NOW = new Date('2026-11-24T12:00:00Z')
@@ -205,5 +207,58 @@ describe('the image graph', () => {
       NOW
     )
     expect(plan.decisions.reduce((sum, x) => sum + (x.verdict === 'delete' ? x.size : 0), 0)).toBe(200)
+  })
+})
+
+describe('the referrers tag schema (registries without the referrers API, tools before it)', () => {
+  // S is tagged v1; the index T under the tag sha256-<S hex> lists S's referrers R1 and R2.
+  const tagSchema = `sha256-${'5'.padEnd(64, '0')}`
+  const details = (sTags: string[]) => [
+    {
+      imageDigest: d('5'),
+      imageTags: sTags,
+      imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json'
+    },
+    {
+      imageDigest: d('7'),
+      imageTags: [tagSchema],
+      imageManifestMediaType: 'application/vnd.oci.image.index.v1+json'
+    },
+    { imageDigest: d('e1'), imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json' },
+    { imageDigest: d('e2'), imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json' }
+  ]
+  const manifests = new Map<string, Manifest>([
+    [d('7'), { manifests: [d('e1'), d('e2')].map(digest => ({ mediaType: 'x/y', digest, size: 1 })) }],
+    [
+      d('e1'),
+      {
+        config: { mediaType: 'x/y', digest: d('c'), size: 1 },
+        layers: [],
+        subject: { mediaType: 'x/y', digest: d('5'), size: 1 }
+      }
+    ]
+  ])
+  const records = (sTags: string[]) => [
+    image('5', 400, sTags),
+    image('7', 400, [tagSchema], { isIndex: true }),
+    image('e1', 400),
+    image('e2', 400)
+  ]
+  const plan = (sTags: string[]) =>
+    planCleanup(records(sTags), buildImageGraph(details(sTags), manifests), RULES, NOW)
+
+  test('the tag-schema index and the referrers it lists go with their subject, after it', () => {
+    const { decisions, waves } = plan(['v1'])
+    expect(decisions.filter(x => x.verdict === 'delete').map(x => x.digest)).toEqual([
+      d('5'),
+      d('7'),
+      d('e1'),
+      d('e2')
+    ])
+    expect(waves[0]).toEqual([d('5')])
+  })
+
+  test('a kept subject keeps its tag-schema index and every referrer it lists, old and untagged as they are: none is deleted alone, so the index never needs rewriting', () => {
+    expect(plan(['latest']).decisions.every(x => x.verdict === 'keep')).toBe(true)
   })
 })

@@ -28,6 +28,7 @@ describe('parseDeliverInputs', () => {
         image: 'app:ci',
         repository: 'team/app',
         tags: ['abc123', 'latest'],
+        maxConcurrency: 5,
         referrers: 'push'
       },
       registryId: undefined,

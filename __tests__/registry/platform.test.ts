@@ -62,6 +62,7 @@ const index: LayoutImageSource = {
   referrers: [],
   referrerBlobs: [],
   notes: [],
+  named: '',
   top: {
     digest: sha256(indexBytes),
     mediaType: 'application/vnd.oci.image.index.v1+json',

@@ -195,6 +195,7 @@ describe('the first fatal error stops the push', () => {
       referrers: [],
       referrerBlobs: [],
       notes: [],
+      named: '',
       top: {
         digest: sha256Digest(Buffer.from('{}')),
         mediaType: 'application/vnd.oci.image.manifest.v1+json',

@@ -2053,9 +2053,10 @@ function chunks(items, size) {
 /* harmony export */   Pw: () => (/* binding */ IMAGE_CONFIG_TYPES),
 /* harmony export */   Q5: () => (/* binding */ ACCEPT_ALL_MANIFESTS),
 /* harmony export */   kA: () => (/* binding */ INDEX_MEDIA_TYPES),
-/* harmony export */   nw: () => (/* binding */ isIndex)
+/* harmony export */   nw: () => (/* binding */ isIndex),
+/* harmony export */   zu: () => (/* binding */ MediaType)
 /* harmony export */ });
-/* unused harmony exports MediaType, BlobMediaType, MANIFEST_MEDIA_TYPES, isMediaType, imageManifestSize */
+/* unused harmony exports BlobMediaType, MANIFEST_MEDIA_TYPES, isMediaType, imageManifestSize */
 const MediaType = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',

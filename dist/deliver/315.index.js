@@ -102,7 +102,8 @@ async function deliverDockerImage(docker, registry, local, target, tags, held) {
             reference: `${target.repositoryUri}:${tag}`,
             result: results.get(tag) ?? 'pushed'
         })),
-        platforms: []
+        platforms: [],
+        referrers: []
     };
 }
 async function executePlan(docker, registry, local, target, plan) {
@@ -199,8 +200,8 @@ async function storedSize(registry, repository, digest) {
 
 // EXTERNAL MODULE: ./src/common/format.ts
 var format = __webpack_require__(6950);
-// EXTERNAL MODULE: ./src/registry/push.ts + 1 modules
-var push = __webpack_require__(4501);
+// EXTERNAL MODULE: ./src/registry/push.ts + 2 modules
+var push = __webpack_require__(2998);
 ;// CONCATENATED MODULE: ./src/deliver/source-push.ts
 
 
@@ -222,7 +223,8 @@ async function deliverSourceImage(registry, image, target, tags, options) {
         mountFrom: options.mountFrom,
         isImmutable: target.isImmutable,
         repositoryUri: target.repositoryUri,
-        held: options.held
+        held: options.held,
+        referrers: options.referrers
     });
     const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0);
     const seconds = (Date.now() - started) / 1000;
@@ -239,9 +241,11 @@ async function deliverSourceImage(registry, image, target, tags, options) {
         tags: result.tags.map(({ tag, outcome }) => ({
             tag,
             reference: `${target.repositoryUri}:${tag}`,
-            result: outcome
+            // A tag written for an image another tag already held: the image was there.
+            result: outcome === 'pushed' && result.tags.some(t => t.outcome === 'unchanged') ? 'tagged' : outcome
         })),
         platforms: result.platforms,
+        referrers: result.referrers,
         blobs: result.blobs
     };
 }
@@ -294,7 +298,8 @@ async function pushPayload(context, payload) {
             throw mainRead.error;
         const destinations = await fanOut.module.pushLayoutToDestinations(opened, payload.image, tags, {
             limit: (0,p_limit/* default */.A)(payload.work.maxConcurrency),
-            mountFrom: payload.work.mountFrom
+            mountFrom: payload.work.mountFrom,
+            referrers: payload.work.referrers
         });
         return { ok: false, error: mainRead.error, destinations };
     }
@@ -328,7 +333,11 @@ function ourImage(payload) {
 async function pushEngineImage(context, payload, prepared) {
     const { main } = context;
     const delivery = await deliverDockerImage(context.docker, main.registry, payload.image, main.target, payload.work.tags, prepared.held);
-    return { ok: true, delivery, destinations: await copyToOthers(context, delivery, prepared) };
+    return {
+        ok: true,
+        delivery,
+        destinations: await copyToOthers(context, delivery, prepared, payload.work.referrers)
+    };
 }
 /** A docker-save archive: compressed once, for the main registry, then copied registry to registry. */
 async function pushArchive(context, payload, prepared) {
@@ -337,9 +346,14 @@ async function pushArchive(context, payload, prepared) {
         concurrency: work.maxConcurrency,
         mountFrom: work.mountFrom,
         limit: prepared.limit,
-        held: prepared.held
+        held: prepared.held,
+        referrers: work.referrers
     });
-    return { ok: true, delivery, destinations: await copyToOthers(context, delivery, prepared, work.mountFrom) };
+    return {
+        ok: true,
+        delivery,
+        destinations: await copyToOthers(context, delivery, prepared, work.referrers, work.mountFrom)
+    };
 }
 /**
  * An OCI layout: every registry at once, straight from the files, through the one limit. The main push's
@@ -347,7 +361,7 @@ async function pushArchive(context, payload, prepared) {
  */
 async function pushLayout(context, payload, prepared) {
     const { work, image } = payload;
-    const options = { limit: prepared.limit, mountFrom: work.mountFrom };
+    const options = { limit: prepared.limit, mountFrom: work.mountFrom, referrers: work.referrers };
     const [main, others] = await Promise.allSettled([
         deliverSourceImage(context.main.registry, image, context.main.target, work.tags, {
             ...options,
@@ -366,11 +380,11 @@ async function pushLayout(context, payload, prepared) {
     return { ok: true, delivery: main.value, destinations: checked };
 }
 /** What the main registry now holds, copied into every destination still going. */
-async function copyToOthers(context, delivery, prepared, mountFrom) {
+async function copyToOthers(context, delivery, prepared, referrers, mountFrom) {
     if (!context.fanOut)
         return [];
     const { module } = context.fanOut;
-    const copied = await module.copyToDestinations(prepared.opened, { registry: context.main.registry, repository: context.main.target.repository }, delivery, { limit: prepared.limit, mountFrom });
+    const copied = await module.copyToDestinations(prepared.opened, { registry: context.main.registry, repository: context.main.target.repository }, delivery, { limit: prepared.limit, mountFrom, referrers });
     return module.checkSameDigest(copied, delivery.digest);
 }
 

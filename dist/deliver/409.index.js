@@ -179,8 +179,10 @@ async function readDestinationTags(stages, tags, read, openRegistry) {
 var format = __webpack_require__(6950);
 // EXTERNAL MODULE: ./src/registry/media-types.ts
 var media_types = __webpack_require__(9867);
-// EXTERNAL MODULE: ./src/registry/send-all.ts
-var send_all = __webpack_require__(8267);
+// EXTERNAL MODULE: ./src/registry/push.ts + 2 modules
+var push = __webpack_require__(2998);
+// EXTERNAL MODULE: ./src/registry/referrers.ts
+var registry_referrers = __webpack_require__(9191);
 // EXTERNAL MODULE: ./src/registry/sources/types.ts
 var types = __webpack_require__(3959);
 ;// CONCATENATED MODULE: ./src/registry/copy.ts
@@ -189,70 +191,91 @@ var types = __webpack_require__(3959);
 
 
 
+/** Indexes nest rarely and never deeply; referrers of referrers neither. A loop or a deep chain is not an image. */
+const MAX_DEPTH = 4;
 /**
- * Copies an image from one registry into another, registry to registry, as `crane copy` does: each tag
- * read first (an immutable one elsewhere fails before anything is sent; when all hold the image, nothing
- * else is sent), then each blob the destination lacks streamed from a GET of the source into its upload
- * (hashed on the way: bytes that do not match their digest are never committed), then children by
- * digest, the exact manifest bytes under each tag, and every tag read back. The same bytes give the same
- * digest: a registry that answers a manifest PUT with another one fails (Manifests.put).
+ * Copies an image from one registry into another, registry to registry, as `crane copy` does, with its
+ * referrers as `oras copy -r` does: the graph is read from the source (each manifest, and each one's
+ * referrers by the API or the tag schema), then pushed as a layout's is (registry/push.ts: each tag read
+ * first, blobs the destination lacks streamed from a GET of the source into its upload, hashed on the way,
+ * children and referrers after what they need, the exact manifest bytes under each tag, all read back).
  */
 async function copyImage(from, to, digest, tags, options) {
-    const held = options.held ?? (await (0,registry_tags/* readTags */.g$)(to.registry, to.repository, tags, 'digest'));
-    const writes = (0,registry_tags/* planTagWrites */.Mq)(held, { digest, isOurs: () => false, describe: digest }, options.isImmutable, options.repositoryUri ?? to.repository);
-    const { toWrite } = writes;
-    const graph = await readGraph(from, digest);
-    const result = {
-        digest,
-        mediaType: graph.top.mediaType,
-        tags: (0,registry_tags/* tagOutcomes */.gs)(tags, writes),
-        platforms: graph.platforms
-    };
-    if (toWrite.length === 0)
-        return { ...result, blobs: [] };
-    const blobs = await (0,send_all/* sendAll */.S)(graph.blobs, (blob, signal) => to.registry.pushBlob(to.repository, sourceOf(from, blob), { mountFrom: options.mountFrom, signal }), options.limit);
-    for (const child of graph.children) {
-        await to.registry.putManifest(to.repository, child.digest, child.bytes, child.mediaType);
-    }
-    await (0,registry_tags/* putTags */.Tm)(to.registry, to.repository, toWrite, graph.top);
-    await (0,registry_tags/* verifyTags */.vl)(to.registry, to.repository, tags, digest);
-    return { ...result, blobs };
+    const graph = await readGraph(from, digest, options.referrers !== 'skip');
+    return (0,push/* pushGraph */.Z)(to.registry, to.repository, graph, tags, {
+        concurrency: 1,
+        limit: options.limit,
+        isImmutable: options.isImmutable,
+        repositoryUri: options.repositoryUri,
+        mountFrom: options.mountFrom,
+        held: options.held,
+        referrers: options.referrers
+    });
 }
-function sourceOf(from, blob) {
-    return from.registry.remoteBlob(from.repository, blob);
-}
-/** Reads the image's manifests from the source, depth first, children before the index that lists them. */
-async function readGraph(from, digest) {
-    const top = await from.registry.requireManifest(from.repository, digest);
+/**
+ * Reads the image's manifests from the source, depth first, children before the index that lists them,
+ * and (with `withReferrers`) what refers to each, after it.
+ */
+async function readGraph(from, digest, withReferrers) {
+    const read = async (descriptor) => manifestBlob(await from.registry.requireManifest(from.repository, descriptor.digest), descriptor);
+    const top = await read({ digest });
     const children = [];
     const blobs = new Map();
-    const platforms = [];
-    const walk = async (stored, depth) => {
-        const { manifest } = stored;
+    const walk = async (node, depth, into) => {
+        const manifest = JSON.parse(node.bytes.toString('utf8'));
         if (!(0,media_types/* isIndex */.nw)(manifest)) {
             for (const blob of [manifest.config, ...manifest.layers])
-                blobs.set(blob.digest, { digest: blob.digest, size: blob.size });
+                if (!blobs.has(blob.digest))
+                    into.set(blob.digest, from.registry.remoteBlob(from.repository, blob));
             return;
         }
-        // Indexes nest rarely and never deeply; a loop or a deep chain is not an image.
-        if (depth > 4)
-            throw new errors/* ActionError */.lZ(`${from.repository}@${digest}: indexes nest deeper than 4 levels`);
+        if (depth > MAX_DEPTH)
+            throw new errors/* ActionError */.lZ(`${from.repository}@${digest}: indexes nest deeper than ${MAX_DEPTH}`);
         for (const descriptor of manifest.manifests) {
-            const child = await from.registry.requireManifest(from.repository, descriptor.digest);
-            await walk(child, depth + 1);
+            // Only the top's children carry a platform the outputs report.
+            const child = await read(depth === 0 ? descriptor : { digest: descriptor.digest });
+            await walk(child, depth + 1, into);
             if (!children.some(known => known.digest === child.digest))
                 children.push(child);
-            const platform = (0,types/* platformOf */.t)(descriptor.platform);
-            if (depth === 0 && platform)
-                platforms.push({ platform, digest: child.digest });
         }
     };
-    await walk(top, 0);
-    return { top, children, blobs: [...blobs.values()], platforms };
+    await walk(top, 0, blobs);
+    const referrers = [];
+    const referrerBlobs = new Map();
+    if (withReferrers) {
+        const known = new Set([top.digest, ...children.map(child => child.digest)]);
+        let subjects = [...known];
+        for (let depth = 0; subjects.length > 0 && depth < MAX_DEPTH; depth++) {
+            const found = [];
+            for (const subject of subjects) {
+                for (const listed of await (0,registry_referrers/* listReferrers */.xt)(from.registry, from.repository, subject)) {
+                    if (known.has(listed.digest))
+                        continue;
+                    known.add(listed.digest);
+                    const referrer = await read({ digest: listed.digest });
+                    if (referrer.subject !== subject)
+                        continue;
+                    await walk(referrer, MAX_DEPTH, referrerBlobs);
+                    found.push(referrer);
+                }
+            }
+            referrers.push(...found);
+            subjects = found.map(referrer => referrer.digest);
+        }
+    }
+    return { top, children, blobs: [...blobs.values()], referrers, referrerBlobs: [...referrerBlobs.values()] };
+}
+function manifestBlob(stored, descriptor) {
+    const subject = stored.manifest.subject?.digest;
+    return {
+        digest: stored.digest,
+        mediaType: stored.mediaType,
+        bytes: stored.bytes,
+        platform: (0,types/* platformOf */.t)(descriptor.platform),
+        ...(subject ? { subject } : {})
+    };
 }
 
-// EXTERNAL MODULE: ./src/registry/push.ts + 1 modules
-var push = __webpack_require__(4501);
 // EXTERNAL MODULE: ./src/deliver/delivery.ts
 var deliver_delivery = __webpack_require__(2257);
 // EXTERNAL MODULE: ./src/deliver/scan-gate.ts + 1 modules
@@ -275,6 +298,7 @@ function deliveryOf(stage, result, size) {
         size,
         tags: result.tags.map(({ tag, outcome }) => ({ tag, reference: `${uri}:${tag}`, result: outcome })),
         platforms: result.platforms,
+        referrers: result.referrers,
         blobs: result.blobs
     };
 }
@@ -298,7 +322,8 @@ async function pushLayoutToDestinations(stages, image, tags, options) {
             mountFrom: options.mountFrom,
             isImmutable: target.isImmutable,
             repositoryUri: target.repositoryUri,
-            held: stage.held
+            held: stage.held,
+            referrers: options.referrers
         });
         return delivered(stage, result, size);
     });
@@ -316,7 +341,8 @@ async function copyToDestinations(stages, main, delivery, options) {
             mountFrom: options.mountFrom,
             isImmutable: target.isImmutable,
             repositoryUri: target.repositoryUri,
-            held: stage.held
+            held: stage.held,
+            referrers: options.referrers
         });
         return delivered(stage, result, delivery.size);
     });

@@ -2,334 +2,25 @@ export const id = 583;
 export const ids = [583];
 export const modules = {
 
-/***/ 5035:
+/***/ 9183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ sha256Digest)
+/* harmony export */   E: () => (/* binding */ backoffDelay),
+/* harmony export */   y: () => (/* binding */ sleep)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-
-function sha256Digest(bytes) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+/** Backoff arithmetic and a sleep, for the registry's retry layer and the polls. */
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter: `random()` × min(max, base × 2^(attempt − 1)). */
+function backoffDelay(attempt, base, max, random) {
+    const ceiling = Math.min(max, base * 2 ** (attempt - 1));
+    return Math.round(random() * ceiling);
 }
 
 
 /***/ }),
 
-/***/ 6764:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BW: () => (/* binding */ BlobVerificationError),
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   GI: () => (/* binding */ RequestError),
-/* harmony export */   Wm: () => (/* binding */ isRetryableRegistryFailure),
-/* harmony export */   XM: () => (/* binding */ pathOf),
-/* harmony export */   gl: () => (/* binding */ RegistryError),
-/* harmony export */   iu: () => (/* binding */ STALLED),
-/* harmony export */   mu: () => (/* binding */ parseRetryAfter)
-/* harmony export */ });
-/* harmony import */ var _common_connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4857);
-
-/**
- * What can go wrong talking to a registry, each error naming the request (method and path, never the
- * query: upload URLs carry state) and, once retries are over, how many attempts were made.
- */
-/** Anything the transport raises for one request; `attempts` is set when the retry layer gives up. */
-class RequestError extends Error {
-    method;
-    url;
-    detail;
-    attempts = 1;
-    /** The blob an upload was for, when it was one. */
-    blob;
-    constructor(method, url, detail) {
-        super(detail);
-        this.method = method;
-        this.url = url;
-        this.detail = detail;
-    }
-    /** Retries are over: the message says after how many, and which blob it was for. */
-    gaveUp(attempts, blob) {
-        this.attempts = attempts;
-        this.blob = blob ?? this.blob;
-        this.message = this.describe();
-        return this;
-    }
-    describe() {
-        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
-        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
-        return `${this.detail} (${this.method} ${pathOf(this.url)}${blob}${tries})`;
-    }
-}
-/** An error answer, with the first entry of its `{"errors":[…]}` body when it has one. */
-class RegistryError extends RequestError {
-    status;
-    code;
-    retryAfterMs;
-    constructor(status, code, detail, url, retryAfterMs, method = 'GET') {
-        super(method, url, `${code ? `${code}: ` : ''}${detail}`);
-        this.status = status;
-        this.code = code;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'RegistryError';
-        this.message = this.describe();
-    }
-    describe() {
-        const tries = this.attempts > 1 ? `, after ${this.attempts} attempts` : '';
-        const blob = this.blob ? `, uploading blob ${this.blob}` : '';
-        return `${this.detail} (HTTP ${this.status} from ${this.method} ${originAndPath(this.url)}${blob}${tries})`;
-    }
-}
-/** The connection failed, stalled or was cut: no answer came. `code` is the socket's error code. */
-class NetworkError extends RequestError {
-    code;
-    constructor(method, url, code, reason, options) {
-        super(method, url, reason);
-        this.code = code;
-        this.name = 'NetworkError';
-        if (options?.cause !== undefined)
-            this.cause = options.cause;
-        this.message = this.describe();
-    }
-}
-/** Our own code for a request during which no byte moved for the stall timeout. */
-const STALLED = 'ESTALLED';
-/** Local bytes that do not match the digest they are stored under: the image on disk is broken. */
-class BlobVerificationError extends Error {
-    digest;
-    actual;
-    size;
-    constructor(digest, actual, size) {
-        super(`blob ${digest} (${size} bytes) is corrupt: its bytes give ${actual}`);
-        this.digest = digest;
-        this.actual = actual;
-        this.size = size;
-        this.name = 'BlobVerificationError';
-    }
-}
-/** Path only: upload URLs can carry signed or stateful query strings. */
-function pathOf(url) {
-    try {
-        return new URL(url).pathname;
-    }
-    catch {
-        return url.split('?')[0] ?? url;
-    }
-}
-function originAndPath(url) {
-    try {
-        const parsed = new URL(url);
-        return `${parsed.origin}${parsed.pathname}`;
-    }
-    catch {
-        return pathOf(url);
-    }
-}
-/** Retry-After as seconds or an HTTP date, in ms. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds))
-        return Math.max(0, seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'UND_ERR_SOCKET',
-    _common_connections_js__WEBPACK_IMPORTED_MODULE_0__/* .PROXY_UNAVAILABLE */ .M2,
-    STALLED
-]);
-/** 408/429/5xx answers and dropped or stalled connections are worth another try; everything else is final. */
-function isRetryableRegistryFailure(error) {
-    if (error instanceof RegistryError)
-        return RETRYABLE_STATUS.has(error.status);
-    if (error instanceof NetworkError)
-        return RETRYABLE_NETWORK.has(error.code);
-    // Duck-typed for errors that come from elsewhere (another realm, a library).
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const failure = error;
-    return RETRYABLE_NETWORK.has(failure.cause?.code ?? failure.code ?? '');
-}
-
-
-/***/ }),
-
-/***/ 1:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ Manifests),
-/* harmony export */   Z: () => (/* binding */ MAX_MANIFEST_BYTES)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-/* harmony import */ var _common_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2308);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5035);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6764);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9867);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(143);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9310);
-
-
-
-
-
-
-
-/** ECR's limit for a manifest; a registry sending more is not sending a manifest. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-/** `/v2/<repository>/manifests/<reference>`, after checking both against the reference grammar. */
-/** Manifests: read by tag or digest (every manifest type accepted, so ECR converts nothing), and put. */
-class Manifests {
-    transport;
-    constructor(transport) {
-        this.transport = transport;
-    }
-    /** The digest a tag or digest resolves to, read from Docker-Content-Digest; undefined when absent. */
-    async resolveDigest(repository, reference) {
-        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestPath */ .ji)(repository, reference);
-        const response = await this.transport.request({ method: 'HEAD', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200, 404]);
-        response.discard();
-        if (response.status === 404)
-            return undefined;
-        const digest = response.headers.get('docker-content-digest');
-        if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(digest))
-            return digest;
-        // A registry that leaves the header out: read the bytes and hash them.
-        return (await this.get(repository, reference))?.digest;
-    }
-    /** The manifest as stored, verified against its digest when fetched by digest; undefined when absent. */
-    async get(repository, reference) {
-        try {
-            return await this.require(repository, reference);
-        }
-        catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl && error.status === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    /** Like get, but a missing manifest is a RegistryError carrying the registry's own message. */
-    async require(repository, reference) {
-        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestPath */ .ji)(repository, reference);
-        return this.transport.retrying(`GET ${path}`, async () => {
-            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .ACCEPT_ALL_MANIFESTS */ .Q5 } }, [200]);
-            const bytes = await response.bytes(MAX_MANIFEST_BYTES);
-            const invalid = (detail, code = 'MANIFEST_INVALID') => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(200, code, detail, response.url, undefined, 'GET');
-            const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(bytes);
-            if ((0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(reference) && digest !== reference) {
-                throw invalid(`manifest bytes hash to ${digest}, not ${reference}`, 'DIGEST_INVALID');
-            }
-            let manifest;
-            try {
-                manifest = (0,_common_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)(bytes.toString('utf8'));
-            }
-            catch (error) {
-                throw invalid(`the manifest ${error.message}`);
-            }
-            if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
-                throw invalid('the manifest is not a JSON object');
-            }
-            const mediaType = manifest.mediaType ?? response.headers.get('content-type')?.split(';')[0]?.trim();
-            if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestMediaType */ .CM)(mediaType)) {
-                throw invalid(`unsupported manifest media type ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(mediaType, 120)}`);
-            }
-            return { digest, mediaType, bytes, manifest };
-        });
-    }
-    /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
-    async put(repository, reference, bytes, mediaType) {
-        if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestMediaType */ .CM)(mediaType))
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a manifest media type: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(mediaType)}`);
-        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestPath */ .ji)(repository, reference);
-        const expected = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .sha256Digest */ .s)(bytes);
-        const response = await this.transport.request({ method: 'PUT', url: path, headers: { 'Content-Type': mediaType }, body: bytes }, [201]);
-        response.discard();
-        const returned = response.headers.get('docker-content-digest');
-        if (returned && returned !== expected) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(returned) ? returned : (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(returned, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
-        }
-        return expected;
-    }
-}
-
-
-/***/ }),
-
-/***/ 143:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SH: () => (/* binding */ repositoryPath),
-/* harmony export */   VL: () => (/* binding */ withQuery),
-/* harmony export */   hD: () => (/* binding */ locationOf),
-/* harmony export */   ji: () => (/* binding */ manifestPath),
-/* harmony export */   nD: () => (/* binding */ blobPath)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9310);
-
-
-
-/** The registry API's paths, checked before any request is made; upload Locations kept on the registry. */
-function manifestPath(repository, reference) {
-    return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
-}
-function repositoryPath(repository) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isRepositoryPath */ .og)(repository))
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a repository name: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(repository)}`);
-    return `/v2/${repository}`;
-}
-function checkReference(reference) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isManifestReference */ .PR)(reference))
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a tag or digest: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(reference)}`);
-    return reference;
-}
-function blobPath(repository, digest) {
-    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(digest))
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a digest: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(digest)}`);
-    return `${repositoryPath(repository)}/blobs/${digest}`;
-}
-/**
- * Location, resolved against the request URL: it may be relative and may carry a query to keep. It must
- * stay on the registry's origin: an upload session elsewhere would get the registry's credentials.
- */
-function locationOf(response) {
-    const location = response.headers.get('location');
-    const fail = (detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl(response.status, undefined, detail, response.url, undefined, response.method);
-    if (!location)
-        throw fail('upload answer has no Location');
-    const resolved = new URL(location, response.url);
-    if (resolved.origin !== new URL(response.url).origin) {
-        throw fail(`upload Location points to another host (${resolved.host}): refused`);
-    }
-    return resolved.toString();
-}
-function withQuery(url, params) {
-    const parsed = new URL(url);
-    for (const [name, value] of Object.entries(params))
-        parsed.searchParams.set(name, value);
-    return parsed.toString();
-}
-
-
-/***/ }),
-
-/***/ 3583:
+/***/ 6583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -337,828 +28,811 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  openImageSource: () => (/* binding */ openImageSource)
+  RegistryClient: () => (/* binding */ RegistryClient)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/registry/digest.ts
-var digest = __webpack_require__(5035);
-// EXTERNAL MODULE: ./src/registry/media-types.ts
-var media_types = __webpack_require__(9867);
-// EXTERNAL MODULE: ./src/common/json.ts
-var json = __webpack_require__(2308);
+var registry_digest = __webpack_require__(5035);
+// EXTERNAL MODULE: ./src/registry/errors.ts
+var registry_errors = __webpack_require__(6764);
+// EXTERNAL MODULE: ./src/registry/paths.ts
+var paths = __webpack_require__(143);
 // EXTERNAL MODULE: ./src/registry/reference.ts
 var reference = __webpack_require__(9310);
-// EXTERNAL MODULE: ./src/registry/manifests.ts
-var manifests = __webpack_require__(1);
-// EXTERNAL MODULE: ./src/registry/sources/types.ts
-var types = __webpack_require__(3959);
-;// CONCATENATED MODULE: ./src/registry/sources/oci-layout.ts
+;// CONCATENATED MODULE: ./src/registry/verified-stream.ts
 
 
-
-
-
-
-
-/** Small files of a layout read whole. */
-const MAX_MARKER_BYTES = 64 * 1024;
 /**
- * Reads an OCI image layout (oci-layout, index.json, blobs/sha256/…). Every manifest is read and its
- * digest checked now; every config and layer must exist with its declared size. Layer bytes are hashed
- * while they are uploaded (a mismatch fails the push before any manifest is put). Media types, digests
- * and sizes are checked before they are used or printed.
+ * A blob's bytes for an upload body, hashed and counted on the way. A whole-blob stream that does not
+ * hash to its digest, or a range that is short, ends with a BlobVerificationError instead of its last
+ * chunk, so the registry never completes the upload. For a chunked upload, `range.hash` carries on
+ * across the chunks and the caller checks the digest at the end.
  */
-async function readOciLayout(files) {
-    const label = files.label;
-    await checkLayoutMarker(files);
-    const index = await readJson(files, 'index.json', manifests/* MAX_MANIFEST_BYTES */.Z);
-    const entries = Array.isArray(index?.manifests) ? index.manifests : [];
-    if (entries.length === 0)
-        throw new errors/* ActionError */.lZ(`${label}: index.json lists no image`);
-    const descriptors = entries.map(entry => checkDescriptor(label, entry, 'index.json entry'));
-    const reader = new LayoutReader(files);
-    let top;
-    if (descriptors.length === 1) {
-        top = await reader.manifest(descriptors[0]);
+async function* verifiedStream(blob, counter, range) {
+    const hash = range?.hash ?? (0,external_node_crypto_.createHash)('sha256');
+    let seen = 0;
+    const read = blob.chunks ?? blob.open;
+    for await (const chunk of range ? read(range.start, range.end) : read()) {
+        const data = chunk;
+        hash.update(data);
+        seen += data.length;
+        counter.bytesSent += data.length;
+        yield data;
     }
-    else if (descriptors.every(entry => (0,types/* platformOf */.t)(entry.platform))) {
-        // Several platform images listed straight in index.json (as ko writes it): push an index of them.
-        const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* MediaType */.zu.ociIndex, manifests: descriptors }, null, 2));
-        top = { digest: (0,digest/* sha256Digest */.s)(bytes), mediaType: media_types/* MediaType */.zu.ociIndex, bytes };
-    }
-    else {
-        const names = descriptors.map(e => e.annotations?.['org.opencontainers.image.ref.name'] ?? e.digest);
-        throw new errors/* ActionError */.lZ(`${label}: index.json lists ${descriptors.length} images (${names.map(n => (0,errors/* quote */.hD)(n, 80)).join(', ')}); keep one`);
-    }
-    await reader.walk(top);
-    return { blobs: [...reader.blobs.values()], children: reader.children, top };
-}
-async function checkLayoutMarker(files) {
-    let marker;
-    try {
-        marker = (0,json/* parseJson */.qF)((await files.read('oci-layout', MAX_MARKER_BYTES)).toString('utf8'));
-    }
-    catch {
-        throw new errors/* ActionError */.lZ(`${files.label} is not an OCI image layout: it has no readable oci-layout file`);
-    }
-    const version = marker?.imageLayoutVersion;
-    if (typeof version !== 'string' || !/^1\.\d+\.\d+$/.test(version)) {
-        throw new errors/* ActionError */.lZ(`${files.label}: unsupported OCI layout version ${(0,errors/* quote */.hD)(version ?? null, 40)}`);
+    const expectedLength = range ? range.end - range.start + 1 : blob.size;
+    if (seen !== expectedLength)
+        throw new registry_errors/* BlobVerificationError */.BW(blob.digest, `${seen} bytes`, blob.size);
+    if (!range) {
+        const actual = `sha256:${hash.digest('hex')}`;
+        if (actual !== blob.digest)
+            throw new registry_errors/* BlobVerificationError */.BW(blob.digest, actual, blob.size);
     }
 }
-/** A descriptor with a well-formed media type, a sha256 digest and a whole, non-negative size. */
-function checkDescriptor(label, value, what) {
-    const d = value;
-    if (!d || typeof d !== 'object')
-        throw new errors/* ActionError */.lZ(`${label}: a ${what} is not a descriptor`);
-    if (!(0,reference/* isDigest */.Bc)(d.digest)) {
-        throw new errors/* ActionError */.lZ(`${label}: a ${what} has an unsupported digest ${(0,errors/* quote */.hD)(d.digest ?? null, 100)}`);
+
+;// CONCATENATED MODULE: ./src/registry/blobs.ts
+
+
+
+
+
+
+
+/** Bytes per PATCH for a registry that refuses monolithic uploads; ECR rejects parts under 5 MiB but the last. */
+const CHUNK_SIZE = 16 * 1024 * 1024;
+/** Monolithic uploads refused with these statuses are retried in chunks. */
+const MONOLITHIC_REFUSED = new Set([405, 413, 501]);
+/**
+ * Blob uploads, the way the distribution spec lays them out: HEAD (present: nothing sent), then a
+ * cross-repository mount when asked, else a session (POST) and one streamed monolithic PUT; a registry
+ * that refuses that gets the blob in chunks. A failed attempt restarts with a new session: the whole
+ * upload is one operation of the transport's retry layer.
+ */
+class BlobUploader {
+    transport;
+    constructor(transport) {
+        this.transport = transport;
     }
-    if (!(0,media_types/* isMediaType */.LA)(d.mediaType)) {
-        throw new errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid media type ${(0,errors/* quote */.hD)(d.mediaType ?? null, 120)}`);
+    async exists(repository, digest, signal) {
+        const response = await this.transport.request({ method: 'HEAD', url: (0,paths/* blobPath */.nD)(repository, digest), signal }, [200, 404]);
+        response.discard();
+        return response.status === 200;
     }
-    if (!Number.isSafeInteger(d.size) || d.size < 0) {
-        throw new errors/* ActionError */.lZ(`${label}: ${what} ${d.digest} has an invalid size`);
-    }
-    return d;
-}
-class LayoutReader {
-    files;
-    blobs = new Map();
-    children = [];
-    seen = new Set();
-    constructor(files) {
-        this.files = files;
-    }
-    /** Reads a manifest blob, checks its bytes against the descriptor and its media type against the known set. */
-    async manifest(descriptor) {
-        if (descriptor.size > manifests/* MAX_MANIFEST_BYTES */.Z) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} is larger than ${manifests/* MAX_MANIFEST_BYTES */.Z} bytes`);
-        }
-        const bytes = await this.readBlob(descriptor);
-        let parsed;
-        try {
-            parsed = (0,json/* parseJson */.qF)(bytes.toString('utf8'));
-        }
-        catch (error) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} ${error.message}`);
-        }
-        const mediaType = parsed?.mediaType ?? descriptor.mediaType;
-        if (!(0,media_types/* isManifestMediaType */.CM)(mediaType)) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${descriptor.digest} has media type ${(0,errors/* quote */.hD)(mediaType, 120)}, ` +
-                'which is not an image manifest or index');
-        }
-        return { digest: descriptor.digest, mediaType, bytes, platform: (0,types/* platformOf */.t)(descriptor.platform) };
-    }
-    /** Visits everything a manifest refers to: children of an index first, then configs and layers. */
-    async walk(node) {
-        if (this.seen.has(node.digest))
-            return;
-        this.seen.add(node.digest);
-        const manifest = (0,json/* parseJson */.qF)(node.bytes.toString('utf8'));
-        if ((0,media_types/* isIndex */.nw)(manifest)) {
-            for (const entry of manifest.manifests) {
-                const child = checkDescriptor(this.files.label, entry, `child of ${node.digest}`);
-                const childManifest = await this.manifest(child);
-                await this.walk(childManifest);
-                if (!this.children.some(c => c.digest === child.digest))
-                    this.children.push(childManifest);
+    /** A small blob (a config) read whole, its bytes checked against the digest; undefined when absent. */
+    async read(repository, digest, maxBytes, signal) {
+        const path = (0,paths/* blobPath */.nD)(repository, digest);
+        return this.transport.retrying(`GET ${path}`, async () => {
+            const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: path, signal }, [200, 404]);
+            if (response.status === 404) {
+                response.discard();
+                return undefined;
             }
+            const bytes = await response.bytes(maxBytes);
+            const actual = (0,registry_digest/* sha256Digest */.s)(bytes);
+            if (actual !== digest)
+                throw new registry_errors/* BlobVerificationError */.BW(digest, actual, bytes.length);
+            return bytes;
+        }, { signal });
+    }
+    /**
+     * A blob's bytes [start, end] (inclusive; all without a range) as they arrive, for a copy into another
+     * registry: redirects followed, no retry of its own (the upload it feeds is the operation retried), the
+     * length checked by whoever hashes them (verifiedStream).
+     */
+    async *stream(repository, digest, range, signal) {
+        const headers = range ? { Range: `bytes=${range.start}-${range.end}` } : {};
+        const response = await this.transport.sendFollowingRedirects({ method: 'GET', url: (0,paths/* blobPath */.nD)(repository, digest), headers, signal }, range ? [200, 206] : [200]);
+        if (!range || response.status === 206) {
+            yield* response.chunks();
             return;
         }
-        if (!manifest.config || !Array.isArray(manifest.layers)) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: manifest ${node.digest} is neither an image manifest nor an index`);
-        }
-        for (const [i, entry] of [manifest.config, ...manifest.layers].entries()) {
-            await this.addBlob(checkDescriptor(this.files.label, entry, i === 0 ? 'config' : 'layer'));
-        }
-    }
-    async addBlob(descriptor) {
-        if (this.blobs.has(descriptor.digest))
-            return;
-        const name = blobName(descriptor.digest);
-        const size = await this.sizeOf(descriptor);
-        this.blobs.set(descriptor.digest, {
-            digest: descriptor.digest,
-            size,
-            open: (start, end) => this.files.open(name, start, end),
-            chunks: (start, end) => this.files.chunks(name, start, end)
-        });
-    }
-    async sizeOf(descriptor) {
-        const size = await this.files.size(blobName(descriptor.digest));
-        if (size === undefined) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} is missing (blobs/sha256/…)`);
-        }
-        if (size !== descriptor.size) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} has ${size} bytes, but its descriptor says ${descriptor.size}`);
-        }
-        return size;
-    }
-    async readBlob(descriptor) {
-        await this.sizeOf(descriptor);
-        const bytes = await this.files.read(blobName(descriptor.digest), descriptor.size);
-        const actual = (0,digest/* sha256Digest */.s)(bytes);
-        if (actual !== descriptor.digest) {
-            throw new errors/* ActionError */.lZ(`${this.files.label}: blob ${descriptor.digest} is corrupt: its bytes give ${actual}`);
-        }
-        return bytes;
-    }
-}
-function blobName(digest) {
-    return `blobs/sha256/${digest.slice('sha256:'.length)}`;
-}
-/** A JSON file of the image, read whole with a cap; errors name the file, never its content. */
-async function readJson(files, name, maxBytes) {
-    const bytes = await files.read(name, maxBytes);
-    try {
-        return (0,json/* parseJson */.qF)(bytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`${files.label}: ${name} ${error.message}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-;// CONCATENATED MODULE: ./src/registry/sources/gzip.ts
-
-
-const deflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
-const DEFAULT_BLOCK_SIZE = 1024 * 1024;
-const DEFAULT_IN_FLIGHT = 4;
-const WINDOW = 32 * 1024;
-/** Magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same header for every layer. */
-const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-/** A final, empty, fixed-Huffman block: ends the deflate stream after the last sync-flushed block. */
-const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
-async function* parallelGzip(input, options) {
-    const blockSize = options.blockSize ?? DEFAULT_BLOCK_SIZE;
-    const inFlight = Math.max(1, options.inFlight ?? DEFAULT_IN_FLIGHT);
-    yield HEADER;
-    let crc = 0;
-    let length = 0;
-    let dictionary;
-    const pending = [];
-    for await (const block of blocksOf(input, blockSize)) {
-        crc = (0,external_node_zlib_.crc32)(block, crc);
-        length += block.length;
-        const job = deflateRaw(block, {
-            level: options.level,
-            finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-            // Output buffers in few pieces (the default 16 KiB makes a round trip to JS per 16 KiB), sized to
-            // what the level gives: stored blocks come out a little larger, deflated ones far smaller.
-            chunkSize: options.level === 0 ? blockSize + 64 * 1024 : blockSize / 2,
-            ...(dictionary && options.level > 0 ? { dictionary } : {})
-        });
-        // Observed at once: a rejection while earlier blocks are awaited is not unhandled.
-        job.catch(() => { });
-        pending.push(job);
-        // A copy: the block's memory is not kept alive for the sake of its last 32 KiB.
-        dictionary = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
-        if (pending.length >= inFlight)
-            yield await pending.shift();
-    }
-    while (pending.length > 0)
-        yield await pending.shift();
-    const trailer = Buffer.alloc(8);
-    trailer.writeUInt32LE(crc >>> 0, 0);
-    trailer.writeUInt32LE(length % 2 ** 32, 4);
-    yield Buffer.concat([FINAL_BLOCK, trailer]);
-}
-/** The input in blocks of exactly `size` bytes, the last one shorter (none for an empty input). */
-async function* blocksOf(input, size) {
-    let parts = [];
-    let held = 0;
-    for await (const chunk of input) {
-        let rest = chunk;
-        while (held + rest.length >= size) {
-            const take = size - held;
-            parts.push(rest.subarray(0, take));
-            yield parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
-            parts = [];
-            held = 0;
-            rest = rest.subarray(take);
-        }
-        if (rest.length > 0) {
-            parts.push(rest);
-            held += rest.length;
+        // A source that ignores Range sends the whole blob: pass on only the bytes asked for.
+        let offset = 0;
+        for await (const chunk of response.chunks()) {
+            const from = Math.max(range.start - offset, 0);
+            const to = Math.min(range.end + 1 - offset, chunk.length);
+            if (from < to)
+                yield chunk.subarray(from, to);
+            offset += chunk.length;
+            if (offset > range.end)
+                break;
         }
     }
-    if (held > 0)
-        yield Buffer.concat(parts, held);
-}
-/** Sampled bytes that deflate (level 1) to more than this share of their size are not worth deflating. */
-const INCOMPRESSIBLE = 0.95;
-/**
- * Whether data like this sample gains anything from deflate. Random or already-compressed data (the
- * payload of many layers) does not, and stored blocks then cost a fraction of the CPU. Asynchronous: the
- * sample is deflated on the thread pool, not on the event loop.
- */
-async function worthCompressing(sample) {
-    if (sample.length === 0)
-        return true;
-    const packed = await deflateRaw(sample, { level: 1 });
-    return packed.length <= sample.length * INCOMPRESSIBLE;
-}
-
-;// CONCATENATED MODULE: ./src/registry/sources/docker-archive.ts
-
-
-
-
-
-
-
-
-
-
-/** What docker writes in manifest.json and a config: small files, read whole with a cap. */
-const MAX_ARCHIVE_MANIFEST_BYTES = 1024 * 1024;
-const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
-/**
- * Reads a `docker save` archive from its members: manifest.json and the config now, the layers later.
- * Its layers are uncompressed tars: each is compressed while it uploads, read straight from the archive,
- * its uncompressed bytes hashed against the config's diff_id on the way (a mismatch fails the upload
- * before it is committed, so before any manifest). The config is pushed byte for byte, and the manifest is
- * made from the layers' compressed digests once they are known. Every name in manifest.json is looked up
- * among the archive's members, never on the file system.
- */
-async function readDockerArchive(files, options) {
-    const label = files.label;
-    const { layerNames, configBytes, configDigest, config, diffIds } = await readArchiveEntry(files);
-    const layers = await Promise.all(layerNames.map(async (name, i) => {
-        const diffId = diffIds[i];
-        if (await isGzip(files, name)) {
-            // Already compressed (some tools save that way): pushed as is.
-            const hashed = await hashStream(files.open(name));
-            const blob = {
-                ...hashed,
-                open: (start, end) => files.open(name, start, end),
-                chunks: (start, end) => files.chunks(name, start, end)
-            };
-            return { kind: 'ready', blob, diffId, mediaType: media_types/* BlobMediaType */.Gn.dockerGzipLayer };
-        }
-        const size = (await files.size(name));
-        return layerToCompress(files, name, size, diffId, `${label}: ${name}`, options.gzipLevel);
-    }));
-    return {
-        config: {
-            digest: configDigest,
-            size: configBytes.length,
-            open: (start, end) => external_node_stream_.Readable.from([configBytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
-        },
-        layers,
-        platform: (0,types/* platformOf */.t)(config),
-        manifest(descriptors) {
-            // docker's own layout (3-space indent, this key order): a layer set docker pushed gives its bytes.
-            const bytes = Buffer.from(JSON.stringify({
-                schemaVersion: 2,
-                mediaType: media_types/* MediaType */.zu.dockerManifest,
-                config: { mediaType: media_types/* BlobMediaType */.Gn.dockerConfig, size: configBytes.length, digest: configDigest },
-                layers: descriptors.map(l => ({ mediaType: l.mediaType, size: l.size, digest: l.digest }))
-            }, null, 3));
-            return {
-                digest: (0,digest/* sha256Digest */.s)(bytes),
-                mediaType: media_types/* MediaType */.zu.dockerManifest,
-                bytes,
-                platform: (0,types/* platformOf */.t)(config)
-            };
-        }
-    };
-}
-/**
- * The one image manifest.json lists, and its config: read by name among the archive's members, the
- * config's digest checked against its name, one sha256 diff_id per layer, every layer in the archive.
- */
-async function readArchiveEntry(files) {
-    const label = files.label;
-    const entries = await readJson(files, 'manifest.json', MAX_ARCHIVE_MANIFEST_BYTES);
-    if (!Array.isArray(entries) || entries.length !== 1) {
-        const count = Array.isArray(entries) ? entries.length : 0;
-        throw new errors/* ActionError */.lZ(`${label}: manifest.json lists ${count} images; save exactly one image`);
-    }
-    const entry = entries[0];
-    if (typeof entry?.Config !== 'string' ||
-        !Array.isArray(entry.Layers) ||
-        !entry.Layers.every(layer => typeof layer === 'string')) {
-        throw new errors/* ActionError */.lZ(`${label}: manifest.json must give Config and Layers as file names in the archive`);
-    }
-    const { Config: configName, Layers: layerNames } = entry;
-    const configBytes = await files.read(configName, MAX_CONFIG_BYTES);
-    const configDigest = (0,digest/* sha256Digest */.s)(configBytes);
-    const named = /([a-f0-9]{64})(\.json)?$/.exec(configName)?.[1];
-    if (named && `sha256:${named}` !== configDigest) {
-        throw new errors/* ActionError */.lZ(`${label}: config ${configName} is corrupt: its bytes give ${configDigest}`);
-    }
-    let config;
-    try {
-        config = (0,json/* parseJson */.qF)(configBytes.toString('utf8'));
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`${label}: config ${configName} ${error.message}`);
-    }
-    const diffIds = Array.isArray(config?.rootfs?.diff_ids) ? config.rootfs.diff_ids : [];
-    if (!diffIds.every(reference/* isDigest */.Bc))
-        throw new errors/* ActionError */.lZ(`${label}: the config lists a diff_id that is not a sha256 digest`);
-    if (diffIds.length !== layerNames.length) {
-        throw new errors/* ActionError */.lZ(`${label}: the config lists ${diffIds.length} layers but manifest.json ${layerNames.length}`);
-    }
-    for (const layer of layerNames) {
-        if ((await files.size(layer)) === undefined) {
-            throw new errors/* ActionError */.lZ(`${label}: layer ${layer} (named in manifest.json) is not in the archive`);
-        }
-    }
-    return { layerNames, configBytes, configDigest, config, diffIds };
-}
-/** The first bytes of a member (for sniffing), at most `length`. */
-async function head(files, name, start, length) {
-    if (length <= 0)
-        return Buffer.alloc(0);
-    const chunks = [];
-    for await (const chunk of files.open(name, start, start + length - 1))
-        chunks.push(chunk);
-    return Buffer.concat(chunks);
-}
-async function isGzip(files, name) {
-    const bytes = await head(files, name, 0, 2);
-    return bytes.length === 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-/** A layer's uncompressed bytes that do not hash to the config's diff_id. */
-class LayerCorruptError extends errors/* ActionError */.lZ {
-    constructor(label, actual, expected) {
-        super(`${label} is corrupt: its bytes give ${actual}, the config says ${expected}`);
-        this.name = 'LayerCorruptError';
-    }
-}
-function layerToCompress(files, name, size, diffId, label, gzipLevel) {
-    return {
-        kind: 'compress',
-        label,
-        diffId,
-        size,
-        mediaType: media_types/* BlobMediaType */.Gn.dockerGzipLayer,
-        async *compress() {
-            const level = (await worthCompressing(await sampleOf(files, name, size))) ? gzipLevel : 0;
-            const raw = (0,external_node_crypto_.createHash)('sha256');
-            let seen = 0;
-            const hashed = (async function* () {
-                for await (const chunk of files.open(name)) {
-                    raw.update(chunk);
-                    seen += chunk.length;
+    /**
+     * Uploads bytes whose digest is known only once they have all passed (a layer compressed on the way):
+     * one session, one streamed PATCH, then `PUT ?digest=` with the digest they hashed to. A stream that
+     * fails (its source proved corrupt) never gets the PUT, so the registry never commits it. A failed
+     * attempt starts again from fresh bytes, in a new session.
+     */
+    async pushStream(repository, what, produce, options = {}) {
+        // Counted over every attempt, as for any upload.
+        const sent = { bytes: 0 };
+        const upload = async () => {
+            const started = await this.startUpload(repository, undefined, options);
+            if (started.mounted)
+                throw new errors/* ActionError */.lZ('an upload session was answered as a mount');
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            let size = 0;
+            const body = (async function* () {
+                for await (const chunk of produce()) {
+                    hash.update(chunk);
+                    size += chunk.length;
+                    sent.bytes += chunk.length;
                     yield chunk;
                 }
             })();
-            // The last piece (the gzip trailer) is held back until the uncompressed bytes are proven: a corrupt
-            // layer never becomes a whole gzip stream.
-            let held;
-            for await (const piece of parallelGzip(hashed, { level })) {
-                if (held)
-                    yield held;
-                held = piece;
+            const patched = await this.transport.send({
+                method: 'PATCH',
+                url: started.location,
+                headers: { 'Content-Type': 'application/octet-stream' },
+                body,
+                signal: options.signal
+            }, [201, 202, 204]);
+            patched.discard();
+            const digest = `sha256:${hash.digest('hex')}`;
+            const committed = await this.transport.send({
+                method: 'PUT',
+                url: (0,paths/* withQuery */.VL)((0,paths/* locationOf */.hD)(patched), { digest }),
+                headers: { 'Content-Length': '0' },
+                signal: options.signal
+            }, [201]);
+            committed.discard();
+            return { digest, size };
+        };
+        const { digest, size } = await this.transport.retrying(`upload of ${what}`, upload, {
+            signal: options.signal
+        });
+        return { digest, size, outcome: 'uploaded', bytesSent: sent.bytes };
+    }
+    /** Makes sure the registry has the blob; bytes that do not hash to the digest fail without retry. */
+    async push(repository, blob, options = {}) {
+        const result = { digest: blob.digest, size: blob.size, outcome: 'uploaded', bytesSent: 0 };
+        if (await this.exists(repository, blob.digest, options.signal))
+            return { ...result, outcome: 'present' };
+        const upload = async () => {
+            const started = await this.startUpload(repository, options.mountFrom && blob.digest, options);
+            if (started.mounted)
+                return { ...result, outcome: 'mounted' };
+            try {
+                await this.uploadMonolithic(started.location, blob, result, options.signal);
             }
-            const actual = `sha256:${raw.digest('hex')}`;
-            if (seen !== size || actual !== diffId)
-                throw new LayerCorruptError(label, actual, diffId);
-            if (held)
-                yield held;
+            catch (error) {
+                if (!(error instanceof registry_errors/* RegistryError */.gl && MONOLITHIC_REFUSED.has(error.status)))
+                    throw error;
+                const session = await this.startUpload(repository, undefined, options);
+                if (session.mounted)
+                    return { ...result, outcome: 'mounted' };
+                await this.uploadChunked(session.location, blob, result, options.signal);
+            }
+            return result;
+        };
+        return this.transport.retrying(`upload of blob ${blob.digest}`, upload, {
+            signal: options.signal,
+            blob: blob.digest
+        });
+    }
+    /** POST an upload session, or a mount (`mount` is the digest to mount from `options.mountFrom`). */
+    async startUpload(repository, mount, options) {
+        const from = mount && options.mountFrom;
+        if (from && !(0,reference/* isRepositoryPath */.og)(from))
+            throw new errors/* ActionError */.lZ(`not a repository name: ${(0,errors/* quote */.hD)(from)}`);
+        const query = from ? `?mount=${encodeURIComponent(mount)}&from=${encodeURIComponent(from)}` : '';
+        const response = await this.transport.send({
+            method: 'POST',
+            url: `${(0,paths/* repositoryPath */.SH)(repository)}/blobs/uploads/${query}`,
+            headers: { 'Content-Length': '0' },
+            signal: options.signal
+        }, [201, 202]);
+        response.discard();
+        if (response.status === 201 && from)
+            return { mounted: true };
+        return { mounted: false, location: (0,paths/* locationOf */.hD)(response) };
+    }
+    async uploadMonolithic(location, blob, result, signal) {
+        const response = await this.transport.send({
+            method: 'PUT',
+            url: (0,paths/* withQuery */.VL)(location, { digest: blob.digest }),
+            headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(blob.size) },
+            body: verifiedStream(blob, result),
+            signal
+        }, [201]);
+        response.discard();
+    }
+    /**
+     * PATCH in chunks of CHUNK_SIZE, tracking the offset ourselves (ECR's Range header stops advancing)
+     * and taking 201 as well as 202 (ECR answers 201), then PUT ?digest= to close the session.
+     */
+    async uploadChunked(location, blob, result, signal) {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let url = location;
+        for (let offset = 0; offset < blob.size; offset += CHUNK_SIZE) {
+            const end = Math.min(blob.size, offset + CHUNK_SIZE) - 1;
+            const response = await this.transport.send({
+                method: 'PATCH',
+                url,
+                headers: {
+                    'Content-Type': 'application/octet-stream',
+                    'Content-Length': String(end - offset + 1),
+                    'Content-Range': `${offset}-${end}`
+                },
+                body: verifiedStream(blob, result, { start: offset, end, hash }),
+                signal
+            }, [201, 202]);
+            response.discard();
+            url = (0,paths/* locationOf */.hD)(response);
         }
-    };
-}
-const SAMPLE_BYTES = 256 * 1024;
-/** A slice from the middle of the layer (its start is tar headers, which always compress). */
-async function sampleOf(files, name, size) {
-    if (size <= SAMPLE_BYTES)
-        return head(files, name, 0, size);
-    return head(files, name, Math.floor(size / 2) - SAMPLE_BYTES / 2, SAMPLE_BYTES);
-}
-async function hashStream(stream) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of stream) {
-        hash.update(chunk);
-        size += chunk.length;
-    }
-    return { digest: `sha256:${hash.digest('hex')}`, size };
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/common/files.ts
-var files = __webpack_require__(8994);
-;// CONCATENATED MODULE: ./src/registry/sources/files.ts
-
-
-
-
-
-
-/** Read size for layer and blob streams: few syscalls, flat memory, and one gzip block (gzip.ts) per read. */
-const READ_CHUNK = 1024 * 1024;
-/** Chunk size of uploads read with one reused buffer. */
-const UPLOAD_CHUNK = 256 * 1024;
-/** Bytes [start, end] of a file (end: its last byte when undefined), through one reused buffer. */
-async function* reusedChunks(path, start = 0, end) {
-    const file = await (0,promises_.open)(path, 'r');
-    try {
-        const last = end ?? (await file.stat()).size - 1;
-        const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(UPLOAD_CHUNK, last - start + 1)));
-        for (let position = start; position <= last;) {
-            const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, last - position + 1), position);
-            // A file shorter than it was: the caller's length check says so.
-            if (bytesRead === 0)
-                return;
-            position += bytesRead;
-            yield buffer.subarray(0, bytesRead);
-        }
-    }
-    finally {
-        await file.close();
+        const actual = `sha256:${hash.digest('hex')}`;
+        if (actual !== blob.digest)
+            throw new registry_errors/* BlobVerificationError */.BW(blob.digest, actual, blob.size);
+        const response = await this.transport.send({
+            method: 'PUT',
+            url: (0,paths/* withQuery */.VL)(url, { digest: blob.digest }),
+            headers: { 'Content-Length': '0' },
+            signal
+        }, [201]);
+        response.discard();
     }
 }
+
+// EXTERNAL MODULE: ./src/registry/manifests.ts
+var manifests = __webpack_require__(1);
+// EXTERNAL MODULE: ./src/common/connections.ts + 2 modules
+var connections = __webpack_require__(4857);
+// EXTERNAL MODULE: ./src/common/json.ts
+var json = __webpack_require__(2308);
+// EXTERNAL MODULE: ./src/common/version.ts
+var version = __webpack_require__(9521);
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+function parseBearerChallenge(header) {
+    if (!header || !/^bearer\s/i.test(header.trim()))
+        return undefined;
+    const params = {};
+    for (const match of header
+        .trim()
+        .slice(6)
+        .matchAll(/([a-zA-Z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) {
+        params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
+    }
+    if (!params.realm)
+        return undefined;
+    return { realm: params.realm, service: params.service, scope: params.scope };
+}
+/** Token services that registries other than ECR are known to send their clients to. */
+const KNOWN_TOKEN_SERVICES = {
+    'registry-1.docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com']
+};
 /**
- * A name as a layout or an archive's manifest gives it, in canonical form (`./a//b` → `a/b`); undefined
- * for a name that leaves its root (absolute, or `..` above it) or names nothing.
+ * Whether the registry's credentials may go to this realm: the registry's own host or a token service
+ * it is known to use, over https (http only when the registry itself is plain http, as test registries
+ * are). A challenge is the registry's word only; a realm elsewhere gets no credentials.
  */
-function canonicalName(name) {
-    if (typeof name !== 'string' || name === '' || name.includes('\0') || name.startsWith('/'))
-        return undefined;
-    const normal = external_node_path_.posix.normalize(name).replace(/\/+$/, '');
-    if (normal === '.' || normal === '..' || normal.startsWith('../'))
-        return undefined;
-    return normal;
+function trustsRealm(registryEndpoint, realm) {
+    const registry = new URL(registryEndpoint);
+    const schemeOk = realm.protocol === 'https:' || (realm.protocol === 'http:' && registry.protocol === 'http:');
+    if (!schemeOk || realm.username || realm.password)
+        return false;
+    if (realm.host === registry.host)
+        return true;
+    return (KNOWN_TOKEN_SERVICES[registry.hostname] ?? []).includes(realm.host);
 }
-function nameOrFail(files, name) {
-    const canonical = canonicalName(name);
-    if (canonical === undefined) {
-        throw new errors/* ActionError */.lZ(`${files.label}: ${(0,errors/* quote */.hD)(name, 200)} names a file outside the image: refused`);
-    }
-    return canonical;
-}
-async function readOrFail(path, maxBytes, what) {
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+;// CONCATENATED MODULE: ./src/registry/http.ts
+
+
+
+
+
+/** Error documents are read whole, up to this. */
+const MAX_ERROR_BODY = 64 * 1024;
+/**
+ * One HTTP exchange through node:http(s), with the headers given: with backpressure for a streamed body
+ * (fetch reads a stream without it), and an idle timeout on the socket that covers the wait for headers as
+ * well as the body. A failure of our own bytes is that failure; a failure of the connection is a
+ * NetworkError naming the request.
+ */
+async function sendOnce(request, connection) {
+    const target = new URL(request.url);
+    const headers = { ...request.headers };
+    if (Buffer.isBuffer(request.body))
+        headers['Content-Length'] = String(request.body.length);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:')
+        throw new registry_errors/* NetworkError */.Dr(request.method, request.url, 'EPROTO', `unsupported scheme ${target.protocol}`);
+    const send = target.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    const agent = connection.routes.agentFor(target);
+    const outgoing = send(target, { method: request.method, headers, agent });
+    const failure = (error) => toNetworkError(request.method, request.url, error, connection.stallTimeoutMs);
+    outgoing.setTimeout(connection.stallTimeoutMs, () => outgoing.destroy(Object.assign(new Error('stalled'), { code: registry_errors/* STALLED */.iu })));
+    const onAbort = () => outgoing.destroy(request.signal?.reason);
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    let answer;
+    const answered = new Promise((resolve, reject) => {
+        outgoing.once('response', message => {
+            answer = message;
+            resolve(message);
+        });
+        outgoing.once('error', reject);
+    });
+    answered.catch(() => { }); // observed below
     try {
-        return (0,files/* readRegularFile */.XF)(path, maxBytes, what);
+        if (request.body === undefined || Buffer.isBuffer(request.body)) {
+            outgoing.end(request.body);
+        }
+        else {
+            const source = trackSource(request.body);
+            try {
+                await writeBody(outgoing, source.iterable);
+            }
+            catch (error) {
+                // Our own bytes failed (a corrupt blob, a read error): that is the error, not the network.
+                if (source.failure !== undefined)
+                    throw source.failure;
+                // A registry may answer (413, 401) and close before reading the whole body: its answer says more.
+                if (!answer)
+                    throw failure(error);
+            }
+        }
+        const message = await answered.catch(error => {
+            throw request.signal?.aborted ? request.signal.reason : failure(error);
+        });
+        // Only a proxy answers 407 (a tunnel's refusal is a ProxyError already; this is a forward proxy's).
+        const proxy = message.statusCode === 407 ? connection.routes.proxyFor(target) : undefined;
+        if (proxy)
+            throw failure((0,connections/* proxyRefusal */.vd)(proxy, 407, target.host));
+        return toResponse(request.method, request.url, message, failure, () => request.signal?.removeEventListener('abort', onAbort));
     }
     catch (error) {
-        if (error instanceof files/* FileReadError */.tJ)
-            throw new errors/* ActionError */.lZ(error.message);
+        request.signal?.removeEventListener('abort', onAbort);
+        outgoing.destroy();
+        if (request.signal?.aborted)
+            throw request.signal.reason;
         throw error;
     }
 }
-/** The files of an image layout directory, each resolved (symlinks too) inside the directory. */
-function directoryFiles(dir, label = dir) {
-    const root = (0,external_node_fs_.realpathSync)(dir);
-    const resolved = new Map();
-    const locate = (name) => {
-        const canonical = nameOrFail({ label }, name);
-        if (!resolved.has(canonical)) {
-            let real;
-            try {
-                real = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(root, canonical));
-            }
-            catch {
-                real = undefined;
-            }
-            if (real !== undefined && !(0,files/* isInside */.FK)(root, real)) {
-                throw new errors/* ActionError */.lZ(`${label}: ${canonical} leads outside the layout (a symlink?): refused`);
-            }
-            resolved.set(canonical, real);
-        }
-        return resolved.get(canonical);
-    };
-    return {
-        label,
-        async size(name) {
-            const path = locate(name);
-            if (!path)
-                return undefined;
-            const stats = await (0,promises_.stat)(path).catch(() => undefined);
-            return stats?.isFile() ? stats.size : undefined;
-        },
-        read(name, maxBytes) {
-            const path = locate(name);
-            if (!path)
-                return Promise.reject(new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`));
-            return readOrFail(path, maxBytes, `${label}: ${canonicalName(name)}`);
-        },
-        open(name, start, end) {
-            const path = locate(name);
-            if (!path)
-                throw new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`);
-            return (0,external_node_fs_.createReadStream)(path, { start, end, highWaterMark: READ_CHUNK });
-        },
-        chunks(name, start, end) {
-            const path = locate(name);
-            if (!path)
-                throw new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is missing`);
-            return reusedChunks(path, start, end);
-        }
-    };
-}
 /**
- * The regular files of a tar, by member name, read in place from their offsets (see tar-index.ts): a
- * member is never copied out, and its name never becomes a path.
+ * Writes a streamed body chunk by chunk, each handed to the socket before the next is asked for: that is
+ * the backpressure, and it lets a source reuse one buffer for every chunk (flat memory for a blob of any
+ * size; see BlobSource.chunks). A connection that fails or closes first ends the wait.
  */
-function tarFiles(path, members, label = path) {
-    const member = (name) => members.get(nameOrFail({ label }, name));
-    const missing = (name) => new errors/* ActionError */.lZ(`${label}: ${canonicalName(name)} is not in the archive`);
-    return {
-        label,
-        async size(name) {
-            return member(name)?.size;
-        },
-        async read(name, maxBytes) {
-            const found = member(name);
-            if (!found)
-                throw missing(name);
-            const what = `${label}: ${canonicalName(name)}`;
-            if (found.size > maxBytes)
-                throw new errors/* ActionError */.lZ(`${what} has ${found.size} bytes, more than the ${maxBytes} allowed`);
-            const file = await (0,promises_.open)(path, 'r');
-            try {
-                const buffer = Buffer.alloc(found.size);
-                const { bytesRead } = await file.read(buffer, 0, found.size, found.offset);
-                if (bytesRead < found.size)
-                    throw new errors/* ActionError */.lZ(`${what} is truncated`);
-                return buffer;
-            }
-            finally {
-                await file.close();
-            }
-        },
-        open(name, start = 0, end) {
-            const found = member(name);
-            if (!found)
-                throw missing(name);
-            const last = Math.min(end ?? found.size - 1, found.size - 1);
-            // An empty range (a zero-byte member) is an empty stream: createReadStream has no such range.
-            if (last < start)
-                return external_node_stream_.Readable.from([]);
-            return (0,external_node_fs_.createReadStream)(path, {
-                start: found.offset + start,
-                end: found.offset + last,
-                highWaterMark: READ_CHUNK
-            });
-        },
-        chunks(name, start = 0, end) {
-            const found = member(name);
-            if (!found)
-                throw missing(name);
-            const last = Math.min(end ?? found.size - 1, found.size - 1);
-            return reusedChunks(path, found.offset + start, found.offset + last);
+async function writeBody(outgoing, body) {
+    const ended = new Promise((_, reject) => {
+        outgoing.once('error', reject);
+        outgoing.once('close', () => reject(new Error('the connection closed before the body was sent')));
+    });
+    ended.catch(() => { }); // observed through each race below
+    const sent = (chunk) => Promise.race([
+        new Promise((resolve, reject) => {
+            if (chunk)
+                outgoing.write(chunk, error => (error ? reject(error) : resolve()));
+            else
+                outgoing.end(() => resolve());
+        }),
+        ended
+    ]);
+    for await (const chunk of body)
+        await sent(chunk);
+    await sent();
+}
+/** The body iterable, noting whether a failure came from it (our bytes) rather than the socket. */
+function trackSource(body) {
+    const tracked = { iterable: body };
+    tracked.iterable = (async function* () {
+        try {
+            yield* body;
         }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/sources/tar-index.ts
-
-
-
-const BLOCK = 512;
-/** PAX and GNU long-name records are small; a larger one is a broken or hostile archive. */
-const MAX_META_BYTES = 1024 * 1024;
-/** More members than any image has. */
-const MAX_MEMBERS = 200_000;
-/**
- * Pure: a 512-byte ustar/GNU header, or undefined for an all-zero block (the end of the archive). Sizes
- * in base-256 (GNU, over 8 GiB) are read too. A block that is no tar header (bad checksum) throws.
- */
-function parseTarHeader(block) {
-    if (block.length < BLOCK)
-        throw new Error('short header block');
-    if (block.every(byte => byte === 0))
-        return undefined;
-    const stored = octal(block.subarray(148, 156));
-    let sum = 8 * 0x20;
-    for (let i = 0; i < BLOCK; i++)
-        if (i < 148 || i >= 156)
-            sum += block[i];
-    if (stored !== sum)
-        throw new Error('bad header checksum');
-    const name = tar_index_text(block.subarray(0, 100));
-    const isUstar = block.subarray(257, 262).toString('latin1') === 'ustar';
-    const prefix = isUstar ? tar_index_text(block.subarray(345, 500)) : '';
-    return {
-        name: prefix ? `${prefix}/${name}` : name,
-        size: sizeField(block.subarray(124, 136)),
-        type: String.fromCharCode(block[156]).replace('\0', '')
-    };
-}
-function tar_index_text(field) {
-    const end = field.indexOf(0);
-    return field.subarray(0, end === -1 ? field.length : end).toString('utf8');
-}
-function octal(field) {
-    const digits = tar_index_text(field).trim();
-    if (!/^[0-7]*$/.test(digits))
-        throw new Error('bad octal field');
-    return digits === '' ? 0 : parseInt(digits, 8);
-}
-/** Octal, or GNU base-256 when the high bit of the first byte is set. */
-function sizeField(field) {
-    if ((field[0] & 0x80) === 0)
-        return octal(field);
-    let value = field[0] & 0x7f;
-    for (let i = 1; i < field.length; i++)
-        value = value * 256 + field[i];
-    if (!Number.isSafeInteger(value))
-        throw new Error('size out of range');
-    return value;
-}
-/** Pure: the `path` and `size` of PAX records (`<len> key=value\n`…); other keys are ignored. */
-function parsePax(records) {
-    const result = {};
-    let at = 0;
-    while (at < records.length) {
-        const space = records.indexOf(0x20, at);
-        if (space === -1)
-            break;
-        const length = Number(records.subarray(at, space).toString('latin1'));
-        if (!Number.isInteger(length) || length <= space - at || at + length > records.length)
-            break;
-        const record = records.subarray(space + 1, at + length - 1).toString('utf8');
-        const equals = record.indexOf('=');
-        const key = record.slice(0, equals);
-        const value = record.slice(equals + 1);
-        if (key === 'path')
-            result.path = value;
-        if (key === 'size' && /^\d+$/.test(value))
-            result.size = Number(value);
-        at += length;
-    }
-    return result;
-}
-const REGULAR = new Set(['', '0', '7']);
-/**
- * The regular files of a tar, by canonical member name. Links, devices, directories and names that leave
- * the archive (absolute, `..`) are skipped: no member name ever becomes a path. A name that appears twice
- * is refused (which copy would count?). A truncated or corrupt archive is a clear error.
- */
-async function indexTar(path) {
-    const file = await (0,promises_.open)(path, 'r');
-    try {
-        const { size: fileSize } = await file.stat();
-        return await scan(file, fileSize, path);
-    }
-    catch (error) {
-        if (error instanceof errors/* ActionError */.lZ)
+        catch (error) {
+            tracked.failure = error;
             throw error;
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new errors/* ActionError */.lZ(`${path} is not a readable tar archive (${reason}): is it truncated or corrupt?`);
+        }
+    })();
+    return tracked;
+}
+function toResponse(method, url, message, failure, done) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(message.headers)) {
+        if (value !== undefined)
+            headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    message.once('close', done);
+    return {
+        status: message.statusCode ?? 0,
+        headers,
+        url,
+        method,
+        async bytes(maxBytes) {
+            const chunks = [];
+            let length = 0;
+            try {
+                for await (const chunk of message) {
+                    length += chunk.length;
+                    if (length > maxBytes) {
+                        message.destroy();
+                        throw new registry_errors/* RegistryError */.gl(message.statusCode ?? 0, 'TOO_LARGE', `the answer is larger than the ${maxBytes} bytes allowed`, url, undefined, method);
+                    }
+                    chunks.push(chunk);
+                }
+            }
+            catch (error) {
+                if (error instanceof registry_errors/* RegistryError */.gl)
+                    throw error;
+                throw failure(error);
+            }
+            return Buffer.concat(chunks);
+        },
+        async *chunks() {
+            try {
+                for await (const chunk of message)
+                    yield chunk;
+            }
+            catch (error) {
+                throw failure(error);
+            }
+        },
+        discard() {
+            message.resume();
+        }
+    };
+}
+/** An error answer as a RegistryError: the first `{"errors":[…]}` entry, or the start of the text. */
+async function registryErrorFrom(response) {
+    let code;
+    let detail = `HTTP ${response.status}`;
+    const text = await response
+        .bytes(MAX_ERROR_BODY)
+        .then(bytes => bytes.toString('utf8'))
+        .catch(() => '');
+    try {
+        const body = (0,json/* parseJson */.qF)(text);
+        const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+        if (first) {
+            code = typeof first.code === 'string' ? first.code.slice(0, 64) : undefined;
+            if (typeof first.message === 'string' && first.message)
+                detail = first.message.slice(0, 300);
+        }
+    }
+    catch {
+        if (text.trim())
+            detail = text.trim().slice(0, 300);
+    }
+    return new registry_errors/* RegistryError */.gl(response.status, code, detail, response.url, (0,registry_errors/* parseRetryAfter */.mu)(response.headers.get('retry-after')), response.method);
+}
+const NETWORK_REASONS = {
+    ECONNRESET: 'the connection was reset',
+    ECONNREFUSED: 'the connection was refused',
+    EPIPE: 'the registry closed the connection while the request was sent',
+    ETIMEDOUT: 'the connection timed out',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name could not be resolved (temporary failure)'
+};
+function toNetworkError(method, url, error, stallTimeoutMs) {
+    if (error instanceof registry_errors/* RequestError */.GI)
+        return error;
+    // The proxy's own message names it and its variable; the socket's code still decides a retry.
+    if (error instanceof connections/* ProxyError */.T6)
+        return new registry_errors/* NetworkError */.Dr(method, url, error.code, error.message, { cause: error });
+    const code = error?.code ?? 'EUNKNOWN';
+    const raw = error instanceof Error ? error.message : String(error);
+    const reason = code === registry_errors/* STALLED */.iu
+        ? `no byte moved for ${stallTimeoutMs < 1000 ? `${stallTimeoutMs} ms` : `${Math.round(stallTimeoutMs / 1000)} s`}: the request was aborted`
+        : `${NETWORK_REASONS[code] ?? raw} (${code})`;
+    return new registry_errors/* NetworkError */.Dr(method, url, code, reason, { cause: error });
+}
+
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __webpack_require__(6698);
+// EXTERNAL MODULE: ./src/common/retry.ts
+var retry = __webpack_require__(9183);
+;// CONCATENATED MODULE: ./src/registry/retry-layer.ts
+
+
+
+const DEFAULT_RETRY = {
+    attempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 60_000,
+    retryable: registry_errors/* isRetryableRegistryFailure */.Wm,
+    sleep: retry/* sleep */.y,
+    now: Date.now,
+    random: Math.random
+};
+const retryScope = new external_node_async_hooks_.AsyncLocalStorage();
+/**
+ * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+ * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+ * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+ * no further attempt starts.
+ */
+async function withRetries(what, operation, policy, options = {}) {
+    if (retryScope.getStore())
+        return operation(1);
+    return retryScope.run(true, async () => {
+        for (let attempt = 1;; attempt++) {
+            options.signal?.throwIfAborted();
+            try {
+                return await operation(attempt);
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    throw options.signal.reason;
+                const backoff = (0,retry/* backoffDelay */.E)(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.random);
+                const asked = error instanceof registry_errors/* RegistryError */.gl ? error.retryAfterMs : undefined;
+                const delayMs = Math.max(backoff, Math.min(asked ?? 0, policy.maxRetryAfterMs));
+                const pastDeadline = policy.deadline !== undefined && policy.now() + delayMs > policy.deadline;
+                if (attempt >= policy.attempts || !policy.retryable(error) || pastDeadline) {
+                    if (error instanceof registry_errors/* RequestError */.GI)
+                        throw error.gaveUp(attempt, options.blob);
+                    throw error;
+                }
+                options.onRetry?.({
+                    what,
+                    attempt,
+                    delayMs,
+                    error,
+                    retryAfterCutFromMs: asked !== undefined && asked > policy.maxRetryAfterMs ? asked : undefined
+                });
+                await abortableSleep(policy.sleep, delayMs, options.signal);
+            }
+        }
+    });
+}
+async function abortableSleep(sleep, ms, signal) {
+    if (!signal)
+        return sleep(ms);
+    signal.throwIfAborted();
+    let onAbort;
+    const aborted = new Promise((_resolve, reject) => {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        await Promise.race([sleep(ms), aborted]);
     }
     finally {
-        await file.close();
+        if (onAbort)
+            signal.removeEventListener('abort', onAbort);
     }
 }
-async function scan(file, fileSize, path) {
-    const members = new Map();
-    const block = Buffer.alloc(BLOCK);
-    let position = 0;
-    let count = 0;
-    let pending = {};
-    for (;;) {
-        const { bytesRead } = await file.read(block, 0, BLOCK, position);
-        // Some writers stop right after a member, without the two zero blocks.
-        if (bytesRead === 0 && position === fileSize && position > 0)
-            break;
-        if (bytesRead < BLOCK)
-            throw new Error('unexpected end of file');
-        const header = parseTarHeader(block);
-        if (!header)
-            break;
-        if (++count > MAX_MEMBERS)
-            throw new Error(`more than ${MAX_MEMBERS} members`);
-        // A PAX size describes the member it precedes, never another extended header in between.
-        const meta = header.type === 'x' || header.type === 'L' || header.type === 'g' || header.type === 'K';
-        const size = meta ? header.size : (pending.size ?? header.size);
-        const dataStart = position + BLOCK;
-        if (dataStart + size > fileSize)
-            throw new Error('unexpected end of file');
-        position = dataStart + Math.ceil(size / BLOCK) * BLOCK;
-        if (header.type === 'x' || header.type === 'L') {
-            const content = await readMeta(file, dataStart, size);
-            pending =
-                header.type === 'x' ? { ...pending, ...parsePax(content) } : { ...pending, path: tar_index_text(content) };
-            continue;
-        }
-        // A global PAX header, or a GNU long link name: nothing about where files are.
-        if (header.type === 'g' || header.type === 'K')
-            continue;
-        const name = canonicalName(pending.path ?? header.name);
-        pending = {};
-        if (name === undefined || !REGULAR.has(header.type))
-            continue;
-        if (members.has(name)) {
-            throw new errors/* ActionError */.lZ(`${path}: ${JSON.stringify(name).slice(0, 200)} appears twice in the archive: refused`);
-        }
-        members.set(name, { offset: dataStart, size });
+
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+
+
+
+
+
+
+
+/** No byte moving in either direction for this long aborts a request (a network error, retried). */
+const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+/** Token documents are small. */
+const MAX_TOKEN_BODY = 64 * 1024;
+/**
+ * The registry transport: the one place that sends requests. It adds the user agent and credentials
+ * (Basic with ECR's token, or the Bearer token a challenge leads to), streams or buffers the body,
+ * aborts a request when no byte moves for the stall timeout, and holds the only retry layer.
+ * Every request goes through node:http(s): with backpressure for streamed bodies (fetch reads a stream
+ * without it), and an idle timeout on the socket that covers the wait for headers as well as the body.
+ */
+class Transport {
+    options;
+    endpoint;
+    stallTimeoutMs;
+    retryPolicy;
+    routes;
+    /** Set after a Bearer challenge; then sent instead of Basic. */
+    bearer;
+    constructor(options) {
+        this.options = options;
+        this.endpoint = options.endpoint.replace(/\/+$/, '');
+        this.stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+        this.routes = options.routes ?? (0,connections/* connections */.oQ)();
+        // No single wait is longer than the stall timeout: a registry asking for more is treated like one
+        // that stalled, and the attempts still bound the whole.
+        this.retryPolicy = {
+            ...DEFAULT_RETRY,
+            maxRetryAfterMs: Math.min(DEFAULT_RETRY.maxRetryAfterMs, this.stallTimeoutMs),
+            ...options.retry
+        };
     }
-    return members;
+    /**
+     * Runs an operation (one request, or the requests of a blob upload) with bounded retries, backoff and
+     * full jitter; Retry-After is honoured up to a cap. This is the only retry layer: an operation started
+     * inside another one runs once, and its failure is the outer operation's to retry. Once `signal` aborts,
+     * no further attempt starts.
+     */
+    async retrying(what, operation, options = {}) {
+        return withRetries(what, operation, { ...this.retryPolicy, ...options.policy }, {
+            signal: options.signal,
+            blob: options.blob,
+            onRetry: this.options.onRetry
+        });
+    }
+    /** One request with retries: the usual way to send something idempotent. */
+    async request(request, expected) {
+        return this.retrying(`${request.method} ${(0,registry_errors/* pathOf */.XM)(this.resolve(request.url))}`, () => this.send(request, expected), {
+            signal: request.signal
+        });
+    }
+    /**
+     * One exchange, no retry: credentials, user agent, stall timeout. A Bearer challenge is answered once
+     * (for a replayable body) and the request sent again. A status outside `expected` is a RegistryError
+     * carrying the registry's message.
+     */
+    async send(request, expected) {
+        const url = this.resolve(request.url);
+        let response = await this.exchange({ ...request, url });
+        if (response.status === 401) {
+            const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
+            const replayable = request.body === undefined || Buffer.isBuffer(request.body);
+            if (challenge && replayable && this.bearer?.challenge.scope !== challenge.scope) {
+                response.discard();
+                this.bearer = { token: await this.fetchBearerToken(challenge, request.signal), challenge };
+                response = await this.exchange({ ...request, url });
+            }
+        }
+        if (expected && !expected.includes(response.status))
+            throw await registryErrorFrom(response);
+        return response;
+    }
+    /**
+     * A GET that follows redirects, as a blob GET must: ECR answers it with a 307 to a presigned S3 URL.
+     * Credentials go only to the registry's own host; a redirect elsewhere is followed without them (the
+     * URL carries its own signature). At most MAX_REDIRECTS hops; no retry here (callers run it inside
+     * their operation of the retry layer).
+     */
+    async sendFollowingRedirects(request, expected) {
+        let url = this.resolve(request.url);
+        for (let hop = 0;; hop++) {
+            const own = new URL(url).host === new URL(this.endpoint).host;
+            const response = own
+                ? await this.send({ ...request, url })
+                : await this.exchange({ ...request, url }, null);
+            const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
+            if (!location) {
+                if (!expected.includes(response.status))
+                    throw await registryErrorFrom(response);
+                return response;
+            }
+            response.discard();
+            const next = new URL(location, url);
+            if (hop >= MAX_REDIRECTS || (next.protocol !== 'https:' && next.protocol !== new URL(url).protocol)) {
+                throw new registry_errors/* RegistryError */.gl(response.status, 'REDIRECT', hop >= MAX_REDIRECTS ? `more than ${MAX_REDIRECTS} redirects` : 'a redirect to plain http', (0,registry_errors/* pathOf */.XM)(url), undefined, request.method);
+            }
+            url = next.toString();
+        }
+    }
+    resolve(url) {
+        return /^https?:\/\//i.test(url) ? url : `${this.endpoint}${url}`;
+    }
+    /** Credentials (the Bearer token once a challenge gave one, else Basic; `authorization` overrides), user agent. */
+    async exchange(request, authorization) {
+        const headers = { ...request.headers, 'User-Agent': version/* USER_AGENT */._ };
+        const auth = authorization !== undefined
+            ? authorization
+            : this.bearer
+                ? `Bearer ${this.bearer.token}`
+                : `Basic ${this.options.basicToken}`;
+        if (auth)
+            headers.Authorization = auth;
+        this.options.onRequest?.(request.method, request.url);
+        return sendOnce({ ...request, headers }, { routes: this.routes, stallTimeoutMs: this.stallTimeoutMs });
+    }
+    /**
+     * The token exchange of a Bearer challenge. The registry's credentials go only to a realm the registry
+     * is known to use (its own host, or a token service of a known registry) over https (or http when the
+     * registry itself is plain http); any other realm is asked anonymously, so no credentials reach it.
+     */
+    async fetchBearerToken(challenge, signal) {
+        const url = new URL(challenge.realm);
+        if (challenge.service)
+            url.searchParams.set('service', challenge.service);
+        if (challenge.scope)
+            url.searchParams.set('scope', challenge.scope);
+        const credentials = trustsRealm(this.endpoint, url) ? `Basic ${this.options.basicToken}` : null;
+        const response = await this.exchange({ method: 'GET', url: url.toString(), signal }, credentials);
+        if (response.status !== 200)
+            throw await registryErrorFrom(response);
+        let body;
+        try {
+            body = (0,json/* parseJson */.qF)((await response.bytes(MAX_TOKEN_BODY)).toString('utf8'));
+        }
+        catch {
+            body = {};
+        }
+        const token = body?.token ?? body?.access_token;
+        if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
+            throw new registry_errors/* RegistryError */.gl(200, 'UNAUTHORIZED', 'the token service returned no token', url.toString());
+        }
+        this.options.onSecret?.(token);
+        return token;
+    }
 }
-async function readMeta(file, offset, size) {
-    if (size > MAX_META_BYTES)
-        throw new Error('an extended header is too large');
-    const buffer = Buffer.alloc(size);
-    const { bytesRead } = await file.read(buffer, 0, size, offset);
-    if (bytesRead < size)
-        throw new Error('unexpected end of file');
-    return buffer;
-}
 
-;// CONCATENATED MODULE: ./src/registry/sources/index.ts
-
-
+;// CONCATENATED MODULE: ./src/registry/client.ts
 
 
 
 
 /**
- * Opens `path` as an image to push: an OCI image layout directory, a tar of one, or a `docker save`
- * archive (a tar with manifest.json; docker 25+ archives carry both, and manifest.json decides).
- * Everything structural is checked here, before anything is sent. The path itself may be anywhere the
- * job can read (RUNNER_TEMP is usual); what it contains is read only inside it. A tar is read in place:
- * its headers are indexed (kilobytes read), and each file is streamed from its offset when it is needed.
+ * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
+ * user agent, timeouts, the one retry layer), manifests, and blob uploads. ECR answers
+ * `WWW-Authenticate: Basic` and takes its authorization token directly; other registries that challenge
+ * with Bearer get the token exchange.
  */
-async function openImageSource(path, options) {
-    let kind;
-    try {
-        const stats = await (0,promises_.stat)(path);
-        if (!stats.isDirectory() && !stats.isFile()) {
-            throw new errors/* ActionError */.lZ(`Input "source": ${path} is neither a directory nor a regular file`);
-        }
-        kind = stats.isDirectory() ? 'directory' : 'file';
+class RegistryClient {
+    transport;
+    manifests;
+    blobs;
+    constructor(options) {
+        this.transport = new Transport(options);
+        this.manifests = new manifests/* Manifests */.H(this.transport);
+        this.blobs = new BlobUploader(this.transport);
     }
-    catch (error) {
-        if (error instanceof errors/* ActionError */.lZ)
-            throw error;
-        throw new errors/* ActionError */.lZ(`Input "source": ${path} does not exist`);
+    get endpoint() {
+        return this.transport.endpoint;
     }
-    // Nothing is copied or extracted: there is nothing to clean up.
-    const dispose = async () => { };
-    if (kind === 'directory') {
-        return { kind: 'oci-layout', ...(await readOciLayout(directoryFiles(path))), dispose };
+    resolveManifestDigest(repository, reference) {
+        return this.manifests.resolveDigest(repository, reference);
     }
-    const members = await indexTar(path);
-    const isDocker = members.has('manifest.json');
-    if (!isDocker && !members.has('oci-layout')) {
-        throw new errors/* ActionError */.lZ(`Input "source": ${path} is a tar archive with neither manifest.json (docker save) nor oci-layout (OCI layout)`);
+    getManifest(repository, reference) {
+        return this.manifests.get(repository, reference);
     }
-    const files = tarFiles(path, members);
-    if (isDocker)
-        return { kind: 'docker-archive', ...(await readDockerArchive(files, options)), dispose };
-    return { kind: 'oci-archive', ...(await readOciLayout(files)), dispose };
+    requireManifest(repository, reference) {
+        return this.manifests.require(repository, reference);
+    }
+    putManifest(repository, reference, bytes, mediaType) {
+        return this.manifests.put(repository, reference, bytes, mediaType);
+    }
+    /** Puts a manifest, and says what the registry answered of its subject (`OCI-Subject`). */
+    putManifestSaying(repository, reference, bytes, mediaType) {
+        return this.manifests.putSaying(repository, reference, bytes, mediaType);
+    }
+    /** A subject's referrers by the referrers API; undefined where the registry has none. */
+    referrersOf(repository, subject) {
+        return this.manifests.referrers(repository, subject);
+    }
+    blobExists(repository, digest) {
+        return this.blobs.exists(repository, digest);
+    }
+    pushBlob(repository, blob, options) {
+        return this.blobs.push(repository, blob, options);
+    }
+    /** Uploads bytes whose digest is known only at their end (a layer compressed on the way). */
+    pushStream(repository, what, produce, options) {
+        return this.blobs.pushStream(repository, what, produce, options);
+    }
+    /** A small blob read whole and checked against its digest; undefined when the registry has none. */
+    readBlob(repository, digest, maxBytes) {
+        return this.blobs.read(repository, digest, maxBytes);
+    }
+    /**
+     * A blob of this registry as the source of an upload to another (a registry-to-registry copy): read as
+     * it is sent, hashed on the way by the uploader, so nothing is held in memory or on disk.
+     */
+    remoteBlob(repository, blob) {
+        const chunks = (start, end) => this.blobs.stream(repository, blob.digest, start === undefined ? undefined : { start, end: end ?? blob.size - 1 });
+        return {
+            digest: blob.digest,
+            size: blob.size,
+            chunks,
+            open: (start, end) => external_node_stream_.Readable.from(chunks(start, end))
+        };
+    }
+    /** Runs `operation` as one operation of the retry layer (e.g. a poll whose every try is one request). */
+    retrying(what, operation, options) {
+        return this.transport.retrying(what, operation, options);
+    }
 }
 
 

@@ -42375,6 +42375,15 @@ class DockerCli {
         if (result.exitCode !== 0)
             throw this.failure(`docker tag ${source} ${target} failed`, result);
     }
+    /**
+     * Exports an image (by ID: the exact image, whatever its names are now) to a tar at `path`: a docker
+     * save archive, an OCI layout too with the containerd image store.
+     */
+    async save(id, path) {
+        const result = await this.run(['save', '--output', path, id]);
+        if (result.exitCode !== 0)
+            throw this.failure(`docker save ${id} failed`, result);
+    }
     /** Pushes one reference and returns the digest that docker reports for it. */
     async push(reference) {
         const result = await this.run(['push', reference]);
@@ -42438,6 +42447,7 @@ const Output = {
     imageUri: 'image-uri',
     imageUris: 'image-uris',
     platformDigests: 'platform-digests',
+    referrers: 'referrers',
     deliveries: 'deliveries',
     scanStatus: 'scan-status',
     findings: 'findings',
@@ -42455,6 +42465,7 @@ const Input = {
     stallTimeout: 'stall-timeout',
     mountFrom: 'mount-from',
     platform: 'platform',
+    referrers: 'referrers',
     destinations: 'destinations',
     scanDestinations: 'scan-destinations',
     registryType: 'registry-type',

@@ -27,6 +27,10 @@ export interface ImageWork {
   repository: string
   image: string
   tags: string[]
+  /** Blobs uploaded at once (the image is exported and pushed through the registry API). */
+  maxConcurrency: number
+  /** A repository of the same registry to mount blobs from. */
+  mountFrom?: string
   referrers: ReferrerChoice
 }
 
@@ -44,6 +48,9 @@ export interface SourceWork {
   platform?: Platform
   referrers: ReferrerChoice
 }
+
+/** What is pushed through the registry API: files, or the engine's image exported. */
+export type PushWork = SourceWork | ImageWork
 
 /** What the step does: only log in, log in and ensure a repository, or deliver an image to it. */
 export type DeliverWork = { kind: 'login' } | { kind: 'ensure'; repository: string } | ImageWork | SourceWork
@@ -154,7 +161,7 @@ function parseWork(
   if (tags.length > MAX_TAGS_PER_IMAGE)
     throw new InputError(Input.tags, `at most ${MAX_TAGS_PER_IMAGE} tags per image`)
   return image
-    ? { kind: 'image', repository, image, tags, referrers }
+    ? { kind: 'image', repository, image, tags, maxConcurrency, mountFrom, referrers }
     : {
         kind: 'source',
         repository,

@@ -5,7 +5,8 @@ import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
 import type { ArchiveImageSource, LayoutImageSource } from '../registry/sources/types.js'
 import { Input } from './constants.js'
-import type { DeliverWork, ImageWork, SourceWork } from './inputs.js'
+import { exportEngineImage, warnExportFailed } from './engine-export.js'
+import type { DeliverWork, ImageWork, PushWork } from './inputs.js'
 import { load } from './lazy.js'
 
 /** zlib level for docker-save layers: level 1 compresses several times faster than 6 for a few % more bytes. */
@@ -17,21 +18,30 @@ const GZIP_LEVEL = 1
  */
 export type Payload =
   | { kind: 'engine'; image: LocalImage; work: ImageWork }
-  | { kind: 'layout'; image: LayoutImageSource; work: SourceWork }
-  | { kind: 'archive'; image: ArchiveImageSource; work: SourceWork }
+  | { kind: 'layout'; image: LayoutImageSource; work: PushWork }
+  | { kind: 'archive'; image: ArchiveImageSource; work: PushWork }
   | { kind: 'none' }
 
 /** A payload to push: anything but none. */
 export type PushPayload = Exclude<Payload, { kind: 'none' }>
 
 /**
- * Finds what the step is to push: the local image in the engine, or the source read and checked. A
- * missing image or a broken source is bad input, found before logging in or creating anything.
+ * Finds what the step is to push: the engine's image exported by its ID (docker push only where it cannot
+ * be), or the source read and checked. A missing image or a broken source is bad input, found before
+ * logging in or creating anything.
  */
 export async function findPayload(work: DeliverWork, docker: DockerCli | undefined): Promise<Payload> {
   if (work.kind === 'image') {
     if (!docker) throw new ActionError('Input "image" needs the docker CLI, which is not on this runner')
-    return { kind: 'engine', image: await findLocalImage(docker, work.image), work }
+    const local = await findLocalImage(docker, work.image)
+    const exported = await core.group(`Export ${work.image}`, () =>
+      exportEngineImage(docker, local, { gzipLevel: GZIP_LEVEL })
+    )
+    if (!exported.ok) {
+      warnExportFailed(exported.reason)
+      return { kind: 'engine', image: local, work }
+    }
+    return payloadOf(exported.image, work, work.image)
   }
   if (work.kind !== 'source') return { kind: 'none' }
   const { openImageSource } = await load.sources()
@@ -48,7 +58,11 @@ export async function findPayload(work: DeliverWork, docker: DockerCli | undefin
       throw new InputError(Input.platform, messageOf(error))
     }
   }
-  log.info(`${work.source}: ${describeSource(image)}`)
+  return payloadOf(image, work, work.source)
+}
+
+function payloadOf(image: LocalImageSource, work: PushWork, label: string): PushPayload {
+  log.info(`${label}: ${describeSource(image)}`)
   for (const note of image.notes) log.info(note)
   return image.kind === 'docker-archive' ? { kind: 'archive', image, work } : { kind: 'layout', image, work }
 }

@@ -61,7 +61,8 @@ export async function deliverSourceImage(
     tags: result.tags.map(({ tag, outcome }) => ({
       tag,
       reference: `${target.repositoryUri}:${tag}`,
-      result: outcome
+      // A tag written for an image another tag already held: the image was there.
+      result: outcome === 'pushed' && result.tags.some(t => t.outcome === 'unchanged') ? 'tagged' : outcome
     })),
     platforms: result.platforms,
     referrers: result.referrers,

@@ -63,6 +63,15 @@ export class DockerCli {
     if (result.exitCode !== 0) throw this.failure(`docker tag ${source} ${target} failed`, result)
   }
 
+  /**
+   * Exports an image (by ID: the exact image, whatever its names are now) to a tar at `path`: a docker
+   * save archive, an OCI layout too with the containerd image store.
+   */
+  async save(id: string, path: string): Promise<void> {
+    const result = await this.run(['save', '--output', path, id])
+    if (result.exitCode !== 0) throw this.failure(`docker save ${id} failed`, result)
+  }
+
   /** Pushes one reference and returns the digest that docker reports for it. */
   async push(reference: string): Promise<PushResult> {
     const result = await this.run(['push', reference])

@@ -74,7 +74,7 @@ describe('deliver action against the local engine, registry and ECR API', () => 
       0
     )
     expect(result.stdout.indexOf(`::add-mask::${result.outputs['docker-password']}`)).toBeLessThan(
-      result.stdout.indexOf('[command]')
+      result.stdout.indexOf('[command]docker login')
     )
     expect(result.stdout).toContain('--password-stdin')
 

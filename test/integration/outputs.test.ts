@@ -46,7 +46,15 @@ interface Case {
 }
 
 const LOGIN = ['registry', 'docker-username', 'docker-password']
-const DELIVERY = [...LOGIN, 'repository-uri', 'image-digest', 'image-uri', 'image-uris', 'deliveries']
+const DELIVERY = [
+  ...LOGIN,
+  'repository-uri',
+  'image-digest',
+  'image-uri',
+  'image-uris',
+  'deliveries',
+  'referrers'
+]
 const SCAN = ['scan-status', 'findings', 'findings-file']
 const CLEANUP = declaredOutputs(ACTIONS.cleanup.yml)
 const CACHE = ['rules', 'images', 'image-digests', 'templates']

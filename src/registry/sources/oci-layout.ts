@@ -66,6 +66,7 @@ export async function readOciLayout(
     blobs: [...reader.blobs.values()],
     children: reader.children,
     top,
+    named: top.digest,
     referrers,
     referrerBlobs: found.blobs.filter(blob => !reader.blobs.has(blob.digest)),
     notes: [

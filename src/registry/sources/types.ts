@@ -23,6 +23,11 @@ export interface LayoutImageSource {
   /** What the tags will point at: an image manifest or an index. */
   top: ManifestBlob
   /**
+   * What index.json names: the top's digest, unless one platform was taken from it. With docker's
+   * containerd image store this is the image ID.
+   */
+  named: string
+  /**
    * Referrers outside the image's own graph (index.json's `io.containerd.manifest.subject` entries, the
    * attestation of a platform picked from an index), each after its subject: pushed after the top.
    */
