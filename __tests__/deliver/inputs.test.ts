@@ -44,6 +44,7 @@ describe('parseDeliverInputs', () => {
       scan: { wait: false, timeoutMs: 600_000, failOn: 'none', ignore: [] },
       destinations: [],
       scanDestinations: false,
+      endpoint: { fips: false, dualStack: false },
       warnings: []
     })
   })
