@@ -168,8 +168,9 @@ async function ensureTarget(
         ensurePublic(clients.public as ECRPUBLICClient, inputs, name)
       )
     : await core.group(`Ensure repository ${name}`, () => governRepository(clients.ecr, inputs, name))
-  // A repository the push will create has no URI yet: it is the login's host and the name.
-  report.repository.repositoryUri ??= `${host}/${name}`
+  // A private repository's URI is the login's host (the dual-stack or FIPS name when chosen; the API names the
+  // IPv4 one) and the name, as for every destination; one the push will create has no URI yet either.
+  if (!clients.public || !report.repository.repositoryUri) report.repository.repositoryUri = `${host}/${name}`
   core.setOutput(Output.repositoryUri, report.repository.repositoryUri)
   return report
 }
