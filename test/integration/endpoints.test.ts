@@ -120,7 +120,7 @@ describe('endpoint: dual-stack', () => {
     expect(await skopeoDigest(`${DUAL_STACK}/${repository}@${old}`)).toBeUndefined()
   })
 
-  test('pull-through-cache: warming and build contexts through the dual-stack host, over IPv6', async () => {
+  test('pull-through-cache: warming through the dual-stack host, over IPv6, and the images output naming it', async () => {
     const prefix = `ds${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
     const reference = `${prefix}/argoproj/argocd:v2`
     await ecrApi('CreateRepository', { repositoryName: `${prefix}/argoproj/argocd` })
