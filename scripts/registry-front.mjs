@@ -14,6 +14,10 @@
 // and, for tests, per-repository faults, held requests and a log of the requests each repository received
 // (scripts/front/faults.mjs, scripts/front/control.mjs).
 //
+// IPv6: --listen6 [::1]:443 serves every region's registry again on one IPv6 address, the site chosen by the
+// name asked for (Host): the dual-stack names (<acct>.dkr-ecr[-fips].<region>.on.aws) map to ::1 only, so a
+// request there came over IPv6, and the request log's `peer` says so.
+//
 // Sites: the main one (--listen, --upstream, --storage, --region) and one more per
 // `--site <region>,<listen>,<upstream>[,<storage>]`. Faults and request logs are per region: `region` (in a
 // fault rule, or as a query parameter) picks one, the main region when absent. An API call belongs to the
@@ -45,6 +49,8 @@ const { values: args } = parseArgs({
     storage: { type: 'string' },
     region: { type: 'string', default: 'us-east-1' },
     site: { type: 'string', multiple: true, default: [] },
+    // [<address>]:<port> for IPv6: every private site, by the region of the host name asked for
+    listen6: { type: 'string' },
     // ECR Public's registry: <listen>,<upstream>[,<storage>] (scripts/front/public.mjs)
     'public-site': { type: 'string' }
   }
@@ -88,6 +94,31 @@ const registries = sites.map(site => {
   )
   return server
 })
+
+/** The region a private registry host names (`<acct>.dkr.ecr.<region>.…`, `.dkr-ecr-fips.<region>.…`). */
+const regionOfHost = host => /^\d{12}\.dkr(?:\.ecr|-ecr)(?:-fips)?\.([a-z0-9-]+)\./.exec(host ?? '')?.[1]
+
+if (args.listen6) {
+  const match = /^\[([0-9a-f:]+)\]:(\d+)$/i.exec(args.listen6)
+  if (!match) throw new Error(`bad --listen6 ${args.listen6}: [<address>]:<port>`)
+  const server = createHttpsServer(tls, (req, res) => {
+    const site = siteByRegion.get(regionOfHost(req.headers.host))
+    if (!site || site.kind === 'public') {
+      req.resume()
+      return answerError(res, 421, 'UNSUPPORTED', `no registry here for ${req.headers.host ?? '(no Host)'}`)
+    }
+    handleRegistry(site, req, res).catch(error => {
+      log(`registry front error (${site.region}, IPv6): ${error.stack}`)
+      if (!res.headersSent) answerError(res, 500, 'UNKNOWN', error.message)
+      else res.destroy()
+    })
+  })
+  server.keepAliveTimeout = 30_000
+  server.listen(Number(match[2]), match[1], () =>
+    log(`registry front (every region, by host name) on https://${args.listen6}`)
+  )
+  registries.push(server)
+}
 
 const [apiHost, apiPort] = args['api-listen'].split(':')
 const api = createHttpServer((req, res) => {

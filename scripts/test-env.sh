@@ -11,6 +11,11 @@
 #     https://<account>.dkr.ecr.$ECR_TEST_REGION2.amazonaws.com on 127.0.0.2:443) and $ECR_TEST_REGION3
 #     (127.0.0.1:$REGISTRY3_PORT, on 127.0.0.3:443); same credentials (moto's token is per account),
 #     faults and request logs per region (`region` in /_front/ calls, the main region when absent)
+#   - the dual-stack and FIPS names of each region's registry: <account>.dkr-ecr.<region>.on.aws and
+#     <account>.dkr-ecr-fips.<region>.on.aws on IPv6 only (/etc/hosts maps them to ::1, where the front
+#     serves every region, chosen by the name asked for), <account>.dkr.ecr-fips.<region>.amazonaws.com on the
+#     region's IPv4 address; the certificate names them all, and the front's request log records each
+#     request's peer address and host name
 #   - ECR Public: https://public.ecr.aws on 127.0.0.4:443 (the front, before docker-registry on
 #     127.0.0.1:$PUBLIC_REGISTRY_PORT; repositories under /<alias>/<name>, anonymous pulls, pushes with the
 #     token of ECR Public's GetAuthorizationToken) and ECR Public's API (SpencerFrontendService, us-east-1
@@ -113,8 +118,21 @@ ENV_FILE=$DIR/env.sh
 HOSTS_MARK="# ecr-deliver-test-env"
 PROXY_DIR=$DIR/proxy
 PROXY_USER=ci-runner
+# The other names of each region's private registry: dual-stack (IPv6 only: ::1, where the front serves every
+# region by host name), FIPS over dual-stack (::1 too) and FIPS (the region's IPv4 front).
+FRONT6_ADDR='[::1]:443'
+ALIAS_HOSTS=()
+ALIAS_ADDRS=()
+for i in 0 1 2; do
+  ALIAS_HOSTS+=("$ECR_TEST_ACCOUNT.dkr-ecr.${SITE_REGIONS[$i]}.on.aws" "$ECR_TEST_ACCOUNT.dkr-ecr-fips.${SITE_REGIONS[$i]}.on.aws"
+    "$ECR_TEST_ACCOUNT.dkr.ecr-fips.${SITE_REGIONS[$i]}.amazonaws.com")
+  ALIAS_ADDRS+=(::1 ::1 "${SITE_ADDRS[$i]%:*}")
+done
+DS_HOST=${ALIAS_HOSTS[0]}
+FIPS_HOST=${ALIAS_HOSTS[2]}
+CERT_HOSTS=("${SITE_HOSTS[@]}" "${ALIAS_HOSTS[@]}")
 CERTS_D_DIRS=()
-for h in "${SITE_HOSTS[@]}"; do CERTS_D_DIRS+=("/etc/docker/certs.d/$h" "/etc/containers/certs.d/$h"); done
+for h in "${CERT_HOSTS[@]}"; do CERTS_D_DIRS+=("/etc/docker/certs.d/$h" "/etc/containers/certs.d/$h"); done
 
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -255,6 +273,9 @@ front_ok() {
     [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 \
       --cacert "$CERTS/ca.crt" "${auth[@]}" "https://$h/v2/" 2>/dev/null)" = 200 ] || return 1
   done
+  # The IPv6 listener, by a dual-stack name (::1 only).
+  [ "$(curl -sS --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 3 --cacert "$CERTS/ca.crt" \
+    -u "$REG_USER:$REG_PASS" "https://$DS_HOST/v2/" 2>/dev/null)" = 200 ] || return 1
   curl -fsS --noproxy '*' -o /dev/null --max-time 3 "$FRONT_API_URL/_front/health" 2>/dev/null
 }
 dockerd_ok() { dk version --format '{{.Server.Version}}' >/dev/null 2>&1; }
@@ -325,27 +346,28 @@ make_certs() {
       -keyout "$CERTS/ca.key" -out "$CERTS/ca.crt" 2>/dev/null
     rm -f "$CERTS/server.crt"
   fi
-  # Reuse the server cert only if it is signed by this CA and names every region's host.
-  local h ok=0
+  # Reuse the server cert only if it is signed by this CA and names every region's hosts.
+  local h ok=0 san
   if [ -s "$CERTS/server.crt" ] && [ -s "$CERTS/server.key" ] &&
     openssl verify -CAfile "$CERTS/ca.crt" "$CERTS/server.crt" >/dev/null 2>&1; then
     ok=1
-    for h in "${SITE_HOSTS[@]}"; do
+    for h in "${CERT_HOSTS[@]}"; do
       openssl x509 -in "$CERTS/server.crt" -noout -checkhost "$h" 2>/dev/null | grep -q 'does match' || ok=0
     done
   fi
   [ "$ok" = 0 ] || return 0
-  log "creating server certificate for ${SITE_HOSTS[*]}"
+  log "creating server certificate for ${CERT_HOSTS[*]}"
   openssl req -newkey rsa:2048 -nodes -subj "/CN=$HOST" \
     -keyout "$CERTS/server.key" -out "$CERTS/server.csr" 2>/dev/null
-  printf '%s\n' "subjectAltName=DNS:$HOST,DNS:$HOST2,DNS:$HOST3,DNS:$PUBLIC_HOST" "basicConstraints=CA:FALSE" \
+  san=$(printf 'DNS:%s,' "${CERT_HOSTS[@]}")
+  printf '%s\n' "subjectAltName=${san%,}" "basicConstraints=CA:FALSE" \
     "keyUsage=critical,digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" \
     >"$CERTS/server.ext"
   openssl x509 -req -in "$CERTS/server.csr" -CA "$CERTS/ca.crt" -CAkey "$CERTS/ca.key" \
     -CAcreateserial -days 825 -sha256 -extfile "$CERTS/server.ext" \
     -out "$CERTS/server.crt" 2>/dev/null
   rm -f "$CERTS/server.csr" "$CERTS/server.ext"
-  registry_dirty
+  # Only the front serves TLS (its code hash covers the certificate): the registries serve plain HTTP.
 }
 
 ensure_hosts_entry() { # <address> <host>
@@ -364,12 +386,14 @@ ensure_hosts_entry() { # <address> <host>
 ensure_hosts_entries() {
   local i
   for i in "${!SITE_HOSTS[@]}"; do ensure_hosts_entry "${SITE_ADDRS[$i]%:*}" "${SITE_HOSTS[$i]}"; done
+  for i in "${!ALIAS_HOSTS[@]}"; do ensure_hosts_entry "${ALIAS_ADDRS[$i]}" "${ALIAS_HOSTS[$i]}"; done
 }
 
 # The /etc/hosts lines ensure_hosts_entries adds.
 hosts_lines() {
   local i
   for i in "${!SITE_HOSTS[@]}"; do echo "${SITE_ADDRS[$i]%:*} ${SITE_HOSTS[$i]} $HOSTS_MARK"; done
+  for i in "${!ALIAS_HOSTS[@]}"; do echo "${ALIAS_ADDRS[$i]} ${ALIAS_HOSTS[$i]} $HOSTS_MARK"; done
 }
 
 trust_ca() {
@@ -562,10 +586,11 @@ start_front() {
     --storage "$DIR/registry" --region "$ECR_TEST_REGION"
     --site "$ECR_TEST_REGION2,$FRONT2_ADDR,$REGISTRY2_URL,$DIR/registry2"
     --site "$ECR_TEST_REGION3,$FRONT3_ADDR,$REGISTRY3_URL,$DIR/registry3"
-    --public-site "$PUBLIC_ADDR,$PUBLIC_REGISTRY_URL,$DIR/registrypub")
+    --public-site "$PUBLIC_ADDR,$PUBLIC_REGISTRY_URL,$DIR/registrypub" --listen6 "$FRONT6_ADDR")
   still_current front "$code" "${cmd[@]}" && return
   local addr
   for addr in "${SITE_ADDRS[@]}"; do require_free_port 443 "stop that service first" "${addr%:*}"; done
+  require_free_port 443 "stop that service first" ::1
   require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
   log "starting the registry front on https://$HOST ($FRONT_ADDR), https://$HOST2 ($FRONT2_ADDR)," \
     "https://$HOST3 ($FRONT3_ADDR) and the ECR API front on $FRONT_API_URL"
@@ -672,7 +697,8 @@ write_env() {
     "ECR_TEST_AUTH_PROXY=http://127.0.0.1:$AUTH_PROXY_PORT" "ECR_TEST_AUTH_PROXY_LOG=$LOGS/proxy-auth.access.log" \
     "ECR_TEST_PROXY_USER=$PROXY_USER" "ECR_TEST_PROXY_PASSWORD=$(cat "$PROXY_DIR/password")" \
     "ECR_TEST_REGION2=$ECR_TEST_REGION2" "ECR_TEST_REGISTRY2=$HOST2" \
-    "ECR_TEST_REGION3=$ECR_TEST_REGION3" "ECR_TEST_REGISTRY3=$HOST3"; do
+    "ECR_TEST_REGION3=$ECR_TEST_REGION3" "ECR_TEST_REGISTRY3=$HOST3" \
+    "ECR_TEST_REGISTRY_DUAL_STACK=$DS_HOST" "ECR_TEST_REGISTRY_FIPS=$FIPS_HOST"; do
     printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
   done >"$ENV_FILE"
 }
@@ -683,6 +709,7 @@ preflight() {
   front_pid >/dev/null || registry_pid >/dev/null || require_free_port 443 "stop that service first"
   front_pid >/dev/null || require_free_port 443 "stop that service first" "${FRONT2_ADDR%:*}"
   front_pid >/dev/null || require_free_port 443 "stop that service first" "${FRONT3_ADDR%:*}"
+  front_pid >/dev/null || require_free_port 443 "stop that service first" ::1
   front_pid >/dev/null || require_free_port "$FRONT_API_PORT" "set FRONT_API_PORT"
   registry2_pid >/dev/null || require_free_port "$REGISTRY2_PORT" "set REGISTRY2_PORT"
   registry3_pid >/dev/null || require_free_port "$REGISTRY3_PORT" "set REGISTRY3_PORT"
@@ -716,6 +743,8 @@ cmd_up() {
   registry  https://$HOST  (user $REG_USER, password $REG_PASS): the front, before $REGISTRY_URL
   region 2  https://$HOST2  ($FRONT2_ADDR, same credentials): the front, before $REGISTRY2_URL
   region 3  https://$HOST3  ($FRONT3_ADDR, same credentials): the front, before $REGISTRY3_URL
+  IPv6      https://$DS_HOST (and every region's dkr-ecr[-fips] name)  ($FRONT6_ADDR, by host name)
+  FIPS      https://$FIPS_HOST (and every region's)  (the region's IPv4 front)
   public    https://$PUBLIC_HOST/$PUBLIC_ALIAS/<name>  ($PUBLIC_ADDR): ECR Public, before $PUBLIC_REGISTRY_URL
   ECR API   $FRONT_API_URL  (the front, before moto; faults and request logs under /_front/, ?region=)
   dockerd   unix://$SOCK

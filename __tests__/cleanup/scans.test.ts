@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-apprunner'
 import { Inspector2Client, ListCoverageCommand } from '@aws-sdk/client-inspector2'
 import { mockClient } from 'aws-sdk-client-mock'
+import { DEFAULT_ENDPOINT } from '../../src/common/endpoints.js'
 
 jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.fn(), warning: jest.fn() }))
 const { scanEcs } = await import('../../src/cleanup/in-use/ecs.js')
@@ -86,7 +87,7 @@ describe('scanEcs', () => {
         }
       ]
     })
-    const found = await scanEcs('eu-west-1', 0, client)
+    const found = await scanEcs('eu-west-1', 0, DEFAULT_ENDPOINT, client)
     expect(ecs.commandCalls(DescribeServicesCommand).map(c => c.args[0].input.services?.length)).toEqual([
       10, 10, 3
     ])
@@ -126,7 +127,7 @@ describe('scanEcs', () => {
         .on(ListTaskDefinitionsCommand)
         .resolvesOnce({ taskDefinitionArns: [td('web-api', 9), td('web', 5), td('web', 4)], nextToken: 'n' })
         .resolvesOnce({ taskDefinitionArns: [td('web', 3), td('web', 2), td('web', 1)] })
-      const found = await scanEcs('eu-west-1', count, client)
+      const found = await scanEcs('eu-west-1', count, DEFAULT_ENDPOINT, client)
       expect(found.map(f => f.image)).toEqual(revisions.map(r => `${HOST}/web-tag:${r}`))
       if (count > 0) {
         expect(ecs.commandCalls(ListTaskDefinitionsCommand)[0]?.args[0].input).toMatchObject({
@@ -142,7 +143,7 @@ describe('scanEcs', () => {
 
   test('a denied call fails the scan, naming the call, the region and the way out', async () => {
     ecs.on(ListServicesCommand).rejects(denied())
-    await expect(scanEcs('eu-west-1', 3, client)).rejects.toThrow(
+    await expect(scanEcs('eu-west-1', 3, DEFAULT_ENDPOINT, client)).rejects.toThrow(
       /^The in-use scan failed, so nothing was deleted: ecs:ListServices in eu-west-1: AccessDeniedException: .*Allow ecs:ListServices for this role .*keep-in-use: none turns the scan off/
     )
   })
@@ -180,7 +181,7 @@ describe('scanLambda', () => {
   ])(
     'keep-revisions %i: $LATEST, the alias (weighted too), the newest versions: %j',
     async (count, qualifiers) => {
-      const found = await scanLambda('eu-west-1', count, client)
+      const found = await scanLambda('eu-west-1', count, DEFAULT_ENDPOINT, client)
       expect(lambda.commandCalls(GetFunctionCommand).map(c => c.args[0].input.Qualifier)).toEqual(qualifiers)
       expect(
         lambda.commandCalls(GetFunctionCommand).every(c => c.args[0].input.FunctionName === 'resize')
@@ -198,7 +199,7 @@ describe('scanLambda', () => {
     lambda
       .on(GetFunctionCommand)
       .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
-    await expect(scanLambda('eu-west-1', 0, client)).rejects.toThrow(
+    await expect(scanLambda('eu-west-1', 0, DEFAULT_ENDPOINT, client)).rejects.toThrow(
       /lambda:GetFunction in eu-west-1: ThrottlingException: Rate exceeded/
     )
   })
@@ -240,11 +241,11 @@ describe('scanBatch, scanAppRunner, scanInspector', () => {
       .on(DescribeJobDefinitionsCommand)
       .callsFake(({ nextToken }: { nextToken?: string }) => (nextToken ? pages.second : pages.first))
     const client = new BatchClient({ region: 'eu-west-1', credentials })
-    expect((await scanBatch('eu-west-1', 0, client)).map(f => f.where)).toEqual([
+    expect((await scanBatch('eu-west-1', 0, DEFAULT_ENDPOINT, client)).map(f => f.where)).toEqual([
       'job definition nightly:3',
       'job definition mpi:1'
     ])
-    expect((await scanBatch('eu-west-1', 2, client)).map(f => f.image)).toEqual(
+    expect((await scanBatch('eu-west-1', 2, DEFAULT_ENDPOINT, client)).map(f => f.image)).toEqual(
       [`${HOST}/nightly:r3`, `${HOST}/nightly:r2`, `${HOST}/mpi:1`].slice(0, 3)
     )
     expect(batch.commandCalls(DescribeJobDefinitionsCommand)[0]?.args[0].input).toMatchObject({
@@ -264,7 +265,11 @@ describe('scanBatch, scanAppRunner, scanInspector', () => {
         }
       } as never
     })
-    const found = await scanAppRunner('eu-west-1', new AppRunnerClient({ region: 'eu-west-1', credentials }))
+    const found = await scanAppRunner(
+      'eu-west-1',
+      DEFAULT_ENDPOINT,
+      new AppRunnerClient({ region: 'eu-west-1', credentials })
+    )
     expect(found).toEqual([{ image: `${HOST}/site:prod`, source: 'apprunner', where: 'service site' }])
   })
 
@@ -285,7 +290,12 @@ describe('scanBatch, scanAppRunner, scanInspector', () => {
       ] as never
     })
     const client = new Inspector2Client({ region: 'eu-west-1', credentials })
-    const found = await scanInspector('eu-west-1', { keepPulledWithinMs: 30 * 86_400_000, now: NOW }, client)
+    const found = await scanInspector(
+      'eu-west-1',
+      { keepPulledWithinMs: 30 * 86_400_000, now: NOW },
+      DEFAULT_ENDPOINT,
+      client
+    )
     expect(found).toEqual([
       {
         image: `${HOST}/team/a@${d('a')}`,
@@ -303,6 +313,6 @@ describe('scanBatch, scanAppRunner, scanInspector', () => {
     expect(inspector.commandCalls(ListCoverageCommand)[0]?.args[0].input.filterCriteria).toEqual({
       resourceType: [{ comparison: 'EQUALS', value: 'AWS_ECR_CONTAINER_IMAGE' }]
     })
-    expect(await scanInspector('eu-west-1', { now: NOW }, client)).toHaveLength(1)
+    expect(await scanInspector('eu-west-1', { now: NOW }, DEFAULT_ENDPOINT, client)).toHaveLength(1)
   })
 })

@@ -51,6 +51,7 @@ describe('parseDeliverInputs', () => {
       scan: { wait: false, timeoutMs: 600_000, failOn: 'none', ignore: [] },
       destinations: [],
       scanDestinations: false,
+      endpoint: { fips: false, dualStack: false },
       warnings: []
     })
   })
@@ -390,6 +391,22 @@ describe('destinations, platform and scan-destinations against the other inputs'
       ['us-west-2', '210987654321']
     ])
     expect(inputs.work).toMatchObject({ platform: { os: 'linux', architecture: 'arm64' } })
+  })
+
+  test('destinations given as regions inherit the endpoint choice; hosts keep what their name says', () => {
+    const inputs = parse({
+      ...push,
+      endpoint: 'dual-stack',
+      destinations:
+        'eu-west-1\n210987654321/us-west-2\n210987654321.dkr.ecr-fips.us-east-2.amazonaws.com\n210987654321.dkr.ecr.ap-south-1.amazonaws.com'
+    })
+    expect(inputs.endpoint).toEqual({ fips: false, dualStack: true })
+    expect(inputs.destinations.map(d => [d.label, d.fips, d.dualStack])).toEqual([
+      ['eu-west-1', false, true],
+      ['210987654321/us-west-2', false, true],
+      ['210987654321.dkr.ecr-fips.us-east-2.amazonaws.com', true, false],
+      ['210987654321.dkr.ecr.ap-south-1.amazonaws.com', false, false]
+    ])
   })
 
   test('a KMS alias serves every region', () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals'
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
+import { DEFAULT_ENDPOINT } from '../../src/common/endpoints.js'
 
 const saved: [string, string][] = []
 jest.unstable_mockModule('@actions/core', () => ({
@@ -41,7 +42,8 @@ describe('logInToRegistries', () => {
     const result = await logInToRegistries(client, docker, {
       registryId: '210987654321',
       registries: ['210987654321', '111111111111'],
-      maskPassword: true
+      maskPassword: true,
+      endpoint: DEFAULT_ENDPOINT
     })
     expect(result.map(login => login.host)).toEqual([host('210987654321'), host('111111111111')])
     expect(logins).toEqual([
@@ -63,9 +65,9 @@ describe('logInToRegistries', () => {
         if (registry === host('111111111111')) throw new Error('docker login failed')
       })
     } as unknown as Docker
-    await expect(logInToRegistries(client, docker, { registries: [], maskPassword: true })).rejects.toThrow(
-      'docker login failed'
-    )
+    await expect(
+      logInToRegistries(client, docker, { registries: [], maskPassword: true, endpoint: DEFAULT_ENDPOINT })
+    ).rejects.toThrow('docker login failed')
     expect(saved.at(-1)).toEqual(['registries', JSON.stringify([host('123456789012')])])
   })
 })

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, jest, test } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals'
 import {
   CreateRepositoryCommand,
   DescribeRepositoriesCommand,
@@ -84,5 +84,54 @@ describe('deliver run()', () => {
     await expect(run()).rejects.toMatchObject({ name: 'InputError', input })
     expect(ecr.calls()).toHaveLength(0)
     expect(commands).toEqual([])
+  })
+
+  describe('the endpoint choice', () => {
+    const ensured = () => {
+      core.inputs.repository = 'team/app'
+      ecr.on(DescribeRepositoriesCommand).resolves({
+        repositories: [
+          { repositoryName: 'team/app', repositoryUri: `${HOST}/team/app`, registryId: '123456789012' }
+        ]
+      })
+    }
+    afterEach(() => {
+      delete process.env.AWS_USE_FIPS_ENDPOINT
+    })
+
+    test('dual-stack: the registry host of the login, the docker login and the outputs', async () => {
+      ensured()
+      core.inputs.endpoint = 'dual-stack'
+      await run()
+      const dualStack = '123456789012.dkr-ecr.eu-west-1.on.aws'
+      expect(commands).toEqual([['login', '--username', 'AWS', '--password-stdin', dualStack]])
+      expect(core.outputs).toMatchObject({ registry: dualStack, 'repository-uri': `${dualStack}/team/app` })
+      expect(core.state).toMatchObject({ registries: JSON.stringify([dualStack]) })
+    })
+
+    test('FIPS where it is not offered: refused before any call, naming the input, region and what exists', async () => {
+      ensured()
+      core.inputs.endpoint = 'fips'
+      await expect(run()).rejects.toThrow(
+        /^Input "endpoint": fips is not offered: the ECR registry has no fips endpoint in eu-west-1 \(there: default, dual-stack; fips: us-east-1,/
+      )
+      expect(ecr.calls()).toHaveLength(0)
+      expect(commands).toEqual([])
+    })
+
+    test('AWS_USE_FIPS_ENDPOINT=true with the input empty, in a region that has FIPS', async () => {
+      process.env.AWS_REGION = 'us-east-1'
+      process.env.AWS_USE_FIPS_ENDPOINT = 'true'
+      const east = '123456789012.dkr.ecr.us-east-1.amazonaws.com'
+      ecr.on(GetAuthorizationTokenCommand).resolves({
+        authorizationData: [
+          { authorizationToken: Buffer.from('AWS:pw').toString('base64'), proxyEndpoint: `https://${east}` }
+        ]
+      })
+      await run()
+      const fips = '123456789012.dkr.ecr-fips.us-east-1.amazonaws.com'
+      expect(core.outputs).toMatchObject({ registry: fips })
+      expect(commands).toEqual([['login', '--username', 'AWS', '--password-stdin', fips]])
+    })
   })
 })

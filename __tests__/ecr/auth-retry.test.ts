@@ -2,6 +2,7 @@ import { afterEach, describe, expect, jest, test } from '@jest/globals'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { DEFAULT_ENDPOINT } from '../../src/common/endpoints.js'
 
 jest.unstable_mockModule('@actions/core', () => ({ setSecret: jest.fn(), info: jest.fn(), debug: jest.fn() }))
 const { getRegistryLogins } = await import('../../src/ecr/auth.js')
@@ -39,7 +40,7 @@ async function realClient(answers: { status: number; body: object }[]): Promise<
   await new Promise<void>(resolve => server?.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return new ECRClient({
-    ...awsClientConfig('eu-west-1'),
+    ...awsClientConfig('ECR', 'eu-west-1', DEFAULT_ENDPOINT),
     endpoint: `http://127.0.0.1:${port}`,
     credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
   })
@@ -51,7 +52,7 @@ describe('GetAuthorizationToken throttled', () => {
   // (aws-sdk-client-mock would stand in for the middleware that retries) against a scripted endpoint.
   test('a throttled token call is retried by the SDK, with backoff', async () => {
     const answers = [throttled(), throttled(), tokenAnswer()]
-    const logins = await getRegistryLogins(await realClient(answers), [])
+    const logins = await getRegistryLogins(await realClient(answers), [], DEFAULT_ENDPOINT)
     expect(logins).toHaveLength(1)
     expect(requests).toBe(3)
   })
@@ -59,7 +60,9 @@ describe('GetAuthorizationToken throttled', () => {
   // The SDK's own backoff for throttling (0.5 s doubling, jittered): a few seconds of real time.
   test('throttling that never ends gives up after the bound (5 attempts)', async () => {
     const answers = Array.from({ length: 10 }, throttled)
-    await expect(getRegistryLogins(await realClient(answers), [])).rejects.toThrow('Rate exceeded')
+    await expect(getRegistryLogins(await realClient(answers), [], DEFAULT_ENDPOINT)).rejects.toThrow(
+      'Rate exceeded'
+    )
     expect(requests).toBe(5)
   }, 30_000)
 })
@@ -75,7 +78,7 @@ describe('a quota is not throttling', () => {
   })
   test('LimitExceededException is final at once, and the error names the call and the quota', async () => {
     const answers = [quota(), tokenAnswer()]
-    await expect(getRegistryLogins(await realClient(answers), [])).rejects.toThrow(
+    await expect(getRegistryLogins(await realClient(answers), [], DEFAULT_ENDPOINT)).rejects.toThrow(
       /^GetAuthorizationToken: an ECR quota is reached \(The maximum number of images per repository has been reached\)\. A quota is not throttling, so it is not retried/
     )
     expect(requests).toBe(1)

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals'
 import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr'
 import { mockClient } from 'aws-sdk-client-mock'
+import { DEFAULT_ENDPOINT } from '../../src/common/endpoints.js'
 
 // Record the order of core calls: masking must come before anything could print the secret.
 const events: string[] = []
@@ -34,7 +35,7 @@ describe('getRegistryLogins', () => {
         }
       ]
     })
-    const logins = await getRegistryLogins(client, ['111111111111', '222222222222'])
+    const logins = await getRegistryLogins(client, ['111111111111', '222222222222'], DEFAULT_ENDPOINT)
     expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)[0]?.args[0].input).toEqual({
       registryIds: ['111111111111', '222222222222']
     })
@@ -59,7 +60,7 @@ describe('getRegistryLogins', () => {
         }
       ]
     })
-    await getRegistryLogins(client, [])
+    await getRegistryLogins(client, [], DEFAULT_ENDPOINT)
     expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)[0]?.args[0].input).toEqual({})
   })
 
@@ -72,7 +73,7 @@ describe('getRegistryLogins', () => {
         }
       ]
     })
-    await getRegistryLogins(client, [], { maskPassword: false })
+    await getRegistryLogins(client, [], DEFAULT_ENDPOINT, { maskPassword: false })
     expect(events).toEqual([`mask:${token('pw')}`])
   })
 
@@ -82,7 +83,7 @@ describe('getRegistryLogins', () => {
         name: 'CredentialsProviderError'
       })
     )
-    await expect(getRegistryLogins(client, [])).rejects.toThrow(
+    await expect(getRegistryLogins(client, [], DEFAULT_ENDPOINT)).rejects.toThrow(
       /^No AWS credentials were found for GetAuthorizationToken: add aws-actions\/configure-aws-credentials/
     )
     expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(1)
@@ -101,6 +102,8 @@ describe('getRegistryLogins', () => {
     ['no endpoint', { authorizationData: [{ authorizationToken: token('pw') }] }]
   ])('malformed answer: %s', async (_case, answer) => {
     ecrMock.on(GetAuthorizationTokenCommand).resolves(answer)
-    await expect(getRegistryLogins(client, [])).rejects.toThrow(/GetAuthorizationToken returned/)
+    await expect(getRegistryLogins(client, [], DEFAULT_ENDPOINT)).rejects.toThrow(
+      /GetAuthorizationToken returned/
+    )
   })
 })

@@ -8,6 +8,7 @@ import {
   RepositoryNotFoundException
 } from '@aws-sdk/client-ecr-public'
 import { mockClient } from 'aws-sdk-client-mock'
+import { DEFAULT_ENDPOINT } from '../../src/common/endpoints.js'
 
 const masked: string[] = []
 jest.unstable_mockModule('@actions/core', () => ({
@@ -35,7 +36,7 @@ describe('ECR Public', () => {
     const previous = process.env.AWS_REGION
     process.env.AWS_REGION = 'eu-west-1'
     try {
-      expect(await (await createEcrPublicClient()).config.region()).toBe(PUBLIC_API_REGION)
+      expect(await (await createEcrPublicClient(DEFAULT_ENDPOINT)).config.region()).toBe(PUBLIC_API_REGION)
     } finally {
       process.env.AWS_REGION = previous
     }

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** The image each App Runner service in one region deploys (its image repository identifier). */
-async function scanAppRunner(region, client = new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .AppRunnerClient */ .fpv((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+async function scanAppRunner(region, endpoint, client = new _aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .AppRunnerClient */ .fpv((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)('AppRunner', region, endpoint))) {
     const services = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('apprunner:ListServices', region, (0,_aws_sdk_client_apprunner__WEBPACK_IMPORTED_MODULE_2__/* .paginateListServices */ .wjm)({ client }, {}), page => page.ServiceSummaryList);
     const found = [];
     for (const summary of services) {

@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
  * revisions, and at least the newest (the one new jobs run). Container, multi-node, ECS and EKS
  * properties alike.
  */
-async function scanBatch(region, keepRevisions, client = new _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .BatchClient */ .KaG((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+async function scanBatch(region, keepRevisions, endpoint, client = new _aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .BatchClient */ .KaG((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)('Batch', region, endpoint))) {
     const definitions = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('batch:DescribeJobDefinitions', region, (0,_aws_sdk_client_batch__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeJobDefinitions */ .m$B)({ client }, { status: 'ACTIVE' }), page => page.jobDefinitions);
     const byName = new Map();
     for (const definition of definitions) {

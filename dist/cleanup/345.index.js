@@ -23,7 +23,7 @@ const IMAGE_ARN = /^arn:aws[a-z-]*:ecr:([a-z0-9-]+):(\d{12}):repository\/(.+)\/(
  * `keepPulledWithinMs` (`lastInUseAt`). This is how an account protects what runs on EKS without access
  * to the clusters.
  */
-async function scanInspector(region, options, client = new _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .Inspector2Client */ .r0C((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+async function scanInspector(region, options, endpoint, client = new _aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .Inspector2Client */ .r0C((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)('Inspector2', region, endpoint))) {
     const covered = await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('inspector2:ListCoverage', region, (0,_aws_sdk_client_inspector2__WEBPACK_IMPORTED_MODULE_2__/* .paginateListCoverage */ .Moz)({ client }, { filterCriteria: { resourceType: [{ comparison: 'EQUALS', value: 'AWS_ECR_CONTAINER_IMAGE' }] } }), page => page.coveredResources);
     const found = [];
     for (const resource of covered) {

@@ -24,7 +24,7 @@ const CONCURRENCY = 4;
  * versions. GetFunction gives the digest each runs (ResolvedImageUri) as well as the reference it was
  * created from.
  */
-async function scanLambda(region, keepRevisions, client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .LambdaClient */ .Nox((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+async function scanLambda(region, keepRevisions, endpoint, client = new _aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .LambdaClient */ .Nox((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)('Lambda', region, endpoint))) {
     const found = [];
     const functions = (await (0,_scan_call_js__WEBPACK_IMPORTED_MODULE_1__/* .scanPages */ .w)('lambda:ListFunctions', region, (0,_aws_sdk_client_lambda__WEBPACK_IMPORTED_MODULE_2__/* .paginateListFunctions */ .fVs)({ client, pageSize: 50 }, {}), page => page.Functions)).filter(fn => fn.PackageType === 'Image' && fn.FunctionName);
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(CONCURRENCY);

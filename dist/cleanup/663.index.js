@@ -37,18 +37,15 @@ async function scanDeployments(options) {
 async function scanKind(kind, region, options) {
     switch (kind) {
         case 'ecs':
-            return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(821)]).then(__webpack_require__.bind(__webpack_require__, 5821))).scanEcs(region, options.keepRevisions);
+            return (await Promise.all(/* import() */[__webpack_require__.e(212), __webpack_require__.e(821)]).then(__webpack_require__.bind(__webpack_require__, 5821))).scanEcs(region, options.keepRevisions, options.endpoint);
         case 'lambda':
-            return (await Promise.all(/* import() */[__webpack_require__.e(696), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 1369))).scanLambda(region, options.keepRevisions);
+            return (await Promise.all(/* import() */[__webpack_require__.e(696), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 1369))).scanLambda(region, options.keepRevisions, options.endpoint);
         case 'batch':
-            return (await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 6120))).scanBatch(region, options.keepRevisions);
+            return (await Promise.all(/* import() */[__webpack_require__.e(839), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 6120))).scanBatch(region, options.keepRevisions, options.endpoint);
         case 'apprunner':
-            return (await Promise.all(/* import() */[__webpack_require__.e(284), __webpack_require__.e(109)]).then(__webpack_require__.bind(__webpack_require__, 5109))).scanAppRunner(region);
+            return (await Promise.all(/* import() */[__webpack_require__.e(284), __webpack_require__.e(109)]).then(__webpack_require__.bind(__webpack_require__, 5109))).scanAppRunner(region, options.endpoint);
         case 'inspector':
-            return (await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(345)]).then(__webpack_require__.bind(__webpack_require__, 3345))).scanInspector(region, {
-                keepPulledWithinMs: options.keepPulledWithinMs,
-                now: options.now
-            });
+            return (await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(345)]).then(__webpack_require__.bind(__webpack_require__, 3345))).scanInspector(region, { keepPulledWithinMs: options.keepPulledWithinMs, now: options.now }, options.endpoint);
     }
 }
 

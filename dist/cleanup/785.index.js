@@ -44,9 +44,9 @@ function principalOf(arn) {
     return { partition, account, kind: kind === 'assumed-role' ? 'role' : kind, name: name ?? '' };
 }
 /** The caller's ARN (STS GetCallerIdentity; loaded only by a run that asks). */
-async function callerArn(region) {
+async function callerArn(region, endpoint) {
     const { STSClient, GetCallerIdentityCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
-    const sts = new STSClient((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region));
+    const sts = new STSClient((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)('STS', region, endpoint));
     const identity = await sts.send(new GetCallerIdentityCommand({}));
     return identity.Arn ?? '';
 }

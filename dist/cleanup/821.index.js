@@ -28,7 +28,7 @@ const CONCURRENCY = 4;
  * revisions of each family. DescribeServices takes 10 services, DescribeTasks 100 tasks; each task
  * definition is described once.
  */
-async function scanEcs(region, keepRevisions, client = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ECSClient */ .Zgc((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)(region))) {
+async function scanEcs(region, keepRevisions, endpoint, client = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .ECSClient */ .Zgc((0,_common_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .awsClientConfig */ .r)('ECS', region, endpoint))) {
     const found = [];
     const described = new Map();
     const imagesOf = (arn) => {

@@ -36,21 +36,29 @@ var hosts = __webpack_require__(4045);
 /**
  * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
  * registers the token and password as secrets before anything can print them. Throttling is retried by
- * the SDK's adaptive retry mode (awsClientConfig), the one retry layer of AWS calls.
+ * the SDK's adaptive retry mode (awsClientConfig), the one retry layer of AWS calls. GetAuthorizationToken
+ * names the IPv4 registry: its host is rewritten to the endpoint variant's (hosts.ts).
  */
-async function getRegistryLogins(client, registryIds, options = {}) {
+async function getRegistryLogins(client, registryIds, endpoint, options = {}) {
     const command = new GetAuthorizationTokenCommand(registryIds.length > 0 ? { registryIds } : {});
     const response = await callAws('GetAuthorizationToken', () => client.send(command));
-    const [first, ...rest] = (response.authorizationData ?? []).map(data => decodeAuthorization(data, options.maskPassword ?? true));
+    const [first, ...rest] = (response.authorizationData ?? []).map(data => decodeAuthorization(data, endpoint, options.maskPassword ?? true));
     if (!first)
         throw new ActionError('GetAuthorizationToken returned no authorization data');
     return [first, ...rest];
 }
-function decodeAuthorization(data, maskPassword) {
+function decodeAuthorization(data, endpoint, maskPassword) {
     if (!data.proxyEndpoint) {
         throw new ActionError('GetAuthorizationToken returned an authorization token without its registry');
     }
-    return loginFromToken(data.authorizationToken ?? '', registryHostOf(data.proxyEndpoint), maskPassword, 'GetAuthorizationToken');
+    let host;
+    try {
+        host = registryHostIn(registryHostOf(data.proxyEndpoint), endpoint);
+    }
+    catch (error) {
+        throw new ActionError(`GetAuthorizationToken's registry: ${messageOf(error)}`);
+    }
+    return loginFromToken(data.authorizationToken ?? '', host, maskPassword, 'GetAuthorizationToken');
 }
 /**
  * A registry login from an authorization token (base64 of `user:password`, private and public ECR alike).
@@ -150,9 +158,10 @@ const PUBLIC_API_REGION = 'us-east-1';
 const PUBLIC_REGISTRY_HOST = 'public.ecr.aws';
 /** The ECR Public SDK, loaded only by a run that uses ECR Public (ncc puts it in a chunk of its own). */
 const publicSdk = () => __webpack_require__.e(/* import() */ 202).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
-async function createEcrPublicClient() {
+/** The ECR Public client; a variant other than the default is refused before (ecr/endpoints.ts). */
+async function createEcrPublicClient(endpoint) {
     const { ECRPUBLICClient } = await publicSdk();
-    return new ECRPUBLICClient((0,aws/* awsClientConfig */.r)(PUBLIC_API_REGION));
+    return new ECRPUBLICClient((0,aws/* awsClientConfig */.r)('ECR PUBLIC', PUBLIC_API_REGION, endpoint));
 }
 /** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */
 async function getPublicLogin(client, maskPassword) {

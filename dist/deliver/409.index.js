@@ -115,12 +115,10 @@ async function logInToDestinations(inputs, docker, main) {
         region: main.region
     });
     return (0,state/* eachGoing */.oO)(inputs.destinations.map(destination => ({ destination })), 'login', ({ destination }) => core/* group */.Os(`Log in to ${destination.label}`, async () => {
-        const ecr = (0,client/* createEcrClient */.y)(destination.region, {
-            useFipsEndpoint: destination.fips || undefined,
-            useDualstackEndpoint: destination.dualStack || undefined
-        });
+        // The destination's own variant: the step's choice for a region, what its name says for a host.
+        const ecr = (0,client/* createEcrClient */.y)(destination.region, destination);
         const given = destination.accountId ?? inputs.registryId;
-        const [login] = await (0,auth/* getRegistryLogins */.i)(ecr, given ? [given] : [], {
+        const [login] = await (0,auth/* getRegistryLogins */.i)(ecr, given ? [given] : [], destination, {
             maskPassword: inputs.maskPassword
         });
         const host = destination.host ?? login.host;

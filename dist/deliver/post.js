@@ -42493,7 +42493,8 @@ const Input = {
     failOnSeverity: 'fail-on-severity',
     ignoreVulnerabilities: 'ignore-vulnerabilities',
     skipLogout: 'skip-logout',
-    maskPassword: 'mask-password'
+    maskPassword: 'mask-password',
+    endpoint: 'endpoint'
 };
 
 ;// CONCATENATED MODULE: ./src/deliver/post-main.ts

@@ -91,6 +91,19 @@ async function mirror(site, repository, digest, tag, mediaType) {
   }
 }
 
+/**
+ * The registry builds absolute upload Locations under its configured (IPv4) host; a client that came by a
+ * dual-stack or FIPS name gets them under the name it used, as ECR answers (and as a client that keeps
+ * uploads on the registry's origin requires).
+ */
+function keepHost(req, answer) {
+  const location = answer.headers.location
+  if (!location || !req.headers.host || !/^https?:\/\//i.test(location)) return
+  const url = new URL(location)
+  url.host = req.headers.host
+  answer.headers.location = url.href
+}
+
 /** Streams the request to the registry and its answer back; `onAnswer` may hold the answer first. */
 export function forward(site, req, res, { onAnswer, afterBytes } = {}) {
   return new Promise(resolve => {
@@ -99,6 +112,7 @@ export function forward(site, req, res, { onAnswer, afterBytes } = {}) {
     const out = httpRequest(
       { host, port, method: req.method, path: req.url, headers, agent },
       async answer => {
+        keepHost(req, answer)
         if (onAnswer) {
           const chunks = []
           for await (const chunk of answer) chunks.push(chunk)
@@ -206,7 +220,8 @@ export async function handleRegistry(site, req, res) {
     kind,
     path,
     status: undefined,
-    peer: req.socket.remoteAddress
+    peer: req.socket.remoteAddress,
+    host: req.headers.host
   })
   const fault = repository ? takeFault(site.region, repository, req.method, kind) : undefined
   if (fault) {

@@ -4,7 +4,8 @@ import { hold } from './faults.mjs'
 const MAX_SEEN = 5000
 
 /**
- * One region's registry. seen: repository -> [{method, kind, path, status, fault, peer}], its request log.
+ * One region's registry. seen: repository -> [{method, kind, path, status, fault, peer, host}], its request
+ * log: `peer` the client's address (::1 over IPv6), `host` the name it asked for.
  * @typedef {{region: string, listen: string, upstream: URL, upstreamAuth?: string, bridge: string,
  *   storage?: string, seen: Map<string, object[]>, log: (message: string) => void}} Site
  */

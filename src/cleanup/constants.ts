@@ -34,5 +34,6 @@ export const Input = {
   action: 'action',
   archivedOlderThan: 'archived-older-than',
   dryRun: 'dry-run',
-  maxDeletions: 'max-deletions'
+  maxDeletions: 'max-deletions',
+  endpoint: 'endpoint'
 } as const

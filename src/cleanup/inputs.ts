@@ -1,4 +1,5 @@
 import { parseAccountId, parseRegion } from '../ecr/names.js'
+import { parseEndpointChoice, variantOf, type EndpointVariant } from '../common/endpoints.js'
 import { InputError, quote } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
 import { parseBoolean, parseEnum, parseInteger, parseLines, parseList } from '../common/inputs.js'
@@ -24,6 +25,8 @@ export interface CleanupInputs {
   inUse: InUseInputs
   /** Delete a matched repository that the run left with no image (DeleteRepository without force). */
   deleteEmptyRepositories: boolean
+  /** The endpoint variant of every AWS call and of the registry host. */
+  endpoint: EndpointVariant
 }
 
 /** What to scan for images in use, and what else counts as in use. */
@@ -51,7 +54,10 @@ const DIGEST = /^sha256:[a-f0-9]{64}$/
 const ARCHIVE_MINIMUM_MS = 90 * 86_400_000
 
 /** Reads and checks every cleanup input, before any AWS call. */
-export function parseCleanupInputs(get: (name: string) => string): CleanupInputs {
+export function parseCleanupInputs(
+  get: (name: string) => string,
+  env: Record<string, string | undefined> = {}
+): CleanupInputs {
   const repositories = parseList(get(Input.repositories))
   if (repositories.length === 0) {
     throw new InputError(Input.repositories, 'must name at least one repository or pattern (team/*, **)')
@@ -108,7 +114,8 @@ export function parseCleanupInputs(get: (name: string) => string): CleanupInputs
       min: 0,
       max: 1_000_000,
       fallback: 500
-    })
+    }),
+    endpoint: variantOf(parseEndpointChoice(Input.endpoint, get(Input.endpoint), name => env[name]))
   }
   if (registryType === 'public') refusePrivateOnly(inputs)
   return inputs

@@ -19,7 +19,7 @@ import { setCleanupOutputs } from './outputs.js'
  * is read before anything is deleted: a failed listing or scan deletes nothing.
  */
 export async function run(): Promise<void> {
-  const inputs = parseCleanupInputs(name => core.getInput(name))
+  const inputs = parseCleanupInputs(name => core.getInput(name), process.env)
   for (const warning of inputs.warnings) core.warning(warning)
   const { store, region } = await openRegistry(inputs)
   const now = new Date()
@@ -95,7 +95,8 @@ async function findImagesInUse(
         registryRegion: region,
         keepRevisions: inputs.inUse.keepRevisions,
         keepPulledWithinMs: inputs.rules.keepPulledWithinMs,
-        now
+        now,
+        endpoint: inputs.endpoint
       }))
     )
   }

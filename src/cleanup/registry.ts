@@ -4,10 +4,12 @@ import picomatch from 'picomatch'
 import { messageOf, quote } from '../common/errors.js'
 import * as log from '../common/log.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
+import { refuseUnofferedEndpoints, type EndpointUse } from '../ecr/endpoints.js'
 import { privateImageStore, type ImageStore } from '../ecr/image-store.js'
 import type { Manifest } from '../registry/media-types.js'
 import { manifestsToRead } from './graph.js'
-import type { RegistryIdentity } from './in-use/references.js'
+import { SCAN_SERVICES, type RegistryIdentity } from './in-use/references.js'
+import { Input } from './constants.js'
 import type { CleanupInputs } from './inputs.js'
 
 /** One repository, listed whole: its images and the manifests of its indexes and artifacts. */
@@ -22,14 +24,22 @@ export interface Registry {
   region: string
 }
 
-/** ECR's private registry, or ECR Public (its API in us-east-1; its manifests read through the registry). */
+/**
+ * ECR's private registry, or ECR Public (its API in us-east-1; its manifests read through the registry).
+ * The endpoint choice is checked against everything the run will call before the first call.
+ */
 export async function openRegistry(inputs: CleanupInputs): Promise<Registry> {
   if (inputs.registryType === 'private') {
-    const ecr = createEcrClient()
+    const ecr = createEcrClient(undefined, inputs.endpoint)
     const region = await resolveRegion(ecr)
-    if (inputs.rules.keepPulledWithinMs !== undefined) await warnWithoutPullTimeExclusion(ecr, region)
+    const sts = inputs.rules.keepPulledWithinMs !== undefined
+    refuseEndpoints(inputs, region, { region, services: sts ? ['ECR', 'STS'] : ['ECR'] })
+    if (sts) await warnWithoutPullTimeExclusion(ecr, region, inputs)
     return { store: privateImageStore(ecr, inputs.registryId), region }
   }
+  // Deployments that pull public images run in the workflow's region.
+  const region = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1'
+  refuseEndpoints(inputs, region, { region: 'us-east-1', services: ['ECR PUBLIC'], registry: 'public' })
   const [
     { createEcrPublicClient, PUBLIC_REGISTRY_HOST },
     { publicImageStore },
@@ -47,13 +57,23 @@ export async function openRegistry(inputs: CleanupInputs): Promise<Registry> {
     basicToken: '',
     ...registryHooks
   })
-  const store = publicImageStore(await createEcrPublicClient(), async (path, digest) => {
+  const store = publicImageStore(await createEcrPublicClient(inputs.endpoint), async (path, digest) => {
     const stored = await registry.getManifest(path, digest)
     return stored?.manifest
   })
-  // Deployments that pull public images run in the workflow's region.
-  const region = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1'
   return { store, region }
+}
+
+/** The registry's use, and every region's deployment scans (Inspector only in the registry's region). */
+function refuseEndpoints(inputs: CleanupInputs, region: string, registry: EndpointUse): void {
+  const { kinds, regions } = inputs.inUse
+  const scans = [...new Set([region, ...regions])].map(scanned => ({
+    region: scanned,
+    services: kinds
+      .filter(kind => kind !== 'inspector' || scanned === region)
+      .map(kind => SCAN_SERVICES[kind])
+  }))
+  refuseUnofferedEndpoints(Input.endpoint, inputs.endpoint, [registry, ...scans], process.env)
 }
 
 /** The repositories the patterns match (a pattern matching none warns), and who the registry is. */
@@ -98,11 +118,15 @@ export async function listAll(store: ImageStore, names: string[]): Promise<Map<s
  */
 async function warnWithoutPullTimeExclusion(
   ecr: ReturnType<typeof createEcrClient>,
-  region: string
+  region: string,
+  inputs: CleanupInputs
 ): Promise<void> {
   const { callerArn, coversCaller, pullTimeExclusions } = await import('../ecr/pull-time.js')
   try {
-    const [caller, excluded] = await Promise.all([callerArn(region), pullTimeExclusions(ecr)])
+    const [caller, excluded] = await Promise.all([
+      callerArn(region, inputs.endpoint),
+      pullTimeExclusions(ecr)
+    ])
     if (!excluded.some(principal => coversCaller(caller, principal))) {
       core.warning(
         `keep-pulled-within: ${caller} is not registered with RegisterPullTimeUpdateExclusion, so its own reads ` +

@@ -1,6 +1,7 @@
 import { AdaptiveRetryStrategy } from '@smithy/core/retry'
 import type { RetryErrorInfo, RetryToken, StandardRetryToken } from '@smithy/types'
 import { connections } from './connections.js'
+import { clientEndpoint, type AwsService, type EndpointVariant } from './endpoints.js'
 import { USER_AGENT } from './version.js'
 
 /**
@@ -9,14 +10,16 @@ import { USER_AGENT } from './version.js'
  * exceeded"; a quota is final), and the user agent. Credentials and endpoints come from the SDK's standard chain:
  * AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL, as for any AWS tool. With a proxy variable set,
  * requests (and the STS calls of role credentials, which inherit the handler) go through connections.ts.
+ * The endpoint variant (dual-stack, FIPS) is told to every client explicitly, as endpoints.ts decides.
  */
-export function awsClientConfig(region?: string) {
+export function awsClientConfig(service: AwsService, region: string | undefined, endpoint: EndpointVariant) {
   const requestHandler = connections().sdkRequestHandler()
   return {
     ...(requestHandler ? { requestHandler } : {}),
     region: region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined),
     customUserAgent: USER_AGENT,
-    retryStrategy: new QuotaAwareRetryStrategy(MAX_ATTEMPTS)
+    retryStrategy: new QuotaAwareRetryStrategy(MAX_ATTEMPTS),
+    ...clientEndpoint(service, endpoint, process.env)
   }
 }
 

@@ -58,5 +58,6 @@ export const Input = {
   failOnSeverity: 'fail-on-severity',
   ignoreVulnerabilities: 'ignore-vulnerabilities',
   skipLogout: 'skip-logout',
-  maskPassword: 'mask-password'
+  maskPassword: 'mask-password',
+  endpoint: 'endpoint'
 } as const

@@ -1,4 +1,5 @@
 import { parseDurationWithin } from '../common/duration.js'
+import { parseEndpointChoice, variantOf, type EndpointVariant } from '../common/endpoints.js'
 import { InputError, quote } from '../common/errors.js'
 import { STALL_TIMEOUT, parseBoolean, parseEnum, parseInteger, parseList } from '../common/inputs.js'
 import { TAG, parseAccountId, parseRepositoryName } from '../ecr/names.js'
@@ -74,6 +75,8 @@ export interface DeliverInputs extends PolicyInputs {
   destinations: Destination[]
   /** Run the scan gate in each destination too. */
   scanDestinations: boolean
+  /** The endpoint variant of every AWS call and of the registry host (destinations given as hosts keep theirs). */
+  endpoint: EndpointVariant
   /** Allowed but worth saying (a catalog name the gallery shows no badge for). */
   warnings: string[]
 }
@@ -86,7 +89,7 @@ const MAX_TAGS_PER_IMAGE = 1000
  */
 export function parseDeliverInputs(
   get: (name: string) => string,
-  context: { sha?: string } = {}
+  context: { sha?: string; env?: Record<string, string | undefined> } = {}
 ): DeliverInputs {
   const repository = parseRepositoryName(Input.repository, get(Input.repository))
   const work = parseWork(get, repository, context)
@@ -104,6 +107,9 @@ export function parseDeliverInputs(
     scan: parseScanGate(get, pushes),
     destinations: [],
     scanDestinations: parseBoolean(Input.scanDestinations, get(Input.scanDestinations), false),
+    endpoint: variantOf(
+      parseEndpointChoice(Input.endpoint, get(Input.endpoint), name => context.env?.[name])
+    ),
     warnings: []
   }
   inputs.destinations = parseDeliveryDestinations(get, inputs)
@@ -177,10 +183,13 @@ function parseWork(
 /**
  * `destinations`, checked against what else was given: they need a repository (there is nothing to put
  * in them otherwise), and one KMS key ARN cannot serve several regions (a key lives in one region; an
- * alias can name a key of the same name in each).
+ * alias can name a key of the same name in each). One given as a region inherits the step's endpoint
+ * choice; one given as a host keeps what its name says.
  */
 function parseDeliveryDestinations(get: (name: string) => string, inputs: DeliverInputs): Destination[] {
-  const destinations = parseDestinations(Input.destinations, get(Input.destinations), inputs.registryId)
+  const destinations = parseDestinations(Input.destinations, get(Input.destinations), inputs.registryId).map(
+    destination => (destination.host ? destination : { ...destination, ...inputs.endpoint })
+  )
   if (destinations.length === 0) {
     if (inputs.scanDestinations)
       throw new InputError(Input.scanDestinations, 'applies only with destinations')

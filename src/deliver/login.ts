@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import { getRegistryLogins, type RegistryLogin } from '../ecr/auth.js'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
+import type { EndpointVariant } from '../common/endpoints.js'
 import type { DockerCli } from '../docker/cli.js'
 import { getPublicLogin } from '../ecr/public.js'
 import { State } from './constants.js'
@@ -15,16 +16,17 @@ import { State } from './constants.js'
 export async function logInToRegistries(
   ecr: ECRClient,
   docker: DockerCli | undefined,
-  target: { registryId?: string; registries: string[]; maskPassword: boolean }
+  target: { registryId?: string; registries: string[]; maskPassword: boolean; endpoint: EndpointVariant }
 ): Promise<[RegistryLogin, ...RegistryLogin[]]> {
   const options = { maskPassword: target.maskPassword }
   const [first, ...others] = await getRegistryLogins(
     ecr,
     target.registryId ? [target.registryId] : [],
+    target.endpoint,
     options
   )
   const extraIds = target.registries.filter(id => id !== target.registryId)
-  const extra = extraIds.length > 0 ? await getRegistryLogins(ecr, extraIds, options) : []
+  const extra = extraIds.length > 0 ? await getRegistryLogins(ecr, extraIds, target.endpoint, options) : []
 
   const logins: [RegistryLogin, ...RegistryLogin[]] = [first]
   for (const login of [...others, ...extra]) {

@@ -3,6 +3,7 @@ import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import { which } from '@actions/io'
 import { startupMark } from '../common/run.js'
+import { refuseUnofferedEndpoints, type EndpointUse } from '../ecr/endpoints.js'
 import { DockerCli } from '../docker/cli.js'
 import type { RegistryLogin } from '../ecr/auth.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
@@ -39,7 +40,10 @@ type FanOut = Awaited<ReturnType<typeof load.fanOut>>
  */
 export async function run(): Promise<void> {
   // GITHUB_SHA is what @actions/github's context.sha reads: not worth loading Octokit for.
-  const inputs = parseDeliverInputs(name => core.getInput(name), { sha: process.env.GITHUB_SHA ?? '' })
+  const inputs = parseDeliverInputs(name => core.getInput(name), {
+    sha: process.env.GITHUB_SHA ?? '',
+    env: process.env
+  })
   core.saveState(State.skipLogout, String(inputs.skipLogout))
   for (const warning of inputs.warnings) core.warning(warning)
   const clients = await prepareClients(inputs)
@@ -47,6 +51,7 @@ export async function run(): Promise<void> {
     region: clients.region,
     accountId: inputs.registryId
   })
+  refuseEndpoints(inputs, clients.region)
   startupMark('set up')
   const payload = await findPayload(inputs.work, clients.docker)
   const fanOut = inputs.destinations.length > 0 ? await load.fanOut() : undefined
@@ -66,14 +71,37 @@ export async function run(): Promise<void> {
 }
 
 async function prepareClients(inputs: DeliverInputs): Promise<Clients> {
-  const ecr = createEcrClient()
-  const publicClient = inputs.public ? await createEcrPublicClient() : undefined
+  const ecr = createEcrClient(undefined, inputs.endpoint)
+  const publicClient = inputs.public ? await createEcrPublicClient(inputs.endpoint) : undefined
   // ECR Public's API is in us-east-1 whatever the region: only private registries need one.
   const region = publicClient ? PUBLIC_API_REGION : await resolveRegion(ecr)
   // A daemonless push may run where there is no docker CLI: it then only skips `docker login`.
   const docker =
     inputs.work.kind === 'source' && !(await which('docker', false)) ? undefined : new DockerCli()
   return { ecr, public: publicClient, region, docker }
+}
+
+/**
+ * The endpoint choice against what the main registry and the destinations given as regions offer, and each
+ * destination given as a host against what its name says: refused before any call.
+ */
+function refuseEndpoints(inputs: DeliverInputs, region: string): void {
+  const main: EndpointUse = inputs.public
+    ? { region, services: ['ECR PUBLIC'], registry: 'public' }
+    : { region, services: ['ECR'], registry: 'private' }
+  const inheriting = inputs.destinations.filter(d => !d.host)
+  const uses = [
+    main,
+    ...inheriting.map(d => ({ region: d.region, services: ['ECR'] as const, registry: 'private' as const }))
+  ]
+  refuseUnofferedEndpoints(Input.endpoint, inputs.endpoint, uses, process.env)
+  for (const d of inputs.destinations.filter(d => d.host))
+    refuseUnofferedEndpoints(
+      Input.destinations,
+      d,
+      [{ region: d.region, services: ['ECR'], registry: 'private' }],
+      process.env
+    )
 }
 
 /** Logs in (docker too), outputs the registry and the credentials; the password is masked unless asked not to be. */
@@ -140,8 +168,9 @@ async function ensureTarget(
         ensurePublic(clients.public as ECRPUBLICClient, inputs, name)
       )
     : await core.group(`Ensure repository ${name}`, () => governRepository(clients.ecr, inputs, name))
-  // A repository the push will create has no URI yet: it is the login's host and the name.
-  report.repository.repositoryUri ??= `${host}/${name}`
+  // A private repository's URI is the login's host (the dual-stack or FIPS name when chosen; the API names the
+  // IPv4 one) and the name, as for every destination; one the push will create has no URI yet either.
+  if (!clients.public || !report.repository.repositoryUri) report.repository.repositoryUri = `${host}/${name}`
   core.setOutput(Output.repositoryUri, report.repository.repositoryUri)
   return report
 }

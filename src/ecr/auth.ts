@@ -1,12 +1,16 @@
 import * as core from '@actions/core'
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr'
-import { ActionError } from '../common/errors.js'
+import { ActionError, messageOf } from '../common/errors.js'
 import { callAws } from './errors.js'
-import { registryHostOf } from './hosts.js'
+import type { EndpointVariant } from '../common/endpoints.js'
+import { registryHostIn, registryHostOf } from './hosts.js'
 
 /** Credentials for one registry, as GetAuthorizationToken hands them out. */
 export interface RegistryLogin {
-  /** `123456789012.dkr.ecr.eu-west-1.amazonaws.com`: what image references and docker login use. */
+  /**
+   * `123456789012.dkr.ecr.eu-west-1.amazonaws.com` (or its dual-stack or FIPS name, as chosen): what image
+   * references and docker login use.
+   */
   host: string
   /** `https://<host>`: the base of the registry API. */
   endpoint: string
@@ -19,17 +23,19 @@ export interface RegistryLogin {
 /**
  * Fetches registry credentials (for `registryIds`, or the caller's own registry when empty) and
  * registers the token and password as secrets before anything can print them. Throttling is retried by
- * the SDK's adaptive retry mode (awsClientConfig), the one retry layer of AWS calls.
+ * the SDK's adaptive retry mode (awsClientConfig), the one retry layer of AWS calls. GetAuthorizationToken
+ * names the IPv4 registry: its host is rewritten to the endpoint variant's (hosts.ts).
  */
 export async function getRegistryLogins(
   client: ECRClient,
   registryIds: string[],
+  endpoint: EndpointVariant,
   options: { maskPassword?: boolean } = {}
 ): Promise<[RegistryLogin, ...RegistryLogin[]]> {
   const command = new GetAuthorizationTokenCommand(registryIds.length > 0 ? { registryIds } : {})
   const response = await callAws('GetAuthorizationToken', () => client.send(command))
   const [first, ...rest] = (response.authorizationData ?? []).map(data =>
-    decodeAuthorization(data, options.maskPassword ?? true)
+    decodeAuthorization(data, endpoint, options.maskPassword ?? true)
   )
   if (!first) throw new ActionError('GetAuthorizationToken returned no authorization data')
   return [first, ...rest]
@@ -37,17 +43,19 @@ export async function getRegistryLogins(
 
 function decodeAuthorization(
   data: { authorizationToken?: string; proxyEndpoint?: string },
+  endpoint: EndpointVariant,
   maskPassword: boolean
 ): RegistryLogin {
   if (!data.proxyEndpoint) {
     throw new ActionError('GetAuthorizationToken returned an authorization token without its registry')
   }
-  return loginFromToken(
-    data.authorizationToken ?? '',
-    registryHostOf(data.proxyEndpoint),
-    maskPassword,
-    'GetAuthorizationToken'
-  )
+  let host: string
+  try {
+    host = registryHostIn(registryHostOf(data.proxyEndpoint), endpoint)
+  } catch (error) {
+    throw new ActionError(`GetAuthorizationToken's registry: ${messageOf(error)}`)
+  }
+  return loginFromToken(data.authorizationToken ?? '', host, maskPassword, 'GetAuthorizationToken')
 }
 
 /**

@@ -1,17 +1,15 @@
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { ActionError } from '../common/errors.js'
 import { awsClientConfig } from '../common/aws.js'
+import type { EndpointVariant } from '../common/endpoints.js'
 
 /**
  * The ECR API client. Credentials and the endpoint come from the SDK's standard chain
  * (AWS_* variables, web identity, profiles, AWS_ENDPOINT_URL_ECR); throttling ("Rate exceeded",
- * a bare 429) is handled by the SDK's adaptive retry mode.
+ * a bare 429) is handled by the SDK's adaptive retry mode. The endpoint variant as common/endpoints.ts decides.
  */
-export function createEcrClient(
-  region?: string,
-  endpoint: { useFipsEndpoint?: boolean; useDualstackEndpoint?: boolean } = {}
-): ECRClient {
-  return new ECRClient({ ...awsClientConfig(region), ...endpoint })
+export function createEcrClient(region: string | undefined, endpoint: EndpointVariant): ECRClient {
+  return new ECRClient(awsClientConfig('ECR', region, endpoint))
 }
 
 /** The region the client will call, or a clear error saying how to provide one. */

@@ -1,3 +1,7 @@
+import { partition } from '@aws-sdk/core/client'
+import { apiEndpointRefusal } from '../common/endpoint-regions.js'
+import { choiceOf, type EndpointVariant } from '../common/endpoints.js'
+
 /**
  * ECR registry host names. Parse the host name itself (never match a regex against a whole URL):
  * a suffix or substring match accepts hosts like `evil.public.ecr.aws.example.com`.
@@ -78,4 +82,55 @@ export function registryHostOf(proxyEndpoint: string): string {
 export function accountOfHost(host: string): string | undefined {
   const parsed = parseRegistryHost(host)
   return parsed?.kind === 'private' ? parsed.accountId : undefined
+}
+
+/** The dual-stack registry domain of each partition that has one confirmed; others have none. */
+const DUAL_STACK_REGISTRY_DOMAINS: Record<string, string> = {
+  aws: 'on.aws',
+  'aws-us-gov': 'on.aws',
+  'aws-cn': 'on.amazonwebservices.com.cn'
+}
+
+/**
+ * The private registry's host for an endpoint variant, or why there is none: `<acct>.dkr.ecr.<region>.<dns>`,
+ * `<acct>.dkr.ecr-fips.<region>.amazonaws.com`, `<acct>.dkr-ecr.<region>.on.aws`,
+ * `<acct>.dkr-ecr-fips.<region>.on.aws` (China: `on.amazonwebservices.com.cn`). The registry offers a
+ * variant where ECR's API does (common/endpoint-regions.ts).
+ */
+export function registryHostFor(
+  accountId: string,
+  region: string,
+  variant: EndpointVariant
+): { host: string } | { refusal: string } {
+  const refusal = registryRefusal(region, variant)
+  if (refusal) return { refusal }
+  const { name, dnsSuffix } = partition(region)
+  const fips = variant.fips ? '-fips' : ''
+  if (!variant.dualStack) return { host: `${accountId}.dkr.ecr${fips}.${region}.${dnsSuffix}` }
+  return { host: `${accountId}.dkr-ecr${fips}.${region}.${DUAL_STACK_REGISTRY_DOMAINS[name] as string}` }
+}
+
+/** Why the private registry has no host for the variant in `region`, or undefined when it has one. */
+export function registryRefusal(region: string, variant: EndpointVariant): string | undefined {
+  const refusal = apiEndpointRefusal('ECR', region, variant, 'the ECR registry')
+  if (refusal || !variant.dualStack) return refusal
+  const { name } = partition(region)
+  return DUAL_STACK_REGISTRY_DOMAINS[name]
+    ? undefined
+    : `the ECR registry has no dual-stack host confirmed in ${name} (${region})`
+}
+
+/**
+ * The login's host (what GetAuthorizationToken names: the IPv4 endpoint) as the variant's registry host;
+ * unchanged for the default variant. A port is kept.
+ */
+export function registryHostIn(loginHost: string, variant: EndpointVariant): string {
+  if (!variant.fips && !variant.dualStack) return loginHost
+  const parsed = parseRegistryHost(loginHost)
+  if (parsed?.kind !== 'private')
+    throw new Error(`${loginHost} is not a private ECR registry host: it has no ${choiceOf(variant)} host`)
+  const chosen = registryHostFor(parsed.accountId, parsed.region, variant)
+  if ('refusal' in chosen) throw new Error(chosen.refusal)
+  const port = new URL(`https://${loginHost}`).port
+  return port ? `${chosen.host}:${port}` : chosen.host
 }

@@ -3,6 +3,7 @@ import type { Repository } from '@aws-sdk/client-ecr'
 import { ActionError, quote } from '../common/errors.js'
 import { loginFromToken, type RegistryLogin } from './auth.js'
 import { awsClientConfig } from '../common/aws.js'
+import type { EndpointVariant } from '../common/endpoints.js'
 import { awsErrorName, callAws, explainAwsError } from './errors.js'
 import { catalogChanges, type PublicCatalog } from './public-catalog.js'
 
@@ -13,9 +14,10 @@ export const PUBLIC_REGISTRY_HOST = 'public.ecr.aws'
 /** The ECR Public SDK, loaded only by a run that uses ECR Public (ncc puts it in a chunk of its own). */
 const publicSdk = () => import('@aws-sdk/client-ecr-public')
 
-export async function createEcrPublicClient(): Promise<ECRPUBLICClient> {
+/** The ECR Public client; a variant other than the default is refused before (ecr/endpoints.ts). */
+export async function createEcrPublicClient(endpoint: EndpointVariant): Promise<ECRPUBLICClient> {
   const { ECRPUBLICClient } = await publicSdk()
-  return new ECRPUBLICClient(awsClientConfig(PUBLIC_API_REGION))
+  return new ECRPUBLICClient(awsClientConfig('ECR PUBLIC', PUBLIC_API_REGION, endpoint))
 }
 
 /** Credentials for public.ecr.aws; the token and password are masked before anything can print them. */

@@ -1,5 +1,6 @@
 import { ListPullTimeUpdateExclusionsCommand, type ECRClient } from '@aws-sdk/client-ecr'
 import { awsClientConfig } from '../common/aws.js'
+import type { EndpointVariant } from '../common/endpoints.js'
 import { callAws } from './errors.js'
 
 /** At most 100 exclusions exist per account: a page or two. */
@@ -36,9 +37,9 @@ function principalOf(
 }
 
 /** The caller's ARN (STS GetCallerIdentity; loaded only by a run that asks). */
-export async function callerArn(region: string): Promise<string> {
+export async function callerArn(region: string, endpoint: EndpointVariant): Promise<string> {
   const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts')
-  const sts = new STSClient(awsClientConfig(region))
+  const sts = new STSClient(awsClientConfig('STS', region, endpoint))
   const identity = await sts.send(new GetCallerIdentityCommand({}))
   return identity.Arn ?? ''
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { ActionError, quote } from '../common/errors.js'
 import { awsClientConfig } from '../common/aws.js'
+import type { EndpointVariant } from '../common/endpoints.js'
 import { awsErrorName, callAws } from './errors.js'
 
 /** An upstream registry's credential as a pull-through-cache rule declares it: the values, and where to keep them. */
@@ -15,9 +16,12 @@ export interface UpstreamCredential {
 export type SecretChange = 'created' | 'updated' | 'unchanged'
 
 /** Secrets Manager, loaded only by a run that declares credential values. */
-export async function createSecretsClient(region: string): Promise<SecretsManagerClient> {
+export async function createSecretsClient(
+  region: string,
+  endpoint: EndpointVariant
+): Promise<SecretsManagerClient> {
   const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager')
-  return new SecretsManagerClient(awsClientConfig(region))
+  return new SecretsManagerClient(awsClientConfig('Secrets Manager', region, endpoint))
 }
 
 /** Registers both values as secrets: nothing after this can print them. */

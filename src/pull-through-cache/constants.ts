@@ -18,5 +18,6 @@ export const Input = {
   stallTimeout: 'stall-timeout',
   registryId: 'registry-id',
   templates: 'templates',
-  applyToExisting: 'apply-to-existing'
+  applyToExisting: 'apply-to-existing',
+  endpoint: 'endpoint'
 } as const

@@ -1,4 +1,6 @@
+import { parseEndpointChoice, variantOf, type EndpointVariant } from '../common/endpoints.js'
 import { InputError, quote } from '../common/errors.js'
+import { refuseUnofferedEndpoints } from '../ecr/endpoints.js'
 import { maskCredential, type UpstreamCredential } from '../ecr/secrets.js'
 import { parseDuration, parseDurationWithin } from '../common/duration.js'
 import { parseAccountId } from '../ecr/names.js'
@@ -24,6 +26,8 @@ export interface CacheInputs {
   warmFrom: string[]
   /** Repository creation templates: the rules' `template:` entries and the `templates` input. */
   templates: TemplateInputs
+  /** The endpoint variant of every AWS call and of the registry host (warming, build contexts). */
+  endpoint: EndpointVariant
 }
 
 /**
@@ -62,6 +66,18 @@ export function parseCacheInputs(
     warmTimeoutMs: parseDuration(Input.warmTimeout, get(Input.warmTimeout) || '5m', ['s', 'm', 'h']),
     stallTimeoutMs: parseDurationWithin(Input.stallTimeout, get(Input.stallTimeout), STALL_TIMEOUT),
     // After the rules: a rule's template is read only once the rule itself is known to be good.
-    templates: parseTemplateInputs(get, rulesText)
+    templates: parseTemplateInputs(get, rulesText),
+    endpoint: variantOf(parseEndpointChoice(Input.endpoint, get(Input.endpoint), context.env))
   }
+}
+
+/** The endpoint choice against the registry, ECR's API and Secrets Manager (when credentials are kept). */
+export function refuseEndpoints(
+  inputs: CacheInputs,
+  region: string,
+  env: Record<string, string | undefined>
+) {
+  const secrets = inputs.rules.some(rule => rule.credentialValues)
+  const services = secrets ? (['ECR', 'Secrets Manager'] as const) : (['ECR'] as const)
+  refuseUnofferedEndpoints(Input.endpoint, inputs.endpoint, [{ region, services, registry: 'private' }], env)
 }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { DescribeImagesCommand, type ECRClient, type PullThroughCacheRule } from '@aws-sdk/client-ecr'
 import pLimit from 'p-limit'
+import { DEFAULT_ENDPOINT } from '../common/endpoints.js'
 import { ActionError } from '../common/errors.js'
 import { getRegistryLogins, type RegistryLogin } from '../ecr/auth.js'
 import {
@@ -14,7 +15,7 @@ import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { parseRegistryHost } from '../ecr/hosts.js'
 import { RegistryClient } from '../registry/client.js'
 import { registryHooks } from '../common/registry-hooks.js'
-import { parseCacheInputs, type CacheInputs } from './inputs.js'
+import { parseCacheInputs, refuseEndpoints, type CacheInputs } from './inputs.js'
 import { planRuleChanges, type RuleAction } from './plan.js'
 import { parseCacheRules, type CacheRule } from './rules.js'
 import { writeCacheSummary, type RuleReport } from './summary.js'
@@ -42,10 +43,11 @@ const environment = (name: string): string | undefined => process.env[name]
  * references against them, upsert the templates, upsert and validate the rules, warm the images, report.
  */
 export async function run(): Promise<void> {
-  const ecr = createEcrClient()
   // The region comes from the environment or profile: no call is made for it.
-  const region = await resolveRegion(ecr)
+  const region = await resolveRegion(createEcrClient(undefined, DEFAULT_ENDPOINT))
   const inputs = parseCacheInputs(name => core.getInput(name), { region, env: environment })
+  refuseEndpoints(inputs, region, process.env)
+  const ecr = createEcrClient(region, inputs.endpoint)
   // The Dockerfiles are read (and refused when missing or outside the workspace) before any call.
   const dockerfiles = inputs.warmFrom.length > 0 ? await readDockerfiles(inputs.warmFrom) : []
   const { login, declared } = await logIn(ecr, inputs, region)
@@ -59,7 +61,7 @@ export async function run(): Promise<void> {
   reportBaseImages(bases)
   const targets = uniqueTargets([...warmTargets(inputs.warm, declared, existing), ...baseWarmTargets(bases)])
   if (declared.some(rule => rule.credentialValues))
-    await core.group('Upstream credentials', () => ensureCredentials(declared, region))
+    await core.group('Upstream credentials', () => ensureCredentials(declared, region, inputs))
   const actions = planRuleChanges(declared, existing, inputs.prune)
   // Templates before rules and warming: a template applies only to repositories created after it.
   const templateReports: TemplateReport[] = existingTemplates
@@ -110,7 +112,7 @@ async function logIn(
   region: string
 ): Promise<{ login: RegistryLogin; declared: CacheRule[] }> {
   const { registryId } = inputs
-  const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : [])
+  const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : [], inputs.endpoint)
   if (!login) throw new ActionError('GetAuthorizationToken returned no registry')
   const host = parseRegistryHost(login.host)
   const accountId = registryId ?? (host?.kind === 'private' ? host.accountId : undefined)
@@ -277,9 +279,9 @@ function uniqueTargets(targets: WarmTarget[]): WarmTarget[] {
  * Rules that give their credential's values: the secret made to hold them (created, or a new version only
  * when they differ), and the rule pointed at its ARN. Secrets Manager is loaded only then.
  */
-async function ensureCredentials(declared: CacheRule[], region: string): Promise<void> {
+async function ensureCredentials(declared: CacheRule[], region: string, inputs: CacheInputs): Promise<void> {
   const { createSecretsClient, ensureCredentialSecret } = await import('../ecr/secrets.js')
-  const client = await createSecretsClient(region)
+  const client = await createSecretsClient(region, inputs.endpoint)
   for (const rule of declared) {
     if (!rule.credentialValues) continue
     const { arn, change } = await ensureCredentialSecret(client, rule.credentialValues)

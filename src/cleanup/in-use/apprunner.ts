@@ -1,12 +1,14 @@
 import { AppRunnerClient, DescribeServiceCommand, paginateListServices } from '@aws-sdk/client-apprunner'
 import { awsClientConfig } from '../../common/aws.js'
+import type { EndpointVariant } from '../../common/endpoints.js'
 import type { FoundReference } from './references.js'
 import { scanCall, scanPages } from './scan-call.js'
 
 /** The image each App Runner service in one region deploys (its image repository identifier). */
 export async function scanAppRunner(
   region: string,
-  client = new AppRunnerClient(awsClientConfig(region))
+  endpoint: EndpointVariant,
+  client = new AppRunnerClient(awsClientConfig('AppRunner', region, endpoint))
 ): Promise<FoundReference[]> {
   const services = await scanPages(
     'apprunner:ListServices',

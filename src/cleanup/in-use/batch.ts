@@ -1,5 +1,6 @@
 import { BatchClient, paginateDescribeJobDefinitions, type JobDefinition } from '@aws-sdk/client-batch'
 import { awsClientConfig } from '../../common/aws.js'
+import type { EndpointVariant } from '../../common/endpoints.js'
 import type { FoundReference } from './references.js'
 import { scanPages } from './scan-call.js'
 
@@ -11,7 +12,8 @@ import { scanPages } from './scan-call.js'
 export async function scanBatch(
   region: string,
   keepRevisions: number,
-  client = new BatchClient(awsClientConfig(region))
+  endpoint: EndpointVariant,
+  client = new BatchClient(awsClientConfig('Batch', region, endpoint))
 ): Promise<FoundReference[]> {
   const definitions = await scanPages(
     'batch:DescribeJobDefinitions',

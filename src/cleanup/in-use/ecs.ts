@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import pLimit from 'p-limit'
 import { awsClientConfig } from '../../common/aws.js'
+import type { EndpointVariant } from '../../common/endpoints.js'
 import { chunks } from '../../ecr/images.js'
 import type { FoundReference } from './references.js'
 import { scanCall, scanPages } from './scan-call.js'
@@ -28,7 +29,8 @@ const CONCURRENCY = 4
 export async function scanEcs(
   region: string,
   keepRevisions: number,
-  client = new ECSClient(awsClientConfig(region))
+  endpoint: EndpointVariant,
+  client = new ECSClient(awsClientConfig('ECS', region, endpoint))
 ): Promise<FoundReference[]> {
   const found: FoundReference[] = []
   const described = new Map<string, Promise<string[]>>()

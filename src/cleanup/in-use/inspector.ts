@@ -1,5 +1,6 @@
 import { Inspector2Client, paginateListCoverage } from '@aws-sdk/client-inspector2'
 import { awsClientConfig } from '../../common/aws.js'
+import type { EndpointVariant } from '../../common/endpoints.js'
 import type { FoundReference } from './references.js'
 import { scanPages } from './scan-call.js'
 
@@ -15,7 +16,8 @@ const IMAGE_ARN = /^arn:aws[a-z-]*:ecr:([a-z0-9-]+):(\d{12}):repository\/(.+)\/(
 export async function scanInspector(
   region: string,
   options: { keepPulledWithinMs?: number; now: Date },
-  client = new Inspector2Client(awsClientConfig(region))
+  endpoint: EndpointVariant,
+  client = new Inspector2Client(awsClientConfig('Inspector2', region, endpoint))
 ): Promise<FoundReference[]> {
   const covered = await scanPages(
     'inspector2:ListCoverage',

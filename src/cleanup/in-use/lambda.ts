@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-lambda'
 import pLimit from 'p-limit'
 import { awsClientConfig } from '../../common/aws.js'
+import type { EndpointVariant } from '../../common/endpoints.js'
 import type { FoundReference } from './references.js'
 import { scanCall, scanPages } from './scan-call.js'
 
@@ -21,7 +22,8 @@ const CONCURRENCY = 4
 export async function scanLambda(
   region: string,
   keepRevisions: number,
-  client = new LambdaClient(awsClientConfig(region))
+  endpoint: EndpointVariant,
+  client = new LambdaClient(awsClientConfig('Lambda', region, endpoint))
 ): Promise<FoundReference[]> {
   const found: FoundReference[] = []
   const functions = (

@@ -1,4 +1,5 @@
 import type { ImageDetail } from '@aws-sdk/client-ecr'
+import type { AwsService } from '../../common/endpoints.js'
 import { parseRegistryHost } from '../../ecr/hosts.js'
 import { parseReference } from '../../registry/reference.js'
 
@@ -6,6 +7,15 @@ import { parseReference } from '../../registry/reference.js'
 export const SCAN_KINDS = ['ecs', 'lambda', 'batch', 'apprunner', 'inspector'] as const
 export type ScanKind = (typeof SCAN_KINDS)[number]
 export type InUseSource = ScanKind | 'in-use-images' | 'pulled'
+
+/** The API each kind is read through (its endpoint choice is checked before any call). */
+export const SCAN_SERVICES = {
+  ecs: 'ECS',
+  lambda: 'Lambda',
+  batch: 'Batch',
+  apprunner: 'AppRunner',
+  inspector: 'Inspector2'
+} as const satisfies Record<ScanKind, AwsService>
 
 /** An image reference a deployment makes, and where. */
 export interface FoundReference {

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit'
+import type { EndpointVariant } from '../../common/endpoints.js'
 import * as log from '../../common/log.js'
 import type { FoundReference, ScanKind } from './references.js'
 
@@ -11,6 +12,8 @@ export interface ScanOptions {
   keepRevisions: number
   keepPulledWithinMs?: number
   now: Date
+  /** The endpoint variant every scanner's client is told (checked per region before: ecr/endpoints.ts). */
+  endpoint: EndpointVariant
 }
 
 /** Regions scanned at once; the kinds within a region run one after another. */
@@ -45,17 +48,18 @@ export async function scanDeployments(options: ScanOptions): Promise<FoundRefere
 async function scanKind(kind: ScanKind, region: string, options: ScanOptions): Promise<FoundReference[]> {
   switch (kind) {
     case 'ecs':
-      return (await import('./ecs.js')).scanEcs(region, options.keepRevisions)
+      return (await import('./ecs.js')).scanEcs(region, options.keepRevisions, options.endpoint)
     case 'lambda':
-      return (await import('./lambda.js')).scanLambda(region, options.keepRevisions)
+      return (await import('./lambda.js')).scanLambda(region, options.keepRevisions, options.endpoint)
     case 'batch':
-      return (await import('./batch.js')).scanBatch(region, options.keepRevisions)
+      return (await import('./batch.js')).scanBatch(region, options.keepRevisions, options.endpoint)
     case 'apprunner':
-      return (await import('./apprunner.js')).scanAppRunner(region)
+      return (await import('./apprunner.js')).scanAppRunner(region, options.endpoint)
     case 'inspector':
-      return (await import('./inspector.js')).scanInspector(region, {
-        keepPulledWithinMs: options.keepPulledWithinMs,
-        now: options.now
-      })
+      return (await import('./inspector.js')).scanInspector(
+        region,
+        { keepPulledWithinMs: options.keepPulledWithinMs, now: options.now },
+        options.endpoint
+      )
   }
 }

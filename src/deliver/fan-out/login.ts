@@ -31,12 +31,10 @@ export async function logInToDestinations(
     'login',
     ({ destination }) =>
       core.group(`Log in to ${destination.label}`, async () => {
-        const ecr = createEcrClient(destination.region, {
-          useFipsEndpoint: destination.fips || undefined,
-          useDualstackEndpoint: destination.dualStack || undefined
-        })
+        // The destination's own variant: the step's choice for a region, what its name says for a host.
+        const ecr = createEcrClient(destination.region, destination)
         const given = destination.accountId ?? inputs.registryId
-        const [login] = await getRegistryLogins(ecr, given ? [given] : [], {
+        const [login] = await getRegistryLogins(ecr, given ? [given] : [], destination, {
           maskPassword: inputs.maskPassword
         })
         const host = destination.host ?? login.host
