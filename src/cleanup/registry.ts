@@ -7,7 +7,7 @@ import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { privateImageStore, type ImageStore } from '../ecr/image-store.js'
 import type { Manifest } from '../registry/media-types.js'
 import { manifestsToRead } from './graph.js'
-import type { RegistryIdentity } from './in-use/references.js'
+import type { RegistryIdentity } from '../ecr/in-use/references.js'
 import type { CleanupInputs } from './inputs.js'
 
 /** One repository, listed whole: its images and the manifests of its indexes and artifacts. */

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import pLimit from 'p-limit'
 import { awsClientConfig } from '../../common/aws.js'
-import { chunks } from '../../ecr/images.js'
+import { chunks } from '../images.js'
 import type { FoundReference } from './references.js'
 import { scanCall, scanPages } from './scan-call.js'
 
