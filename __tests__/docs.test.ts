@@ -59,7 +59,12 @@ describe('README tables', () => {
     .filter(line => /^\|\s*`[^`]+`\s*\|/.test(line))
     .map(line => line.split('|').map(cell => cell.trim()))
   const rowOf = (name: string) => rows.find(cells => cells[1] === `\`${name}\``)
-  const cases = ['action.yml', 'cleanup/action.yml', 'pull-through-cache/action.yml'].flatMap(yml => {
+  const cases = [
+    'action.yml',
+    'cleanup/action.yml',
+    'pull-through-cache/action.yml',
+    'report/action.yml'
+  ].flatMap(yml => {
     const spec = parseYaml(read(yml)) as ActionSpec
     return [
       ...Object.entries(spec.inputs ?? {}).map(
