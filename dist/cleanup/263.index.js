@@ -37,6 +37,12 @@ var registry_reference = __webpack_require__(9310);
 function manifestPath(repository, reference) {
     return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
 }
+/** `/v2/<repository>/referrers/<digest>`: the OCI 1.1 referrers API. */
+function referrersPath(repository, digest) {
+    if (!(0,registry_reference/* isDigest */.Bc)(digest))
+        throw new errors/* ActionError */.lZ(`not a digest: ${(0,errors/* quote */.hD)(digest)}`);
+    return `${repositoryPath(repository)}/referrers/${digest}`;
+}
 function repositoryPath(repository) {
     if (!(0,registry_reference/* isRepositoryPath */.og)(repository))
         throw new errors/* ActionError */.lZ(`not a repository name: ${(0,errors/* quote */.hD)(repository)}`);
@@ -485,6 +491,13 @@ class Manifests {
     }
     /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
     async put(repository, reference, bytes, mediaType) {
+        return (await this.putSaying(repository, reference, bytes, mediaType)).digest;
+    }
+    /**
+     * Like put, and what the registry said of the manifest's subject: the `OCI-Subject` header a registry
+     * with the referrers API answers a manifest with a subject with (OCI distribution 1.1).
+     */
+    async putSaying(repository, reference, bytes, mediaType) {
         if (!(0,media_types/* isManifestMediaType */.CM)(mediaType))
             throw new errors/* ActionError */.lZ(`not a manifest media type: ${(0,errors/* quote */.hD)(mediaType)}`);
         const path = manifestPath(repository, reference);
@@ -495,7 +508,24 @@ class Manifests {
         if (returned && returned !== expected) {
             throw new registry_errors/* RegistryError */.gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,registry_reference/* isDigest */.Bc)(returned) ? returned : (0,errors/* quote */.hD)(returned, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
         }
-        return expected;
+        const subject = response.headers.get('oci-subject');
+        return { digest: expected, ...((0,registry_reference/* isDigest */.Bc)(subject) ? { subject } : {}) };
+    }
+    /**
+     * The referrers API's list for a subject (an OCI index's descriptors); undefined where the registry has no
+     * referrers API (404), which is when clients keep the tag schema instead.
+     */
+    async referrers(repository, subject) {
+        const path = referrersPath(repository, subject);
+        return this.transport.retrying(`GET ${path}`, async () => {
+            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: media_types/* MediaType */.zu.ociIndex } }, [200, 404]);
+            if (response.status === 404) {
+                response.discard();
+                return undefined;
+            }
+            const index = parseJson((await response.bytes(MAX_MANIFEST_BYTES)).toString('utf8'));
+            return Array.isArray(index?.manifests) ? index.manifests : [];
+        });
     }
 }
 
@@ -1016,6 +1046,14 @@ class RegistryClient {
     }
     putManifest(repository, reference, bytes, mediaType) {
         return this.manifests.put(repository, reference, bytes, mediaType);
+    }
+    /** Puts a manifest, and says what the registry answered of its subject (`OCI-Subject`). */
+    putManifestSaying(repository, reference, bytes, mediaType) {
+        return this.manifests.putSaying(repository, reference, bytes, mediaType);
+    }
+    /** A subject's referrers by the referrers API; undefined where the registry has none. */
+    referrersOf(repository, subject) {
+        return this.manifests.referrers(repository, subject);
     }
     blobExists(repository, digest) {
         return this.blobs.exists(repository, digest);

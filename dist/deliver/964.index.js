@@ -794,6 +794,14 @@ class RegistryClient {
     putManifest(repository, reference, bytes, mediaType) {
         return this.manifests.put(repository, reference, bytes, mediaType);
     }
+    /** Puts a manifest, and says what the registry answered of its subject (`OCI-Subject`). */
+    putManifestSaying(repository, reference, bytes, mediaType) {
+        return this.manifests.putSaying(repository, reference, bytes, mediaType);
+    }
+    /** A subject's referrers by the referrers API; undefined where the registry has none. */
+    referrersOf(repository, subject) {
+        return this.manifests.referrers(repository, subject);
+    }
     blobExists(repository, digest) {
         return this.blobs.exists(repository, digest);
     }
@@ -1080,6 +1088,13 @@ class Manifests {
     }
     /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
     async put(repository, reference, bytes, mediaType) {
+        return (await this.putSaying(repository, reference, bytes, mediaType)).digest;
+    }
+    /**
+     * Like put, and what the registry said of the manifest's subject: the `OCI-Subject` header a registry
+     * with the referrers API answers a manifest with a subject with (OCI distribution 1.1).
+     */
+    async putSaying(repository, reference, bytes, mediaType) {
         if (!(0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .isManifestMediaType */ .CM)(mediaType))
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a manifest media type: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(mediaType)}`);
         const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .manifestPath */ .ji)(repository, reference);
@@ -1090,7 +1105,24 @@ class Manifests {
         if (returned && returned !== expected) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${(0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(returned) ? returned : (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(returned, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
         }
-        return expected;
+        const subject = response.headers.get('oci-subject');
+        return { digest: expected, ...((0,_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .isDigest */ .Bc)(subject) ? { subject } : {}) };
+    }
+    /**
+     * The referrers API's list for a subject (an OCI index's descriptors); undefined where the registry has no
+     * referrers API (404), which is when clients keep the tag schema instead.
+     */
+    async referrers(repository, subject) {
+        const path = (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .referrersPath */ .Ck)(repository, subject);
+        return this.transport.retrying(`GET ${path}`, async () => {
+            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.ociIndex } }, [200, 404]);
+            if (response.status === 404) {
+                response.discard();
+                return undefined;
+            }
+            const index = (0,_common_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJson */ .qF)((await response.bytes(MAX_MANIFEST_BYTES)).toString('utf8'));
+            return Array.isArray(index?.manifests) ? index.manifests : [];
+        });
     }
 }
 
@@ -1101,6 +1133,7 @@ class Manifests {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ referrersPath),
 /* harmony export */   SH: () => (/* binding */ repositoryPath),
 /* harmony export */   VL: () => (/* binding */ withQuery),
 /* harmony export */   hD: () => (/* binding */ locationOf),
@@ -1116,6 +1149,12 @@ class Manifests {
 /** The registry API's paths, checked before any request is made; upload Locations kept on the registry. */
 function manifestPath(repository, reference) {
     return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
+}
+/** `/v2/<repository>/referrers/<digest>`: the OCI 1.1 referrers API. */
+function referrersPath(repository, digest) {
+    if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(digest))
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`not a digest: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(digest)}`);
+    return `${repositoryPath(repository)}/referrers/${digest}`;
 }
 function repositoryPath(repository) {
     if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isRepositoryPath */ .og)(repository))

@@ -679,6 +679,12 @@ function parseReference(text, options) {
 function manifestPath(repository, reference) {
     return `${repositoryPath(repository)}/manifests/${checkReference(reference)}`;
 }
+/** `/v2/<repository>/referrers/<digest>`: the OCI 1.1 referrers API. */
+function referrersPath(repository, digest) {
+    if (!isDigest(digest))
+        throw new common_errors/* ActionError */.lZ(`not a digest: ${(0,common_errors/* quote */.hD)(digest)}`);
+    return `${repositoryPath(repository)}/referrers/${digest}`;
+}
 function repositoryPath(repository) {
     if (!isRepositoryPath(repository))
         throw new common_errors/* ActionError */.lZ(`not a repository name: ${(0,common_errors/* quote */.hD)(repository)}`);
@@ -1254,6 +1260,13 @@ class Manifests {
     }
     /** Puts manifest bytes under a tag or digest; the registry's digest must equal the hash of the bytes sent. */
     async put(repository, reference, bytes, mediaType) {
+        return (await this.putSaying(repository, reference, bytes, mediaType)).digest;
+    }
+    /**
+     * Like put, and what the registry said of the manifest's subject: the `OCI-Subject` header a registry
+     * with the referrers API answers a manifest with a subject with (OCI distribution 1.1).
+     */
+    async putSaying(repository, reference, bytes, mediaType) {
         if (!isManifestMediaType(mediaType))
             throw new common_errors/* ActionError */.lZ(`not a manifest media type: ${(0,common_errors/* quote */.hD)(mediaType)}`);
         const path = manifestPath(repository, reference);
@@ -1264,7 +1277,24 @@ class Manifests {
         if (returned && returned !== expected) {
             throw new RegistryError(response.status, 'DIGEST_INVALID', `registry stored the manifest as ${isDigest(returned) ? returned : (0,common_errors/* quote */.hD)(returned, 90)}, but the bytes sent hash to ${expected}`, response.url, undefined, 'PUT');
         }
-        return expected;
+        const subject = response.headers.get('oci-subject');
+        return { digest: expected, ...(isDigest(subject) ? { subject } : {}) };
+    }
+    /**
+     * The referrers API's list for a subject (an OCI index's descriptors); undefined where the registry has no
+     * referrers API (404), which is when clients keep the tag schema instead.
+     */
+    async referrers(repository, subject) {
+        const path = referrersPath(repository, subject);
+        return this.transport.retrying(`GET ${path}`, async () => {
+            const response = await this.transport.send({ method: 'GET', url: path, headers: { Accept: MediaType.ociIndex } }, [200, 404]);
+            if (response.status === 404) {
+                response.discard();
+                return undefined;
+            }
+            const index = parseJson((await response.bytes(MAX_MANIFEST_BYTES)).toString('utf8'));
+            return Array.isArray(index?.manifests) ? index.manifests : [];
+        });
     }
 }
 
@@ -1783,6 +1813,14 @@ class RegistryClient {
     }
     putManifest(repository, reference, bytes, mediaType) {
         return this.manifests.put(repository, reference, bytes, mediaType);
+    }
+    /** Puts a manifest, and says what the registry answered of its subject (`OCI-Subject`). */
+    putManifestSaying(repository, reference, bytes, mediaType) {
+        return this.manifests.putSaying(repository, reference, bytes, mediaType);
+    }
+    /** A subject's referrers by the referrers API; undefined where the registry has none. */
+    referrersOf(repository, subject) {
+        return this.manifests.referrers(repository, subject);
     }
     blobExists(repository, digest) {
         return this.blobs.exists(repository, digest);
