@@ -1361,7 +1361,8 @@ async function readable(action, read, absent) {
             return { value: absent.value };
         if (name && DENIED.has(name))
             return { notReadable: `needs ecr:${action}` };
-        return { notReadable: `${name ?? 'error'}: ${(0,errors/* quote */.hD)((0,errors/* messageOf */.bD)(error))}` };
+        // The first line only: an SDK's parse failure runs to several lines about its own internals.
+        return { notReadable: `${name ?? 'error'}: ${(0,errors/* quote */.hD)((0,errors/* messageOf */.bD)(error).split('\n')[0], 160)}` };
     }
 }
 const statementsOf = (text) => {

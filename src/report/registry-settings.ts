@@ -40,7 +40,8 @@ export async function readable<T>(
     const name = nameOf(error)
     if (absent && name === absent.error) return { value: absent.value }
     if (name && DENIED.has(name)) return { notReadable: `needs ecr:${action}` }
-    return { notReadable: `${name ?? 'error'}: ${quote(messageOf(error))}` }
+    // The first line only: an SDK's parse failure runs to several lines about its own internals.
+    return { notReadable: `${name ?? 'error'}: ${quote(messageOf(error).split('\n')[0], 160)}` }
   }
 }
 
