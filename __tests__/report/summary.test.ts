@@ -99,4 +99,12 @@ describe('the job summary', () => {
     expect(html).toContain('```mermaid')
     expect(html).toContain('Images pushed per week')
   })
+
+  test('at most 1,500 repository rows in all, the rest said to be in the report file', () => {
+    const many = (region: string, count: number) =>
+      Array.from({ length: count }, (_, i) => entry({ repository: `r${i}`, region }))
+    const html = regionTables(report([...many('eu-west-1', 1000), ...many('us-east-1', 1000)]))
+    expect(html.match(/<tr><td>/g)).toHaveLength(1500)
+    expect(html).toContain('<p>… and 500 more (see the report file)</p>')
+  })
 })
