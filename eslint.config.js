@@ -38,7 +38,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/deliver/**', '**/cleanup/**', '**/pull-through-cache/**'],
+              group: ['**/deliver/**', '**/cleanup/**', '**/pull-through-cache/**', '**/report/**'],
               message: 'Shared floors never import an action.'
             }
           ]
@@ -58,7 +58,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/deliver/**', '**/cleanup/**', '**/pull-through-cache/**'],
+              group: ['**/deliver/**', '**/cleanup/**', '**/pull-through-cache/**', '**/report/**'],
               message: 'Shared floors never import an action.'
             }
           ]
@@ -66,7 +66,7 @@ export default tseslint.config(
       ]
     }
   },
-  ...['deliver', 'cleanup', 'pull-through-cache'].map(action => ({
+  ...['deliver', 'cleanup', 'pull-through-cache', 'report'].map(action => ({
     files: [`src/${action}/**`],
     rules: {
       'no-restricted-imports': [
@@ -74,7 +74,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['deliver', 'cleanup', 'pull-through-cache']
+              group: ['deliver', 'cleanup', 'pull-through-cache', 'report']
                 .filter(other => other !== action)
                 .map(other => `**/${other}/**`),
               message: 'An action never imports another action: move what both need to a shared floor.'

@@ -8,6 +8,8 @@ import * as deliverNames from '../src/deliver/constants.js'
 import { parseDeliverInputs } from '../src/deliver/inputs.js'
 import * as cacheNames from '../src/pull-through-cache/constants.js'
 import { parseCacheInputs } from '../src/pull-through-cache/inputs.js'
+import * as reportNames from '../src/report/constants.js'
+import { parseReportInputs } from '../src/report/inputs.js'
 
 /**
  * Each action.yml against its code: every input is read by the action's parser and named by its Input
@@ -50,6 +52,15 @@ const ACTIONS = [
     names: cacheNames,
     parse: (get: (name: string) => string) =>
       parseCacheInputs(get, { region: 'eu-west-1', env: () => undefined }),
+    required: {},
+    emptyMeansNone: []
+  },
+  {
+    name: 'report',
+    yml: 'report/action.yml',
+    folder: 'src/report',
+    names: reportNames,
+    parse: parseReportInputs,
     required: {},
     emptyMeansNone: []
   }

@@ -54,12 +54,23 @@ interface ActionSpec {
 
 describe('README tables', () => {
   const readme = read('README.md')
-  const rows = readme
-    .split('\n')
-    .filter(line => /^\|\s*`[^`]+`\s*\|/.test(line))
-    .map(line => line.split('|').map(cell => cell.trim()))
-  const rowOf = (name: string) => rows.find(cells => cells[1] === `\`${name}\``)
-  const cases = ['action.yml', 'cleanup/action.yml', 'pull-through-cache/action.yml'].flatMap(yml => {
+  /** The rows of the tables in an action's own section (`## … (\`<yml>\`)` up to the next `## `): actions share names. */
+  const rowsOf = (yml: string) => {
+    const lines = readme.split('\n')
+    const start = lines.findIndex(line => line.startsWith('## ') && line.includes(`(\`${yml}\`)`))
+    const end = lines.findIndex((line, i) => i > start && line.startsWith('## '))
+    return lines
+      .slice(start, end < 0 ? undefined : end)
+      .filter(line => /^\|\s*`[^`]+`\s*\|/.test(line))
+      .map(line => line.split('|').map(cell => cell.trim()))
+  }
+  const rowOf = (yml: string, name: string) => rowsOf(yml).find(cells => cells[1] === `\`${name}\``)
+  const cases = [
+    'action.yml',
+    'cleanup/action.yml',
+    'pull-through-cache/action.yml',
+    'report/action.yml'
+  ].flatMap(yml => {
     const spec = parseYaml(read(yml)) as ActionSpec
     return [
       ...Object.entries(spec.inputs ?? {}).map(
@@ -68,13 +79,16 @@ describe('README tables', () => {
       ...Object.keys(spec.outputs ?? {}).map(name => [yml, 'output', name, undefined] as const)
     ]
   })
-  test.each(cases)('%s: %s %s is in a table, with its default', (_yml, _kind, name, defaultValue) => {
-    const row = rowOf(name)
-    expect(row).toBeDefined()
-    if (defaultValue !== undefined && String(defaultValue) !== '') {
-      const shown =
-        String(defaultValue) === '${{ github.sha }}' ? 'commit SHA' : `\`${String(defaultValue)}\``
-      expect(row?.[2]).toContain(shown)
+  test.each(cases)(
+    '%s: %s %s is in a table of its section, with its default',
+    (yml, _kind, name, defaultValue) => {
+      const row = rowOf(yml, name)
+      expect(row).toBeDefined()
+      if (defaultValue !== undefined && String(defaultValue) !== '') {
+        const shown =
+          String(defaultValue) === '${{ github.sha }}' ? 'commit SHA' : `\`${String(defaultValue)}\``
+        expect(row?.[2]).toContain(shown)
+      }
     }
-  })
+  )
 })

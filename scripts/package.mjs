@@ -9,7 +9,8 @@ import { dirname, join, relative } from 'node:path'
 const entries = {
   deliver: ['src/deliver/index.ts', 'src/deliver/post.ts'],
   cleanup: ['src/cleanup/index.ts'],
-  'pull-through-cache': ['src/pull-through-cache/index.ts']
+  'pull-through-cache': ['src/pull-through-cache/index.ts'],
+  report: ['src/report/index.ts']
 }
 
 const staging = '.dist-staging'

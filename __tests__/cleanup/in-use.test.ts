@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import type { ImageDetail } from '@aws-sdk/client-ecr'
-import { ownReference, resolveInUse, type FoundReference } from '../../src/cleanup/in-use/references.js'
+import { ownReference, resolveInUse, type FoundReference } from '../../src/ecr/in-use/references.js'
 import { planCleanup, type CleanupRules, type ImageRecord } from '../../src/cleanup/planner.js'
 
 const d = (name: string) => `sha256:${name.padEnd(64, '0')}`

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 
 const PAGE_SIZE = 1000;
 /** The ECR Public SDK, loaded only by a run that uses ECR Public. */
-const publicSdk = () => __webpack_require__.e(/* import() */ 202).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
+const publicSdk = () => __webpack_require__.e(/* import() */ 821).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
 /**
  * ECR Public behind the cleanup's interface. Its API has no BatchGetImage, no image status and no
  * lastRecordedPullTime: manifests are read through the registry (anonymous pulls are allowed there), and

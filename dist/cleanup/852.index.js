@@ -157,7 +157,7 @@ function catalogChanges(declared, held) {
 const PUBLIC_API_REGION = 'us-east-1';
 const PUBLIC_REGISTRY_HOST = 'public.ecr.aws';
 /** The ECR Public SDK, loaded only by a run that uses ECR Public (ncc puts it in a chunk of its own). */
-const publicSdk = () => __webpack_require__.e(/* import() */ 202).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
+const publicSdk = () => __webpack_require__.e(/* import() */ 821).then(__webpack_require__.t.bind(__webpack_require__, 9821, 19));
 /** The ECR Public client; a variant other than the default is refused before (ecr/endpoints.ts). */
 async function createEcrPublicClient(endpoint) {
     const { ECRPUBLICClient } = await publicSdk();

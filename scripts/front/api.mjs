@@ -7,6 +7,7 @@ import { ecrApi, motoUrl } from './moto.mjs'
 import { upstreamRequest } from './registry.mjs'
 import { pullThroughCacheRules } from './cache-rules.mjs'
 import { creationTemplates } from './templates.mjs'
+import { registrySettings } from './registry-settings.mjs'
 import { recordCall } from './api-log.mjs'
 import { checkPutImage } from './put-image.mjs'
 import { forgetManifest } from './referrers.mjs'
@@ -108,7 +109,12 @@ const OWN = {
   DeregisterPullTimeUpdateExclusion: (_region, request) =>
     pullTimeExclusions('DeregisterPullTimeUpdateExclusion', request),
   ListPullTimeUpdateExclusions: (_region, request) =>
-    pullTimeExclusions('ListPullTimeUpdateExclusions', request)
+    pullTimeExclusions('ListPullTimeUpdateExclusions', request),
+  ...Object.fromEntries(
+    ['GetAccountSetting', 'PutAccountSetting', 'GetSigningConfiguration', 'PutSigningConfiguration'].map(
+      operation => [operation, (region, request) => registrySettings(operation, region, request)]
+    )
+  )
 }
 /** moto's answers with ECR's image state laid over them. */
 const OVERLAID = new Set(['DescribeImages', 'ListImages'])

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readFileInside, workspaceRoot } from '../common/files.js'
 import { parseReference } from '../registry/reference.js'
-import { SCAN_KINDS, type ScanKind } from './in-use/references.js'
+import { SCAN_KINDS, type ScanKind } from '../ecr/in-use/references.js'
 import type { CleanupRules } from './planner.js'
 import { Input } from './constants.js'
 

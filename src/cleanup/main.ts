@@ -5,7 +5,12 @@ import * as log from '../common/log.js'
 import type { ImageStore } from '../ecr/image-store.js'
 import { executePlan } from './execute.js'
 import { buildImageGraph, toImageRecord } from './graph.js'
-import { resolveInUse, type FoundReference, type InUse, type RegistryIdentity } from './in-use/references.js'
+import {
+  resolveInUse,
+  type FoundReference,
+  type InUse,
+  type RegistryIdentity
+} from '../ecr/in-use/references.js'
 import { findRepositories, listAll, openRegistry, type Listing } from './registry.js'
 import { parseCleanupInputs, type CleanupInputs } from './inputs.js'
 import { writePlanFile } from './plan-file.js'
@@ -86,19 +91,32 @@ async function findImagesInUse(
     where: 'in-use-images'
   }))
   if (kinds.length > 0) {
-    const { scanDeployments } = await import('./in-use/scan.js')
+    const [{ scanDeployments }, { InUseScanError }] = await Promise.all([
+      import('../ecr/in-use/scan.js'),
+      import('../ecr/in-use/scan-call.js')
+    ])
     const regions = [...new Set([region, ...inputs.inUse.regions])]
-    found.push(
-      ...(await scanDeployments({
-        kinds,
-        regions,
-        registryRegion: region,
-        keepRevisions: inputs.inUse.keepRevisions,
-        keepPulledWithinMs: inputs.rules.keepPulledWithinMs,
-        now,
-        endpoint: inputs.endpoint
-      }))
-    )
+    try {
+      found.push(
+        ...(await scanDeployments({
+          kinds,
+          regions,
+          registryRegion: region,
+          keepRevisions: inputs.inUse.keepRevisions,
+          keepPulledWithinMs: inputs.rules.keepPulledWithinMs,
+          now,
+          endpoint: inputs.endpoint
+        }))
+      )
+    } catch (error) {
+      if (!(error instanceof InUseScanError)) throw error
+      throw new ActionError(
+        `The in-use scan failed, so nothing was deleted: ${error.detail}. Allow ${error.call} for this role ` +
+          `(see the README's IAM policy), or leave ${error.kind} out of keep-in-use or its region out of ` +
+          'in-use-regions (keep-in-use: none turns the scan off).',
+        { cause: error }
+      )
+    }
   }
   const details = new Map([...listings].map(([name, listing]) => [name, listing.details]))
   const inUse = resolveInUse(found, identity, details)

@@ -8,7 +8,7 @@ import { refuseUnofferedEndpoints, type EndpointUse } from '../ecr/endpoints.js'
 import { privateImageStore, type ImageStore } from '../ecr/image-store.js'
 import type { Manifest } from '../registry/media-types.js'
 import { manifestsToRead } from './graph.js'
-import { SCAN_SERVICES, type RegistryIdentity } from './in-use/references.js'
+import { SCAN_SERVICES, type RegistryIdentity } from '../ecr/in-use/references.js'
 import { Input } from './constants.js'
 import type { CleanupInputs } from './inputs.js'
 

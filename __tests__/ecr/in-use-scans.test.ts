@@ -28,11 +28,11 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { DEFAULT_ENDPOINT } from '../../src/common/endpoints.js'
 
 jest.unstable_mockModule('@actions/core', () => ({ info: jest.fn(), debug: jest.fn(), warning: jest.fn() }))
-const { scanEcs } = await import('../../src/cleanup/in-use/ecs.js')
-const { scanLambda } = await import('../../src/cleanup/in-use/lambda.js')
-const { scanBatch } = await import('../../src/cleanup/in-use/batch.js')
-const { scanAppRunner } = await import('../../src/cleanup/in-use/apprunner.js')
-const { scanInspector } = await import('../../src/cleanup/in-use/inspector.js')
+const { scanEcs } = await import('../../src/ecr/in-use/ecs.js')
+const { scanLambda } = await import('../../src/ecr/in-use/lambda.js')
+const { scanBatch } = await import('../../src/ecr/in-use/batch.js')
+const { scanAppRunner } = await import('../../src/ecr/in-use/apprunner.js')
+const { scanInspector } = await import('../../src/ecr/in-use/inspector.js')
 
 const credentials = { accessKeyId: 'a', secretAccessKey: 'b' }
 const HOST = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'
@@ -144,7 +144,7 @@ describe('scanEcs', () => {
   test('a denied call fails the scan, naming the call, the region and the way out', async () => {
     ecs.on(ListServicesCommand).rejects(denied())
     await expect(scanEcs('eu-west-1', 3, DEFAULT_ENDPOINT, client)).rejects.toThrow(
-      /^The in-use scan failed, so nothing was deleted: ecs:ListServices in eu-west-1: AccessDeniedException: .*Allow ecs:ListServices for this role .*keep-in-use: none turns the scan off/
+      /^The in-use scan failed: ecs:ListServices in eu-west-1: AccessDeniedException: .*Allow ecs:ListServices for this role/
     )
   })
 })

@@ -12,7 +12,7 @@ import {
 import pLimit from 'p-limit'
 import { awsClientConfig } from '../../common/aws.js'
 import type { EndpointVariant } from '../../common/endpoints.js'
-import { chunks } from '../../ecr/images.js'
+import { chunks } from '../images.js'
 import type { FoundReference } from './references.js'
 import { scanCall, scanPages } from './scan-call.js'
 

@@ -1,6 +1,6 @@
 import type { ImageDetail } from '@aws-sdk/client-ecr'
 import type { AwsService } from '../../common/endpoints.js'
-import { parseRegistryHost } from '../../ecr/hosts.js'
+import { parseRegistryHost } from '../hosts.js'
 import { parseReference } from '../../registry/reference.js'
 
 /** The kinds of deployment the scan reads, and the other sources of "in use". */

@@ -1,0 +1,135 @@
+import {
+  BatchGetImageCommand,
+  DescribeImageScanFindingsCommand,
+  GetLifecyclePolicyCommand,
+  GetRepositoryPolicyCommand,
+  paginateDescribeRepositories,
+  type ECRClient,
+  type Repository
+} from '@aws-sdk/client-ecr'
+import * as log from '../common/log.js'
+import { awsErrorName, callAws, collectPages } from '../ecr/errors.js'
+import { BATCH_SIZE, chunks, listImages, PAGE_SIZE } from '../ecr/images.js'
+import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
+import type { RepositoryEntry } from './document.js'
+import { newestScannable, referrersOf, type RepositoryRead } from './facts.js'
+
+/** Every repository of the registry with its settings, 1,000 a page. */
+export async function listRepositories(client: ECRClient, registryId?: string): Promise<Repository[]> {
+  const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId })
+  return collectPages('DescribeRepositories', pages, page => page.repositories)
+}
+
+/**
+ * Every manifest of the repository, 100 a BatchGetImage, as stored (every type accepted). One gone since
+ * the listing, or one ECR will not give, is left out: its blobs are then not counted, which the log says.
+ */
+async function readManifests(
+  client: ECRClient,
+  repositoryName: string,
+  digests: string[],
+  registryId?: string
+): Promise<Map<string, Manifest>> {
+  const manifests = new Map<string, Manifest>()
+  for (const batch of chunks(digests, BATCH_SIZE)) {
+    const { images, failures } = await callAws(`BatchGetImage ${repositoryName}`, () =>
+      client.send(
+        new BatchGetImageCommand({
+          repositoryName,
+          registryId,
+          imageIds: batch.map(imageDigest => ({ imageDigest })),
+          acceptedMediaTypes: ACCEPT_ALL_MANIFESTS.split(', ')
+        })
+      )
+    )
+    for (const image of images ?? []) {
+      const digest = image.imageId?.imageDigest
+      if (!digest || !image.imageManifest) continue
+      try {
+        manifests.set(digest, JSON.parse(image.imageManifest) as Manifest)
+      } catch {
+        log.info(`${repositoryName}: the manifest ${digest} is not JSON: its blobs are not counted`)
+      }
+    }
+    const unread = (failures ?? []).filter(f => f.failureCode !== 'ImageNotFound')
+    if (unread.length > 0)
+      log.info(`${repositoryName}: ${unread.length} manifests could not be read: their blobs are not counted`)
+  }
+  return manifests
+}
+
+/** A policy's text, or undefined when the repository has none (`notFound`). */
+async function policyText(action: string, notFound: string, read: () => Promise<string | undefined>) {
+  return callAws(action, async () => {
+    try {
+      return await read()
+    } catch (error) {
+      if (awsErrorName(error) === notFound) return undefined
+      throw error
+    }
+  })
+}
+
+/** The newest image's scan: its severity counts when the scan is done (one call, one finding a page). */
+async function readFindings(
+  client: ECRClient,
+  repositoryName: string,
+  image: string,
+  registryId?: string
+): Promise<NonNullable<RepositoryEntry['findings']>> {
+  return callAws(`DescribeImageScanFindings ${repositoryName}@${image}`, async () => {
+    try {
+      const answer = await client.send(
+        new DescribeImageScanFindingsCommand({
+          repositoryName,
+          registryId,
+          imageId: { imageDigest: image },
+          maxResults: 1
+        })
+      )
+      const status = answer.imageScanStatus?.status ?? 'UNKNOWN'
+      const done = status === 'COMPLETE' || status === 'ACTIVE'
+      const counts = answer.imageScanFindings?.findingSeverityCounts ?? {}
+      return { image, status, ...(done ? { counts } : {}) }
+    } catch (error) {
+      if (awsErrorName(error) === 'ScanNotFoundException') return { image, status: 'NOT_SCANNED' }
+      throw error
+    }
+  })
+}
+
+/**
+ * One repository read whole: its images (every status, 1,000 a page), every manifest (100 a call), its
+ * lifecycle and repository policies, and with `findings` the newest image's scan. Any failure throws: a
+ * report from a partial read would be wrong without saying so.
+ */
+export async function readRepository(
+  client: ECRClient,
+  repository: Repository,
+  options: { registryId?: string; findings: boolean }
+): Promise<Omit<RepositoryRead, 'inUse' | 'registryScansOnPush'>> {
+  const name = repository.repositoryName ?? ''
+  const { registryId } = options
+  const ref = { repositoryName: name, registryId }
+  const details = await listImages(client, name, registryId)
+  const digests = details.map(d => d.imageDigest ?? '').filter(Boolean)
+  const [manifests, lifecyclePolicyText, repositoryPolicyText] = await Promise.all([
+    readManifests(client, name, digests, registryId),
+    policyText(
+      `GetLifecyclePolicy ${name}`,
+      'LifecyclePolicyNotFoundException',
+      async () => (await client.send(new GetLifecyclePolicyCommand(ref))).lifecyclePolicyText
+    ),
+    policyText(
+      `GetRepositoryPolicy ${name}`,
+      'RepositoryPolicyNotFoundException',
+      async () => (await client.send(new GetRepositoryPolicyCommand(ref))).policyText
+    )
+  ])
+  let findings: RepositoryEntry['findings']
+  if (options.findings) {
+    const newest = newestScannable(details, referrersOf(details, manifests))
+    if (newest) findings = await readFindings(client, name, newest, registryId)
+  }
+  return { repository, details, manifests, lifecyclePolicyText, repositoryPolicyText, findings }
+}
