@@ -14,6 +14,7 @@ import { Inspector2Client, ListCoverageCommand } from '@aws-sdk/client-inspector
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda'
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms'
 import { awsClientConfig } from '../../src/common/aws.js'
 import { variantOf, type AwsService, type EndpointChoice } from '../../src/common/endpoints.js'
 
@@ -32,7 +33,8 @@ const CLIENTS: Record<AwsService, (config: object) => [Sendable, unknown]> = {
   AppRunner: config => [new AppRunnerClient(config), new ListServicesCommand({})],
   Inspector2: config => [new Inspector2Client(config), new ListCoverageCommand({})],
   'Secrets Manager': config => [new SecretsManagerClient(config), new ListSecretsCommand({})],
-  STS: config => [new STSClient(config), new GetCallerIdentityCommand({})]
+  STS: config => [new STSClient(config), new GetCallerIdentityCommand({})],
+  KMS: config => [new KMSClient(config), new ListKeysCommand({})]
 }
 
 const credentials = { accessKeyId: 'a', secretAccessKey: 'b' }
@@ -99,7 +101,9 @@ describe("each client's endpoint under each choice (its own ruleset)", () => {
     ['Secrets Manager', 'us-east-1', 'fips', 'https://secretsmanager-fips.us-east-1.amazonaws.com'],
     ['STS', 'eu-west-1', 'dual-stack', 'https://sts.eu-west-1.api.aws'],
     ['STS', 'us-east-1', 'fips-dual-stack', 'https://sts-fips.us-east-1.api.aws'],
-    ['STS', 'us-gov-west-1', 'fips', 'https://sts.us-gov-west-1.amazonaws.com']
+    ['STS', 'us-gov-west-1', 'fips', 'https://sts.us-gov-west-1.amazonaws.com'],
+    ['KMS', 'us-east-1', 'default', 'https://kms.us-east-1.amazonaws.com'],
+    ['KMS', 'ca-central-1', 'fips', 'https://kms-fips.ca-central-1.amazonaws.com']
   ])('%s in %s, %s: %s', async (service, region, choice, url) => {
     withoutOverrides()
     expect(await resolvedUrl(service, region, choice)).toBe(url)

@@ -1691,6 +1691,8 @@ const OFFERS = {
         fips: { regions: [...US, ...CANADA, ...GOV] },
         'fips-dual-stack': { regions: [...US, ...CANADA, ...GOV] }
     },
+    // KMS: FIPS endpoints (kms-fips.<region>) in the US, Canada and GovCloud; no dual-stack one confirmed.
+    KMS: { fips: { regions: [...US, ...CANADA, ...GOV] } },
     STS: {
         'dual-stack': DUAL_STACK_PARTITIONS,
         fips: { regions: [...US, ...GOV] },
@@ -1803,7 +1805,8 @@ const AWS_SERVICES = (/* unused pure expression or super */ null && ([
     'AppRunner',
     'Inspector2',
     'Secrets Manager',
-    'STS'
+    'STS',
+    'KMS'
 ]));
 /** `AWS_ENDPOINT_URL_SECRETS_MANAGER` for `Secrets Manager`. */
 function endpointUrlVariable(service) {

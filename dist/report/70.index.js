@@ -134,7 +134,8 @@ const AWS_SERVICES = (/* unused pure expression or super */ null && ([
     'AppRunner',
     'Inspector2',
     'Secrets Manager',
-    'STS'
+    'STS',
+    'KMS'
 ]));
 /** `AWS_ENDPOINT_URL_SECRETS_MANAGER` for `Secrets Manager`. */
 function endpointUrlVariable(service) {
@@ -728,6 +729,8 @@ const OFFERS = {
         fips: { regions: [...US, ...CANADA, ...GOV] },
         'fips-dual-stack': { regions: [...US, ...CANADA, ...GOV] }
     },
+    // KMS: FIPS endpoints (kms-fips.<region>) in the US, Canada and GovCloud; no dual-stack one confirmed.
+    KMS: { fips: { regions: [...US, ...CANADA, ...GOV] } },
     STS: {
         'dual-stack': DUAL_STACK_PARTITIONS,
         fips: { regions: [...US, ...GOV] },

@@ -42,6 +42,8 @@ const OFFERS: Record<AwsService, Offer> = {
     fips: { regions: [...US, ...CANADA, ...GOV] },
     'fips-dual-stack': { regions: [...US, ...CANADA, ...GOV] }
   },
+  // KMS: FIPS endpoints (kms-fips.<region>) in the US, Canada and GovCloud; no dual-stack one confirmed.
+  KMS: { fips: { regions: [...US, ...CANADA, ...GOV] } },
   STS: {
     'dual-stack': DUAL_STACK_PARTITIONS,
     fips: { regions: [...US, ...GOV] },

@@ -75,7 +75,8 @@ export const AWS_SERVICES = [
   'AppRunner',
   'Inspector2',
   'Secrets Manager',
-  'STS'
+  'STS',
+  'KMS'
 ] as const
 export type AwsService = (typeof AWS_SERVICES)[number]
 

@@ -8,6 +8,7 @@ import type { RepositorySettings } from '../ecr/settings-diff.js'
 import { parseReference } from '../registry/reference.js'
 import { parsePlatform, type Platform } from '../registry/sources/platform.js'
 import { parseDestinations, type Destination } from './destinations.js'
+import { parseSigning, type SigningInputs } from './signing-inputs.js'
 import { Input } from './constants.js'
 import {
   parsePolicies,
@@ -77,6 +78,8 @@ export interface DeliverInputs extends PolicyInputs {
   scanDestinations: boolean
   /** The endpoint variant of every AWS call and of the registry host (destinations given as hosts keep theirs). */
   endpoint: EndpointVariant
+  /** Sign what is delivered with a KMS key, in cosign's format. */
+  signing?: SigningInputs
   /** Allowed but worth saying (a catalog name the gallery shows no badge for). */
   warnings: string[]
 }
@@ -110,6 +113,7 @@ export function parseDeliverInputs(
     endpoint: variantOf(
       parseEndpointChoice(Input.endpoint, get(Input.endpoint), name => context.env?.[name])
     ),
+    signing: parseSigning(get, pushes),
     warnings: []
   }
   inputs.destinations = parseDeliveryDestinations(get, inputs)
@@ -253,7 +257,8 @@ function checkRegistryType(get: (name: string) => string, inputs: DeliverInputs)
     [Input.allowPullAccounts, get(Input.allowPullAccounts).trim() !== ''],
     [Input.scan, inputs.scan.wait],
     [Input.mountFrom, get(Input.mountFrom).trim() !== ''],
-    [Input.destinations, inputs.destinations.length > 0]
+    [Input.destinations, inputs.destinations.length > 0],
+    [Input.signingKey, inputs.signing !== undefined]
   ]
   const refused = privateOnly.find(([, given]) => given)
   if (refused)

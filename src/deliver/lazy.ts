@@ -14,6 +14,8 @@ export const load = {
   fanOut: () => import('./fan-out/index.js'),
   /** The push itself: tags, blobs, manifests (a run with something to push). */
   push: () => import('./push.js'),
+  /** Signing with a KMS key (`signing-key`). */
+  signing: () => import('./signing.js'),
   /** The scan gate (`scan`). */
   scanGate: () => import('./scan-gate.js'),
   /** Lifecycle and repository policies (`lifecycle-policy`, `repository-policy`). */

@@ -21,6 +21,8 @@ import { logInToPublic, logInToRegistries } from './login.js'
 import { setDeliveryOutputs, writeOutcome, type Outcome } from './outcome.js'
 import { disposePayload, findPayload, type Payload, type PushPayload } from './payload.js'
 import type { PushOutcome } from './push.js'
+import type { ReadySigning, SignatureRow } from './signing.js'
+import type { SigningInputs } from './signing-inputs.js'
 import { deliveryTarget } from './target.js'
 
 /** The clients a run uses: ECR's, ECR Public's for registry-type public, and the docker CLI when there is one. */
@@ -53,6 +55,15 @@ export async function run(): Promise<void> {
   })
   refuseEndpoints(inputs, clients.region)
   startupMark('set up')
+  const signing = inputs.signing
+    ? await core.group('Check the signing key', async () =>
+        (await load.signing()).prepareSigning(
+          inputs.signing as SigningInputs,
+          clients.region,
+          inputs.endpoint
+        )
+      )
+    : undefined
   const payload = await findPayload(inputs.work, clients.docker)
   const fanOut = inputs.destinations.length > 0 ? await load.fanOut() : undefined
   try {
@@ -62,7 +73,7 @@ export async function run(): Promise<void> {
       : []
     const name = repositoryOf(inputs.work)
     const outcome: Outcome = name
-      ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn })
+      ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn, signing })
       : { login, region: clients.region, destinations: loggedIn }
     await writeOutcome(clients, outcome)
   } finally {
@@ -88,7 +99,7 @@ async function prepareClients(inputs: DeliverInputs): Promise<Clients> {
 function refuseEndpoints(inputs: DeliverInputs, region: string): void {
   const main: EndpointUse = inputs.public
     ? { region, services: ['ECR PUBLIC'], registry: 'public' }
-    : { region, services: ['ECR'], registry: 'private' }
+    : { region, services: inputs.signing ? ['ECR', 'KMS'] : ['ECR'], registry: 'private' }
   const inheriting = inputs.destinations.filter(d => !d.host)
   const uses = [
     main,
@@ -126,6 +137,7 @@ interface Delivering {
   fanOut?: FanOut
   payload: Payload
   loggedIn: Stage<LoggedIn>[]
+  signing?: ReadySigning
 }
 
 /** Ensures the repository in every registry, pushes the payload when there is one, then the scan gate. */
@@ -145,6 +157,16 @@ async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
   )
   if (!pushed.ok) return { ...base, target, destinations: pushed.destinations, failure: pushed.error }
   setDeliveryOutputs(target.repositoryUri, pushed.delivery, pushed.destinations)
+  const signed = run.signing ? await sign(run, run.signing, target, pushed) : undefined
+  if (signed && 'failure' in signed)
+    return {
+      ...base,
+      target,
+      delivery: pushed.delivery,
+      destinations: pushed.destinations,
+      failure: signed.failure
+    }
+  const delivered = signed ? signed.destinations : pushed.destinations
   // Created by the push itself (a CREATE_ON_PUSH template): governed now that it exists.
   if (repository.createdOnPush) repository = await ensureTarget(clients, inputs, name, login.host)
   const scan = inputs.scan.wait
@@ -152,9 +174,44 @@ async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
     : undefined
   const destinations =
     fanOut && inputs.scan.wait && inputs.scanDestinations
-      ? await fanOut.scanDestinations(pushed.destinations, inputs)
-      : pushed.destinations
-  return { ...base, repository, target, delivery: pushed.delivery, scan, destinations }
+      ? await fanOut.scanDestinations(delivered, inputs)
+      : delivered
+  return {
+    ...base,
+    repository,
+    target,
+    delivery: pushed.delivery,
+    scan,
+    destinations,
+    signatures: signed && { keyArn: run.signing?.key.arn as string, rows: signed.rows }
+  }
+}
+
+/**
+ * The delivered digest signed in the main registry and in every destination, each read back and verified.
+ * A main signature that fails fails the step (the outputs and the summary still say what was delivered).
+ */
+async function sign(
+  run: Delivering,
+  signing: ReadySigning,
+  target: ReturnType<typeof deliveryTarget>,
+  pushed: Extract<PushOutcome, { ok: true }>
+): Promise<{ rows: SignatureRow[]; destinations: PushOutcome['destinations'] } | { failure: unknown }> {
+  const module = await load.signing()
+  const registry = await openRegistry(
+    { ...run.login, host: target.repositoryUri.split('/')[0] as string },
+    run.inputs.stallTimeoutMs
+  )
+  return core.group('Sign', async () => {
+    try {
+      const rows = await module.signDelivered(signing, registry, target, pushed.delivery)
+      module.setSignatureOutput(rows, pushed.delivery.digest)
+      const others = await module.signDestinations(signing, pushed.destinations)
+      return { rows: [...rows, ...others.rows], destinations: others.stages }
+    } catch (error) {
+      return { failure: error }
+    }
+  })
 }
 
 async function ensureTarget(

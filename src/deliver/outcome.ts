@@ -10,6 +10,7 @@ import { recordOf, type Delivery, type DeliveryTarget } from './delivery.js'
 import type { RepositoryReport } from './governance.js'
 import type { Clients } from './main.js'
 import type { ScanGateReport } from './scan-gate.js'
+import type { SignatureRow } from './signing.js'
 import { writeDeliverySummary, type DestinationRow } from './summary.js'
 import { destinationRecords, destinationRows, destinationsFailure } from './fan-out/report.js'
 import type { Reached, Stage } from './fan-out/state.js'
@@ -23,6 +24,8 @@ export interface Outcome {
   target?: DeliveryTarget
   delivery?: Delivery
   scan?: ScanGateReport
+  /** The signatures made or found in every registry, with the key. */
+  signatures?: { keyArn: string; rows: SignatureRow[] }
   destinations: Stage<Reached>[]
   /** The main push's failure, held until every destination ended and the outputs say where the image went. */
   failure?: unknown
@@ -76,6 +79,7 @@ export async function writeOutcome(clients: Clients, outcome: Outcome): Promise<
     },
     delivery,
     scan: outcome.scan,
+    signatures: outcome.signatures,
     registries:
       destinations.length > 0 && repository
         ? [mainRow(login, region, repository, consoleUrl, delivery), ...destinationRows(destinations, name)]

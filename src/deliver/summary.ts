@@ -3,6 +3,7 @@ import { formatBytes, shortDigest } from '../common/format.js'
 import { code, escapeHtml, headerRow, link, writeSummary } from '../common/summary.js'
 import { resultOf, type Delivery } from './delivery.js'
 import { load } from './lazy.js'
+import type { SignatureRow } from './signing.js'
 import type { ScanGateReport } from './scan-gate.js'
 
 export interface DeliverySummary {
@@ -18,6 +19,8 @@ export interface DeliverySummary {
   }
   delivery?: Delivery
   scan?: ScanGateReport
+  /** The signatures made or found, with the key's ARN. */
+  signatures?: { keyArn: string; rows: SignatureRow[] }
   /** With destinations: every registry, the main one first. */
   registries?: DestinationRow[]
 }
@@ -64,8 +67,22 @@ export async function writeDeliverySummary(report: DeliverySummary): Promise<voi
     }
     if (report.registries) addRegistries(summary, report.registries)
     if (report.delivery) addDelivery(summary, report.delivery)
+    if (report.signatures) addSignatures(summary, report.signatures)
     if (report.scan && scanSection) scanSection(summary, report.scan)
   })
+}
+
+function addSignatures(summary: Summary, { keyArn, rows }: NonNullable<DeliverySummary['signatures']>): void {
+  summary.addRaw(`<p>Signed with the KMS key ${code(keyArn)} (no transparency-log entry)</p>`, true)
+  summary.addTable([
+    headerRow('Image', 'Signature', 'Format', 'Result'),
+    ...rows.map(r => [
+      code(`${r.repositoryUri}@${r.subject}`),
+      code(r.digest),
+      r.format === 'simple' ? 'cosign (.sig)' : 'sigstore bundle',
+      r.outcome === 'signed' ? 'signed, verified' : 'already signed, verified'
+    ])
+  ])
 }
 
 function addLifecyclePreview(summary: Summary, results: LifecyclePolicyPreviewResult[]): void {

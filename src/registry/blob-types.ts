@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 
 /** A blob to upload: its digest and size, and a way to read it (again, on a retry) from a byte range. */
 export interface BlobSource {
@@ -28,4 +28,21 @@ export interface PushBlobOptions {
   mountFrom?: string
   /** Aborts the upload in flight and stops any further attempt. */
   signal?: AbortSignal
+}
+
+/** A small blob held in memory (a config, a signature payload) as a source to upload. */
+export function bufferBlob(digest: string, bytes: Buffer): BlobSource {
+  return {
+    digest,
+    size: bytes.length,
+    open: (start, end) => Readable.from([bytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
+  }
+}
+
+/** A small blob read whole from its source, at most `max` bytes. */
+export async function readWhole(blob: BlobSource, max: number): Promise<Buffer> {
+  if (blob.size > max) throw new Error(`blob ${blob.digest} is larger than ${max} bytes`)
+  const chunks: Buffer[] = []
+  for await (const chunk of blob.open()) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
 }
