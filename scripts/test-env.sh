@@ -114,6 +114,8 @@ BRIDGE_URL=http://127.0.0.1:$BRIDGE_PORT
 SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BRIDGE_SCRIPT=$SCRIPTS/registry-moto-bridge.py
 FRONT_SCRIPT=$SCRIPTS/registry-front.mjs
+# moto's server with KMS Sign's MessageType DIGEST as KMS has it (moto signs a digest as a raw message).
+MOTO_SCRIPT=$SCRIPTS/moto-server.py
 ENV_FILE=$DIR/env.sh
 HOSTS_MARK="# ecr-deliver-test-env"
 PROXY_DIR=$DIR/proxy
@@ -175,7 +177,7 @@ registry2_pid() { running_pid registry2 "$DIR/registry2.yml"; }
 registry3_pid() { running_pid registry3 "$DIR/registry3.yml"; }
 registrypub_pid() { running_pid registrypub "$DIR/registrypub.yml"; }
 dockerd_pid() { running_pid dockerd "$SOCK"; }
-moto_pid() { running_pid moto "moto.server"; }
+moto_pid() { running_pid moto "moto"; }
 bridge_pid() { running_pid bridge "registry-moto-bridge.py"; }
 front_pid() { running_pid front "registry-front.mjs"; }
 proxy_open_pid() { running_pid proxy_open "$PROXY_DIR/open.conf"; }
@@ -518,13 +520,14 @@ BRIDGE_STARTED=0
 start_moto() {
   local pid
   if pid=$(moto_pid); then
-    if cmdline "$pid" | grep -qF -- "-p $MOTO_PORT " &&
+    if cmdline "$pid" | grep -qF -- "$MOTO_SCRIPT -H 127.0.0.1 -p $MOTO_PORT " &&
+      [ "$(cat "$DIR/moto.code" 2>/dev/null)" = "$(sha256sum <"$MOTO_SCRIPT")" ] &&
       tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "MOTO_ACCOUNT_ID=$ECR_TEST_ACCOUNT" &&
       tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "MOTO_LAMBDA_STUB_ECR=false"; then
       wait_ready moto "$pid" moto_ok
       return
     fi
-    log "moto is running with another port, account or Lambda setting; restarting"
+    log "moto is running with another script, port, account or Lambda setting; restarting"
     stop_pid moto "$pid" 10
   fi
   require_free_port "$MOTO_PORT" "set MOTO_PORT"
@@ -536,8 +539,9 @@ start_moto() {
   # MOTO_LAMBDA_STUB_ECR=false: image functions resolve their image in moto's own ECR, as Lambda does.
   spawn 0 moto "$(pidfile moto)" env MOTO_ACCOUNT_ID="$ECR_TEST_ACCOUNT" MOTO_RECORDER_FILEPATH="$DIR/moto_recording" \
     MOTO_LAMBDA_STUB_ECR=false \
-    "$py" -m moto.server -H 127.0.0.1 -p "$MOTO_PORT"
+    "$py" "$MOTO_SCRIPT" -H 127.0.0.1 -p "$MOTO_PORT"
   wait_ready moto "$SPAWNED_PID" moto_ok
+  sha256sum <"$MOTO_SCRIPT" >"$DIR/moto.code"
   MOTO_STARTED=1
 }
 
