@@ -115,15 +115,22 @@ const cases: Case[] = [
         })),
         seed: `outputs-multi-${Date.now()}`
       })
+      // Signed with a KMS key made with the AWS CLI (moto's KMS): signature-digest is written too.
+      const { stdout } = await run(
+        'aws',
+        ['kms', 'create-key', '--key-spec', 'ECC_NIST_P256', '--key-usage', 'SIGN_VERIFY'],
+        { AWS_DEFAULT_REGION: testEnv.AWS_REGION as string }
+      )
       return {
         inputs: {
           source: dir,
           repository: uniqueRepository('out'),
-          destinations: testEnv.ECR_TEST_REGION2 as string
+          destinations: testEnv.ECR_TEST_REGION2 as string,
+          'signing-key': (JSON.parse(stdout) as { KeyMetadata: { Arn: string } }).KeyMetadata.Arn
         }
       }
     },
-    outputs: [...DELIVERY, 'platform-digests']
+    outputs: [...DELIVERY, 'platform-digests', 'signature-digest']
   },
   {
     name: 'a cleanup that deletes an image and an empty repository',
