@@ -63,14 +63,23 @@ export async function listImages(
   return collectPages(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails)
 }
 
+/** What a batch read of manifests gave: those read, those ECR would not give, those that are not JSON. */
+export interface ManifestRead {
+  manifests: Map<string, Manifest>
+  /** BatchGetImage's failures but ImageNotFound (an image gone since the listing is simply not there). */
+  unread: ImageFailure[]
+  /** Digests whose manifest is not JSON. */
+  malformed: string[]
+}
+
 /** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
-export async function getManifests(
+export async function readManifests(
   client: ECRClient,
   repositoryName: string,
   digests: string[],
   registryId?: string
-): Promise<Map<string, Manifest>> {
-  const manifests = new Map<string, Manifest>()
+): Promise<ManifestRead> {
+  const read: ManifestRead = { manifests: new Map(), unread: [], malformed: [] }
   for (const batch of chunks(digests, BATCH_SIZE)) {
     const { images, failures } = await callAws(`BatchGetImage ${repositoryName}`, () =>
       client.send(
@@ -84,18 +93,38 @@ export async function getManifests(
     )
     for (const image of images ?? []) {
       const digest = image.imageId?.imageDigest
-      if (digest && image.imageManifest) manifests.set(digest, JSON.parse(image.imageManifest) as Manifest)
+      if (!digest || !image.imageManifest) continue
+      try {
+        read.manifests.set(digest, JSON.parse(image.imageManifest) as Manifest)
+      } catch {
+        read.malformed.push(digest)
+      }
     }
-    // A manifest that could not be read leaves the graph incomplete: its children would look orphaned.
-    // One gone since the listing is fine (the deletions read every image again first).
-    const unread = (failures ?? []).find(f => f.failureCode !== 'ImageNotFound')
-    if (unread) {
-      throw new ActionError(
-        `BatchGetImage ${repositoryName}: could not read ${unread.imageId?.imageDigest ?? 'a manifest'} ` +
-          `(${unread.failureCode ?? 'failed'}: ${quote(unread.failureReason ?? 'no reason given')}); nothing is deleted ` +
-          'while the image graph is incomplete'
-      )
-    }
+    read.unread.push(...(failures ?? []).filter(f => f.failureCode !== 'ImageNotFound'))
+  }
+  return read
+}
+
+/**
+ * Manifests by digest for a cleanup: one that could not be read leaves the graph incomplete (its children
+ * would look orphaned), so that fails; one gone since the listing is fine (the deletions read every image
+ * again first).
+ */
+export async function getManifests(
+  client: ECRClient,
+  repositoryName: string,
+  digests: string[],
+  registryId?: string
+): Promise<Map<string, Manifest>> {
+  const { manifests, unread, malformed } = await readManifests(client, repositoryName, digests, registryId)
+  const first = unread[0]
+  if (first || malformed.length > 0) {
+    const what = first
+      ? `${first.imageId?.imageDigest ?? 'a manifest'} (${first.failureCode ?? 'failed'}: ${quote(first.failureReason ?? 'no reason given')})`
+      : `${malformed[0]} (not JSON)`
+    throw new ActionError(
+      `BatchGetImage ${repositoryName}: could not read ${what}; nothing is deleted while the image graph is incomplete`
+    )
   }
   return manifests
 }

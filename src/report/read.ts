@@ -1,5 +1,4 @@
 import {
-  BatchGetImageCommand,
   DescribeImageScanFindingsCommand,
   GetLifecyclePolicyCommand,
   GetRepositoryPolicyCommand,
@@ -9,8 +8,8 @@ import {
 } from '@aws-sdk/client-ecr'
 import * as log from '../common/log.js'
 import { awsErrorName, callAws, collectPages } from '../ecr/errors.js'
-import { BATCH_SIZE, chunks, listImages, PAGE_SIZE } from '../ecr/images.js'
-import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
+import { listImages, PAGE_SIZE, readManifests } from '../ecr/images.js'
+import type { Manifest } from '../registry/media-types.js'
 import type { RepositoryEntry } from './document.js'
 import { newestScannable, referrersOf, type RepositoryRead } from './facts.js'
 
@@ -24,37 +23,17 @@ export async function listRepositories(client: ECRClient, registryId?: string): 
  * Every manifest of the repository, 100 a BatchGetImage, as stored (every type accepted). One gone since
  * the listing, or one ECR will not give, is left out: its blobs are then not counted, which the log says.
  */
-async function readManifests(
+async function manifestsOf(
   client: ECRClient,
   repositoryName: string,
   digests: string[],
   registryId?: string
 ): Promise<Map<string, Manifest>> {
-  const manifests = new Map<string, Manifest>()
-  for (const batch of chunks(digests, BATCH_SIZE)) {
-    const { images, failures } = await callAws(`BatchGetImage ${repositoryName}`, () =>
-      client.send(
-        new BatchGetImageCommand({
-          repositoryName,
-          registryId,
-          imageIds: batch.map(imageDigest => ({ imageDigest })),
-          acceptedMediaTypes: ACCEPT_ALL_MANIFESTS.split(', ')
-        })
-      )
-    )
-    for (const image of images ?? []) {
-      const digest = image.imageId?.imageDigest
-      if (!digest || !image.imageManifest) continue
-      try {
-        manifests.set(digest, JSON.parse(image.imageManifest) as Manifest)
-      } catch {
-        log.info(`${repositoryName}: the manifest ${digest} is not JSON: its blobs are not counted`)
-      }
-    }
-    const unread = (failures ?? []).filter(f => f.failureCode !== 'ImageNotFound')
-    if (unread.length > 0)
-      log.info(`${repositoryName}: ${unread.length} manifests could not be read: their blobs are not counted`)
-  }
+  const { manifests, unread, malformed } = await readManifests(client, repositoryName, digests, registryId)
+  for (const digest of malformed)
+    log.info(`${repositoryName}: the manifest ${digest} is not JSON: its blobs are not counted`)
+  if (unread.length > 0)
+    log.info(`${repositoryName}: ${unread.length} manifests could not be read: their blobs are not counted`)
   return manifests
 }
 
@@ -114,7 +93,7 @@ export async function readRepository(
   const details = await listImages(client, name, registryId)
   const digests = details.map(d => d.imageDigest ?? '').filter(Boolean)
   const [manifests, lifecyclePolicyText, repositoryPolicyText] = await Promise.all([
-    readManifests(client, name, digests, registryId),
+    manifestsOf(client, name, digests, registryId),
     policyText(
       `GetLifecyclePolicy ${name}`,
       'LifecyclePolicyNotFoundException',
