@@ -2230,7 +2230,7 @@ function registryHostIn(loginHost, variant) {
 /* harmony export */   v8: () => (/* binding */ listImages),
 /* harmony export */   xW: () => (/* binding */ listRepositories)
 /* harmony export */ });
-/* unused harmony exports PAGE_SIZE, removeImageTag */
+/* unused harmony exports PAGE_SIZE, readManifests, removeImageTag */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
 /* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9867);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
@@ -2275,8 +2275,8 @@ async function listImages(client, repositoryName, registryId) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .collectPages */ .VV)(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails);
 }
 /** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
-async function getManifests(client, repositoryName, digests, registryId) {
-    const manifests = new Map();
+async function readManifests(client, repositoryName, digests, registryId) {
+    const read = { manifests: new Map(), unread: [], malformed: [] };
     for (const batch of chunks(digests, BATCH_SIZE)) {
         const { images, failures } = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .IY)(`BatchGetImage ${repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .BatchGetImageCommand */ .P8n({
             repositoryName,
@@ -2286,17 +2286,32 @@ async function getManifests(client, repositoryName, digests, registryId) {
         })));
         for (const image of images ?? []) {
             const digest = image.imageId?.imageDigest;
-            if (digest && image.imageManifest)
-                manifests.set(digest, JSON.parse(image.imageManifest));
+            if (!digest || !image.imageManifest)
+                continue;
+            try {
+                read.manifests.set(digest, JSON.parse(image.imageManifest));
+            }
+            catch {
+                read.malformed.push(digest);
+            }
         }
-        // A manifest that could not be read leaves the graph incomplete: its children would look orphaned.
-        // One gone since the listing is fine (the deletions read every image again first).
-        const unread = (failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
-        if (unread) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`BatchGetImage ${repositoryName}: could not read ${unread.imageId?.imageDigest ?? 'a manifest'} ` +
-                `(${unread.failureCode ?? 'failed'}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(unread.failureReason ?? 'no reason given')}); nothing is deleted ` +
-                'while the image graph is incomplete');
-        }
+        read.unread.push(...(failures ?? []).filter(f => f.failureCode !== 'ImageNotFound'));
+    }
+    return read;
+}
+/**
+ * Manifests by digest for a cleanup: one that could not be read leaves the graph incomplete (its children
+ * would look orphaned), so that fails; one gone since the listing is fine (the deletions read every image
+ * again first).
+ */
+async function getManifests(client, repositoryName, digests, registryId) {
+    const { manifests, unread, malformed } = await readManifests(client, repositoryName, digests, registryId);
+    const first = unread[0];
+    if (first || malformed.length > 0) {
+        const what = first
+            ? `${first.imageId?.imageDigest ?? 'a manifest'} (${first.failureCode ?? 'failed'}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(first.failureReason ?? 'no reason given')})`
+            : `${malformed[0]} (not JSON)`;
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`BatchGetImage ${repositoryName}: could not read ${what}; nothing is deleted while the image graph is incomplete`);
     }
     return manifests;
 }

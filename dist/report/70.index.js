@@ -320,12 +320,12 @@ async function collectPages(action, pages, items) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BU: () => (/* binding */ BATCH_SIZE),
+/* harmony export */   PX: () => (/* binding */ readManifests),
 /* harmony export */   VN: () => (/* binding */ chunks),
 /* harmony export */   md: () => (/* binding */ PAGE_SIZE),
 /* harmony export */   v8: () => (/* binding */ listImages)
 /* harmony export */ });
-/* unused harmony exports listRepositories, deleteEmptyRepository, getManifests, deleteImages, sortFailures, removeImageTag */
+/* unused harmony exports BATCH_SIZE, listRepositories, deleteEmptyRepository, getManifests, deleteImages, sortFailures, removeImageTag */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
 /* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9867);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
@@ -370,28 +370,43 @@ async function listImages(client, repositoryName, registryId) {
     return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .collectPages */ .VV)(`DescribeImages ${repositoryName}`, pages, page => page.imageDetails);
 }
 /** Manifests by digest, read as stored (every manifest type accepted), 100 per call. */
-async function getManifests(client, repositoryName, digests, registryId) {
-    const manifests = new Map();
+async function readManifests(client, repositoryName, digests, registryId) {
+    const read = { manifests: new Map(), unread: [], malformed: [] };
     for (const batch of chunks(digests, BATCH_SIZE)) {
-        const { images, failures } = await callAws(`BatchGetImage ${repositoryName}`, () => client.send(new BatchGetImageCommand({
+        const { images, failures } = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .IY)(`BatchGetImage ${repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .BatchGetImageCommand */ .P8n({
             repositoryName,
             registryId,
             imageIds: batch.map(imageDigest => ({ imageDigest })),
-            acceptedMediaTypes: ACCEPT_ALL_MANIFESTS.split(', ')
+            acceptedMediaTypes: _registry_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .ACCEPT_ALL_MANIFESTS */ .Q5.split(', ')
         })));
         for (const image of images ?? []) {
             const digest = image.imageId?.imageDigest;
-            if (digest && image.imageManifest)
-                manifests.set(digest, JSON.parse(image.imageManifest));
+            if (!digest || !image.imageManifest)
+                continue;
+            try {
+                read.manifests.set(digest, JSON.parse(image.imageManifest));
+            }
+            catch {
+                read.malformed.push(digest);
+            }
         }
-        // A manifest that could not be read leaves the graph incomplete: its children would look orphaned.
-        // One gone since the listing is fine (the deletions read every image again first).
-        const unread = (failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
-        if (unread) {
-            throw new ActionError(`BatchGetImage ${repositoryName}: could not read ${unread.imageId?.imageDigest ?? 'a manifest'} ` +
-                `(${unread.failureCode ?? 'failed'}: ${quote(unread.failureReason ?? 'no reason given')}); nothing is deleted ` +
-                'while the image graph is incomplete');
-        }
+        read.unread.push(...(failures ?? []).filter(f => f.failureCode !== 'ImageNotFound'));
+    }
+    return read;
+}
+/**
+ * Manifests by digest for a cleanup: one that could not be read leaves the graph incomplete (its children
+ * would look orphaned), so that fails; one gone since the listing is fine (the deletions read every image
+ * again first).
+ */
+async function getManifests(client, repositoryName, digests, registryId) {
+    const { manifests, unread, malformed } = await readManifests(client, repositoryName, digests, registryId);
+    const first = unread[0];
+    if (first || malformed.length > 0) {
+        const what = first
+            ? `${first.imageId?.imageDigest ?? 'a manifest'} (${first.failureCode ?? 'failed'}: ${quote(first.failureReason ?? 'no reason given')})`
+            : `${malformed[0]} (not JSON)`;
+        throw new ActionError(`BatchGetImage ${repositoryName}: could not read ${what}; nothing is deleted while the image graph is incomplete`);
     }
     return manifests;
 }
@@ -1378,7 +1393,6 @@ var ecr_images = __webpack_require__(2298);
 
 
 
-
 /** Every repository of the registry with its settings, 1,000 a page. */
 async function listRepositories(client, registryId) {
     const pages = (0,dist_cjs/* paginateDescribeRepositories */.LHh)({ client, pageSize: ecr_images/* PAGE_SIZE */.md }, { registryId });
@@ -1388,30 +1402,12 @@ async function listRepositories(client, registryId) {
  * Every manifest of the repository, 100 a BatchGetImage, as stored (every type accepted). One gone since
  * the listing, or one ECR will not give, is left out: its blobs are then not counted, which the log says.
  */
-async function readManifests(client, repositoryName, digests, registryId) {
-    const manifests = new Map();
-    for (const batch of (0,ecr_images/* chunks */.VN)(digests, ecr_images/* BATCH_SIZE */.BU)) {
-        const { images, failures } = await (0,ecr_errors/* callAws */.IY)(`BatchGetImage ${repositoryName}`, () => client.send(new dist_cjs/* BatchGetImageCommand */.P8n({
-            repositoryName,
-            registryId,
-            imageIds: batch.map(imageDigest => ({ imageDigest })),
-            acceptedMediaTypes: media_types/* ACCEPT_ALL_MANIFESTS */.Q5.split(', ')
-        })));
-        for (const image of images ?? []) {
-            const digest = image.imageId?.imageDigest;
-            if (!digest || !image.imageManifest)
-                continue;
-            try {
-                manifests.set(digest, JSON.parse(image.imageManifest));
-            }
-            catch {
-                log/* info */.p(`${repositoryName}: the manifest ${digest} is not JSON: its blobs are not counted`);
-            }
-        }
-        const unread = (failures ?? []).filter(f => f.failureCode !== 'ImageNotFound');
-        if (unread.length > 0)
-            log/* info */.p(`${repositoryName}: ${unread.length} manifests could not be read: their blobs are not counted`);
-    }
+async function manifestsOf(client, repositoryName, digests, registryId) {
+    const { manifests, unread, malformed } = await (0,ecr_images/* readManifests */.PX)(client, repositoryName, digests, registryId);
+    for (const digest of malformed)
+        log/* info */.p(`${repositoryName}: the manifest ${digest} is not JSON: its blobs are not counted`);
+    if (unread.length > 0)
+        log/* info */.p(`${repositoryName}: ${unread.length} manifests could not be read: their blobs are not counted`);
     return manifests;
 }
 /** A policy's text, or undefined when the repository has none (`notFound`). */
@@ -1461,7 +1457,7 @@ async function readRepository(client, repository, options) {
     const details = await (0,ecr_images/* listImages */.v8)(client, name, registryId);
     const digests = details.map(d => d.imageDigest ?? '').filter(Boolean);
     const [manifests, lifecyclePolicyText, repositoryPolicyText] = await Promise.all([
-        readManifests(client, name, digests, registryId),
+        manifestsOf(client, name, digests, registryId),
         policyText(`GetLifecyclePolicy ${name}`, 'LifecyclePolicyNotFoundException', async () => (await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C(ref))).lifecyclePolicyText),
         policyText(`GetRepositoryPolicy ${name}`, 'RepositoryPolicyNotFoundException', async () => (await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN(ref))).policyText)
     ]);

@@ -51,7 +51,7 @@ async function newKey(spec: string, usage = 'SIGN_VERIFY'): Promise<Key> {
   ])
   const pem = join(work, `${arn.split('/').pop()}.pem`)
   if (usage === 'SIGN_VERIFY') {
-    const der = join(work, 'public.der')
+    const der = `${pem}.der`
     writeFileSync(
       der,
       Buffer.from(await aws(['kms', 'get-public-key', '--key-id', arn, '--query', 'PublicKey']), 'base64')
