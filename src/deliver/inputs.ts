@@ -9,6 +9,7 @@ import { parseReference } from '../registry/reference.js'
 import { parsePlatform, type Platform } from '../registry/sources/platform.js'
 import { parseDestinations, type Destination } from './destinations.js'
 import { Input } from './constants.js'
+import { parseManagedSigning, type ManagedSigningInputs } from './managed-signing-inputs.js'
 import {
   parsePolicies,
   parseRepositorySettings,
@@ -69,6 +70,8 @@ export interface DeliverInputs extends PolicyInputs {
   skipLogout: boolean
   maskPassword: boolean
   scan: ScanGateInputs
+  /** signing-profile: a rule of ECR managed signing covers the repository; a push waits for the signature. */
+  managedSigning?: ManagedSigningInputs
   /** ECR Public: log in to public.ecr.aws and create the repository with this catalog data. */
   public?: PublicCatalog
   /** Further registries that get the same image, repository settings and policies. */
@@ -105,6 +108,7 @@ export function parseDeliverInputs(
     maskPassword: parseBoolean(Input.maskPassword, get(Input.maskPassword), true),
     ...parsePolicies(get, repository),
     scan: parseScanGate(get, pushes),
+    managedSigning: parseManagedSigning(get, repository),
     destinations: [],
     scanDestinations: parseBoolean(Input.scanDestinations, get(Input.scanDestinations), false),
     endpoint: variantOf(
@@ -252,6 +256,7 @@ function checkRegistryType(get: (name: string) => string, inputs: DeliverInputs)
     [Input.repositoryPolicy, get(Input.repositoryPolicy).trim() !== ''],
     [Input.allowPullAccounts, get(Input.allowPullAccounts).trim() !== ''],
     [Input.scan, inputs.scan.wait],
+    [Input.signingProfile, inputs.managedSigning !== undefined],
     [Input.mountFrom, get(Input.mountFrom).trim() !== ''],
     [Input.destinations, inputs.destinations.length > 0]
   ]

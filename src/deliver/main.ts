@@ -16,6 +16,7 @@ import { refuseMainRegistry } from './destinations.js'
 import type { Stage, LoggedIn } from './fan-out/index.js'
 import { ensurePublic, governRepository, type RepositoryReport } from './governance.js'
 import { parseDeliverInputs, repositoryOf, type DeliverInputs } from './inputs.js'
+import type { ManagedSigningInputs } from './managed-signing-inputs.js'
 import { load, openRegistry } from './lazy.js'
 import { logInToPublic, logInToRegistries } from './login.js'
 import { setDeliveryOutputs, writeOutcome, type Outcome } from './outcome.js'
@@ -147,14 +148,62 @@ async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
   setDeliveryOutputs(target.repositoryUri, pushed.delivery, pushed.destinations)
   // Created by the push itself (a CREATE_ON_PUSH template): governed now that it exists.
   if (repository.createdOnPush) repository = await ensureTarget(clients, inputs, name, login.host)
+  const signed = inputs.managedSigning
+    ? await managedSigning(run, target, repository, pushed)
+    : { delivery: pushed.delivery, destinations: pushed.destinations, signing: undefined }
   const scan = inputs.scan.wait
-    ? await scanGate(clients.ecr, inputs, repository, target.repositoryUri, pushed.delivery)
+    ? await scanGate(clients.ecr, inputs, repository, target.repositoryUri, signed.delivery)
     : undefined
   const destinations =
     fanOut && inputs.scan.wait && inputs.scanDestinations
-      ? await fanOut.scanDestinations(pushed.destinations, inputs)
-      : pushed.destinations
-  return { ...base, repository, target, delivery: pushed.delivery, scan, destinations }
+      ? await fanOut.scanDestinations(signed.destinations, inputs)
+      : signed.destinations
+  return {
+    ...base,
+    repository,
+    target,
+    delivery: signed.delivery,
+    signing: signed.signing,
+    scan,
+    destinations
+  }
+}
+
+/**
+ * With signing-profile: the wait for ECR managed signing in the main registry and every destination at
+ * once; the signatures join the referrers (the `referrers` output is written again with them).
+ */
+async function managedSigning(
+  run: Delivering,
+  target: ReturnType<typeof deliveryTarget>,
+  repository: RepositoryReport,
+  pushed: Extract<PushOutcome, { ok: true }>
+): Promise<Omit<typeof pushed, 'ok'> & Pick<Outcome, 'signing'>> {
+  const { inputs, clients, login, fanOut } = run
+  const signing = inputs.managedSigning as ManagedSigningInputs
+  const [module, registry] = await Promise.all([
+    load.managedSigning(),
+    openRegistry({ ...login, host: target.repositoryUri.split('/')[0] as string }, inputs.stallTimeoutMs)
+  ])
+  return core.group('ECR managed signing', async () => {
+    const main = {
+      ecr: clients.ecr,
+      registry,
+      repository: target.repository,
+      registryId: repository.repository.registryId ?? inputs.registryId,
+      repositoryUri: target.repositoryUri,
+      label: 'main'
+    }
+    const [report, others] = await Promise.all([
+      module.waitForManagedSignature(main, pushed.delivery.digest, signing),
+      fanOut
+        ? fanOut.signDestinations(pushed.destinations, signing)
+        : { stages: pushed.destinations, reports: [] }
+    ])
+    const delivery = module.withSignatures(pushed.delivery, report)
+    core.setOutput(Output.referrers, JSON.stringify(delivery.referrers))
+    return { delivery, destinations: others.stages, signing: { main: report, destinations: others.reports } }
+  })
 }
 
 async function ensureTarget(
