@@ -72,7 +72,9 @@ describe('signing-profile and signing-timeout', () => {
 describe('waitForManagedSignature', () => {
   const ecrMock = mockClient(ECRClient)
   const ecr = new ECRClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
-  beforeEach(() => ecrMock.reset())
+  beforeEach(() => {
+    ecrMock.reset()
+  })
 
   /** A registry whose referrers list is `listed()` at each read. */
   const registryListing = (listed: () => Descriptor[]) =>

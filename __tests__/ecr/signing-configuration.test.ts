@@ -12,7 +12,9 @@ import { ensureSigningRule, signingStatusOf } from '../../src/ecr/signing-config
 
 const ecrMock = mockClient(ECRClient)
 const client = new ECRClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
-beforeEach(() => ecrMock.reset())
+beforeEach(() => {
+  ecrMock.reset()
+})
 
 const PROFILE = 'arn:aws:signer:eu-west-1:123456789012:/signing-profiles/release'
 const OTHER_RULE = {
