@@ -3,6 +3,7 @@ import type { ECRClient, ImageSigningStatus } from '@aws-sdk/client-ecr'
 import { quote } from '../common/errors.js'
 import * as log from '../common/log.js'
 import { pollUntil } from '../common/poll.js'
+import { sleep as realSleep } from '../common/retry.js'
 import { code, escapeHtml, headerRow } from '../common/summary.js'
 import { ensureSigningRule, signingStatusOf } from '../ecr/signing-configuration.js'
 import type { RegistryClient } from '../registry/client.js'
@@ -93,25 +94,27 @@ export async function waitForManagedSignature(
   const base = { registry: wait.label, profileArn: inputs.profileArn, imageUri }
   let last: ImageSigningStatus | undefined
   const image = { repositoryName: wait.repository, registryId: wait.registryId, digest }
-  const ended = await pollUntil<ManagedSigningReport>(
-    async () => {
-      last = await signingStatusOf(wait.ecr, image, inputs.profileArn)
-      if (last?.status === 'FAILED')
-        return {
-          ...base,
-          status: 'FAILED',
-          signatures: [],
-          failure:
-            `ECR managed signing of ${imageUri} with ${inputs.profileArn} FAILED: ` +
-            `${quote(last.failureCode ?? 'no failure code')}: ${quote(last.failureReason ?? 'no reason given')}`
-        }
-      if (last?.status !== 'COMPLETE') return undefined
-      const listed = await listReferrers(wait.registry, wait.repository, digest)
-      const signatures = listed.filter(r => r.artifactType === NOTARY_SIGNATURE)
-      return signatures.length > 0 ? { ...base, status: 'COMPLETE', signatures } : undefined
-    },
-    { deadline, baseDelayMs: 1000, maxDelayMs: 15_000, sleep: options.sleep, now }
-  )
+  const check = async (): Promise<ManagedSigningReport | undefined> => {
+    last = await signingStatusOf(wait.ecr, image, inputs.profileArn)
+    if (last?.status === 'FAILED')
+      return {
+        ...base,
+        status: 'FAILED',
+        signatures: [],
+        failure:
+          `ECR managed signing of ${imageUri} with ${inputs.profileArn} FAILED: ` +
+          `${quote(last.failureCode ?? 'no failure code')}: ${quote(last.failureReason ?? 'no reason given')}`
+      }
+    if (last?.status !== 'COMPLETE') return undefined
+    const listed = await listReferrers(wait.registry, wait.repository, digest)
+    const signatures = listed.filter(r => r.artifactType === NOTARY_SIGNATURE)
+    return signatures.length > 0 ? { ...base, status: 'COMPLETE', signatures } : undefined
+  }
+  const sleep = options.sleep ?? realSleep
+  const ended =
+    (await pollUntil(check, { deadline, baseDelayMs: 1000, maxDelayMs: 15_000, sleep, now })) ??
+    // The backoff stops short of the deadline when its next wait would pass it: one last look at the deadline.
+    (now() < deadline ? await sleep(deadline - now()).then(check) : undefined)
   if (ended) {
     if (ended.status === 'COMPLETE')
       log.info(

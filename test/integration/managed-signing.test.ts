@@ -71,9 +71,13 @@ async function removeOurRules(): Promise<void> {
   }
 }
 
-/** A one-platform OCI layout of its own (the seed makes its digest unique). */
+const layouts = new Map<string, string>()
+
+/** A one-platform OCI layout of its own (the seed makes its digest unique), written once: a re-run sends it again. */
 async function layout(name: string): Promise<string> {
   const dir = join(work, name)
+  if (layouts.has(name)) return dir
+  layouts.set(name, dir)
   await writeOciLayout(dir, {
     platforms: [{ os: 'linux', architecture: 'amd64', layers: [{ size: 800 }] }],
     seed: `${name}-${run_}`
