@@ -444,6 +444,8 @@ var errors = __webpack_require__(1922);
 var log = __webpack_require__(1095);
 // EXTERNAL MODULE: ./src/common/poll.ts
 var poll = __webpack_require__(5320);
+// EXTERNAL MODULE: ./src/common/retry.ts
+var retry = __webpack_require__(9183);
 // EXTERNAL MODULE: ./src/common/summary.ts
 var common_summary = __webpack_require__(7701);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
@@ -514,6 +516,7 @@ var referrers = __webpack_require__(9191);
 
 
 
+
 /**
  * ECR managed signing (`signing-profile`), in two parts: before the push, a rule of the registry's signing
  * configuration made to cover the repository with the profile (registry-wide, said in the log); after it,
@@ -558,7 +561,7 @@ async function waitForManagedSignature(wait, digest, inputs, options = {}) {
     const base = { registry: wait.label, profileArn: inputs.profileArn, imageUri };
     let last;
     const image = { repositoryName: wait.repository, registryId: wait.registryId, digest };
-    const ended = await (0,poll/* pollUntil */.g)(async () => {
+    const check = async () => {
         last = await signingStatusOf(wait.ecr, image, inputs.profileArn);
         if (last?.status === 'FAILED')
             return {
@@ -573,7 +576,11 @@ async function waitForManagedSignature(wait, digest, inputs, options = {}) {
         const listed = await (0,referrers/* listReferrers */.xt)(wait.registry, wait.repository, digest);
         const signatures = listed.filter(r => r.artifactType === NOTARY_SIGNATURE);
         return signatures.length > 0 ? { ...base, status: 'COMPLETE', signatures } : undefined;
-    }, { deadline, baseDelayMs: 1000, maxDelayMs: 15_000, sleep: options.sleep, now });
+    };
+    const sleep = options.sleep ?? retry/* sleep */.y;
+    const ended = (await (0,poll/* pollUntil */.g)(check, { deadline, baseDelayMs: 1000, maxDelayMs: 15_000, sleep, now })) ??
+        // The backoff stops short of the deadline when its next wait would pass it: one last look at the deadline.
+        (now() < deadline ? await sleep(deadline - now()).then(check) : undefined);
     if (ended) {
         if (ended.status === 'COMPLETE')
             log/* info */.p(`${imageUri}: signed by ECR managed signing (${inputs.profileArn}): ` +
