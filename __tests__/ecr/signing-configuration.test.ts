@@ -76,7 +76,7 @@ describe('ensureSigningRule', () => {
       .on(GetSigningConfigurationCommand)
       .resolves({ registryId: '999999999999', signingConfiguration: { rules: [] } })
     await expect(ensureSigningRule(client, PROFILE, repository)).rejects.toThrow(
-      /registry 999999999999's, the repository "team\/app" is in registry 123456789012/
+      /registry "999999999999"'s, the repository "team\/app" is in registry "123456789012"/
     )
     expect(ecrMock.commandCalls(PutSigningConfigurationCommand)).toHaveLength(0)
   })

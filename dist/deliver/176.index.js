@@ -114,9 +114,9 @@ async function readSigningConfiguration(ecr) {
 async function ensureSigningRule(ecr, profileArn, repository) {
     const { registryId, rules } = await readSigningConfiguration(ecr);
     if (registryId && repository.registryId && registryId !== repository.registryId)
-        throw new errors/* ActionError */.lZ(`Managed signing: the signing configuration these credentials change is registry ${registryId}'s, the ` +
-            `repository ${(0,errors/* quote */.hD)(repository.name)} is in registry ${repository.registryId}: configure signing with ` +
-            "that account's credentials");
+        throw new errors/* ActionError */.lZ(`Managed signing: the signing configuration these credentials change is registry ${(0,errors/* quote */.hD)(registryId)}'s, ` +
+            `the repository ${(0,errors/* quote */.hD)(repository.name)} is in registry ${(0,errors/* quote */.hD)(repository.registryId)}: configure ` +
+            "signing with that account's credentials");
     const plan = (0,signing_rules/* planSigningRule */.Le)(rules, profileArn, repository.name);
     if (plan.kind === 'refused')
         throw new errors/* ActionError */.lZ(`Managed signing for ${(0,errors/* quote */.hD)(repository.name)}: ${plan.reason}`);

@@ -53,9 +53,9 @@ export async function ensureSigningRule(
   const { registryId, rules } = await readSigningConfiguration(ecr)
   if (registryId && repository.registryId && registryId !== repository.registryId)
     throw new ActionError(
-      `Managed signing: the signing configuration these credentials change is registry ${registryId}'s, the ` +
-        `repository ${quote(repository.name)} is in registry ${repository.registryId}: configure signing with ` +
-        "that account's credentials"
+      `Managed signing: the signing configuration these credentials change is registry ${quote(registryId)}'s, ` +
+        `the repository ${quote(repository.name)} is in registry ${quote(repository.registryId)}: configure ` +
+        "signing with that account's credentials"
     )
   const plan = planSigningRule(rules, profileArn, repository.name)
   if (plan.kind === 'refused')
