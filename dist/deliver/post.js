@@ -42495,6 +42495,8 @@ const Input = {
     scan: 'scan',
     scanTimeout: 'scan-timeout',
     failOnSeverity: 'fail-on-severity',
+    signingProfile: 'signing-profile',
+    signingTimeout: 'signing-timeout',
     ignoreVulnerabilities: 'ignore-vulnerabilities',
     skipLogout: 'skip-logout',
     maskPassword: 'mask-password',

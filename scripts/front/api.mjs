@@ -10,7 +10,8 @@ import { creationTemplates } from './templates.mjs'
 import { registrySettings } from './registry-settings.mjs'
 import { recordCall } from './api-log.mjs'
 import { checkPutImage } from './put-image.mjs'
-import { forgetManifest } from './referrers.mjs'
+import { forgetManifest, overlayReferrers } from './referrers.mjs'
+import { describeImageSigningStatus, forgetSigning } from './signing.mjs'
 import { publicApi } from './public.mjs'
 import { publicRegistryChanges } from './public-registry.mjs'
 import {
@@ -60,6 +61,7 @@ async function mirrorDeletion(site, request, response) {
     if (still.status !== 200) {
       forgetImages(site.region, repository, [digest])
       forgetManifest(site.region, repository, digest)
+      forgetSigning(site.region, repository, digest)
       const gone = await upstreamRequest(site, 'DELETE', `/v2/${repository}/manifests/${digest}`)
       if (gone.status !== 202 && gone.status !== 404)
         site.log(`registry DELETE ${repository}@${digest} (${site.region}): ${gone.status}`)
@@ -104,6 +106,7 @@ const OWN = {
   DeleteRepositoryCreationTemplate: (region, request) =>
     creationTemplates('DeleteRepositoryCreationTemplate', region, request),
   UpdateImageStorageClass: (region, request) => updateImageStorageClass(region, request),
+  DescribeImageSigningStatus: (region, request) => describeImageSigningStatus(region, request),
   RegisterPullTimeUpdateExclusion: (_region, request) =>
     pullTimeExclusions('RegisterPullTimeUpdateExclusion', request),
   DeregisterPullTimeUpdateExclusion: (_region, request) =>
@@ -203,7 +206,12 @@ export async function handleApi(context, req, res) {
   const answer = await toMoto(req, body)
   let answerBody = answer.body
   if (isEcr && OVERLAID.has(operation) && answer.status === 200) {
-    const overlaid = overlayAnswer(operation, region, request, JSON.parse(answerBody.toString() || '{}'))
+    const overlaid = overlayReferrers(
+      operation,
+      region,
+      request.repositoryName,
+      overlayAnswer(operation, region, request, JSON.parse(answerBody.toString() || '{}'))
+    )
     answerBody = Buffer.from(JSON.stringify(overlaid))
   }
   // A region without a registry of its own holds its images in moto only.

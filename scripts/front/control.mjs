@@ -4,14 +4,16 @@ import { readBody } from './api.mjs'
 import { callsSince } from './api-log.mjs'
 import { setImageState, settings } from './image-state.mjs'
 import { setReferrersApi } from './referrers.mjs'
+import { signingSettings } from './signing.mjs'
 
 //   POST   /_front/faults              {repository, region?, method?, kind?, action, times?} -> {id}
 //   DELETE /_front/faults[?repository=][&region=] clears faults (every region's when no region)
 //   GET    /_front/held                 requests a `hold` fault is holding: [{id, fault, region, repository, kind}]
 //   POST   /_front/release[?id=][&fault=] releases held requests (all when neither is given) -> {released}
 //   GET    /_front/requests?repository=[&region=] the requests that repository received, in order
-//   POST   /_front/config               {restoreMs?, referrersApi?: {<region>: bool}}: how long an API restore stays
-//                                        ACTIVATING; which regions answer without the referrers API
+//   POST   /_front/config               {restoreMs?, referrersApi?: {<region>: bool}, signingDelayMs?}: how long an
+//                                        API restore stays ACTIVATING; which regions answer without the referrers
+//                                        API; how long managed signing takes (signing.mjs)
 //   POST   /_front/image-state          {repository, digest, region?, lastArchivedAt?, lastPulledAt?} (epoch s)
 //   GET    /_front/api-calls?since=N    the API calls received since N: {next, calls: [{seq, region, operation, repository?, prefix?}]}
 //   GET    /_front/health               {ok, regions}
@@ -55,7 +57,8 @@ export async function handleControl(context, req, res, url) {
       if (change.restoreMs !== undefined) settings.restoreMs = Number(change.restoreMs)
       for (const [name, enabled] of Object.entries(change.referrersApi ?? {}))
         setReferrersApi(name, Boolean(enabled))
-      return reply(200, settings)
+      if (change.signingDelayMs !== undefined) signingSettings.signingDelayMs = Number(change.signingDelayMs)
+      return reply(200, { ...settings, ...signingSettings })
     }
     case 'POST /_front/image-state': {
       const change = JSON.parse((await readBody(req)).toString() || '{}')

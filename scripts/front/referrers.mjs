@@ -46,6 +46,29 @@ export function recordManifest(region, repository, digest, mediaType, bytes) {
   return subject
 }
 
+/**
+ * DescribeImages as ECR answers it for a referrer: `subjectManifestDigest` and `artifactMediaType` (its
+ * artifactType, else its config's media type), which moto does not give.
+ */
+export function overlayReferrers(operation, region, repository, answer) {
+  if (operation !== 'DescribeImages') return answer
+  const bySubject = referrers.get(`${region}/${repository}`)
+  if (!bySubject) return answer
+  const imageDetails = (answer.imageDetails ?? []).map(detail => {
+    for (const [subject, listed] of bySubject) {
+      const descriptor = listed.get(detail.imageDigest)
+      if (descriptor)
+        return {
+          ...detail,
+          subjectManifestDigest: subject,
+          ...(descriptor.artifactType ? { artifactMediaType: descriptor.artifactType } : {})
+        }
+    }
+    return detail
+  })
+  return { ...answer, imageDetails }
+}
+
 /** A manifest deleted: no longer anyone's referrer. */
 export function forgetManifest(region, repository, digest) {
   for (const bySubject of referrers.get(`${region}/${repository}`)?.values() ?? []) bySubject.delete(digest)

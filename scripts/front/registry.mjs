@@ -9,6 +9,7 @@ import { createOnPush } from './templates.mjs'
 import { pullThroughCache } from './cache-path.mjs'
 import { answerReferrers, recordManifest, referrersApi } from './referrers.mjs'
 import { handlePublicRegistry } from './public-registry.mjs'
+import { startSigning } from './signing.mjs'
 import { hasInactive, isPullable, recordPull, restoreOnPush } from './image-state.mjs'
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 })
@@ -47,7 +48,7 @@ async function withLock(repository, work) {
   }
 }
 
-export function upstreamRequest(site, method, path, headers = {}) {
+export function upstreamRequest(site, method, path, headers = {}, body = undefined) {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -69,11 +70,12 @@ export function upstreamRequest(site, method, path, headers = {}) {
     )
     req.on('error', reject)
     req.setTimeout(10_000, () => req.destroy(new Error('upstream timed out')))
-    req.end()
+    req.end(body)
   })
 }
 
-async function mirror(site, repository, digest, tag, mediaType) {
+/** Mirrors a manifest the registry stored into moto (the bridge), before the front answers. */
+export async function mirror(site, repository, digest, tag, mediaType) {
   const { region } = site
   try {
     const response = await fetch(`${site.bridge}/mirror`, {
@@ -283,6 +285,10 @@ export async function handleRegistry(site, req, res) {
           ? recordManifest(site.region, repository, digest, mediaType, stored.body)
           : undefined
       if (subject && referrersApi(site.region)) answer.headers['oci-subject'] = subject
+      if (stored.status === 200 && !subject) {
+        const type = String(stored.headers['content-type'] ?? mediaType).split(';')[0]
+        startSigning(site, repository, { mediaType: type, digest, size: stored.body.length })
+      }
     }
   }
   if (!isTagPut) {

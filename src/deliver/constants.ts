@@ -60,6 +60,8 @@ export const Input = {
   scan: 'scan',
   scanTimeout: 'scan-timeout',
   failOnSeverity: 'fail-on-severity',
+  signingProfile: 'signing-profile',
+  signingTimeout: 'signing-timeout',
   ignoreVulnerabilities: 'ignore-vulnerabilities',
   skipLogout: 'skip-logout',
   maskPassword: 'mask-password',

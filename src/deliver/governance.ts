@@ -43,13 +43,23 @@ export async function governRepository(
     // Templates belong to the caller's own registry: another account's cannot be read from here.
     onPushTemplate: inputs.registryId ? undefined : () => createOnPushTemplate(ecr, name)
   })
+  // Registry-wide, and needed before the push (ECR signs on push), a repository created by it included.
+  const signing = inputs.managedSigning
+    ? await (
+        await load.managedSigning()
+      ).configureManagedSigning(ecr, inputs.managedSigning.profileArn, {
+        name,
+        registryId: ensured.repository.registryId ?? inputs.registryId
+      })
+    : undefined
+  const changes = signing ? [signing] : []
   if (ensured.createdOnPush) {
     // Governed once the push has created it (main.ts asks again).
     return {
       repository: ensured.repository,
       created: false,
       differences: [],
-      changes: [],
+      changes,
       createdOnPush: ensured.createdOnPush
     }
   }
@@ -58,7 +68,7 @@ export async function governRepository(
     repository: ensured.repository,
     created: ensured.created,
     differences: [],
-    changes: []
+    changes
   }
   let differences = ensured.differences
   if (inputs.updateRepository && differences.some(d => d.changeable)) {

@@ -3,13 +3,15 @@ import { parseEndpointChoice, variantOf, type EndpointVariant } from '../common/
 import { InputError, quote } from '../common/errors.js'
 import { STALL_TIMEOUT, parseBoolean, parseEnum, parseInteger, parseList } from '../common/inputs.js'
 import { TAG, parseAccountId, parseRepositoryName } from '../ecr/names.js'
-import { checkPublicCatalog, type PublicCatalog } from '../ecr/public-catalog.js'
+import type { PublicCatalog } from '../ecr/public-catalog.js'
 import type { RepositorySettings } from '../ecr/settings-diff.js'
 import { parseReference } from '../registry/reference.js'
 import { parsePlatform, type Platform } from '../registry/sources/platform.js'
 import { parseDestinations, type Destination } from './destinations.js'
 import { parseSigning, type SigningInputs } from './signing-inputs.js'
+import { checkRegistryType } from './registry-type.js'
 import { Input } from './constants.js'
+import { parseManagedSigning, type ManagedSigningInputs } from './managed-signing-inputs.js'
 import {
   parsePolicies,
   parseRepositorySettings,
@@ -70,6 +72,8 @@ export interface DeliverInputs extends PolicyInputs {
   skipLogout: boolean
   maskPassword: boolean
   scan: ScanGateInputs
+  /** signing-profile: a rule of ECR managed signing covers the repository; a push waits for the signature. */
+  managedSigning?: ManagedSigningInputs
   /** ECR Public: log in to public.ecr.aws and create the repository with this catalog data. */
   public?: PublicCatalog
   /** Further registries that get the same image, repository settings and policies. */
@@ -108,6 +112,7 @@ export function parseDeliverInputs(
     maskPassword: parseBoolean(Input.maskPassword, get(Input.maskPassword), true),
     ...parsePolicies(get, repository),
     scan: parseScanGate(get, pushes),
+    managedSigning: parseManagedSigning(get, repository),
     destinations: [],
     scanDestinations: parseBoolean(Input.scanDestinations, get(Input.scanDestinations), false),
     endpoint: variantOf(
@@ -225,61 +230,6 @@ function parseDeliveryDestinations(get: (name: string) => string, inputs: Delive
 /** The repository a step works on, when it has one. */
 export function repositoryOf(work: DeliverWork): string | undefined {
   return work.kind === 'login' ? undefined : work.repository
-}
-
-const PUBLIC_INPUTS = [
-  Input.publicDescription,
-  Input.publicAbout,
-  Input.publicUsage,
-  Input.publicArchitectures,
-  Input.publicOperatingSystems
-]
-
-/** registry-type public: the catalog inputs apply, and inputs that only private registries have are refused. */
-function checkRegistryType(get: (name: string) => string, inputs: DeliverInputs): DeliverInputs {
-  const type =
-    parseEnum(Input.registryType, get(Input.registryType), ['private', 'public'] as const) ?? 'private'
-  if (type === 'private') {
-    const given = PUBLIC_INPUTS.find(name => get(name).trim() !== '')
-    if (given) throw new InputError(given, 'applies only with registry-type public')
-    return inputs
-  }
-  const privateOnly: [string, boolean][] = [
-    [Input.registryId, inputs.registryId !== undefined],
-    [Input.registries, inputs.registries.length > 0],
-    [Input.imageTagMutability, inputs.settings.tagMutability !== undefined],
-    [Input.scanOnPush, inputs.settings.scanOnPush !== undefined],
-    [Input.encryptionType, inputs.settings.encryptionType !== undefined],
-    [Input.repositoryTags, inputs.settings.tags !== undefined],
-    [Input.updateRepository, inputs.updateRepository],
-    [Input.lifecyclePolicy, inputs.lifecyclePolicy !== undefined],
-    [Input.repositoryPolicy, get(Input.repositoryPolicy).trim() !== ''],
-    [Input.allowPullAccounts, get(Input.allowPullAccounts).trim() !== ''],
-    [Input.scan, inputs.scan.wait],
-    [Input.mountFrom, get(Input.mountFrom).trim() !== ''],
-    [Input.destinations, inputs.destinations.length > 0],
-    [Input.signingKey, inputs.signing !== undefined]
-  ]
-  const refused = privateOnly.find(([, given]) => given)
-  if (refused)
-    throw new InputError(refused[0], 'applies only to private registries, not with registry-type public')
-  const { catalog, warnings } = checkPublicCatalog(
-    {
-      description: get(Input.publicDescription).trim() || undefined,
-      aboutText: get(Input.publicAbout).trim() || undefined,
-      usageText: get(Input.publicUsage).trim() || undefined,
-      architectures: parseList(get(Input.publicArchitectures)),
-      operatingSystems: parseList(get(Input.publicOperatingSystems))
-    },
-    {
-      description: Input.publicDescription,
-      aboutText: Input.publicAbout,
-      usageText: Input.publicUsage,
-      architectures: Input.publicArchitectures,
-      operatingSystems: Input.publicOperatingSystems
-    }
-  )
-  return { ...inputs, public: catalog, warnings: [...inputs.warnings, ...warnings] }
 }
 
 /**

@@ -20,6 +20,8 @@ export const load = {
   scanGate: () => import('./scan-gate.js'),
   /** Lifecycle and repository policies (`lifecycle-policy`, `repository-policy`). */
   policies: () => import('../ecr/policies.js'),
+  /** ECR managed signing (`signing-profile`): the registry's rule, the wait for the signature. */
+  managedSigning: () => import('./managed-signing.js'),
   /** ECR's lifecycle policy preview (`lifecycle-policy-preview`). */
   lifecyclePreview: () => import('../ecr/lifecycle-preview.js')
 }

@@ -21,7 +21,8 @@ import { logInToPublic, logInToRegistries } from './login.js'
 import { setDeliveryOutputs, writeOutcome, type Outcome } from './outcome.js'
 import { disposePayload, findPayload, type Payload, type PushPayload } from './payload.js'
 import type { PushOutcome } from './push.js'
-import type { ReadySigning, SignatureRow } from './signing.js'
+import { managedSigning, signWithKey } from './sign-phases.js'
+import type { ReadySigning } from './signing.js'
 import type { SigningInputs } from './signing-inputs.js'
 import { deliveryTarget } from './target.js'
 
@@ -130,7 +131,7 @@ async function logIn(clients: Clients, inputs: DeliverInputs): Promise<RegistryL
   return login
 }
 
-interface Delivering {
+export interface Delivering {
   inputs: DeliverInputs
   clients: Clients
   login: RegistryLogin
@@ -157,61 +158,39 @@ async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
   )
   if (!pushed.ok) return { ...base, target, destinations: pushed.destinations, failure: pushed.error }
   setDeliveryOutputs(target.repositoryUri, pushed.delivery, pushed.destinations)
-  const signed = run.signing ? await sign(run, run.signing, target, pushed) : undefined
-  if (signed && 'failure' in signed)
+  // Signed with the key first: the digest handed on is signed once the step is green.
+  const keySigned = run.signing ? await signWithKey(run, run.signing, target, pushed) : undefined
+  if (keySigned && 'failure' in keySigned)
     return {
       ...base,
       target,
       delivery: pushed.delivery,
       destinations: pushed.destinations,
-      failure: signed.failure
+      failure: keySigned.failure
     }
-  const delivered = signed ? signed.destinations : pushed.destinations
+  const afterKey = keySigned ? { ...pushed, destinations: keySigned.destinations } : pushed
   // Created by the push itself (a CREATE_ON_PUSH template): governed now that it exists.
   if (repository.createdOnPush) repository = await ensureTarget(clients, inputs, name, login.host)
+  const signed = inputs.managedSigning
+    ? await managedSigning(run, target, repository, afterKey)
+    : { delivery: pushed.delivery, destinations: afterKey.destinations, signing: undefined }
   const scan = inputs.scan.wait
-    ? await scanGate(clients.ecr, inputs, repository, target.repositoryUri, pushed.delivery)
+    ? await scanGate(clients.ecr, inputs, repository, target.repositoryUri, signed.delivery)
     : undefined
   const destinations =
     fanOut && inputs.scan.wait && inputs.scanDestinations
-      ? await fanOut.scanDestinations(delivered, inputs)
-      : delivered
+      ? await fanOut.scanDestinations(signed.destinations, inputs)
+      : signed.destinations
   return {
     ...base,
     repository,
     target,
-    delivery: pushed.delivery,
+    delivery: signed.delivery,
+    signing: signed.signing,
+    signatures: keySigned && { keyArn: run.signing?.key.arn as string, rows: keySigned.rows },
     scan,
-    destinations,
-    signatures: signed && { keyArn: run.signing?.key.arn as string, rows: signed.rows }
+    destinations
   }
-}
-
-/**
- * The delivered digest signed in the main registry and in every destination, each read back and verified.
- * A main signature that fails fails the step (the outputs and the summary still say what was delivered).
- */
-async function sign(
-  run: Delivering,
-  signing: ReadySigning,
-  target: ReturnType<typeof deliveryTarget>,
-  pushed: Extract<PushOutcome, { ok: true }>
-): Promise<{ rows: SignatureRow[]; destinations: PushOutcome['destinations'] } | { failure: unknown }> {
-  const module = await load.signing()
-  const registry = await openRegistry(
-    { ...run.login, host: target.repositoryUri.split('/')[0] as string },
-    run.inputs.stallTimeoutMs
-  )
-  return core.group('Sign', async () => {
-    try {
-      const rows = await module.signDelivered(signing, registry, target, pushed.delivery)
-      module.setSignatureOutput(rows, pushed.delivery.digest)
-      const others = await module.signDestinations(signing, pushed.destinations)
-      return { rows: [...rows, ...others.rows], destinations: others.stages }
-    } catch (error) {
-      return { failure: error }
-    }
-  })
 }
 
 async function ensureTarget(

@@ -9,6 +9,7 @@ import { Output } from './constants.js'
 import { recordOf, type Delivery, type DeliveryTarget } from './delivery.js'
 import type { RepositoryReport } from './governance.js'
 import type { Clients } from './main.js'
+import type { ManagedSigningReport } from './managed-signing.js'
 import type { ScanGateReport } from './scan-gate.js'
 import type { SignatureRow } from './signing.js'
 import { writeDeliverySummary, type DestinationRow } from './summary.js'
@@ -23,6 +24,8 @@ export interface Outcome {
   repository?: RepositoryReport
   target?: DeliveryTarget
   delivery?: Delivery
+  /** With signing-profile: what ECR managed signing reported in each registry. */
+  signing?: { main: ManagedSigningReport; destinations: ManagedSigningReport[] }
   scan?: ScanGateReport
   /** The signatures made or found in every registry, with the key. */
   signatures?: { keyArn: string; rows: SignatureRow[] }
@@ -49,8 +52,8 @@ export function setDeliveryOutputs(
 }
 
 /**
- * `deliveries` (when anything was pushed), the job summary, then the step's failure: the main push's, the
- * scan gate's, or the destinations' that failed.
+ * `deliveries` (when anything was pushed), the job summary, then the step's failure: the main push's, managed
+ * signing's, the scan gate's, or the destinations' that failed.
  */
 export async function writeOutcome(clients: Clients, outcome: Outcome): Promise<void> {
   const { login, region, repository, target, delivery, destinations } = outcome
@@ -78,6 +81,7 @@ export async function writeOutcome(clients: Clients, outcome: Outcome): Promise<
       lifecyclePreview: repository.lifecyclePreview
     },
     delivery,
+    signing: outcome.signing && [outcome.signing.main, ...outcome.signing.destinations],
     scan: outcome.scan,
     signatures: outcome.signatures,
     registries:
@@ -86,6 +90,7 @@ export async function writeOutcome(clients: Clients, outcome: Outcome): Promise<
         : undefined
   })
   if (outcome.failure !== undefined) throw outcome.failure
+  if (outcome.signing?.main.failure) throw new ActionError(outcome.signing.main.failure)
   if (outcome.scan?.failure) throw new ActionError(outcome.scan.failure)
   const failed = destinationsFailure(destinations)
   if (failed) throw failed

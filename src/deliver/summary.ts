@@ -4,6 +4,7 @@ import { code, escapeHtml, headerRow, link, writeSummary } from '../common/summa
 import { resultOf, type Delivery } from './delivery.js'
 import { load } from './lazy.js'
 import type { SignatureRow } from './signing.js'
+import type { ManagedSigningReport } from './managed-signing.js'
 import type { ScanGateReport } from './scan-gate.js'
 
 export interface DeliverySummary {
@@ -18,6 +19,8 @@ export interface DeliverySummary {
     lifecyclePreview?: LifecyclePolicyPreviewResult[]
   }
   delivery?: Delivery
+  /** With signing-profile: ECR managed signing in each registry. */
+  signing?: ManagedSigningReport[]
   scan?: ScanGateReport
   /** The signatures made or found, with the key's ARN. */
   signatures?: { keyArn: string; rows: SignatureRow[] }
@@ -49,6 +52,7 @@ type Summary = Parameters<Parameters<typeof writeSummary>[0]>[0]
 export async function writeDeliverySummary(report: DeliverySummary): Promise<void> {
   // The scan gate's module is loaded by a run that scanned (it had it loaded already).
   const scanSection = report.scan ? (await load.scanGate()).addScanSummary : undefined
+  const signingSection = report.signing ? (await load.managedSigning()).addManagedSigningSummary : undefined
   await writeSummary(summary => {
     summary.addHeading('ECR delivery', 2)
     if (report.repository) {
@@ -68,6 +72,7 @@ export async function writeDeliverySummary(report: DeliverySummary): Promise<voi
     if (report.registries) addRegistries(summary, report.registries)
     if (report.delivery) addDelivery(summary, report.delivery)
     if (report.signatures) addSignatures(summary, report.signatures)
+    if (report.signing && signingSection) signingSection(summary, report.signing)
     if (report.scan && scanSection) scanSection(summary, report.scan)
   })
 }
