@@ -59,4 +59,3 @@ export function checkRegistryType(get: (name: string) => string, inputs: Deliver
   )
   return { ...inputs, public: catalog, warnings: [...inputs.warnings, ...warnings] }
 }
-
