@@ -252,7 +252,9 @@ async function readGraph(from, digest, withReferrers) {
                         continue;
                     known.add(listed.digest);
                     const referrer = await read({ digest: listed.digest });
-                    if (referrer.subject !== subject)
+                    // A referrer is an artifact manifest (signature, attestation, SBOM); an index that says it refers to
+                    // something is not followed: its children would need pushing before it, outside the image's order.
+                    if (referrer.subject !== subject || (0,media_types/* isIndex */.nw)(JSON.parse(referrer.bytes.toString('utf8'))))
                         continue;
                     await walk(referrer, MAX_DEPTH, referrerBlobs);
                     found.push(referrer);

@@ -97,7 +97,9 @@ async function readGraph(from: RepositoryIn, digest: string, withReferrers: bool
           if (known.has(listed.digest)) continue
           known.add(listed.digest)
           const referrer = await read({ digest: listed.digest })
-          if (referrer.subject !== subject) continue
+          // A referrer is an artifact manifest (signature, attestation, SBOM); an index that says it refers to
+          // something is not followed: its children would need pushing before it, outside the image's order.
+          if (referrer.subject !== subject || isIndex(JSON.parse(referrer.bytes.toString('utf8')))) continue
           await walk(referrer, MAX_DEPTH, referrerBlobs)
           found.push(referrer)
         }
