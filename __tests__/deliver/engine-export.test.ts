@@ -105,7 +105,10 @@ describe('image: exported by ID and pushed daemonless', () => {
       inspectJson('containerd', containerd.named, 1),
       join(work, 'containerd.tar')
     )
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await findPayload(
+      imageWork,
+      new DockerCli({ print: line => void fixture.lines.push(line), command: docker })
+    )
     expect(payload.kind).toBe('layout')
     if (payload.kind !== 'layout') return
     expect(payload.image.top.digest).toBe(containerd.named)
@@ -126,7 +129,10 @@ describe('image: exported by ID and pushed daemonless', () => {
       inspectJson('classic', classic20.configDigest, 1),
       join(work, 'classic20.tar')
     )
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await findPayload(
+      imageWork,
+      new DockerCli({ print: line => void fixture.lines.push(line), command: docker })
+    )
     expect(payload.kind).toBe('archive')
     if (payload.kind === 'archive') {
       expect(payload.image.config.digest).toBe(classic20.configDigest)
@@ -137,7 +143,10 @@ describe('image: exported by ID and pushed daemonless', () => {
   test('classic store of docker 25+ (index.json over uncompressed layers): manifest.json, and the log says why', async () => {
     const archive = join(work, 'classic25.tar')
     const docker = fakeDocker('c25', inspectJson('classic', configOf(archive), 1), archive)
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await findPayload(
+      imageWork,
+      new DockerCli({ print: line => void fixture.lines.push(line), command: docker })
+    )
     expect(payload.kind).toBe('archive')
     expect(fixture.lines.join('\n')).toMatch(
       /layers are uncompressed \(docker with the classic image store\)/
@@ -151,7 +160,9 @@ describe('image: exported by ID and pushed daemonless', () => {
       inspectJson('classic', classic25.named, 1),
       join(work, 'classic20.tar')
     )
-    await expect(findPayload(imageWork, new DockerCli(docker))).rejects.toThrow(
+    await expect(
+      findPayload(imageWork, new DockerCli({ print: line => void fixture.lines.push(line), command: docker }))
+    ).rejects.toThrow(
       /exported config sha256:[0-9a-f]{64}, which is not the image "app:ci": nothing was pushed/
     )
     expect(readdirSync(spool)).toEqual([])
@@ -159,7 +170,10 @@ describe('image: exported by ID and pushed daemonless', () => {
 
   test('docker save failing: docker push remains, with a warning saying why', async () => {
     const docker = fakeDocker('fail', inspectJson('classic', classic20.configDigest, 1), undefined)
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await findPayload(
+      imageWork,
+      new DockerCli({ print: line => void fixture.lines.push(line), command: docker })
+    )
     expect(payload.kind).toBe('engine')
     expect(fixture.warnings.at(-1)).toMatch(
       /Could not export the image .*no space left on device.*docker push/

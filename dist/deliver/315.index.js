@@ -27,8 +27,8 @@ var core = __webpack_require__(7264);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/deliver/tag-plan.ts
 
 

@@ -76,8 +76,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(7264);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 // EXTERNAL MODULE: ./src/ecr/auth.ts
 var auth = __webpack_require__(7454);
 // EXTERNAL MODULE: ./src/ecr/client.ts
@@ -566,8 +566,8 @@ async function allFindings(client, image, first) {
 var common_summary = __webpack_require__(7701);
 // EXTERNAL MODULE: ./src/deliver/constants.ts
 var constants = __webpack_require__(4);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/deliver/scan-gate.ts
 
 

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/common/json.ts
 var json = __webpack_require__(2308);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 // EXTERNAL MODULE: ./src/registry/media-types.ts
 var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/registry/reference.ts

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import type { ECRClient } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import { which } from '@actions/io'
+import * as log from '../common/log.js'
 import { startupMark } from '../common/run.js'
 import { refuseUnofferedEndpoints, type EndpointUse } from '../ecr/endpoints.js'
 import { DockerCli } from '../docker/cli.js'
@@ -77,7 +78,9 @@ async function prepareClients(inputs: DeliverInputs): Promise<Clients> {
   const region = publicClient ? PUBLIC_API_REGION : await resolveRegion(ecr)
   // A daemonless push may run where there is no docker CLI: it then only skips `docker login`.
   const docker =
-    inputs.work.kind === 'source' && !(await which('docker', false)) ? undefined : new DockerCli()
+    inputs.work.kind === 'source' && !(await which('docker', false))
+      ? undefined
+      : new DockerCli({ print: log.info })
   return { ecr, public: publicClient, region, docker }
 }
 

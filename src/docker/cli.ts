@@ -1,6 +1,5 @@
 import * as exec from '@actions/exec'
 import { ActionError } from '../common/errors.js'
-import * as log from '../common/log.js'
 
 /** What the engine knows about a local image. */
 export interface LocalImage {
@@ -24,10 +23,17 @@ interface RunResult {
 
 /**
  * The docker CLI, through @actions/exec so each command line is logged. DOCKER_HOST, DOCKER_CONFIG
- * and DOCKER_CONTEXT are honoured because the CLI itself reads them.
+ * and DOCKER_CONTEXT are honoured because the CLI itself reads them. `print` is how a line reaches the log
+ * (log.info; the post step's lighter printLine): this floor never imports @actions/core itself.
  */
 export class DockerCli {
-  constructor(private readonly command = 'docker') {}
+  private readonly print: (line: string) => void
+  private readonly command: string
+
+  constructor(options: { print: (line: string) => void; command?: string }) {
+    this.print = options.print
+    this.command = options.command ?? 'docker'
+  }
 
   /** Logs in with the password on stdin: never on argv, where `ps` and logs could show it. */
   async login(registry: string, username: string, password: string): Promise<void> {
@@ -83,16 +89,17 @@ export class DockerCli {
 
   /**
    * Runs the CLI with its output collected; unless silent, the command line and every output line are
-   * printed through log.info: docker relays registry messages, and @actions/exec would print them raw.
+   * printed through `print` (neutralising): docker relays registry messages, and @actions/exec would print
+   * them raw.
    */
   private async run(args: string[], options: { input?: Buffer; silent?: boolean } = {}): Promise<RunResult> {
     const echo = !options.silent
-    if (echo) log.info(`[command]${this.command} ${args.join(' ')}`)
+    if (echo) this.print(`[command]${this.command} ${args.join(' ')}`)
     return exec.getExecOutput(this.command, args, {
       ignoreReturnCode: true,
       silent: true,
       input: options.input,
-      listeners: echo ? { stdline: line => log.info(line), errline: line => log.info(line) } : undefined
+      listeners: echo ? { stdline: line => this.print(line), errline: line => this.print(line) } : undefined
     })
   }
 
