@@ -1434,10 +1434,14 @@ class DockerCli {
         this.print = options.print;
         this.command = options.command ?? 'docker';
     }
-    /** Logs in with the password on stdin: never on argv, where `ps` and logs could show it. */
-    async login(registry, username, password) {
+    /**
+     * Logs in with the password on stdin: never on argv, where `ps` and logs could show it. `print`, when
+     * given, takes this command's lines instead (a login running beside other work holds them).
+     */
+    async login(registry, username, password, print) {
         const result = await this.run(['login', '--username', username, '--password-stdin', registry], {
-            input: Buffer.from(password)
+            input: Buffer.from(password),
+            print
         });
         if (result.exitCode !== 0)
             throw this.failure(`docker login to ${registry} failed`, result);
@@ -1472,8 +1476,8 @@ class DockerCli {
      * Exports an image (by ID: the exact image, whatever its names are now) to a tar at `path`: a docker
      * save archive, an OCI layout too with the containerd image store.
      */
-    async save(id, path) {
-        const result = await this.run(['save', '--output', path, id]);
+    async save(id, path, print) {
+        const result = await this.run(['save', '--output', path, id], { print });
         if (result.exitCode !== 0)
             throw this.failure(`docker save ${id} failed`, result);
     }
@@ -1494,13 +1498,14 @@ class DockerCli {
      */
     async run(args, options = {}) {
         const echo = !options.silent;
+        const print = options.print ?? this.print;
         if (echo)
-            this.print(`[command]${this.command} ${args.join(' ')}`);
+            print(`[command]${this.command} ${args.join(' ')}`);
         return getExecOutput(this.command, args, {
             ignoreReturnCode: true,
             silent: true,
             input: options.input,
-            listeners: echo ? { stdline: line => this.print(line), errline: line => this.print(line) } : undefined
+            listeners: echo ? { stdline: line => print(line), errline: line => print(line) } : undefined
         });
     }
     failure(summary, result) {

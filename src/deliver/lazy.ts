@@ -14,6 +14,10 @@ export const load = {
   fanOut: () => import('./fan-out/index.js'),
   /** The push itself: tags, blobs, manifests (a run with something to push). */
   push: () => import('./push.js'),
+  /** The tag reads a push begins with (early.ts: while the repository is ensured). */
+  tags: () => import('../registry/tags.js'),
+  /** An archive's push begun: known layers found, the first others compressing (early.ts). */
+  pushArchive: () => import('../registry/push-archive.js'),
   /** The scan gate (`scan`). */
   scanGate: () => import('./scan-gate.js'),
   /** Lifecycle and repository policies (`lifecycle-policy`, `repository-policy`). */

@@ -18,9 +18,10 @@ import type { Stage, LoggedIn } from './fan-out/index.js'
 import { ensurePublic, governRepository, type RepositoryReport } from './governance.js'
 import { parseDeliverInputs, repositoryOf, type DeliverInputs } from './inputs.js'
 import { load, openRegistry } from './lazy.js'
-import { logInToPublic, logInToRegistries } from './login.js'
+import { getLogins, getPublicLogins, startDockerLogins, type DockerLogins } from './login.js'
+import { startEarlyPush, startsEarly, type EarlyPush } from './early.js'
 import { setDeliveryOutputs, writeOutcome, type Outcome } from './outcome.js'
-import { disposePayload, findPayload, type Payload, type PushPayload } from './payload.js'
+import { disposePayload, findPayload, settlePayload, type Payload, type PushPayload } from './payload.js'
 import type { PushOutcome } from './push.js'
 import { deliveryTarget } from './target.js'
 
@@ -35,9 +36,10 @@ export interface Clients {
 type FanOut = Awaited<ReturnType<typeof load.fanOut>>
 
 /**
- * The deliver action, in phases: read the inputs and find what to push (before any call), log in (to the
- * destinations too), ensure and govern the repositories, push and verify, wait for the scan gate, then
- * the outputs and the summary (outcome.ts).
+ * The deliver action, in phases: read the inputs and find what to push (before any call; the credentials
+ * are asked for meanwhile), log in (to the destinations too), ensure and govern the repositories while the
+ * push's reads start (early.ts), push and verify, wait for the scan gate, then the outputs and the summary
+ * (outcome.ts). docker login runs beside it all and is reported last (login.ts).
  */
 export async function run(): Promise<void> {
   // GITHUB_SHA is what @actions/github's context.sha reads: not worth loading Octokit for.
@@ -54,21 +56,38 @@ export async function run(): Promise<void> {
   })
   refuseEndpoints(inputs, clients.region)
   startupMark('set up')
+  // A read, asked for at once: the credentials arrive while the payload is found and checked.
+  const credentials = fetchLogins(clients, inputs)
+  credentials.catch(() => undefined)
   const payload = await findPayload(inputs.work, clients.docker)
-  const fanOut = inputs.destinations.length > 0 ? await load.fanOut() : undefined
+  let early: EarlyPush | undefined
+  let docker: DockerLogins | undefined
   try {
-    const login = await core.group('Log in to Amazon ECR', () => logIn(clients, inputs))
+    const fanOut = inputs.destinations.length > 0 ? await load.fanOut() : undefined
+    const logins = await core.group('Log in to Amazon ECR', () => logIn(credentials, inputs))
+    const login = logins[0]
+    const name = repositoryOf(inputs.work)
+    if (name && startsEarly(payload, inputs.public !== undefined, name))
+      early = startEarlyPush(login, payload, name, inputs)
+    docker = startDockerLogins(clients.docker, logins)
+    // One docker CLI config: the destinations' logins wait for the main one (they would race on its file).
+    if (fanOut) await docker.done
     const loggedIn = fanOut
       ? await fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region })
       : []
-    const name = repositoryOf(inputs.work)
     const outcome: Outcome = name
-      ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn })
+      ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn, early, docker })
       : { login, region: clients.region, destinations: loggedIn }
     await writeOutcome(clients, outcome)
+  } catch (error) {
+    // The step's own failure is the one it reports; what docker login printed is printed all the same.
+    await docker?.finish().catch(() => undefined)
+    throw error
   } finally {
+    await early?.dispose()
     await disposePayload(payload)
   }
+  await docker.finish()
 }
 
 async function prepareClients(inputs: DeliverInputs): Promise<Clients> {
@@ -107,19 +126,29 @@ function refuseEndpoints(inputs: DeliverInputs, region: string): void {
     )
 }
 
-/** Logs in (docker too), outputs the registry and the credentials; the password is masked unless asked not to be. */
-async function logIn(clients: Clients, inputs: DeliverInputs): Promise<RegistryLogin> {
-  const [login] = clients.public
-    ? await logInToPublic(clients.public, clients.docker, inputs.maskPassword)
-    : await logInToRegistries(clients.ecr, clients.docker, inputs)
+/** GetAuthorizationToken for the main registry (and each extra one), or ECR Public's. */
+function fetchLogins(clients: Clients, inputs: DeliverInputs): Promise<[RegistryLogin, ...RegistryLogin[]]> {
+  return clients.public
+    ? getPublicLogins(clients.public, inputs.maskPassword)
+    : getLogins(clients.ecr, inputs)
+}
+
+/** The credentials, as outputs: the registry and the credentials; the password is masked unless asked not to be. */
+async function logIn(
+  credentials: Promise<[RegistryLogin, ...RegistryLogin[]]>,
+  inputs: DeliverInputs
+): Promise<[RegistryLogin, ...RegistryLogin[]]> {
+  const logins = await credentials
+  const [login] = logins
   startupMark('logged in')
+  log.info(`Credentials for ${logins.map(l => l.host).join(', ')} (docker login runs beside the push)`)
   core.setOutput(Output.registry, login.host)
   core.setOutput(Output.dockerUsername, login.username)
   if (!inputs.maskPassword) {
     core.warning('mask-password is false: docker-password is not masked, so it can be passed to other jobs.')
   }
   core.setOutput(Output.dockerPassword, login.password)
-  return login
+  return logins
 }
 
 interface Delivering {
@@ -129,14 +158,18 @@ interface Delivering {
   fanOut?: FanOut
   payload: Payload
   loggedIn: Stage<LoggedIn>[]
+  /** The push's reads begun while the repository is ensured (a private registry's). */
+  early?: EarlyPush
+  docker: DockerLogins
 }
 
 /** Ensures the repository in every registry, pushes the payload when there is one, then the scan gate. */
 async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
-  const { inputs, clients, login, fanOut, payload } = run
+  const { inputs, clients, login, fanOut } = run
   let repository = await ensureTarget(clients, inputs, name, login.host)
   const ensured = fanOut ? await fanOut.ensureDestinationRepositories(run.loggedIn, inputs, name) : []
   const base = { login, region: clients.region, repository, name, destinations: ensured }
+  const payload = await settlePayload(run.payload)
   if (payload.kind === 'none') return base
   const target = deliveryTarget(repository, repository.repository.repositoryUri as string, tag =>
     clients.public
@@ -185,11 +218,12 @@ async function push(
   payload: PushPayload,
   ensured: Awaited<ReturnType<FanOut['ensureDestinationRepositories']>>
 ): Promise<PushOutcome> {
-  const { inputs, clients, login, fanOut } = run
+  const { inputs, clients, login, fanOut, early } = run
   const registryLogin = { ...login, host: target.repositoryUri.split('/')[0] as string }
-  const [{ pushPayload }, registry] = await Promise.all([
+  const [{ pushPayload }, registry, archiveStart] = await Promise.all([
     load.push(),
-    openRegistry(registryLogin, inputs.stallTimeoutMs)
+    early?.registry ?? openRegistry(registryLogin, inputs.stallTimeoutMs),
+    early?.archive
   ])
   // Read beside the push: an archived image's tags read as missing, and writing them restores it.
   const archived = clients.public
@@ -198,8 +232,8 @@ async function push(
   const outcome = await pushPayload(
     {
       inputs,
-      docker: clients.docker,
-      main: { registry, target },
+      docker: clients.docker && { cli: clients.docker, loggedIn: run.docker.done },
+      main: { registry, target, held: early?.held, archiveStart },
       fanOut: fanOut && {
         module: fanOut,
         destinations: ensured,

@@ -35,10 +35,19 @@ export class DockerCli {
     this.command = options.command ?? 'docker'
   }
 
-  /** Logs in with the password on stdin: never on argv, where `ps` and logs could show it. */
-  async login(registry: string, username: string, password: string): Promise<void> {
+  /**
+   * Logs in with the password on stdin: never on argv, where `ps` and logs could show it. `print`, when
+   * given, takes this command's lines instead (a login running beside other work holds them).
+   */
+  async login(
+    registry: string,
+    username: string,
+    password: string,
+    print?: (line: string) => void
+  ): Promise<void> {
     const result = await this.run(['login', '--username', username, '--password-stdin', registry], {
-      input: Buffer.from(password)
+      input: Buffer.from(password),
+      print
     })
     if (result.exitCode !== 0) throw this.failure(`docker login to ${registry} failed`, result)
   }
@@ -73,8 +82,8 @@ export class DockerCli {
    * Exports an image (by ID: the exact image, whatever its names are now) to a tar at `path`: a docker
    * save archive, an OCI layout too with the containerd image store.
    */
-  async save(id: string, path: string): Promise<void> {
-    const result = await this.run(['save', '--output', path, id])
+  async save(id: string, path: string, print?: (line: string) => void): Promise<void> {
+    const result = await this.run(['save', '--output', path, id], { print })
     if (result.exitCode !== 0) throw this.failure(`docker save ${id} failed`, result)
   }
 
@@ -92,14 +101,18 @@ export class DockerCli {
    * printed through `print` (neutralising): docker relays registry messages, and @actions/exec would print
    * them raw.
    */
-  private async run(args: string[], options: { input?: Buffer; silent?: boolean } = {}): Promise<RunResult> {
+  private async run(
+    args: string[],
+    options: { input?: Buffer; silent?: boolean; print?: (line: string) => void } = {}
+  ): Promise<RunResult> {
     const echo = !options.silent
-    if (echo) this.print(`[command]${this.command} ${args.join(' ')}`)
+    const print = options.print ?? this.print
+    if (echo) print(`[command]${this.command} ${args.join(' ')}`)
     return exec.getExecOutput(this.command, args, {
       ignoreReturnCode: true,
       silent: true,
       input: options.input,
-      listeners: echo ? { stdline: line => this.print(line), errline: line => this.print(line) } : undefined
+      listeners: echo ? { stdline: line => print(line), errline: line => print(line) } : undefined
     })
   }
 
