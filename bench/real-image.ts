@@ -31,6 +31,8 @@ export interface RealImage {
   bytes: number
   /** The layout's manifest digest (what ours must report for it). */
   layoutDigest: string
+  /** The layout's gzipped layers, in all. */
+  layoutBytes: number
 }
 
 /** Builds both images under `work`. */
@@ -138,7 +140,8 @@ export async function writeRealImage(work: string): Promise<RealImage> {
   )
   const bytes = layers.reduce((sum, l) => sum + l.size, 0)
   await rm(staging, { recursive: true, force: true })
-  return { archive, layout, bytes, layoutDigest: `sha256:${manifestHex}` }
+  const layoutBytes = descriptors.reduce((sum, d) => sum + d.size, 0)
+  return { archive, layout, bytes, layoutDigest: `sha256:${manifestHex}`, layoutBytes }
 }
 
 async function sha256File(file: string): Promise<string> {

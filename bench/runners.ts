@@ -9,6 +9,7 @@ import { BenchError, failure, median, megabytes, mustRun, run, tail, type Line }
 
 export const ROOT = resolve(import.meta.dirname, '..')
 const ACTION = join(ROOT, 'dist', 'deliver', 'index.js')
+const POST = join(ROOT, 'dist', 'deliver', 'post.js')
 
 /** What every runner needs: the test environment and a scratch directory. */
 export interface Context {
@@ -44,6 +45,10 @@ export interface OursResult extends Usage {
   layers?: { compressed: number; reused: number }
   /** Start-up milestones in ms since the process began (`loaded`, `set up`, `logged in`). */
   startup: Record<string, number>
+  /** The main step's log lines with their arrival times. */
+  lines: Line[]
+  /** The post step's wall time (docker logout), when it was run (`withPost`). */
+  postSeconds?: number
 }
 
 /**
@@ -68,7 +73,9 @@ export async function runOurs(
   label: string,
   inputs: Record<string, string>,
   /** Another bundled action to run the same way (the login peer of bench/startup.ts). */
-  entry = ACTION
+  entry = ACTION,
+  /** Runs the post step after the main one, as the runner does at the end of the job (timed apart). */
+  withPost = false
 ): Promise<OursResult> {
   const dir = await mkdtemp(join(ctx.work, 'action-'))
   try {
@@ -119,9 +126,12 @@ export async function runOurs(
         return mark ? [[mark[1] as string, Number(mark[2])]] : []
       })
     )
+    const postSeconds = withPost ? await runPost(env, files.GITHUB_STATE, label) : undefined
     return {
       seconds: result.seconds,
       ...(await readUsage(usageFile)),
+      lines: result.lines,
+      postSeconds,
       digest,
       requests,
       requestCount: Object.values(requests).reduce((a, b) => a + b, 0),
@@ -134,6 +144,17 @@ export async function runOurs(
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** The post step as the runner starts it: the main step's saved state as STATE_* variables. */
+async function runPost(env: NodeJS.ProcessEnv, stateFile: string, label: string): Promise<number> {
+  const state: NodeJS.ProcessEnv = {}
+  for (const match of (await readFile(stateFile, 'utf8')).matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
+    state[`STATE_${match[1]}`] = match[3]
+  }
+  const result = await run(ACTION_NODE, [POST], { env: { ...env, ...state }, cwd: ROOT })
+  if (result.code !== 0) throw failure(`ours post (${label})`, result)
+  return result.seconds
 }
 
 /** Splits the action's wall time at its log groups (by when each line arrived). */
