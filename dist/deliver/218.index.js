@@ -2314,7 +2314,9 @@ function startEarlyPush(login, payload, name, inputs) {
     const tags = payload.kind === 'none' ? [] : payload.work.tags;
     const held = Promise.all([registry, lazy/* load */.H.tags()]).then(([client, { readTags }]) => readTags(client, name, tags, read));
     const archive = payload.kind === 'archive'
-        ? Promise.all([registry, held, lazy/* load */.H.pushArchive()]).then(([client, tagsHeld, { startArchivePush }]) => startArchivePush(client, name, payload.image, tagsHeld, { concurrency: payload.work.maxConcurrency }))
+        ? Promise.all([registry, held, lazy/* load */.H.pushArchive()]).then(([client, tagsHeld, { startArchivePush }]) => startArchivePush(client, name, payload.image, tagsHeld, {
+            concurrency: payload.work.maxConcurrency
+        }))
         : Promise.resolve(undefined);
     // Each is awaited by the push, or never when an earlier phase fails: observed here either way.
     for (const started of [registry, held, archive])

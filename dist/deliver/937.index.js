@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/common/format.ts
+var format = __webpack_require__(6950);
 // EXTERNAL MODULE: ./src/common/json.ts
 var json = __webpack_require__(2308);
 // EXTERNAL MODULE: ./src/common/log.ts + 1 modules
@@ -53,6 +55,8 @@ class HeadStart {
     get bytesHeld() {
         return this.heldBytes;
     }
+    /** Bytes it had produced when it was taken: its head start. */
+    bytesAhead = 0;
     async fill() {
         try {
             while (!this.stopped && this.heldBytes < this.limit) {
@@ -80,6 +84,7 @@ class HeadStart {
     async *rest() {
         this.stopped = true;
         await this.pump;
+        this.bytesAhead = this.heldBytes;
         let finished = this.ended || this.failure !== undefined;
         try {
             while (this.held.length > 0) {
@@ -126,6 +131,7 @@ var send_all = __webpack_require__(8267);
 // EXTERNAL MODULE: ./src/registry/tags.ts
 var registry_tags = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/registry/push-archive.ts
+
 
 
 
@@ -195,6 +201,9 @@ async function pushArchiveImage(registry, repository, image, tags, options) {
         const known = started?.known ?? (await knownLayers(registry, repository, image, held));
         const sent = await sendLayers(registry, repository, image, known, options);
         log/* info */.p(layerSummaryLine(image.layers.length, sent.compressed));
+        const ahead = [...(started?.headStarts.values() ?? [])].reduce((sum, start) => sum + start.bytesAhead, 0);
+        if (ahead > 0)
+            log/* info */.p(`${(0,format/* formatBytes */.z)(ahead)} of them compressed before their uploads opened`);
         const top = image.manifest(sent.descriptors);
         // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.
         const writes = (0,registry_tags.planTagWrites)(held, { digest: top.digest, isOurs: () => false, describe: top.digest }, options.isImmutable, options.repositoryUri ?? repository);

@@ -30,6 +30,9 @@ export class HeadStart {
     return this.heldBytes
   }
 
+  /** Bytes it had produced when it was taken: its head start. */
+  bytesAhead = 0
+
   private async fill(): Promise<void> {
     try {
       while (!this.stopped && this.heldBytes < this.limit) {
@@ -57,6 +60,7 @@ export class HeadStart {
   private async *rest(): AsyncGenerator<Buffer> {
     this.stopped = true
     await this.pump
+    this.bytesAhead = this.heldBytes
     let finished = this.ended || this.failure !== undefined
     try {
       while (this.held.length > 0) {

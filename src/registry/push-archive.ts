@@ -1,4 +1,5 @@
 import pLimit from 'p-limit'
+import { formatBytes } from '../common/format.js'
 import { parseJson } from '../common/json.js'
 import * as log from '../common/log.js'
 import type { BlobResult } from './blobs.js'
@@ -114,6 +115,8 @@ export async function pushArchiveImage(
     const known = started?.known ?? (await knownLayers(registry, repository, image, held))
     const sent = await sendLayers(registry, repository, image, known, options)
     log.info(layerSummaryLine(image.layers.length, sent.compressed))
+    const ahead = [...(started?.headStarts.values() ?? [])].reduce((sum, start) => sum + start.bytesAhead, 0)
+    if (ahead > 0) log.info(`${formatBytes(ahead)} of them compressed before their uploads opened`)
     const top = image.manifest(sent.descriptors)
 
     // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.

@@ -23,6 +23,13 @@ export interface GzipOptions {
 export const DEFAULT_BLOCK_SIZE = 1024 * 1024
 const DEFAULT_IN_FLIGHT = 4
 const WINDOW = 32 * 1024
+/**
+ * zlib's largest hash table (memLevel 9; its default is 8): at level 1 on real layers (gcc's and python's
+ * libraries) it deflates ~13% faster for the same size (22.5 MB from 48 MiB either way), for ~200 KiB more
+ * per block in flight. It changes which matches are found, so the bytes differ from memLevel 8's (a layer
+ * pushed before is still found by its diff_id: push-archive.ts), but are the same every time.
+ */
+const MEM_LEVEL = 9
 
 /** Magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same header for every layer. */
 const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff])
@@ -45,6 +52,7 @@ export async function* parallelGzip(
     length += block.length
     const job = deflateRaw(block, {
       level: options.level,
+      memLevel: MEM_LEVEL,
       finishFlush: constants.Z_SYNC_FLUSH,
       // Output buffers in few pieces (the default 16 KiB makes a round trip to JS per 16 KiB), sized to
       // what the level gives: stored blocks come out a little larger, deflated ones far smaller.
