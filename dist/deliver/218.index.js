@@ -1036,7 +1036,7 @@ async function eachGoing(stages, phase, work, options = {}) {
 
 /***/ }),
 
-/***/ 9152:
+/***/ 1500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1057,7 +1057,7 @@ var dist_cjs = __webpack_require__(8249);
 // EXTERNAL MODULE: ./src/ecr/errors.ts
 var ecr_errors = __webpack_require__(2103);
 // EXTERNAL MODULE: ./src/ecr/mutability.ts
-var ecr_mutability = __webpack_require__(8860);
+var mutability = __webpack_require__(8860);
 ;// CONCATENATED MODULE: ./src/ecr/creation-templates.ts
 
 
@@ -1146,143 +1146,10 @@ function coveringTemplate(templates, repository, scenario) {
 
 // EXTERNAL MODULE: ./src/ecr/public.ts
 var ecr_public = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/ecr/repositories.ts
+var repositories = __webpack_require__(5048);
 // EXTERNAL MODULE: ./src/ecr/settings-diff.ts
 var settings_diff = __webpack_require__(7821);
-;// CONCATENATED MODULE: ./src/ecr/repositories.ts
-
-
-
-
-
-
-
-/**
- * Makes sure the repository exists: describe, create when missing (with the declared settings),
- * and report how an existing repository differs from what was declared. Never changes an existing one.
- */
-async function ensureRepository(client, ref, settings, options) {
-    const existing = await describeRepository(client, ref);
-    if (existing) {
-        const tags = settings.tags ? await listRepositoryTags(client, existing) : {};
-        return {
-            repository: existing,
-            created: false,
-            differences: (0,settings_diff/* diffRepositorySettings */.vS)(existing, tags, settings)
-        };
-    }
-    if (!options.create) {
-        throw new errors/* ActionError */.lZ(`Repository ${(0,errors/* quote */.hD)(ref.name)} does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
-            'and create-repository is false: create it first, or set create-repository: true.');
-    }
-    try {
-        const { repository } = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe(createRepositoryRequest(ref, settings)));
-        if (!repository)
-            throw new errors/* ActionError */.lZ(`CreateRepository returned no repository for ${(0,errors/* quote */.hD)(ref.name)}`);
-        return { repository, created: true, differences: [] };
-    }
-    catch (error) {
-        // Another job created it between our describe and create: that is what we wanted.
-        if ((0,ecr_errors/* awsErrorName */.ZH)(error) === 'RepositoryAlreadyExistsException') {
-            log/* info */.p(`Repository ${(0,errors/* quote */.hD)(ref.name)} was created concurrently; using it`);
-            const repository = await describeRepository(client, ref);
-            if (!repository)
-                throw new errors/* ActionError */.lZ(`Repository ${(0,errors/* quote */.hD)(ref.name)} exists but cannot be described`);
-            const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
-            return { repository, created: false, differences: (0,settings_diff/* diffRepositorySettings */.vS)(repository, tags, settings) };
-        }
-        const template = (0,ecr_errors/* awsErrorName */.ZH)(error) === 'AccessDeniedException' ? await options.onPushTemplate?.() : undefined;
-        if (template) {
-            log/* info */.p(`CreateRepository ${ref.name} is denied to this role: the push creates it, from the CREATE_ON_PUSH template ${(0,errors/* quote */.hD)(template.prefix)}`);
-            const repository = {
-                repositoryName: ref.name,
-                registryId: ref.registryId,
-                imageTagMutability: template.imageTagMutability
-            };
-            return { repository, created: false, createdOnPush: template.prefix, differences: [] };
-        }
-        throw (0,ecr_errors/* explainAwsError */.Ni)(error, `CreateRepository ${ref.name}`);
-    }
-}
-function createRepositoryRequest(ref, settings) {
-    return {
-        repositoryName: ref.name,
-        registryId: ref.registryId,
-        imageTagMutability: settings.tagMutability,
-        imageTagMutabilityExclusionFilters: (0,ecr_mutability/* exclusionFilters */.Y2)(settings.tagMutabilityExclusions),
-        imageScanningConfiguration: settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
-        encryptionConfiguration: settings.encryptionType
-            ? { encryptionType: settings.encryptionType, kmsKey: settings.kmsKey }
-            : undefined,
-        tags: settings.tags ? Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })) : undefined
-    };
-}
-/** Every repository of the registry with its settings, every page. */
-async function describeAllRepositories(client, registryId) {
-    const pages = paginateDescribeRepositories({ client, pageSize: 1000 }, { registryId });
-    return collectPages('DescribeRepositories', pages, page => page.repositories);
-}
-async function describeRepository(client, ref) {
-    try {
-        const { repositories } = await client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [ref.name], registryId: ref.registryId }));
-        return repositories?.[0];
-    }
-    catch (error) {
-        if ((0,ecr_errors/* awsErrorName */.ZH)(error) === 'RepositoryNotFoundException')
-            return undefined;
-        throw (0,ecr_errors/* explainAwsError */.Ni)(error, `DescribeRepositories ${ref.name}`);
-    }
-}
-async function listRepositoryTags(client, repository) {
-    try {
-        const { tags } = await client.send(new dist_cjs/* ListTagsForResourceCommand */.a_e({ resourceArn: repository.repositoryArn }));
-        return Object.fromEntries((tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']));
-    }
-    catch (error) {
-        // Reading tags is only for a warning: lack of ecr:ListTagsForResource must not fail a push.
-        core/* warning */.$e(`Could not read the tags of ${repository.repositoryName}: ${(0,errors/* messageOf */.bD)(error)}`);
-        return {};
-    }
-}
-/**
- * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
- * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
- * Returns what was changed, one sentence each.
- */
-async function applyRepositorySettings(client, repository, settings) {
-    const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
-    const changed = [];
-    const exclusions = (0,ecr_mutability/* exclusionsOf */.Tf)(repository).sort();
-    const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
-    const mutabilityDiffers = (settings.tagMutability !== undefined &&
-        settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
-        (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
-    if (mutabilityDiffers) {
-        const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
-        await (0,ecr_errors/* callAws */.IY)(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageTagMutabilityCommand */.cKn({
-            ...ref,
-            imageTagMutability: mutability,
-            imageTagMutabilityExclusionFilters: (0,ecr_mutability/* exclusionFilters */.Y2)(settings.tagMutabilityExclusions)
-        })));
-        changed.push(`image-tag-mutability set to ${mutability}`);
-    }
-    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
-    if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
-        const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
-        await (0,ecr_errors/* callAws */.IY)(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new dist_cjs/* PutImageScanningConfigurationCommand */.BlZ({ ...ref, imageScanningConfiguration })));
-        changed.push(`scan-on-push set to ${settings.scanOnPush}`);
-    }
-    if (settings.tags) {
-        const current = await listRepositoryTags(client, repository);
-        const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
-        if (missing.length > 0) {
-            const tags = missing.map(([Key, Value]) => ({ Key, Value }));
-            await (0,ecr_errors/* callAws */.IY)(`TagResource ${repository.repositoryName}`, () => client.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: repository.repositoryArn, tags })));
-            changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
-        }
-    }
-    return changed;
-}
-
 // EXTERNAL MODULE: ./src/deliver/lazy.ts
 var lazy = __webpack_require__(3603);
 ;// CONCATENATED MODULE: ./src/deliver/governance.ts
@@ -1301,10 +1168,13 @@ const LIFECYCLE_PREVIEW_TIMEOUT_MS = 5 * 60_000;
  * brings its settings in line (all but encryption, which cannot change), the lifecycle policy is put (or
  * previewed) and the repository policy set, each only when it differs. Differences left are a warning.
  */
-async function governRepository(ecr, inputs, name) {
+async function governRepository(ecr, inputs, name, 
+/** The repository as described already (main.ts asks at once, beside the payload's check). */
+described) {
     const ref = { name, registryId: inputs.registryId };
-    const ensured = await ensureRepository(ecr, ref, inputs.settings, {
+    const ensured = await (0,repositories/* ensureRepository */.z0)(ecr, ref, inputs.settings, {
         create: inputs.createRepository,
+        described,
         // Templates belong to the caller's own registry: another account's cannot be read from here.
         onPushTemplate: inputs.registryId ? undefined : () => createOnPushTemplate(ecr, name)
     });
@@ -1327,7 +1197,7 @@ async function governRepository(ecr, inputs, name) {
     };
     let differences = ensured.differences;
     if (inputs.updateRepository && differences.some(d => d.changeable)) {
-        const changed = await applyRepositorySettings(ecr, ensured.repository, inputs.settings);
+        const changed = await (0,repositories/* applyRepositorySettings */.U0)(ecr, ensured.repository, inputs.settings);
         changed.forEach(change => log/* info */.p(`${name}: ${change}`));
         report.changes.push(...changed);
         differences = differences.filter(d => !d.changeable);
@@ -1709,6 +1579,8 @@ function parseInspect(reference, output) {
 var client = __webpack_require__(2447);
 // EXTERNAL MODULE: ./src/ecr/images.ts
 var ecr_images = __webpack_require__(2298);
+// EXTERNAL MODULE: ./src/ecr/repositories.ts
+var repositories = __webpack_require__(5048);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);
 // EXTERNAL MODULE: ./src/ecr/errors.ts
@@ -1785,8 +1657,8 @@ var constants = __webpack_require__(4);
 var deliver_delivery = __webpack_require__(2257);
 // EXTERNAL MODULE: ./src/deliver/destinations.ts
 var deliver_destinations = __webpack_require__(4488);
-// EXTERNAL MODULE: ./src/deliver/governance.ts + 2 modules
-var governance = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/deliver/governance.ts + 1 modules
+var governance = __webpack_require__(1500);
 ;// CONCATENATED MODULE: ./src/common/duration.ts
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -2719,6 +2591,7 @@ var deliver_target = __webpack_require__(4088);
 
 
 
+
 /**
  * The deliver action, in phases: read the inputs and find what to push (before any call; the credentials
  * are asked for meanwhile), log in (to the destinations too), ensure and govern the repositories while the
@@ -2741,9 +2614,15 @@ async function main_run() {
     });
     refuseEndpoints(inputs, clients.region);
     (0,run/* startupMark */.V)('set up');
-    // A read, asked for at once: the credentials arrive while the payload is found and checked.
+    // Reads, asked for at once: the credentials and the repository arrive while the payload is found and
+    // checked (nothing is written before that).
+    const name = repositoryOf(inputs.work);
     const credentials = fetchLogins(clients, inputs);
-    credentials.catch(() => undefined);
+    const described = name && !clients.public
+        ? (0,repositories/* describeRepository */.MD)(clients.ecr, { name, registryId: inputs.registryId })
+        : undefined;
+    for (const read of [credentials, described])
+        read?.catch(() => undefined);
     const payload = await findPayload(inputs.work, clients.docker);
     let early;
     let docker;
@@ -2751,7 +2630,6 @@ async function main_run() {
         const fanOut = inputs.destinations.length > 0 ? await lazy/* load */.H.fanOut() : undefined;
         const logins = await core/* group */.Os('Log in to Amazon ECR', () => logIn(credentials, inputs));
         const login = logins[0];
-        const name = repositoryOf(inputs.work);
         if (name && startsEarly(payload, inputs.public !== undefined, name))
             early = startEarlyPush(login, payload, name, inputs);
         docker = (0,deliver_login/* startDockerLogins */.D3)(clients.docker, logins);
@@ -2762,7 +2640,7 @@ async function main_run() {
             ? await fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region })
             : [];
         const outcome = name
-            ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn, early, docker })
+            ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn, early, docker, described })
             : { login, region: clients.region, destinations: loggedIn };
         await writeOutcome(clients, outcome);
     }
@@ -2828,7 +2706,7 @@ async function logIn(credentials, inputs) {
 /** Ensures the repository in every registry, pushes the payload when there is one, then the scan gate. */
 async function deliverTo(name, run) {
     const { inputs, clients, login, fanOut } = run;
-    let repository = await ensureTarget(clients, inputs, name, login.host);
+    let repository = await ensureTarget(clients, inputs, name, login.host, run.described);
     const ensured = fanOut ? await fanOut.ensureDestinationRepositories(run.loggedIn, inputs, name) : [];
     const base = { login, region: clients.region, repository, name, destinations: ensured };
     const payload = await settlePayload(run.payload);
@@ -2852,10 +2730,10 @@ async function deliverTo(name, run) {
         : pushed.destinations;
     return { ...base, repository, target, delivery: pushed.delivery, scan, destinations };
 }
-async function ensureTarget(clients, inputs, name, host) {
+async function ensureTarget(clients, inputs, name, host, described) {
     const report = clients.public
         ? await core/* group */.Os(`Ensure public repository ${name}`, () => (0,governance/* ensurePublic */.y)(clients.public, inputs, name))
-        : await core/* group */.Os(`Ensure repository ${name}`, () => (0,governance/* governRepository */.u)(clients.ecr, inputs, name));
+        : await core/* group */.Os(`Ensure repository ${name}`, () => (0,governance/* governRepository */.u)(clients.ecr, inputs, name, described));
     // A private repository's URI is the login's host (the dual-stack or FIPS name when chosen; the API names the
     // IPv4 one) and the name, as for every destination; one the push will create has no URI yet either.
     if (!clients.public || !report.repository.repositoryUri)
@@ -3835,6 +3713,160 @@ async function removePublicImageTag(client, repositoryName, tag) {
     if (failure) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ecr-public BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 5048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MD: () => (/* binding */ describeRepository),
+/* harmony export */   U0: () => (/* binding */ applyRepositorySettings),
+/* harmony export */   z0: () => (/* binding */ ensureRepository)
+/* harmony export */ });
+/* unused harmony exports createRepositoryRequest, describeAllRepositories */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8249);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2103);
+/* harmony import */ var _mutability_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8860);
+/* harmony import */ var _settings_diff_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7821);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3788);
+
+
+
+
+
+
+
+/**
+ * Makes sure the repository exists: describe, create when missing (with the declared settings),
+ * and report how an existing repository differs from what was declared. Never changes an existing one.
+ */
+async function ensureRepository(client, ref, settings, options) {
+    const existing = await (options.described ?? describeRepository(client, ref));
+    if (existing) {
+        const tags = settings.tags ? await listRepositoryTags(client, existing) : {};
+        return {
+            repository: existing,
+            created: false,
+            differences: (0,_settings_diff_js__WEBPACK_IMPORTED_MODULE_4__/* .diffRepositorySettings */ .vS)(existing, tags, settings)
+        };
+    }
+    if (!options.create) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)} does not exist${ref.registryId ? ` in registry ${ref.registryId}` : ''} ` +
+            'and create-repository is false: create it first, or set create-repository: true.');
+    }
+    try {
+        const { repository } = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .CreateRepositoryCommand */ .WTe(createRepositoryRequest(ref, settings)));
+        if (!repository)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`CreateRepository returned no repository for ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)}`);
+        return { repository, created: true, differences: [] };
+    }
+    catch (error) {
+        // Another job created it between our describe and create: that is what we wanted.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'RepositoryAlreadyExistsException') {
+            _common_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .p(`Repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)} was created concurrently; using it`);
+            const repository = await describeRepository(client, ref);
+            if (!repository)
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Repository ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(ref.name)} exists but cannot be described`);
+            const tags = settings.tags ? await listRepositoryTags(client, repository) : {};
+            return { repository, created: false, differences: (0,_settings_diff_js__WEBPACK_IMPORTED_MODULE_4__/* .diffRepositorySettings */ .vS)(repository, tags, settings) };
+        }
+        const template = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'AccessDeniedException' ? await options.onPushTemplate?.() : undefined;
+        if (template) {
+            _common_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .p(`CreateRepository ${ref.name} is denied to this role: the push creates it, from the CREATE_ON_PUSH template ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(template.prefix)}`);
+            const repository = {
+                repositoryName: ref.name,
+                registryId: ref.registryId,
+                imageTagMutability: template.imageTagMutability
+            };
+            return { repository, created: false, createdOnPush: template.prefix, differences: [] };
+        }
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .explainAwsError */ .Ni)(error, `CreateRepository ${ref.name}`);
+    }
+}
+function createRepositoryRequest(ref, settings) {
+    return {
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        imageTagMutability: settings.tagMutability,
+        imageTagMutabilityExclusionFilters: (0,_mutability_js__WEBPACK_IMPORTED_MODULE_3__/* .exclusionFilters */ .Y2)(settings.tagMutabilityExclusions),
+        imageScanningConfiguration: settings.scanOnPush === undefined ? undefined : { scanOnPush: settings.scanOnPush },
+        encryptionConfiguration: settings.encryptionType
+            ? { encryptionType: settings.encryptionType, kmsKey: settings.kmsKey }
+            : undefined,
+        tags: settings.tags ? Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })) : undefined
+    };
+}
+/** Every repository of the registry with its settings, every page. */
+async function describeAllRepositories(client, registryId) {
+    const pages = paginateDescribeRepositories({ client, pageSize: 1000 }, { registryId });
+    return collectPages('DescribeRepositories', pages, page => page.repositories);
+}
+/** The repository, or undefined when there is none by that name. */
+async function describeRepository(client, ref) {
+    try {
+        const { repositories } = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .DescribeRepositoriesCommand */ .pE_({ repositoryNames: [ref.name], registryId: ref.registryId }));
+        return repositories?.[0];
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .awsErrorName */ .ZH)(error) === 'RepositoryNotFoundException')
+            return undefined;
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .explainAwsError */ .Ni)(error, `DescribeRepositories ${ref.name}`);
+    }
+}
+async function listRepositoryTags(client, repository) {
+    try {
+        const { tags } = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .ListTagsForResourceCommand */ .a_e({ resourceArn: repository.repositoryArn }));
+        return Object.fromEntries((tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']));
+    }
+    catch (error) {
+        // Reading tags is only for a warning: lack of ecr:ListTagsForResource must not fail a push.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not read the tags of ${repository.repositoryName}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`);
+        return {};
+    }
+}
+/**
+ * Brings an existing repository's mutability, scan-on-push and resource tags to the declared values
+ * (update-repository: true). Encryption cannot change after creation: that stays a difference to report.
+ * Returns what was changed, one sentence each.
+ */
+async function applyRepositorySettings(client, repository, settings) {
+    const ref = { repositoryName: repository.repositoryName, registryId: repository.registryId };
+    const changed = [];
+    const exclusions = (0,_mutability_js__WEBPACK_IMPORTED_MODULE_3__/* .exclusionsOf */ .Tf)(repository).sort();
+    const declaredExclusions = settings.tagMutabilityExclusions?.slice().sort();
+    const mutabilityDiffers = (settings.tagMutability !== undefined &&
+        settings.tagMutability !== (repository.imageTagMutability ?? 'MUTABLE')) ||
+        (declaredExclusions !== undefined && declaredExclusions.join('\n') !== exclusions.join('\n'));
+    if (mutabilityDiffers) {
+        const mutability = settings.tagMutability ?? repository.imageTagMutability ?? 'MUTABLE';
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .IY)(`PutImageTagMutability ${repository.repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .PutImageTagMutabilityCommand */ .cKn({
+            ...ref,
+            imageTagMutability: mutability,
+            imageTagMutabilityExclusionFilters: (0,_mutability_js__WEBPACK_IMPORTED_MODULE_3__/* .exclusionFilters */ .Y2)(settings.tagMutabilityExclusions)
+        })));
+        changed.push(`image-tag-mutability set to ${mutability}`);
+    }
+    const scanOnPush = repository.imageScanningConfiguration?.scanOnPush ?? false;
+    if (settings.scanOnPush !== undefined && settings.scanOnPush !== scanOnPush) {
+        const imageScanningConfiguration = { scanOnPush: settings.scanOnPush };
+        await (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .IY)(`PutImageScanningConfiguration ${repository.repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .PutImageScanningConfigurationCommand */ .BlZ({ ...ref, imageScanningConfiguration })));
+        changed.push(`scan-on-push set to ${settings.scanOnPush}`);
+    }
+    if (settings.tags) {
+        const current = await listRepositoryTags(client, repository);
+        const missing = Object.entries(settings.tags).filter(([key, value]) => current[key] !== value);
+        if (missing.length > 0) {
+            const tags = missing.map(([Key, Value]) => ({ Key, Value }));
+            await (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .IY)(`TagResource ${repository.repositoryName}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_6__/* .TagResourceCommand */ .eqU({ resourceArn: repository.repositoryArn, tags })));
+            changed.push(`repository tags set: ${missing.map(([key, value]) => `${key}=${value}`).join(', ')}`);
+        }
+    }
+    return changed;
 }
 
 

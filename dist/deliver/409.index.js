@@ -142,8 +142,8 @@ async function logInToDestinations(inputs, docker, main) {
 var ecr_images = __webpack_require__(2298);
 // EXTERNAL MODULE: ./src/registry/tags.ts
 var registry_tags = __webpack_require__(7906);
-// EXTERNAL MODULE: ./src/deliver/governance.ts + 2 modules
-var governance = __webpack_require__(9152);
+// EXTERNAL MODULE: ./src/deliver/governance.ts + 1 modules
+var governance = __webpack_require__(1500);
 // EXTERNAL MODULE: ./src/deliver/target.ts
 var deliver_target = __webpack_require__(4088);
 ;// CONCATENATED MODULE: ./src/deliver/fan-out/prepare.ts

@@ -3613,7 +3613,7 @@ async function writeCacheSummary(rules, images, host, templates = [], bases = []
  * and report how an existing repository differs from what was declared. Never changes an existing one.
  */
 async function ensureRepository(client, ref, settings, options) {
-    const existing = await describeRepository(client, ref);
+    const existing = await (options.described ?? describeRepository(client, ref));
     if (existing) {
         const tags = settings.tags ? await listRepositoryTags(client, existing) : {};
         return {
@@ -3673,6 +3673,7 @@ async function describeAllRepositories(client, registryId) {
     const pages = (0,dist_cjs/* paginateDescribeRepositories */.LHh)({ client, pageSize: 1000 }, { registryId });
     return (0,errors/* collectPages */.VV)('DescribeRepositories', pages, page => page.repositories);
 }
+/** The repository, or undefined when there is none by that name. */
 async function describeRepository(client, ref) {
     try {
         const { repositories } = await client.send(new DescribeRepositoriesCommand({ repositoryNames: [ref.name], registryId: ref.registryId }));

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { ECRClient, Repository } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import { which } from '@actions/io'
 import * as log from '../common/log.js'
@@ -9,6 +9,7 @@ import { DockerCli } from '../docker/cli.js'
 import type { RegistryLogin } from '../ecr/auth.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { removeImageTag } from '../ecr/images.js'
+import { describeRepository } from '../ecr/repositories.js'
 import { archivedDigests } from '../ecr/image-status.js'
 import { PUBLIC_API_REGION, createEcrPublicClient, removePublicImageTag } from '../ecr/public.js'
 import { Input, Output, State } from './constants.js'
@@ -56,9 +57,15 @@ export async function run(): Promise<void> {
   })
   refuseEndpoints(inputs, clients.region)
   startupMark('set up')
-  // A read, asked for at once: the credentials arrive while the payload is found and checked.
+  // Reads, asked for at once: the credentials and the repository arrive while the payload is found and
+  // checked (nothing is written before that).
+  const name = repositoryOf(inputs.work)
   const credentials = fetchLogins(clients, inputs)
-  credentials.catch(() => undefined)
+  const described =
+    name && !clients.public
+      ? describeRepository(clients.ecr, { name, registryId: inputs.registryId })
+      : undefined
+  for (const read of [credentials, described]) read?.catch(() => undefined)
   const payload = await findPayload(inputs.work, clients.docker)
   let early: EarlyPush | undefined
   let docker: DockerLogins | undefined
@@ -66,7 +73,6 @@ export async function run(): Promise<void> {
     const fanOut = inputs.destinations.length > 0 ? await load.fanOut() : undefined
     const logins = await core.group('Log in to Amazon ECR', () => logIn(credentials, inputs))
     const login = logins[0]
-    const name = repositoryOf(inputs.work)
     if (name && startsEarly(payload, inputs.public !== undefined, name))
       early = startEarlyPush(login, payload, name, inputs)
     docker = startDockerLogins(clients.docker, logins)
@@ -76,7 +82,7 @@ export async function run(): Promise<void> {
       ? await fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region })
       : []
     const outcome: Outcome = name
-      ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn, early, docker })
+      ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn, early, docker, described })
       : { login, region: clients.region, destinations: loggedIn }
     await writeOutcome(clients, outcome)
   } catch (error) {
@@ -161,12 +167,14 @@ interface Delivering {
   /** The push's reads begun while the repository is ensured (a private registry's). */
   early?: EarlyPush
   docker: DockerLogins
+  /** The repository as described at once (a private registry's). */
+  described?: Promise<Repository | undefined>
 }
 
 /** Ensures the repository in every registry, pushes the payload when there is one, then the scan gate. */
 async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
   const { inputs, clients, login, fanOut } = run
-  let repository = await ensureTarget(clients, inputs, name, login.host)
+  let repository = await ensureTarget(clients, inputs, name, login.host, run.described)
   const ensured = fanOut ? await fanOut.ensureDestinationRepositories(run.loggedIn, inputs, name) : []
   const base = { login, region: clients.region, repository, name, destinations: ensured }
   const payload = await settlePayload(run.payload)
@@ -197,13 +205,16 @@ async function ensureTarget(
   clients: Clients,
   inputs: DeliverInputs,
   name: string,
-  host: string
+  host: string,
+  described?: Promise<Repository | undefined>
 ): Promise<RepositoryReport> {
   const report = clients.public
     ? await core.group(`Ensure public repository ${name}`, () =>
         ensurePublic(clients.public as ECRPUBLICClient, inputs, name)
       )
-    : await core.group(`Ensure repository ${name}`, () => governRepository(clients.ecr, inputs, name))
+    : await core.group(`Ensure repository ${name}`, () =>
+        governRepository(clients.ecr, inputs, name, described)
+      )
   // A private repository's URI is the login's host (the dual-stack or FIPS name when chosen; the API names the
   // IPv4 one) and the name, as for every destination; one the push will create has no URI yet either.
   if (!clients.public || !report.repository.repositoryUri) report.repository.repositoryUri = `${host}/${name}`
