@@ -2481,7 +2481,7 @@ const GZIP_LEVEL = 1;
 /**
  * Finds what the step is to push: the engine's image, its export by ID begun (docker push only where it
  * cannot be exported), or the source read and checked. A missing image or a broken source is bad input,
- * found before logging in or creating anything.
+ * found before anything is written (main.ts only reads meanwhile: the credentials, the repository).
  */
 async function findPayload(work, docker) {
     if (work.kind === 'image') {

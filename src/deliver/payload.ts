@@ -42,7 +42,7 @@ export type PushPayload = Exclude<Payload, { kind: 'none' } | Exporting>
 /**
  * Finds what the step is to push: the engine's image, its export by ID begun (docker push only where it
  * cannot be exported), or the source read and checked. A missing image or a broken source is bad input,
- * found before logging in or creating anything.
+ * found before anything is written (main.ts only reads meanwhile: the credentials, the repository).
  */
 export async function findPayload(work: DeliverWork, docker: DockerCli | undefined): Promise<Payload> {
   if (work.kind === 'image') {
