@@ -21,7 +21,7 @@ import {
   usageSummary
 } from './runners.js'
 import { caseEngineImage } from './image-case.js'
-import { runStepCases } from './step.js'
+import { runStepCases } from './step-cases.js'
 import { setUpBench } from './setup.js'
 import { measureStartup } from './startup.js'
 import { BenchError, markdownTable, mebibytes, median, megabytes, progress, ratio, seconds } from './util.js'

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ACTION_NODE } from '../test/fixtures/action-node.js'
-import { callEcrJsonApi } from '../test/fixtures/ecr-json-api.js'
+import { createPeerRepository } from './peer-repository.js'
 import { BenchError, failure, median, megabytes, mustRun, run, tail, type Line } from './util.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
@@ -327,21 +327,6 @@ export async function pushedSize(ctx: Context, repository: string, reference: st
   ])
   const manifest = JSON.parse(got.stdout) as { config: { size: number }; layers: { size: number }[] }
   return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0)
-}
-
-/**
- * Creates a peer's repository through the ECR API, untimed: the front refuses a push to a repository the
- * API does not have, as ECR does (ours creates its own, and that is part of its time).
- */
-export async function createPeerRepository(ctx: Context, repository: string): Promise<void> {
-  const region = /\.dkr\.ecr\.([a-z0-9-]+)\./.exec(ctx.registry)?.[1]
-  const endpoint = ctx.env.AWS_ENDPOINT_URL_ECR
-  if (!region || !endpoint) throw new BenchError(`no ECR API for ${ctx.registry}`)
-  try {
-    await callEcrJsonApi(endpoint, region, 'CreateRepository', { repositoryName: repository })
-  } catch (error) {
-    if ((error as Error).name !== 'RepositoryAlreadyExistsException') throw error
-  }
 }
 
 /** The command line running `command` under /usr/bin/time, which writes the usage to `file`. */
