@@ -1,7 +1,8 @@
 // Push benchmark: our action against skopeo, the bare wire (curl) and docker push, on the local stand-ins
 // (scripts/test-env.sh). Prints one markdown table of medians over BENCH_RUNS runs (default 3);
-// BENCH_QUICK=1 shrinks the images for a fast dry run; BENCH_CASES=save,push (of layout, repush, save,
-// push, big, login) runs some cases only, for a quick look while working. Progress goes to stderr.
+// BENCH_QUICK=1 shrinks the images for a fast dry run; BENCH_CASES=real,save (of real, real-oci,
+// containerd, layout, repush, save, push, image, big, big-archive, login) runs some cases only, for a quick
+// look while working. Progress goes to stderr. The R cases time the whole step (main + post, bench/step.ts).
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { rm, stat } from 'node:fs/promises'
@@ -20,6 +21,7 @@ import {
   usageSummary
 } from './runners.js'
 import { caseEngineImage } from './image-case.js'
+import { runStepCases } from './step-cases.js'
 import { setUpBench } from './setup.js'
 import { measureStartup } from './startup.js'
 import { BenchError, markdownTable, mebibytes, median, megabytes, progress, ratio, seconds } from './util.js'
@@ -27,7 +29,11 @@ import { BenchError, markdownTable, mebibytes, median, megabytes, progress, rati
 const MiB = 1024 * 1024
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const QUICK = process.env.BENCH_QUICK === '1'
-const CASES = new Set((process.env.BENCH_CASES ?? 'layout,repush,save,push,image,big,login').split(','))
+const CASES = new Set(
+  (
+    process.env.BENCH_CASES ?? 'real,real-oci,containerd,layout,repush,save,push,image,big,big-archive,login'
+  ).split(',')
+)
 /** Incompressible layers of cases 1-4, and the single layer of case 6. */
 const LAYER = QUICK ? 4 * MiB : 32 * MiB
 const BIG = QUICK ? 64 * MiB : 1024 * MiB
@@ -70,6 +76,10 @@ async function main(): Promise<void> {
     process.exit(130)
   })
   try {
+    // The whole step (main + post) against a bare skopeo copy, on real files first (issue 26).
+    const steps = await runStepCases(ctx, CASES, RUNS, QUICK)
+    rows.push(...steps.rows)
+    notes.push(...steps.notes)
     if (CASES.has('layout') || CASES.has('repush')) {
       const layout = await caseOciLayout(ctx)
       if (CASES.has('repush')) await caseRepush(ctx, layout)

@@ -4,10 +4,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ACTION_NODE } from '../test/fixtures/action-node.js'
+import { createPeerRepository } from './peer-repository.js'
 import { BenchError, failure, median, megabytes, mustRun, run, tail, type Line } from './util.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 const ACTION = join(ROOT, 'dist', 'deliver', 'index.js')
+const POST = join(ROOT, 'dist', 'deliver', 'post.js')
 
 /** What every runner needs: the test environment and a scratch directory. */
 export interface Context {
@@ -43,6 +45,10 @@ export interface OursResult extends Usage {
   layers?: { compressed: number; reused: number }
   /** Start-up milestones in ms since the process began (`loaded`, `set up`, `logged in`). */
   startup: Record<string, number>
+  /** The main step's log lines with their arrival times. */
+  lines: Line[]
+  /** The post step's wall time (docker logout), when it was run (`withPost`). */
+  postSeconds?: number
 }
 
 /**
@@ -67,7 +73,9 @@ export async function runOurs(
   label: string,
   inputs: Record<string, string>,
   /** Another bundled action to run the same way (the login peer of bench/startup.ts). */
-  entry = ACTION
+  entry = ACTION,
+  /** Runs the post step after the main one, as the runner does at the end of the job (timed apart). */
+  withPost = false
 ): Promise<OursResult> {
   const dir = await mkdtemp(join(ctx.work, 'action-'))
   try {
@@ -118,9 +126,12 @@ export async function runOurs(
         return mark ? [[mark[1] as string, Number(mark[2])]] : []
       })
     )
+    const postSeconds = withPost ? await runPost(env, files.GITHUB_STATE, label) : undefined
     return {
       seconds: result.seconds,
       ...(await readUsage(usageFile)),
+      lines: result.lines,
+      postSeconds,
       digest,
       requests,
       requestCount: Object.values(requests).reduce((a, b) => a + b, 0),
@@ -133,6 +144,17 @@ export async function runOurs(
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** The post step as the runner starts it: the main step's saved state as STATE_* variables. */
+async function runPost(env: NodeJS.ProcessEnv, stateFile: string, label: string): Promise<number> {
+  const state: NodeJS.ProcessEnv = {}
+  for (const match of (await readFile(stateFile, 'utf8')).matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
+    state[`STATE_${match[1]}`] = match[3]
+  }
+  const result = await run(ACTION_NODE, [POST], { env: { ...env, ...state }, cwd: ROOT })
+  if (result.code !== 0) throw failure(`ours post (${label})`, result)
+  return result.seconds
 }
 
 /** Splits the action's wall time at its log groups (by when each line arrived). */
@@ -177,6 +199,7 @@ export async function runSkopeo(
     const names = await readdir(dir).catch(() => [] as string[])
     for (const name of names.filter(n => n.startsWith('blob-info-cache-v1.'))) await rm(join(dir, name))
   }
+  await createPeerRepository(ctx, repository)
   const usageFile = join(ctx.work, 'skopeo.usage')
   const destination = `docker://${ctx.registry}/${repository}:v1`
   const args = ['copy', '--quiet', '--dest-creds', credentials(ctx), source, destination]
@@ -210,6 +233,7 @@ export async function runWire(
     credentials(ctx)
   ]
   const concurrency = options.concurrency ?? 5
+  await createPeerRepository(ctx, repository)
   const upload = async (blob: WireBlob) => {
     const post = await mustRun('curl POST', 'curl', [
       ...common,
@@ -264,6 +288,7 @@ export async function runDockerPush(
   repository: string
 ): Promise<PeerResult> {
   const target = `${ctx.registry}/${repository}:v1`
+  await createPeerRepository(ctx, repository)
   const config = await mkdtemp(join(ctx.work, 'docker-config-'))
   const env = { ...ctx.env, DOCKER_CONFIG: config }
   try {

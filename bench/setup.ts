@@ -5,7 +5,7 @@ import { availableParallelism, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { actionNodeVersion } from '../test/fixtures/action-node.js'
 import { ROOT, type Context } from './runners.js'
-import { BenchError, mustRun, progress, run } from './util.js'
+import { BenchError, failure, mustRun, progress, run } from './util.js'
 
 /**
  * Brings the stand-ins up (scripts/test-env.sh up: a benchmark leaves them up, as it found or made them)
@@ -17,10 +17,18 @@ export async function setUpBench(): Promise<{
   machineLine: string
 }> {
   progress('bringing the stand-ins up (scripts/test-env.sh up)')
-  await mustRun('scripts/test-env.sh up', join(ROOT, 'scripts/test-env.sh'), ['up'])
+  const up = await run(join(ROOT, 'scripts/test-env.sh'), ['up'])
   const testEnv = parseExports(
     (await mustRun('test-env env', join(ROOT, 'scripts/test-env.sh'), ['env'])).stdout
   )
+  if (up.code !== 0) {
+    // Another checkout's scripts may have started the shared stand-ins differently (this one's `up` then
+    // finds their ports taken): used as they are when they answer, never restarted from here.
+    if (!(await answering(testEnv))) throw failure('scripts/test-env.sh up', up)
+    progress(
+      `scripts/test-env.sh up failed, but the running stand-ins answer: using them (${up.stderr.trim().split('\n').at(-1)})`
+    )
+  }
   const env = { ...cleanEnv(), ...testEnv }
   const ctx: Context = {
     env,
@@ -31,6 +39,17 @@ export async function setUpBench(): Promise<{
     work: await mkdtemp('/tmp/ecr-deliver-bench-')
   }
   return { ctx, testEnv, machineLine: await machine(env) }
+}
+
+/** Whether the stand-ins a benchmark needs answer: the registry front, its API port and moto. */
+async function answering(env: Record<string, string>): Promise<boolean> {
+  const urls = [`${env.ECR_TEST_FRONT_URL}/_front/held`, `${env.MOTO_URL}/moto-api/`]
+  try {
+    const answers = await Promise.all(urls.map(url => fetch(url)))
+    return answers.every(answer => answer.status < 500)
+  } catch {
+    return false
+  }
 }
 
 /** The machine and tool versions, as one line. */

@@ -25,7 +25,7 @@ import { coreFixture } from '../helpers/core-fixture.js'
  */
 const fixture = coreFixture()
 jest.unstable_mockModule('@actions/core', () => fixture.module)
-const { findPayload } = await import('../../src/deliver/payload.js')
+const { findPayload, settlePayload } = await import('../../src/deliver/payload.js')
 const { DockerCli } = await import('../../src/docker/cli.js')
 
 const work = mkdtempSync(join(tmpdir(), 'engine-export-'))
@@ -98,6 +98,12 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
+/** The payload as the push gets it: found (the export begun), then settled (the export awaited). */
+async function exported(docker: string) {
+  const cli = new DockerCli({ print: line => void fixture.lines.push(line), command: docker })
+  return settlePayload(await findPayload(imageWork, cli))
+}
+
 describe('image: exported by ID and pushed daemonless', () => {
   test('containerd store: the stored index as it is, ID = index digest, attestations along; the spool goes on dispose', async () => {
     const docker = fakeDocker(
@@ -105,7 +111,7 @@ describe('image: exported by ID and pushed daemonless', () => {
       inspectJson('containerd', containerd.named, 1),
       join(work, 'containerd.tar')
     )
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await exported(docker)
     expect(payload.kind).toBe('layout')
     if (payload.kind !== 'layout') return
     expect(payload.image.top.digest).toBe(containerd.named)
@@ -126,7 +132,7 @@ describe('image: exported by ID and pushed daemonless', () => {
       inspectJson('classic', classic20.configDigest, 1),
       join(work, 'classic20.tar')
     )
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await exported(docker)
     expect(payload.kind).toBe('archive')
     if (payload.kind === 'archive') {
       expect(payload.image.config.digest).toBe(classic20.configDigest)
@@ -137,7 +143,7 @@ describe('image: exported by ID and pushed daemonless', () => {
   test('classic store of docker 25+ (index.json over uncompressed layers): manifest.json, and the log says why', async () => {
     const archive = join(work, 'classic25.tar')
     const docker = fakeDocker('c25', inspectJson('classic', configOf(archive), 1), archive)
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await exported(docker)
     expect(payload.kind).toBe('archive')
     expect(fixture.lines.join('\n')).toMatch(
       /layers are uncompressed \(docker with the classic image store\)/
@@ -151,7 +157,7 @@ describe('image: exported by ID and pushed daemonless', () => {
       inspectJson('classic', classic25.named, 1),
       join(work, 'classic20.tar')
     )
-    await expect(findPayload(imageWork, new DockerCli(docker))).rejects.toThrow(
+    await expect(exported(docker)).rejects.toThrow(
       /exported config sha256:[0-9a-f]{64}, which is not the image "app:ci": nothing was pushed/
     )
     expect(readdirSync(spool)).toEqual([])
@@ -159,7 +165,7 @@ describe('image: exported by ID and pushed daemonless', () => {
 
   test('docker save failing: docker push remains, with a warning saying why', async () => {
     const docker = fakeDocker('fail', inspectJson('classic', classic20.configDigest, 1), undefined)
-    const payload = await findPayload(imageWork, new DockerCli(docker))
+    const payload = await exported(docker)
     expect(payload.kind).toBe('engine')
     expect(fixture.warnings.at(-1)).toMatch(
       /Could not export the image .*no space left on device.*docker push/

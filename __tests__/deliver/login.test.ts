@@ -4,14 +4,30 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { DEFAULT_ENDPOINT } from '../../src/common/endpoints.js'
 
 const saved: [string, string][] = []
+const printed: string[] = []
 jest.unstable_mockModule('@actions/core', () => ({
   setSecret: jest.fn(),
-  info: jest.fn(),
+  info: jest.fn((line: string) => void printed.push(line)),
   debug: jest.fn(),
+  group: jest.fn(async (name: string, fn: () => Promise<unknown>) => {
+    printed.push(`group ${name}`)
+    return fn()
+  }),
   saveState: jest.fn((name: string, value: string) => saved.push([name, value]))
 }))
-const { logInToRegistries } = await import('../../src/deliver/login.js')
-type Docker = Parameters<typeof logInToRegistries>[1]
+const { getLogins, logInDocker, startDockerLogins } = await import('../../src/deliver/login.js')
+type Docker = Parameters<typeof logInDocker>[0]
+
+/** Logs in to each registry as the action does: credentials, then docker login to each. */
+async function logInToRegistries(
+  ecr: ECRClient,
+  docker: Docker,
+  target: Parameters<typeof getLogins>[1]
+): ReturnType<typeof getLogins> {
+  const logins = await getLogins(ecr, target)
+  await logInDocker(docker, logins)
+  return logins
+}
 
 const ecrMock = mockClient(ECRClient)
 const client = new ECRClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
@@ -24,6 +40,7 @@ const host = (account: string) => `${account}.dkr.ecr.eu-west-1.amazonaws.com`
 beforeEach(() => {
   ecrMock.reset()
   saved.length = 0
+  printed.length = 0
 })
 
 describe('logInToRegistries', () => {
@@ -69,5 +86,61 @@ describe('logInToRegistries', () => {
       logInToRegistries(client, docker, { registries: [], maskPassword: true, endpoint: DEFAULT_ENDPOINT })
     ).rejects.toThrow('docker login failed')
     expect(saved.at(-1)).toEqual(['registries', JSON.stringify([host('123456789012')])])
+  })
+})
+
+describe('startDockerLogins (docker login beside the push)', () => {
+  const login = (account: string) => ({
+    host: host(account),
+    endpoint: `https://${host(account)}`,
+    username: 'AWS',
+    password: `pw-${account}`,
+    token: 't'
+  })
+
+  test('its lines are held while it runs, then printed in their own group; the host is in state', async () => {
+    let release = () => {}
+    const gate = new Promise<void>(resolve => (release = resolve))
+    const docker = {
+      login: jest.fn(async (registry: string, _user: string, _pw: string, print: (line: string) => void) => {
+        print(`[command]docker login ${registry}`)
+        await gate
+        print('Login Succeeded')
+      })
+    } as unknown as Docker
+    const logins = startDockerLogins(docker, [login('123456789012')])
+    await new Promise(resolve => setImmediate(resolve))
+    // Running: nothing printed yet, nothing recorded for the post step yet.
+    expect(printed).toEqual([])
+    release()
+    await logins.done
+    expect(saved).toEqual([['registries', JSON.stringify([host('123456789012')])]])
+    expect(printed).toEqual([])
+    await logins.finish()
+    expect(printed).toEqual([
+      `group docker login ${host('123456789012')}`,
+      `[command]docker login ${host('123456789012')}`,
+      'Login Succeeded'
+    ])
+  })
+
+  test('a failed login settles `done` (never rejects) and fails `finish`, after printing', async () => {
+    const docker = {
+      login: jest.fn(async (_registry: string, _user: string, _pw: string, print: (line: string) => void) => {
+        print('Error response from daemon: denied')
+        throw new Error('docker login failed')
+      })
+    } as unknown as Docker
+    const logins = startDockerLogins(docker, [login('123456789012')])
+    await expect(logins.done).resolves.toBeUndefined()
+    await expect(logins.finish()).rejects.toThrow('docker login failed')
+    expect(printed).toContain('Error response from daemon: denied')
+    expect(saved).toEqual([])
+  })
+
+  test('without a docker CLI there is nothing to do and nothing printed', async () => {
+    const logins = startDockerLogins(undefined, [login('123456789012')])
+    await logins.finish()
+    expect(printed).toEqual([])
   })
 })

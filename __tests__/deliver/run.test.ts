@@ -45,7 +45,7 @@ beforeEach(() => {
 })
 
 describe('deliver run()', () => {
-  test('log in, then ensure the repository: the phases in order, and what each outputs', async () => {
+  test('log in, then ensure the repository, docker login reported last: the phases in order, and what each outputs', async () => {
     core.inputs.repository = 'team/app'
     ecr
       .on(DescribeRepositoriesCommand)
@@ -58,7 +58,12 @@ describe('deliver run()', () => {
       }
     })
     await run()
-    expect(core.groups).toEqual(['Log in to Amazon ECR', 'Ensure repository team/app'])
+    // docker login runs beside the rest (nothing of a daemonless push needs it): its group comes last.
+    expect(core.groups).toEqual([
+      'Log in to Amazon ECR',
+      'Ensure repository team/app',
+      `docker login ${HOST}`
+    ])
     expect(ecr.calls().map(c => c.args[0].constructor.name)).toEqual([
       'GetAuthorizationTokenCommand',
       'DescribeRepositoriesCommand',

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { blocksOf, parallelGzip, worthCompressing } from '../../src/registry/sources/gzip.js'
+import { BlockPool, blocksOf, parallelGzip, worthCompressing } from '../../src/registry/sources/gzip.js'
 
 async function gzipOf(
   input: Buffer,
@@ -46,6 +46,26 @@ describe('parallelGzip', () => {
       const gz = await gzipOf(input, { level, blockSize: BLOCK })
       expect(gunzipSync(gz).equals(input)).toBe(true)
     }
+  })
+
+  test('an input that reuses one buffer for every chunk (files.ts: chunks) gives the same bytes', async () => {
+    const input = Buffer.concat([text, randomBytes(70_000), text])
+    const reused = Buffer.alloc(10_000)
+    const out: Buffer[] = []
+    for await (const piece of parallelGzip(
+      (async function* () {
+        for (let at = 0; at < input.length; at += reused.length) {
+          const n = input.copy(reused, 0, at, at + reused.length)
+          yield reused.subarray(0, n)
+          // Overwritten once asked for the next: a block still holding it would now be wrong.
+          reused.fill(0xee)
+        }
+      })(),
+      { level: 1, blockSize: BLOCK }
+    ))
+      out.push(piece)
+    expect(Buffer.concat(out)).toEqual(await gzipOf(input, { level: 1, blockSize: BLOCK }))
+    expect(gunzipSync(Buffer.concat(out)).equals(input)).toBe(true)
   })
 
   test('deterministic: the same input, level and block size give the same bytes, however it is fed', async () => {
@@ -114,6 +134,27 @@ describe('blocksOf', () => {
     ))
       blocks.push(block.toString())
     expect(blocks).toEqual(expected)
+    // From a pool, copied: the same blocks.
+    const pooled: string[] = []
+    for await (const block of blocksOf(
+      (async function* () {
+        for (const p of parts) yield Buffer.from(p)
+      })(),
+      size,
+      new BlockPool(size)
+    ))
+      pooled.push(block.toString())
+    expect(pooled).toEqual(expected)
+  })
+
+  test('a pool hands out the blocks given back, not new ones', () => {
+    const pool = new BlockPool(4)
+    const first = pool.take()
+    pool.give(first)
+    expect(pool.take()).toBe(first)
+    // A shorter (last) block is a view: not taken back.
+    pool.give(first.subarray(0, 2))
+    expect(pool.take()).not.toBe(first)
   })
 })
 

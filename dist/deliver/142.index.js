@@ -228,8 +228,8 @@ async function allFindings(client, image, first) {
 var common_summary = __webpack_require__(7701);
 // EXTERNAL MODULE: ./src/deliver/constants.ts
 var constants = __webpack_require__(4);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/deliver/scan-gate.ts
 
 

@@ -68,8 +68,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 // EXTERNAL MODULE: ./src/common/poll.ts
 var poll = __webpack_require__(5320);
 // EXTERNAL MODULE: ./src/common/retry.ts

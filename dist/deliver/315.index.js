@@ -27,8 +27,8 @@ var core = __webpack_require__(7264);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 ;// CONCATENATED MODULE: ./src/deliver/tag-plan.ts
 
 
@@ -58,7 +58,7 @@ function engineImage(local) {
  * image already in the registry is reused: the other tags get its very manifest.
  */
 function planTagWrites(held, image, isImmutable, repositoryUri) {
-    (0,registry_tags/* refuseImmutableMoves */.Bl)([{ repositoryUri, held, isImmutable }], image);
+    (0,registry_tags.refuseImmutableMoves)([{ repositoryUri, held, isImmutable }], image);
     const same = held.filter(h => h.stored !== undefined && image.isOurs(h.stored, repositoryUri));
     if (same.length === 0)
         return { kind: 'push', tags: held.map(h => h.tag) };
@@ -89,10 +89,10 @@ function planTagWrites(held, image, isImmutable, repositoryUri) {
  * the registry itself, to the one digest reported, and that digest is the local image.
  */
 async function deliverDockerImage(docker, registry, local, target, tags, held) {
-    const current = held ?? (await (0,registry_tags/* readTags */.g$)(registry, target.repository, tags, 'manifest'));
+    const current = held ?? (await (0,registry_tags.readTags)(registry, target.repository, tags, 'manifest'));
     const plan = planTagWrites(current, engineImage(local), target.isImmutable, target.repositoryUri);
     const digest = await executePlan(docker, registry, local, target, plan);
-    await (0,registry_tags/* verifyTags */.vl)(registry, target.repository, tags, digest);
+    await (0,registry_tags.verifyTags)(registry, target.repository, tags, digest);
     const results = resultsOf(plan);
     return {
         digest,
@@ -175,7 +175,7 @@ async function removeStagingTag(docker, local, target, reference, staging, pushe
 }
 /** Each tag gets the pushed manifest's exact bytes, in the order given. */
 async function putTags(registry, target, tags, stored) {
-    await (0,registry_tags/* putTags */.Tm)(registry, target.repository, tags, stored, tag => log/* info */.p(`${target.repositoryUri}:${tag} → ${stored.digest}`));
+    await (0,registry_tags.putTags)(registry, target.repository, tags, stored, tag => log/* info */.p(`${target.repositoryUri}:${tag} → ${stored.digest}`));
 }
 function resultsOf(plan) {
     const results = new Map();
@@ -200,8 +200,8 @@ async function storedSize(registry, repository, digest) {
 
 // EXTERNAL MODULE: ./src/common/format.ts
 var format = __webpack_require__(6950);
-// EXTERNAL MODULE: ./src/registry/push.ts + 2 modules
-var push = __webpack_require__(2998);
+// EXTERNAL MODULE: ./src/registry/push.ts
+var push = __webpack_require__(6315);
 ;// CONCATENATED MODULE: ./src/deliver/source-push.ts
 
 
@@ -224,7 +224,8 @@ async function deliverSourceImage(registry, image, target, tags, options) {
         isImmutable: target.isImmutable,
         repositoryUri: target.repositoryUri,
         held: options.held,
-        referrers: options.referrers
+        referrers: options.referrers,
+        archiveStart: options.archiveStart
     });
     const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0);
     const seconds = (Date.now() - started) / 1000;
@@ -269,7 +270,7 @@ async function pushPayload(context, payload) {
     // A layout's digest is known: a HEAD per tag is enough. The others are known by config or image ID.
     const read = payload.kind === 'layout' ? 'digest' : 'manifest';
     const [mainRead, opened] = await Promise.all([
-        (0,registry_tags/* readTags */.g$)(main.registry, main.target.repository, tags, read).then(held => ({ held }), (error) => ({ error })),
+        (main.held ?? (0,registry_tags.readTags)(main.registry, main.target.repository, tags, read)).then(held => ({ held }), (error) => ({ error })),
         fanOut ? fanOut.module.readDestinationTags(fanOut.destinations, tags, read, fanOut.openRegistry) : []
     ]);
     const going = opened.flatMap(stage => (0,state/* isFailed */.Ix)(stage)
@@ -290,7 +291,7 @@ async function pushPayload(context, payload) {
             }
         ]
         : [];
-    (0,registry_tags/* refuseImmutableMoves */.Bl)([...mainHeld, ...going], ourImage(payload));
+    (0,registry_tags.refuseImmutableMoves)([...mainHeld, ...going], ourImage(payload));
     if ('error' in mainRead) {
         // The main registry cannot be read: its push fails. A layout still goes to the others, straight
         // from its files; the rest are copied from the main registry, so nothing can go anywhere.
@@ -332,7 +333,10 @@ function ourImage(payload) {
 /** The docker engine's image: docker push to the main registry, then copied registry to registry. */
 async function pushEngineImage(context, payload, prepared) {
     const { main } = context;
-    const delivery = await deliverDockerImage(context.docker, main.registry, payload.image, main.target, payload.work.tags, prepared.held);
+    const docker = context.docker;
+    // docker push reads the credentials docker login writes.
+    await docker.loggedIn;
+    const delivery = await deliverDockerImage(docker.cli, main.registry, payload.image, main.target, payload.work.tags, prepared.held);
     return {
         ok: true,
         delivery,
@@ -347,7 +351,8 @@ async function pushArchive(context, payload, prepared) {
         mountFrom: work.mountFrom,
         limit: prepared.limit,
         held: prepared.held,
-        referrers: work.referrers
+        referrers: work.referrers,
+        archiveStart: context.main.archiveStart
     });
     return {
         ok: true,
@@ -386,6 +391,215 @@ async function copyToOthers(context, delivery, prepared, referrers, mountFrom) {
     const { module } = context.fanOut;
     const copied = await module.copyToDestinations(prepared.opened, { registry: context.main.registry, repository: context.main.target.repository }, delivery, { limit: prepared.limit, mountFrom, referrers });
     return module.checkSameDigest(copied, delivery.digest);
+}
+
+
+/***/ }),
+
+/***/ 6315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ pushImage),
+/* harmony export */   Z: () => (/* binding */ pushGraph)
+/* harmony export */ });
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(370);
+/* harmony import */ var _push_archive_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2937);
+/* harmony import */ var _send_all_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8267);
+/* harmony import */ var _referrers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9191);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7906);
+
+
+
+
+
+/**
+ * Pushes a local image through the registry API: blobs (in parallel, each checked while streamed), then an
+ * index's children by digest, then the top manifest under each tag, then every tag read back. Tags are
+ * read first, so an immutable conflict fails before anything is written; a tag already at this digest is
+ * left alone, and when every tag is, nothing else is sent. The check is check-then-write: what keeps two
+ * concurrent writers apart is the registry's own tag immutability, and the read-back catches a mutable
+ * tag that another push moved.
+ */
+async function pushImage(registry, repository, image, tags, options) {
+    if (image.kind === 'docker-archive')
+        return (0,_push_archive_js__WEBPACK_IMPORTED_MODULE_0__.pushArchiveImage)(registry, repository, image, tags, options);
+    return pushGraph(registry, repository, image, tags, options);
+}
+/**
+ * An image graph (a layout's, a copy's): every digest known before anything is sent. A manifest with a subject goes after
+ * its subject (the spec lets a registry take either order, but gitlab.com refused a referrer first): blobs,
+ * the children without one, the children with one (an index's attestations), the top by digest when
+ * something refers to it, the other referrers, then the tags; the tags and the referrers read back.
+ */
+async function pushGraph(registry, repository, image, tags, options) {
+    const { top } = image;
+    // Every tag is read first (one GET each), as go-containerregistry's remote.Write checks before it
+    // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
+    // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
+    const held = options.held ?? (await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.readTags)(registry, repository, tags, 'digest'));
+    const ours = { digest: top.digest, isOurs: () => false, describe: top.digest };
+    const writes = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.planTagWrites)(held, ours, options.isImmutable, options.repositoryUri ?? repository);
+    const { toWrite } = writes;
+    const withReferrers = options.referrers !== 'skip';
+    const attached = image.children.filter(hasSubject);
+    const extra = withReferrers ? image.referrers.filter(hasSubject) : [];
+    const referrers = withReferrers ? [...attached, ...extra] : [];
+    const result = {
+        digest: top.digest,
+        mediaType: top.mediaType,
+        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.tagOutcomes)(tags, writes),
+        platforms: image.children.flatMap(child => child.platform ? [{ platform: child.platform, digest: child.digest }] : []),
+        referrers: referrers.map(_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .referrerOf */ .N1)
+    };
+    const limit = options.limit ?? (0,p_limit__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(Math.max(1, options.concurrency));
+    const send = (blobs) => (0,_send_all_js__WEBPACK_IMPORTED_MODULE_4__/* .sendAll */ .S)(blobs, (blob, signal) => registry.pushBlob(repository, blob, { mountFrom: options.mountFrom, signal }), limit);
+    if (toWrite.length === 0) {
+        // The image is there: only referrers it lacks (a first run with referrers: skip, another tool) go.
+        const missing = await (0,_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .missingReferrers */ .j9)(registry, repository, referrers);
+        if (missing.length === 0)
+            return { ...result, blobs: [] };
+        const blobs = await send(image.referrerBlobs);
+        for (const referrer of missing)
+            await (0,_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .putReferrer */ .j5)(registry, repository, referrer, referrer.subject);
+        await (0,_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyReferrers */ .u)(registry, repository, result.referrers);
+        return { ...result, blobs };
+    }
+    const blobs = await send(withReferrers ? [...image.blobs, ...image.referrerBlobs] : image.blobs);
+    // Children before the index (in walk order, so a nested index follows its own children): a registry
+    // may refuse an index whose children it does not have.
+    for (const child of image.children.filter(child => !hasSubject(child))) {
+        await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
+    }
+    for (const child of attached) {
+        if (withReferrers)
+            await (0,_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .putReferrer */ .j5)(registry, repository, child, child.subject);
+        else
+            await registry.putManifest(repository, child.digest, child.bytes, child.mediaType);
+    }
+    if (extra.length > 0)
+        await registry.putManifest(repository, top.digest, top.bytes, top.mediaType);
+    for (const referrer of extra)
+        await (0,_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .putReferrer */ .j5)(registry, repository, referrer, referrer.subject);
+    await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.putTags)(registry, repository, toWrite, top);
+    await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.verifyTags)(registry, repository, tags, top.digest);
+    await (0,_referrers_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyReferrers */ .u)(registry, repository, result.referrers);
+    return { ...result, blobs };
+}
+function hasSubject(manifest) {
+    return manifest.subject !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 9191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N1: () => (/* binding */ referrerOf),
+/* harmony export */   j5: () => (/* binding */ putReferrer),
+/* harmony export */   j9: () => (/* binding */ missingReferrers),
+/* harmony export */   u: () => (/* binding */ verifyReferrers),
+/* harmony export */   xt: () => (/* binding */ listReferrers)
+/* harmony export */ });
+/* unused harmony exports tagSchemaTag, subjectOf, referrerDescriptor */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
+
+
+
+/** The tag under which the tag schema keeps a subject's referrers. */
+function tagSchemaTag(subject) {
+    return subject.replace(':', '-');
+}
+/** A manifest's subject, when it has one (it is then a referrer). */
+function subjectOf(manifest) {
+    try {
+        return JSON.parse(manifest.bytes.toString('utf8')).subject?.digest;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Pure: the descriptor a referrers list gives a manifest (its artifactType, or its config's media type). */
+function referrerDescriptor(manifest) {
+    const parsed = JSON.parse(manifest.bytes.toString('utf8'));
+    const artifactType = parsed.artifactType ?? ((0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndex */ .nw)(parsed) ? undefined : parsed.config?.mediaType);
+    return {
+        mediaType: manifest.mediaType,
+        digest: manifest.digest,
+        size: manifest.bytes.length,
+        ...(artifactType ? { artifactType } : {}),
+        ...(parsed.annotations ? { annotations: parsed.annotations } : {})
+    };
+}
+/**
+ * Puts a referrer by digest, after its subject; where the registry does not answer with `OCI-Subject`, the
+ * tag schema lists it. A registry that refuses the manifest (ECR has refused some referrer manifests with
+ * 405) fails naming the referrer and the registry's answer.
+ */
+async function putReferrer(registry, repository, manifest, subject) {
+    let said;
+    try {
+        said = await registry.putManifestSaying(repository, manifest.digest, manifest.bytes, manifest.mediaType);
+    }
+    catch (error) {
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+            throw error;
+        const type = referrerDescriptor(manifest).artifactType;
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The registry refused the referrer ${manifest.digest}${type ? ` (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(type, 120)})` : ''} of ${subject}: ` +
+            `${error.message}. Deliver the image without its referrers with referrers: skip.`, { cause: error });
+    }
+    if (said.subject === subject)
+        return 'api';
+    await addToTagSchema(registry, repository, subject, referrerDescriptor(manifest));
+    return 'tag-schema';
+}
+/** Merges a descriptor into the subject's tag-schema index (read, merged, written back when it changed). */
+async function addToTagSchema(registry, repository, subject, descriptor) {
+    const tag = tagSchemaTag(subject);
+    const stored = await registry.getManifest(repository, tag);
+    const listed = stored && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndex */ .nw)(stored.manifest) ? stored.manifest.manifests : [];
+    if (listed.some(d => d.digest === descriptor.digest))
+        return;
+    const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex, manifests: [...listed, descriptor] }));
+    await registry.putManifest(repository, tag, bytes, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .zu.ociIndex);
+}
+/** A subject's referrers: from the referrers API, or from the tag schema where the registry has none. */
+async function listReferrers(registry, repository, subject) {
+    const fromApi = await registry.referrersOf(repository, subject);
+    const descriptors = fromApi ??
+        (await (async () => {
+            const stored = await registry.getManifest(repository, tagSchemaTag(subject));
+            return stored && (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndex */ .nw)(stored.manifest) ? stored.manifest.manifests : [];
+        })());
+    return descriptors.map(d => ({
+        digest: d.digest,
+        ...(d.artifactType ? { artifactType: d.artifactType } : {}),
+        subject
+    }));
+}
+/** Pure: how a referrer is reported (the `referrers` output): its digest, artifactType and subject. */
+function referrerOf(manifest) {
+    const { artifactType } = referrerDescriptor(manifest);
+    return { digest: manifest.digest, ...(artifactType ? { artifactType } : {}), subject: manifest.subject };
+}
+/** Those of `referrers` their subject's list does not name yet (one read per subject). */
+async function missingReferrers(registry, repository, referrers) {
+    const listed = new Map();
+    for (const subject of new Set(referrers.map(r => r.subject))) {
+        listed.set(subject, new Set((await listReferrers(registry, repository, subject)).map(r => r.digest)));
+    }
+    return referrers.filter(r => !listed.get(r.subject)?.has(r.digest));
+}
+/** Reads back each subject's referrers: every referrer pushed must be listed, by the API or the tag schema. */
+async function verifyReferrers(registry, repository, referrers) {
+    const missing = await missingReferrers(registry, repository, referrers);
+    if (missing.length > 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`${repository}: after the push, the registry does not list ${missing.map(r => `${r.digest} as a referrer of ${r.subject}`).join(', ')}`);
+    }
 }
 
 

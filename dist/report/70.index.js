@@ -164,27 +164,29 @@ function clientEndpoint(service, variant, env) {
 
 /***/ }),
 
-/***/ 1095:
+/***/ 3788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ info)
-/* harmony export */ });
-/* unused harmony export neutralize */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ info)
+});
+
+// UNUSED EXPORTS: neutralize
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/common/workflow.ts
 
 /**
- * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
- * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
- * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
- * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
- * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
- * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
+ * The runner's protocol without @actions/core: what the deliver action's post step needs (its state, a
+ * warning, a plain line), so that step loads a few kilobytes instead of @actions/core's megabyte (its OIDC
+ * client brings undici). Written as @actions/core writes them (`__tests__/common/workflow.test.ts` holds the
+ * two together). `neutralize` lives here too, so a plain line is made safe by the one rule log.ts applies.
  */
-function info(message) {
-    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(neutralize(message));
-}
 // C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g;
@@ -198,6 +200,38 @@ function neutralize(text) {
         .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
         .replaceAll('##[', '#\\#[')
         .replace(/^(\s*):(?=:)/, '$1:\\');
+}
+/** What the main step saved under `name` (core.saveState), as core.getState reads it. */
+function stateOf(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+/** A plain line, neutralised (log.info's rule, for a step without @actions/core). */
+function printLine(text) {
+    // eslint-disable-next-line no-restricted-properties -- the post step's raw write, neutralised first
+    process.stdout.write(neutralize(text) + EOL);
+}
+/** A warning annotation, its message escaped as core.warning escapes it. */
+function printWarning(message) {
+    const data = message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    // eslint-disable-next-line no-restricted-properties -- a workflow command: its data escaped above
+    process.stdout.write(`::warning::${data}${EOL}`);
+}
+
+;// CONCATENATED MODULE: ./src/common/log.ts
+
+
+
+/**
+ * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
+ * with `::` after leading whitespace, or when it holds `##[` anywhere (the legacy form, still parsed);
+ * it breaks lines at CR as well as LF. `core.info` writes raw text, so a path, tag, media type or registry
+ * message printed with it could inject `::stop-commands::` or `::add-mask::`. Everything that reaches the
+ * log through here is neutralised, whoever wrote it. (`core.warning`, `core.error`, `core.debug` and
+ * `core.startGroup` are commands whose data @actions/core escapes: they are safe as they are.)
+ */
+function info(message) {
+    // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
+    core/* info */.pq(neutralize(message));
 }
 
 
@@ -681,8 +715,8 @@ var core = __webpack_require__(6421);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/common/log.ts
-var log = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/common/log.ts + 1 modules
+var log = __webpack_require__(3788);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);
 // EXTERNAL MODULE: ./src/common/aws.ts + 1 modules

@@ -1,4 +1,7 @@
 import * as core from '@actions/core'
+import { neutralize } from './workflow.js'
+
+export { neutralize }
 
 /**
  * The one way to print a plain log line. The runner reads a line as a workflow command when it starts
@@ -11,20 +14,4 @@ import * as core from '@actions/core'
 export function info(message: string): void {
   // eslint-disable-next-line no-restricted-properties -- the one sanctioned raw write
   core.info(neutralize(message))
-}
-
-// C0 controls but tab, DEL, and the Unicode line breaks: each could start a new line somewhere.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/g
-const NAMED: Record<string, string> = { '\r': '\\r', '\n': '\\n' }
-
-/**
- * Text that cannot be read as a workflow command: CR, LF and other controls become visible escapes
- * (`\r`, `\n`, `\u001b`), a leading `::` becomes `:\:` and every `##[` becomes `#\#[`.
- */
-export function neutralize(text: string): string {
-  return text
-    .replace(LINE_BREAKING, char => NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replaceAll('##[', '#\\#[')
-    .replace(/^(\s*):(?=:)/, '$1:\\')
 }

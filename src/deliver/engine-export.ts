@@ -27,23 +27,25 @@ export function isEngineImage(id: string, image: LocalImageSource): boolean {
  * classic store its layers are compressed on the way. Spooled, not streamed: docker writes manifest.json and
  * index.json after the blobs, so a stream would reach the layers before knowing what they are, and the
  * parallel compression reads each layer from its offset. The file goes when the payload is disposed.
+ * It runs beside the API calls: its lines go to `print`, held until the push (payload.ts).
  */
 export async function exportEngineImage(
   docker: DockerCli,
   local: LocalImage,
-  options: OpenSourceOptions
+  options: OpenSourceOptions,
+  print: (line: string) => void = log.info
 ): Promise<EngineExport> {
   const path = join(process.env.RUNNER_TEMP || tmpdir(), `ecr-deliver-${randomBytes(6).toString('hex')}.tar`)
   const removeFile = () => rm(path, { force: true })
   const started = Date.now()
   try {
-    await docker.save(local.id, path)
+    await docker.save(local.id, path, print)
   } catch (error) {
     await removeFile()
     return { ok: false, reason: messageOf(error) }
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  log.info(
+  print(
     `Exported ${quote(local.reference)} (${local.id}): ${formatBytes((await stat(path)).size)} in ${seconds} s`
   )
   let image: LocalImageSource

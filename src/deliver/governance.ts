@@ -35,11 +35,14 @@ export interface RepositoryReport {
 export async function governRepository(
   ecr: ECRClient,
   inputs: DeliverInputs,
-  name: string
+  name: string,
+  /** The repository as described already (main.ts asks at once, beside the payload's check). */
+  described?: Promise<Repository | undefined>
 ): Promise<RepositoryReport> {
   const ref = { name, registryId: inputs.registryId }
   const ensured = await ensureRepository(ecr, ref, inputs.settings, {
     create: inputs.createRepository,
+    described,
     // Templates belong to the caller's own registry: another account's cannot be read from here.
     onPushTemplate: inputs.registryId ? undefined : () => createOnPushTemplate(ecr, name)
   })

@@ -16,6 +16,10 @@ export const load = {
   push: () => import('./push.js'),
   /** Signing with a KMS key (`signing-key`). */
   signing: () => import('./signing.js'),
+  /** The tag reads a push begins with (early.ts: while the repository is ensured). */
+  tags: () => import('../registry/tags.js'),
+  /** An archive's push begun: known layers found, the first others compressing (early.ts). */
+  pushArchive: () => import('../registry/push-archive.js'),
   /** The scan gate (`scan`). */
   scanGate: () => import('./scan-gate.js'),
   /** Lifecycle and repository policies (`lifecycle-policy`, `repository-policy`). */

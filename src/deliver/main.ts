@@ -1,15 +1,14 @@
 import * as core from '@actions/core'
-import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { ECRClient, Repository } from '@aws-sdk/client-ecr'
 import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
-import { which } from '@actions/io'
+import * as log from '../common/log.js'
 import { startupMark } from '../common/run.js'
-import { refuseUnofferedEndpoints, type EndpointUse } from '../ecr/endpoints.js'
-import { DockerCli } from '../docker/cli.js'
 import type { RegistryLogin } from '../ecr/auth.js'
-import { createEcrClient, resolveRegion } from '../ecr/client.js'
 import { removeImageTag } from '../ecr/images.js'
+import { describeRepository } from '../ecr/repositories.js'
 import { archivedDigests } from '../ecr/image-status.js'
-import { PUBLIC_API_REGION, createEcrPublicClient, removePublicImageTag } from '../ecr/public.js'
+import { removePublicImageTag } from '../ecr/public.js'
+import { prepareClients, refuseEndpoints, type Clients } from './clients.js'
 import { Input, Output, State } from './constants.js'
 import { markRestored } from './delivery.js'
 import { refuseMainRegistry } from './destinations.js'
@@ -17,29 +16,23 @@ import type { Stage, LoggedIn } from './fan-out/index.js'
 import { ensurePublic, governRepository, type RepositoryReport } from './governance.js'
 import { parseDeliverInputs, repositoryOf, type DeliverInputs } from './inputs.js'
 import { load, openRegistry } from './lazy.js'
-import { logInToPublic, logInToRegistries } from './login.js'
+import { getLogins, getPublicLogins, startDockerLogins, type DockerLogins } from './login.js'
+import { startEarlyPush, startsEarly, type EarlyPush } from './early.js'
 import { setDeliveryOutputs, writeOutcome, type Outcome } from './outcome.js'
-import { disposePayload, findPayload, type Payload, type PushPayload } from './payload.js'
+import { disposePayload, findPayload, settlePayload, type Payload, type PushPayload } from './payload.js'
 import type { PushOutcome } from './push.js'
 import { managedSigning, signWithKey } from './sign-phases.js'
 import type { ReadySigning } from './signing.js'
 import type { SigningInputs } from './signing-inputs.js'
 import { deliveryTarget } from './target.js'
 
-/** The clients a run uses: ECR's, ECR Public's for registry-type public, and the docker CLI when there is one. */
-export interface Clients {
-  ecr: ECRClient
-  public?: ECRPUBLICClient
-  region: string
-  docker?: DockerCli
-}
-
 type FanOut = Awaited<ReturnType<typeof load.fanOut>>
 
 /**
- * The deliver action, in phases: read the inputs and find what to push (before any call), log in (to the
- * destinations too), ensure and govern the repositories, push and verify, wait for the scan gate, then
- * the outputs and the summary (outcome.ts).
+ * The deliver action, in phases: read the inputs and find what to push (before any call; the credentials
+ * are asked for meanwhile), log in (to the destinations too), ensure and govern the repositories while the
+ * push's reads start (early.ts), push and verify, wait for the scan gate, then the outputs and the summary
+ * (outcome.ts). docker login runs beside it all and is reported last (login.ts).
  */
 export async function run(): Promise<void> {
   // GITHUB_SHA is what @actions/github's context.sha reads: not worth loading Octokit for.
@@ -56,79 +49,87 @@ export async function run(): Promise<void> {
   })
   refuseEndpoints(inputs, clients.region)
   startupMark('set up')
-  const signing = inputs.signing
-    ? await core.group('Check the signing key', async () =>
-        (await load.signing()).prepareSigning(
-          inputs.signing as SigningInputs,
-          clients.region,
-          inputs.endpoint
-        )
-      )
+  // Reads, asked for at once: the credentials and the repository arrive while the payload is found and
+  // checked (nothing is written before that).
+  const name = repositoryOf(inputs.work)
+  const credentials = fetchLogins(clients, inputs)
+  const described =
+    name && !clients.public
+      ? describeRepository(clients.ecr, { name, registryId: inputs.registryId })
+      : undefined
+  // The signing key is checked beside them (DescribeKey, GetPublicKey), and waited for before anything is
+  // written: a key that cannot sign fails the step with nothing created.
+  const signingReady = inputs.signing
+    ? load
+        .signing()
+        .then(m => m.prepareSigning(inputs.signing as SigningInputs, clients.region, inputs.endpoint))
     : undefined
+  for (const read of [credentials, described, signingReady]) read?.catch(() => undefined)
   const payload = await findPayload(inputs.work, clients.docker)
-  const fanOut = inputs.destinations.length > 0 ? await load.fanOut() : undefined
+  let early: EarlyPush | undefined
+  let docker: DockerLogins | undefined
   try {
-    const login = await core.group('Log in to Amazon ECR', () => logIn(clients, inputs))
+    const signing = await signingReady
+    const fanOut = inputs.destinations.length > 0 ? await load.fanOut() : undefined
+    const logins = await core.group('Log in to Amazon ECR', () => logIn(credentials, inputs))
+    const login = logins[0]
+    if (name && startsEarly(payload, inputs.public !== undefined, name))
+      early = startEarlyPush(login, payload, name, inputs)
+    docker = startDockerLogins(clients.docker, logins)
+    // One docker CLI config: the destinations' logins wait for the main one (they would race on its file).
+    if (fanOut) await docker.done
     const loggedIn = fanOut
       ? await fanOut.logInToDestinations(inputs, clients.docker, { host: login.host, region: clients.region })
       : []
-    const name = repositoryOf(inputs.work)
     const outcome: Outcome = name
-      ? await deliverTo(name, { inputs, clients, login, fanOut, payload, loggedIn, signing })
+      ? await deliverTo(name, {
+          inputs,
+          clients,
+          login,
+          fanOut,
+          payload,
+          loggedIn,
+          early,
+          docker,
+          described,
+          signing
+        })
       : { login, region: clients.region, destinations: loggedIn }
     await writeOutcome(clients, outcome)
+  } catch (error) {
+    // The step's own failure is the one it reports; what docker login printed is printed all the same.
+    await docker?.finish().catch(() => undefined)
+    throw error
   } finally {
+    await early?.dispose()
     await disposePayload(payload)
   }
+  await docker.finish()
 }
 
-async function prepareClients(inputs: DeliverInputs): Promise<Clients> {
-  const ecr = createEcrClient(undefined, inputs.endpoint)
-  const publicClient = inputs.public ? await createEcrPublicClient(inputs.endpoint) : undefined
-  // ECR Public's API is in us-east-1 whatever the region: only private registries need one.
-  const region = publicClient ? PUBLIC_API_REGION : await resolveRegion(ecr)
-  // A daemonless push may run where there is no docker CLI: it then only skips `docker login`.
-  const docker =
-    inputs.work.kind === 'source' && !(await which('docker', false)) ? undefined : new DockerCli()
-  return { ecr, public: publicClient, region, docker }
+/** GetAuthorizationToken for the main registry (and each extra one), or ECR Public's. */
+function fetchLogins(clients: Clients, inputs: DeliverInputs): Promise<[RegistryLogin, ...RegistryLogin[]]> {
+  return clients.public
+    ? getPublicLogins(clients.public, inputs.maskPassword)
+    : getLogins(clients.ecr, inputs)
 }
 
-/**
- * The endpoint choice against what the main registry and the destinations given as regions offer, and each
- * destination given as a host against what its name says: refused before any call.
- */
-function refuseEndpoints(inputs: DeliverInputs, region: string): void {
-  const main: EndpointUse = inputs.public
-    ? { region, services: ['ECR PUBLIC'], registry: 'public' }
-    : { region, services: inputs.signing ? ['ECR', 'KMS'] : ['ECR'], registry: 'private' }
-  const inheriting = inputs.destinations.filter(d => !d.host)
-  const uses = [
-    main,
-    ...inheriting.map(d => ({ region: d.region, services: ['ECR'] as const, registry: 'private' as const }))
-  ]
-  refuseUnofferedEndpoints(Input.endpoint, inputs.endpoint, uses, process.env)
-  for (const d of inputs.destinations.filter(d => d.host))
-    refuseUnofferedEndpoints(
-      Input.destinations,
-      d,
-      [{ region: d.region, services: ['ECR'], registry: 'private' }],
-      process.env
-    )
-}
-
-/** Logs in (docker too), outputs the registry and the credentials; the password is masked unless asked not to be. */
-async function logIn(clients: Clients, inputs: DeliverInputs): Promise<RegistryLogin> {
-  const [login] = clients.public
-    ? await logInToPublic(clients.public, clients.docker, inputs.maskPassword)
-    : await logInToRegistries(clients.ecr, clients.docker, inputs)
+/** The credentials, as outputs: the registry and the credentials; the password is masked unless asked not to be. */
+async function logIn(
+  credentials: Promise<[RegistryLogin, ...RegistryLogin[]]>,
+  inputs: DeliverInputs
+): Promise<[RegistryLogin, ...RegistryLogin[]]> {
+  const logins = await credentials
+  const [login] = logins
   startupMark('logged in')
+  log.info(`Credentials for ${logins.map(l => l.host).join(', ')} (docker login runs beside the push)`)
   core.setOutput(Output.registry, login.host)
   core.setOutput(Output.dockerUsername, login.username)
   if (!inputs.maskPassword) {
     core.warning('mask-password is false: docker-password is not masked, so it can be passed to other jobs.')
   }
   core.setOutput(Output.dockerPassword, login.password)
-  return login
+  return logins
 }
 
 export interface Delivering {
@@ -138,15 +139,21 @@ export interface Delivering {
   fanOut?: FanOut
   payload: Payload
   loggedIn: Stage<LoggedIn>[]
+  /** The push's reads begun while the repository is ensured (a private registry's). */
+  early?: EarlyPush
+  docker: DockerLogins
+  /** The repository as described at once (a private registry's). */
+  described?: Promise<Repository | undefined>
   signing?: ReadySigning
 }
 
 /** Ensures the repository in every registry, pushes the payload when there is one, then the scan gate. */
 async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
-  const { inputs, clients, login, fanOut, payload } = run
-  let repository = await ensureTarget(clients, inputs, name, login.host)
+  const { inputs, clients, login, fanOut } = run
+  let repository = await ensureTarget(clients, inputs, name, login.host, run.described)
   const ensured = fanOut ? await fanOut.ensureDestinationRepositories(run.loggedIn, inputs, name) : []
   const base = { login, region: clients.region, repository, name, destinations: ensured }
+  const payload = await settlePayload(run.payload)
   if (payload.kind === 'none') return base
   const target = deliveryTarget(repository, repository.repository.repositoryUri as string, tag =>
     clients.public
@@ -197,13 +204,16 @@ async function ensureTarget(
   clients: Clients,
   inputs: DeliverInputs,
   name: string,
-  host: string
+  host: string,
+  described?: Promise<Repository | undefined>
 ): Promise<RepositoryReport> {
   const report = clients.public
     ? await core.group(`Ensure public repository ${name}`, () =>
         ensurePublic(clients.public as ECRPUBLICClient, inputs, name)
       )
-    : await core.group(`Ensure repository ${name}`, () => governRepository(clients.ecr, inputs, name))
+    : await core.group(`Ensure repository ${name}`, () =>
+        governRepository(clients.ecr, inputs, name, described)
+      )
   // A private repository's URI is the login's host (the dual-stack or FIPS name when chosen; the API names the
   // IPv4 one) and the name, as for every destination; one the push will create has no URI yet either.
   if (!clients.public || !report.repository.repositoryUri) report.repository.repositoryUri = `${host}/${name}`
@@ -218,11 +228,12 @@ async function push(
   payload: PushPayload,
   ensured: Awaited<ReturnType<FanOut['ensureDestinationRepositories']>>
 ): Promise<PushOutcome> {
-  const { inputs, clients, login, fanOut } = run
+  const { inputs, clients, login, fanOut, early } = run
   const registryLogin = { ...login, host: target.repositoryUri.split('/')[0] as string }
-  const [{ pushPayload }, registry] = await Promise.all([
+  const [{ pushPayload }, registry, archiveStart] = await Promise.all([
     load.push(),
-    openRegistry(registryLogin, inputs.stallTimeoutMs)
+    early?.registry ?? openRegistry(registryLogin, inputs.stallTimeoutMs),
+    early?.archive
   ])
   // Read beside the push: an archived image's tags read as missing, and writing them restores it.
   const archived = clients.public
@@ -231,8 +242,8 @@ async function push(
   const outcome = await pushPayload(
     {
       inputs,
-      docker: clients.docker,
-      main: { registry, target },
+      docker: clients.docker && { cli: clients.docker, loggedIn: run.docker.done },
+      main: { registry, target, held: early?.held, archiveStart },
       fanOut: fanOut && {
         module: fanOut,
         destinations: ensured,

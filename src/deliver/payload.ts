@@ -5,7 +5,7 @@ import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
 import type { ArchiveImageSource, LayoutImageSource } from '../registry/sources/types.js'
 import { Input } from './constants.js'
-import { exportEngineImage, warnExportFailed } from './engine-export.js'
+import { exportEngineImage, warnExportFailed, type EngineExport } from './engine-export.js'
 import type { DeliverWork, ImageWork, PushWork } from './inputs.js'
 import { load } from './lazy.js'
 
@@ -20,28 +20,44 @@ export type Payload =
   | { kind: 'engine'; image: LocalImage; work: ImageWork }
   | { kind: 'layout'; image: LayoutImageSource; work: PushWork }
   | { kind: 'archive'; image: ArchiveImageSource; work: PushWork }
+  | Exporting
   | { kind: 'none' }
 
-/** A payload to push: anything but none. */
-export type PushPayload = Exclude<Payload, { kind: 'none' }>
+/**
+ * The engine's image, found, while `docker save` exports it beside the API calls (settlePayload makes it
+ * a layout, an archive, or the engine's own when the export fails). Its lines are held until then: log
+ * groups cannot interleave.
+ */
+export interface Exporting {
+  kind: 'export'
+  image: LocalImage
+  work: ImageWork
+  exported: Promise<EngineExport>
+  lines: string[]
+}
+
+/** A payload to push: found, exported, anything but none. */
+export type PushPayload = Exclude<Payload, { kind: 'none' } | Exporting>
 
 /**
- * Finds what the step is to push: the engine's image exported by its ID (docker push only where it cannot
- * be), or the source read and checked. A missing image or a broken source is bad input, found before
- * logging in or creating anything.
+ * Finds what the step is to push: the engine's image, its export by ID begun (docker push only where it
+ * cannot be exported), or the source read and checked. A missing image or a broken source is bad input,
+ * found before anything is written (main.ts only reads meanwhile: the credentials, the repository).
  */
 export async function findPayload(work: DeliverWork, docker: DockerCli | undefined): Promise<Payload> {
   if (work.kind === 'image') {
     if (!docker) throw new ActionError('Input "image" needs the docker CLI, which is not on this runner')
     const local = await findLocalImage(docker, work.image)
-    const exported = await core.group(`Export ${work.image}`, () =>
-      exportEngineImage(docker, local, { gzipLevel: GZIP_LEVEL })
+    const lines: string[] = []
+    const exported = exportEngineImage(
+      docker,
+      local,
+      { gzipLevel: GZIP_LEVEL },
+      line => void lines.push(line)
     )
-    if (!exported.ok) {
-      warnExportFailed(exported.reason)
-      return { kind: 'engine', image: local, work }
-    }
-    return payloadOf(exported.image, work, work.image)
+    // Awaited by settlePayload, or by disposePayload when an earlier phase fails.
+    exported.catch(() => undefined)
+    return { kind: 'export', image: local, work, exported, lines }
   }
   if (work.kind !== 'source') return { kind: 'none' }
   const { openImageSource } = await load.sources()
@@ -67,9 +83,32 @@ function payloadOf(image: LocalImageSource, work: PushWork, label: string): Push
   return image.kind === 'docker-archive' ? { kind: 'archive', image, work } : { kind: 'layout', image, work }
 }
 
-/** Releases what a payload holds open (a source's files). */
+/** The payload as it is to be pushed: an export awaited, its lines printed in their group. */
+export async function settlePayload(payload: Payload): Promise<Exclude<Payload, Exporting>> {
+  if (payload.kind !== 'export') return payload
+  const { work, image } = payload
+  return core.group(`Export ${work.image}`, async () => {
+    let exported: EngineExport
+    try {
+      exported = await payload.exported
+    } finally {
+      payload.lines.forEach(line => log.info(line))
+    }
+    if (!exported.ok) {
+      warnExportFailed(exported.reason)
+      return { kind: 'engine', image, work }
+    }
+    return payloadOf(exported.image, work, work.image)
+  })
+}
+
+/** Releases what a payload holds open (a source's files, an export's file once it is written). */
 export async function disposePayload(payload: Payload): Promise<void> {
   if (payload.kind === 'layout' || payload.kind === 'archive') await payload.image.dispose()
+  if (payload.kind === 'export') {
+    const exported = await payload.exported.catch(() => undefined)
+    if (exported?.ok) await exported.image.dispose()
+  }
 }
 
 /** One line on what was read: the manifest of a layout, or the config and layers of an archive. */

@@ -2,6 +2,7 @@ import pLimit, { type LimitFunction } from 'p-limit'
 import type { DockerCli } from '../docker/cli.js'
 import type { RegistryClient } from '../registry/client.js'
 import type { StoredManifest } from '../registry/manifests.js'
+import type { ArchiveStart } from '../registry/push-archive.js'
 import { readTags, refuseImmutableMoves, type HeldTag, type OurImage } from '../registry/tags.js'
 import { isIndex } from '../registry/media-types.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
@@ -19,8 +20,16 @@ type FanOut = typeof import('./fan-out/index.js')
 /** What a push needs: the main registry, and the destinations with their module when there are any. */
 export interface PushContext {
   inputs: DeliverInputs
-  docker?: DockerCli
-  main: { registry: RegistryClient; target: DeliveryTarget }
+  /** The docker CLI, and when its login to the main registry has ended (docker push needs it). */
+  docker?: { cli: DockerCli; loggedIn: Promise<void> }
+  main: {
+    registry: RegistryClient
+    target: DeliveryTarget
+    /** What its tags hold, when read already (early.ts); read here otherwise. */
+    held?: Promise<HeldTag[]>
+    /** An archive's push begun (push-archive.ts: startArchivePush). */
+    archiveStart?: ArchiveStart
+  }
   fanOut?: { module: FanOut; destinations: Stage<Ensured>[]; openRegistry: OpenRegistry }
 }
 
@@ -47,7 +56,7 @@ export async function pushPayload(context: PushContext, payload: PushPayload): P
   // A layout's digest is known: a HEAD per tag is enough. The others are known by config or image ID.
   const read = payload.kind === 'layout' ? 'digest' : 'manifest'
   const [mainRead, opened] = await Promise.all([
-    readTags(main.registry, main.target.repository, tags, read).then(
+    (main.held ?? readTags(main.registry, main.target.repository, tags, read)).then(
       held => ({ held }),
       (error: unknown) => ({ error })
     ),
@@ -121,8 +130,11 @@ async function pushEngineImage(
   prepared: Prepared
 ): Promise<PushOutcome> {
   const { main } = context
+  const docker = context.docker as NonNullable<PushContext['docker']>
+  // docker push reads the credentials docker login writes.
+  await docker.loggedIn
   const delivery = await deliverDockerImage(
-    context.docker as DockerCli,
+    docker.cli,
     main.registry,
     payload.image,
     main.target,
@@ -153,7 +165,8 @@ async function pushArchive(
       mountFrom: work.mountFrom,
       limit: prepared.limit,
       held: prepared.held,
-      referrers: work.referrers
+      referrers: work.referrers,
+      archiveStart: context.main.archiveStart
     }
   )
   return {

@@ -3,6 +3,7 @@ import { formatBytes } from '../common/format.js'
 import type { BlobResult } from '../registry/blobs.js'
 import type { RegistryClient } from '../registry/client.js'
 import { pushImage } from '../registry/push.js'
+import type { ArchiveStart } from '../registry/push-archive.js'
 import type { HeldTag } from '../registry/tags.js'
 import type { LocalImageSource } from '../registry/sources/index.js'
 import type { Delivery, DeliveryTarget } from './delivery.js'
@@ -32,6 +33,7 @@ export async function deliverSourceImage(
     limit?: LimitFunction
     held?: HeldTag[]
     referrers: ReferrerChoice
+    archiveStart?: ArchiveStart
   }
 ): Promise<Delivery> {
   const started = Date.now()
@@ -42,7 +44,8 @@ export async function deliverSourceImage(
     isImmutable: target.isImmutable,
     repositoryUri: target.repositoryUri,
     held: options.held,
-    referrers: options.referrers
+    referrers: options.referrers,
+    archiveStart: options.archiveStart
   })
   const sent = result.blobs.reduce((sum, blob) => sum + blob.bytesSent, 0)
   const seconds = (Date.now() - started) / 1000

@@ -1,6 +1,5 @@
 import * as exec from '@actions/exec'
 import { ActionError } from '../common/errors.js'
-import * as log from '../common/log.js'
 
 /** What the engine knows about a local image. */
 export interface LocalImage {
@@ -24,15 +23,31 @@ interface RunResult {
 
 /**
  * The docker CLI, through @actions/exec so each command line is logged. DOCKER_HOST, DOCKER_CONFIG
- * and DOCKER_CONTEXT are honoured because the CLI itself reads them.
+ * and DOCKER_CONTEXT are honoured because the CLI itself reads them. `print` is how a line reaches the log
+ * (log.info; the post step's lighter printLine): this floor never imports @actions/core itself.
  */
 export class DockerCli {
-  constructor(private readonly command = 'docker') {}
+  private readonly print: (line: string) => void
+  private readonly command: string
 
-  /** Logs in with the password on stdin: never on argv, where `ps` and logs could show it. */
-  async login(registry: string, username: string, password: string): Promise<void> {
+  constructor(options: { print: (line: string) => void; command?: string }) {
+    this.print = options.print
+    this.command = options.command ?? 'docker'
+  }
+
+  /**
+   * Logs in with the password on stdin: never on argv, where `ps` and logs could show it. `print`, when
+   * given, takes this command's lines instead (a login running beside other work holds them).
+   */
+  async login(
+    registry: string,
+    username: string,
+    password: string,
+    print?: (line: string) => void
+  ): Promise<void> {
     const result = await this.run(['login', '--username', username, '--password-stdin', registry], {
-      input: Buffer.from(password)
+      input: Buffer.from(password),
+      print
     })
     if (result.exitCode !== 0) throw this.failure(`docker login to ${registry} failed`, result)
   }
@@ -67,8 +82,8 @@ export class DockerCli {
    * Exports an image (by ID: the exact image, whatever its names are now) to a tar at `path`: a docker
    * save archive, an OCI layout too with the containerd image store.
    */
-  async save(id: string, path: string): Promise<void> {
-    const result = await this.run(['save', '--output', path, id])
+  async save(id: string, path: string, print?: (line: string) => void): Promise<void> {
+    const result = await this.run(['save', '--output', path, id], { print })
     if (result.exitCode !== 0) throw this.failure(`docker save ${id} failed`, result)
   }
 
@@ -83,16 +98,21 @@ export class DockerCli {
 
   /**
    * Runs the CLI with its output collected; unless silent, the command line and every output line are
-   * printed through log.info: docker relays registry messages, and @actions/exec would print them raw.
+   * printed through `print` (neutralising): docker relays registry messages, and @actions/exec would print
+   * them raw.
    */
-  private async run(args: string[], options: { input?: Buffer; silent?: boolean } = {}): Promise<RunResult> {
+  private async run(
+    args: string[],
+    options: { input?: Buffer; silent?: boolean; print?: (line: string) => void } = {}
+  ): Promise<RunResult> {
     const echo = !options.silent
-    if (echo) log.info(`[command]${this.command} ${args.join(' ')}`)
+    const print = options.print ?? this.print
+    if (echo) print(`[command]${this.command} ${args.join(' ')}`)
     return exec.getExecOutput(this.command, args, {
       ignoreReturnCode: true,
       silent: true,
       input: options.input,
-      listeners: echo ? { stdline: line => log.info(line), errline: line => log.info(line) } : undefined
+      listeners: echo ? { stdline: line => print(line), errline: line => print(line) } : undefined
     })
   }
 

@@ -43,9 +43,11 @@ export async function ensureRepository(
     create: boolean
     /** When CreateRepository is denied: the CREATE_ON_PUSH template that covers the name, if any. */
     onPushTemplate?: () => Promise<{ prefix: string; imageTagMutability?: string } | undefined>
+    /** The repository as described already (a read begun while other work ran): not described again. */
+    described?: Promise<Repository | undefined>
   }
 ): Promise<EnsuredRepository> {
-  const existing = await describeRepository(client, ref)
+  const existing = await (options.described ?? describeRepository(client, ref))
   if (existing) {
     const tags = settings.tags ? await listRepositoryTags(client, existing) : {}
     return {
@@ -113,7 +115,11 @@ export async function describeAllRepositories(client: ECRClient, registryId?: st
   return collectPages('DescribeRepositories', pages, page => page.repositories)
 }
 
-async function describeRepository(client: ECRClient, ref: RepositoryRef): Promise<Repository | undefined> {
+/** The repository, or undefined when there is none by that name. */
+export async function describeRepository(
+  client: ECRClient,
+  ref: RepositoryRef
+): Promise<Repository | undefined> {
   try {
     const { repositories } = await client.send(
       new DescribeRepositoriesCommand({ repositoryNames: [ref.name], registryId: ref.registryId })

@@ -1,8 +1,10 @@
 import pLimit from 'p-limit'
+import { formatBytes } from '../common/format.js'
 import { parseJson } from '../common/json.js'
 import * as log from '../common/log.js'
 import type { BlobResult } from './blobs.js'
 import type { RegistryClient } from './client.js'
+import { HeadStart } from './head-start.js'
 import type { StoredManifest } from './manifests.js'
 import { isIndex, type ImageManifest } from './media-types.js'
 import type { PushOptions, PushResult } from './push.js'
@@ -10,6 +12,7 @@ import { isDigest } from './reference.js'
 import { sendAll } from './send-all.js'
 import type { ArchiveImageSource, LayerDescriptor } from './sources/types.js'
 import {
+  type HeldTag,
   conflictLine,
   immutableConflicts,
   immutableTagsError,
@@ -24,12 +27,68 @@ import {
 const MAX_CONFIG_BYTES = 32 * 1024 * 1024
 
 /**
+ * An archive push begun before its repository is ensured (only reads: what the tags hold, a config read
+ * back): the layers the registry is known to hold, and the first of the others already compressing.
+ */
+export interface ArchiveStart {
+  known: Map<string, LayerDescriptor>
+  headStarts: Map<string, HeadStart>
+  /** Bytes of the layers to compress, in all: what a head start is a share of. */
+  layerBytes: number
+  /** Ends the head starts no upload took. */
+  cancel(): Promise<void>
+}
+
+/**
+ * Compressed bytes the layers begun ahead may hold in memory, in all: enough for the time the repository
+ * takes to be ensured and the first upload sessions to open (a few hundred ms on two cores), small beside
+ * the 120 MB the whole push may take.
+ */
+export const HEAD_START_BYTES = 16 * 1024 * 1024
+
+/**
+ * Begins an archive push with reads only: the layers the registry holds are found through what the tags
+ * hold (compare pushArchiveImage), and the first layers it lacks, those the push sends first
+ * (`concurrency` at once, the config beside them), start compressing at once, each holding at most its
+ * share of HEAD_START_BYTES until its upload opens. A layer the registry holds is never compressed, so an
+ * unchanged re-run compresses nothing. An immutable tag holding another image still fails the push before
+ * anything is uploaded; what was compressed ahead is then dropped.
+ */
+export async function startArchivePush(
+  registry: RegistryClient,
+  repository: string,
+  image: ArchiveImageSource,
+  held: HeldTag[],
+  options: { concurrency: number }
+): Promise<ArchiveStart> {
+  const known = await knownLayers(registry, repository, image, held)
+  const toCompress = uniqueLayers(image).filter(
+    layer => layer.kind === 'compress' && !known.has(layer.diffId)
+  )
+  const first = toCompress.slice(0, Math.max(1, options.concurrency - 1))
+  const headStarts = new Map<string, HeadStart>()
+  for (const layer of first) {
+    if (layer.kind !== 'compress') continue
+    headStarts.set(layer.diffId, new HeadStart(() => layer.compress(), HEAD_START_BYTES / first.length))
+  }
+  return {
+    known,
+    headStarts,
+    layerBytes: toCompress.reduce((sum, layer) => sum + (layer.kind === 'compress' ? layer.size : 0), 0),
+    cancel: async () => {
+      await Promise.all([...headStarts.values()].map(start => start.cancel()))
+    }
+  }
+}
+
+/**
  * Pushes a `docker save` archive. What the tags hold is read first: an immutable tag holding another
  * image (another config) fails before anything is written, and the layers of the images the tags hold
  * are matched to ours by diff_id, so a layer the registry already has compressed is reused after a HEAD
  * instead of being compressed again (a re-push of the same archive compresses and uploads nothing). The
- * rest are compressed while they upload, `concurrency` at once; the manifest is made from the layers'
- * digests, then put under each tag and read back.
+ * rest are compressed while they upload, `concurrency` at once (the first ones begun ahead when the push
+ * was started with startArchivePush); the manifest is made from the layers' digests, then put under each
+ * tag and read back.
  */
 export async function pushArchiveImage(
   registry: RegistryClient,
@@ -38,40 +97,48 @@ export async function pushArchiveImage(
   tags: string[],
   options: PushOptions
 ): Promise<PushResult> {
-  const held = options.held ?? (await readTags(registry, repository, tags, 'manifest'))
-  // Before anything is compressed: an immutable tag holding another image (another config) fails now.
-  const configDigest = image.config.digest
-  const before = {
-    isOurs: (stored: StoredManifest) => configOf(stored) === configDigest,
-    describe: `the archive's image (config ${configDigest})`
-  }
-  const otherImages = immutableConflicts(held, before, options.isImmutable)
-  if (otherImages.length > 0)
-    throw immutableTagsError(
-      otherImages.map(h => conflictLine(options.repositoryUri ?? repository, h, before))
-    )
-  const known = await knownLayers(registry, repository, image, held)
-  const { descriptors, blobs, compressed } = await sendLayers(registry, repository, image, known, options)
-  log.info(layerSummaryLine(image.layers.length, compressed))
-  const top = image.manifest(descriptors)
+  const started = options.archiveStart
+  try {
+    const held = options.held ?? (await readTags(registry, repository, tags, 'manifest'))
+    // Before anything is uploaded (or, unless begun ahead, compressed): an immutable tag holding another
+    // image (another config) fails now.
+    const configDigest = image.config.digest
+    const before = {
+      isOurs: (stored: StoredManifest) => configOf(stored) === configDigest,
+      describe: `the archive's image (config ${configDigest})`
+    }
+    const otherImages = immutableConflicts(held, before, options.isImmutable)
+    if (otherImages.length > 0)
+      throw immutableTagsError(
+        otherImages.map(h => conflictLine(options.repositoryUri ?? repository, h, before))
+      )
+    const known = started?.known ?? (await knownLayers(registry, repository, image, held))
+    const sent = await sendLayers(registry, repository, image, known, options)
+    log.info(layerSummaryLine(image.layers.length, sent.compressed))
+    const ahead = [...(started?.headStarts.values() ?? [])].reduce((sum, start) => sum + start.bytesAhead, 0)
+    if (ahead > 0) log.info(`${formatBytes(ahead)} of them compressed before their uploads opened`)
+    const top = image.manifest(sent.descriptors)
 
-  // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.
-  const writes = planTagWrites(
-    held,
-    { digest: top.digest, isOurs: () => false, describe: top.digest },
-    options.isImmutable,
-    options.repositoryUri ?? repository
-  )
-  const { toWrite } = writes
-  await putTags(registry, repository, toWrite, top)
-  if (toWrite.length > 0) await verifyTags(registry, repository, tags, top.digest)
-  return {
-    digest: top.digest,
-    mediaType: top.mediaType,
-    blobs,
-    tags: tagOutcomes(tags, writes),
-    platforms: [],
-    referrers: []
+    // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.
+    const writes = planTagWrites(
+      held,
+      { digest: top.digest, isOurs: () => false, describe: top.digest },
+      options.isImmutable,
+      options.repositoryUri ?? repository
+    )
+    const { toWrite } = writes
+    await putTags(registry, repository, toWrite, top)
+    if (toWrite.length > 0) await verifyTags(registry, repository, tags, top.digest)
+    return {
+      digest: top.digest,
+      mediaType: top.mediaType,
+      blobs: sent.blobs,
+      tags: tagOutcomes(tags, writes),
+      platforms: [],
+      referrers: []
+    }
+  } finally {
+    await started?.cancel()
   }
 }
 
@@ -161,17 +228,23 @@ async function sendLayers(
         descriptor: reuse
       }
     }
+    const begun = options.archiveStart?.headStarts.get(source.diffId)
     const blob =
       source.kind === 'ready'
         ? await registry.pushBlob(repository, source.blob, { mountFrom: options.mountFrom, signal })
-        : await registry.pushStream(repository, `layer ${source.label}`, () => source.compress(), { signal })
+        : await registry.pushStream(
+            repository,
+            `layer ${source.label}`,
+            begun ? () => begun.take() : () => source.compress(),
+            { signal }
+          )
     return {
       blob,
       descriptor: { mediaType: source.mediaType, size: blob.size, digest: blob.digest },
       compressed: source.kind === 'compress'
     }
   }
-  const layers = [...new Map(image.layers.map(layer => [layer.diffId, layer])).values()]
+  const layers = uniqueLayers(image)
   const sent = await sendAll<Layer | undefined, Sent>(
     [undefined, ...layers],
     async (layer, signal) =>
@@ -190,4 +263,9 @@ async function sendLayers(
     blobs: sent.map(s => s.blob),
     compressed: sent.filter(s => s.compressed).length
   }
+}
+
+/** The archive's layers, a diff_id listed twice once (it is sent once). */
+function uniqueLayers(image: ArchiveImageSource): ArchiveImageSource['layers'] {
+  return [...new Map(image.layers.map(layer => [layer.diffId, layer])).values()]
 }

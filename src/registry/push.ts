@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit'
 import type { BlobResult, BlobSource } from './blobs.js'
 import type { RegistryClient } from './client.js'
-import { pushArchiveImage } from './push-archive.js'
+import { pushArchiveImage, type ArchiveStart } from './push-archive.js'
 import { sendAll } from './send-all.js'
 import { missingReferrers, putReferrer, referrerOf, verifyReferrers, type Referrer } from './referrers.js'
 import type { LayoutImageSource, LocalImageSource, ManifestBlob } from './sources/types.js'
@@ -22,6 +22,8 @@ export interface PushOptions {
   held?: HeldTag[]
   /** `skip`: the referrers outside the image (signatures, a platform's attestation) stay behind. */
   referrers?: 'push' | 'skip'
+  /** An archive's push begun before (startArchivePush): its known layers, and the first ones compressing. */
+  archiveStart?: ArchiveStart
 }
 
 export type TagOutcome = 'pushed' | 'unchanged'

@@ -184,11 +184,12 @@ function layerToCompress(
       const level = (await worthCompressing(await sampleOf(files, name, size))) ? gzipLevel : 0
       const raw = createHash('sha256')
       let seen = 0
+      // One reused read buffer: parallelGzip copies each chunk into its own blocks before the next read.
       const hashed = (async function* () {
-        for await (const chunk of files.open(name)) {
-          raw.update(chunk as Buffer)
-          seen += (chunk as Buffer).length
-          yield chunk as Buffer
+        for await (const chunk of files.chunks(name)) {
+          raw.update(chunk)
+          seen += chunk.length
+          yield chunk
         }
       })()
       // The last piece (the gzip trailer) is held back until the uncompressed bytes are proven: a corrupt
