@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { crc32, gunzipSync } from 'node:zlib'
 import { BlockPool, blocksOf, parallelGzip, worthCompressing } from '../../src/registry/sources/gzip.js'
 
 async function gzipOf(
@@ -46,6 +46,22 @@ describe('parallelGzip', () => {
       const gz = await gzipOf(input, { level, blockSize: BLOCK })
       expect(gunzipSync(gz).equals(input)).toBe(true)
     }
+  })
+
+  test("stored (level 0): deflate's stored blocks, 5 bytes before each 65,535, byte for byte", async () => {
+    const header = '1f8b08000000000000ff'
+    const final = '0300'
+    const x = await gzipOf(Buffer.from('x'), { level: 0 })
+    // Stored block: a zero byte (not final, type 00, padding), LEN 1, NLEN ~1, the byte; crc32('x'); size 1.
+    expect(x.toString('hex')).toBe(
+      `${header}000100feff78${final}${crc32(Buffer.from('x')).toString(16).padStart(8, '0').match(/../g)?.reverse().join('')}01000000`
+    )
+    const two = randomBytes(65_536)
+    const gz = await gzipOf(two, { level: 0, blockSize: BLOCK })
+    expect(gz.length).toBe(10 + 5 + 65_535 + 5 + 1 + 2 + 8)
+    expect(gz.subarray(10, 15).toString('hex')).toBe('00ffff0000')
+    expect(gz.subarray(10 + 5 + 65_535, 10 + 5 + 65_535 + 5).toString('hex')).toBe('000100feff')
+    expect(gunzipSync(gz).equals(two)).toBe(true)
   })
 
   test('an input that reuses one buffer for every chunk (files.ts: chunks) gives the same bytes', async () => {

@@ -798,7 +798,7 @@ async function openRegistry(inputs) {
     const [{ createEcrPublicClient, PUBLIC_REGISTRY_HOST }, { publicImageStore }, { RegistryClient }, { registryHooks }] = await Promise.all([
         __webpack_require__.e(/* import() */ 852).then(__webpack_require__.bind(__webpack_require__, 7852)),
         __webpack_require__.e(/* import() */ 508).then(__webpack_require__.bind(__webpack_require__, 6508)),
-        __webpack_require__.e(/* import() */ 263).then(__webpack_require__.bind(__webpack_require__, 3263)),
+        __webpack_require__.e(/* import() */ 969).then(__webpack_require__.bind(__webpack_require__, 4969)),
         __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 6691))
     ]);
     // Anyone may read public images: the manifests are read without credentials.

@@ -2,6 +2,43 @@ export const id = 30;
 export const ids = [30];
 export const modules = {
 
+/***/ 5194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ handOver),
+/* harmony export */   _: () => (/* binding */ release)
+/* harmony export */ });
+/**
+ * Buffers a producer hands over for good (a layer's gzip pieces), freed by the one consumer that touches
+ * them last (the upload, once the socket has a piece) instead of waiting for a full garbage collection:
+ * V8 runs one only every 64 MB of such memory, which held a 1 GiB layer's push ~80 MB above Node's own
+ * baseline. Freeing detaches the memory (ArrayBuffer.prototype.transfer, Node 21+): any view left of it
+ * reads as empty, so a piece freed too early makes the upload's digest check fail, never pass.
+ */
+const handedOver = new WeakSet();
+/** Node's shared allocation pool serves buffers under this size: never one to free. */
+const POOLED_BELOW = 4096;
+/**
+ * Marks a piece as freeable by its consumer. Only a piece that starts its own memory and is too large for
+ * Node's shared pool qualifies (whatever else that memory holds is unused); any other piece is left to the
+ * collector.
+ */
+function handOver(piece) {
+    if (piece.byteOffset === 0 && piece.length >= POOLED_BELOW)
+        handedOver.add(piece.buffer);
+    return piece;
+}
+/** Frees a handed-over piece's memory now; any other piece is left as it is. */
+function release(piece) {
+    const memory = piece.buffer;
+    if (handedOver.delete(memory))
+        memory.transfer?.(0);
+}
+
+
+/***/ }),
+
 /***/ 5030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -199,7 +236,10 @@ async function readJson(files, name, maxBytes) {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/registry/handed-over.ts
+var handed_over = __webpack_require__(5194);
 ;// CONCATENATED MODULE: ./src/registry/sources/gzip.ts
+
 
 
 const deflateRaw = (0,external_node_util_.promisify)(external_node_zlib_.deflateRaw);
@@ -229,17 +269,11 @@ async function* parallelGzip(input, options) {
     for await (const block of blocksOf(input, blockSize, pool)) {
         crc = (0,external_node_zlib_.crc32)(block, crc);
         length += block.length;
-        const deflating = deflateRaw(block, {
-            level: options.level,
-            memLevel: MEM_LEVEL,
-            finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-            // Output buffers in few pieces (the default 16 KiB makes a round trip to JS per 16 KiB), sized to
-            // what the level gives: stored blocks come out a little larger, deflated ones far smaller.
-            chunkSize: options.level === 0 ? blockSize + 64 * 1024 : blockSize / 2,
-            ...(dictionary && options.level > 0 ? { dictionary } : {})
-        });
-        // Its input is read once deflated: the block goes back to the pool (before the awaiting code runs).
-        const job = deflating.finally(() => pool.give(block));
+        // Every piece is its own memory, handed over: the upload frees it once sent (handed-over.ts).
+        const job = (options.level === 0 ? stored(block) : deflated(block, options.level, dictionary))
+            .then(handed_over/* handOver */.C)
+            // Its input is read once deflated: the block goes back to the pool (before the awaiting code runs).
+            .finally(() => pool.give(block));
         // Observed at once: a rejection while earlier blocks are awaited is not unhandled.
         job.catch(() => { });
         pending.push(job);
@@ -254,6 +288,40 @@ async function* parallelGzip(input, options) {
     trailer.writeUInt32LE(crc >>> 0, 0);
     trailer.writeUInt32LE(length % 2 ** 32, 4);
     yield Buffer.concat([FINAL_BLOCK, trailer]);
+}
+/** A block deflated on the thread pool, sync-flushed so the next block's output joins it. */
+function deflated(block, level, dictionary) {
+    return deflateRaw(block, {
+        level,
+        memLevel: MEM_LEVEL,
+        // Flushed with the data itself, not by an empty write after it (the same bytes), into room for deflate's
+        // worst case: the output comes back as one piece of one buffer, no copy, freed whole once sent.
+        flush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+        finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+        chunkSize: block.length + 64 * 1024,
+        ...(dictionary ? { dictionary } : {})
+    });
+}
+/** Deflate's largest stored block, and the 5 bytes before each: type (byte-aligned), LEN, NLEN. */
+const MAX_STORED = 65535;
+const STORED_HEADER = 5;
+/**
+ * Level 0 without zlib: the block framed as stored blocks, copied into a buffer of its own. Each block
+ * here starts on a byte boundary (after the gzip header or a stored block), so the 3 header bits and
+ * their padding are one zero byte. The same bytes for the same input on any Node.
+ */
+async function stored(block) {
+    const count = Math.ceil(block.length / MAX_STORED);
+    const out = Buffer.allocUnsafeSlow(block.length + STORED_HEADER * count);
+    let at = 0;
+    for (let offset = 0; offset < block.length; offset += MAX_STORED) {
+        const length = Math.min(MAX_STORED, block.length - offset);
+        out[at] = 0;
+        out.writeUInt16LE(length, at + 1);
+        out.writeUInt16LE(~length & 0xffff, at + 3);
+        at += STORED_HEADER + block.copy(out, at + STORED_HEADER, offset, offset + length);
+    }
+    return out;
 }
 /**
  * Block buffers used again once deflated. A block allocated per MiB would count towards V8's external

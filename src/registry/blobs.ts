@@ -1,6 +1,7 @@
 import { ActionError, quote } from '../common/errors.js'
 import { createHash } from 'node:crypto'
 import { sha256Digest } from './digest.js'
+import { release } from './handed-over.js'
 import { BlobVerificationError, RegistryError } from './errors.js'
 import { blobPath, locationOf, repositoryPath, withQuery } from './paths.js'
 import { isRepositoryPath } from './reference.js'
@@ -121,6 +122,8 @@ export class BlobUploader {
           size += chunk.length
           sent.bytes += chunk.length
           yield chunk
+          // Asked for the next one: the socket has this one (http.ts, writeBody). Its memory goes now.
+          release(chunk)
         }
       })()
       const patched = await this.transport.send(

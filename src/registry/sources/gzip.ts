@@ -1,5 +1,6 @@
 import { promisify } from 'node:util'
 import { constants, crc32, deflateRaw as deflateRawCallback } from 'node:zlib'
+import { handOver } from '../handed-over.js'
 
 const deflateRaw = promisify(deflateRawCallback)
 
@@ -51,17 +52,11 @@ export async function* parallelGzip(
   for await (const block of blocksOf(input, blockSize, pool)) {
     crc = crc32(block, crc)
     length += block.length
-    const deflating = deflateRaw(block, {
-      level: options.level,
-      memLevel: MEM_LEVEL,
-      finishFlush: constants.Z_SYNC_FLUSH,
-      // Output buffers in few pieces (the default 16 KiB makes a round trip to JS per 16 KiB), sized to
-      // what the level gives: stored blocks come out a little larger, deflated ones far smaller.
-      chunkSize: options.level === 0 ? blockSize + 64 * 1024 : blockSize / 2,
-      ...(dictionary && options.level > 0 ? { dictionary } : {})
-    })
-    // Its input is read once deflated: the block goes back to the pool (before the awaiting code runs).
-    const job = deflating.finally(() => pool.give(block))
+    // Every piece is its own memory, handed over: the upload frees it once sent (handed-over.ts).
+    const job = (options.level === 0 ? stored(block) : deflated(block, options.level, dictionary))
+      .then(handOver)
+      // Its input is read once deflated: the block goes back to the pool (before the awaiting code runs).
+      .finally(() => pool.give(block))
     // Observed at once: a rejection while earlier blocks are awaited is not unhandled.
     job.catch(() => {})
     pending.push(job)
@@ -74,6 +69,43 @@ export async function* parallelGzip(
   trailer.writeUInt32LE(crc >>> 0, 0)
   trailer.writeUInt32LE(length % 2 ** 32, 4)
   yield Buffer.concat([FINAL_BLOCK, trailer])
+}
+
+/** A block deflated on the thread pool, sync-flushed so the next block's output joins it. */
+function deflated(block: Buffer, level: number, dictionary: Buffer | undefined): Promise<Buffer> {
+  return deflateRaw(block, {
+    level,
+    memLevel: MEM_LEVEL,
+    // Flushed with the data itself, not by an empty write after it (the same bytes), into room for deflate's
+    // worst case: the output comes back as one piece of one buffer, no copy, freed whole once sent.
+    flush: constants.Z_SYNC_FLUSH,
+    finishFlush: constants.Z_SYNC_FLUSH,
+    chunkSize: block.length + 64 * 1024,
+    ...(dictionary ? { dictionary } : {})
+  })
+}
+
+/** Deflate's largest stored block, and the 5 bytes before each: type (byte-aligned), LEN, NLEN. */
+const MAX_STORED = 65535
+const STORED_HEADER = 5
+
+/**
+ * Level 0 without zlib: the block framed as stored blocks, copied into a buffer of its own. Each block
+ * here starts on a byte boundary (after the gzip header or a stored block), so the 3 header bits and
+ * their padding are one zero byte. The same bytes for the same input on any Node.
+ */
+async function stored(block: Buffer): Promise<Buffer> {
+  const count = Math.ceil(block.length / MAX_STORED)
+  const out = Buffer.allocUnsafeSlow(block.length + STORED_HEADER * count)
+  let at = 0
+  for (let offset = 0; offset < block.length; offset += MAX_STORED) {
+    const length = Math.min(MAX_STORED, block.length - offset)
+    out[at] = 0
+    out.writeUInt16LE(length, at + 1)
+    out.writeUInt16LE(~length & 0xffff, at + 3)
+    at += STORED_HEADER + block.copy(out, at + STORED_HEADER, offset, offset + length)
+  }
+  return out
 }
 
 /**
