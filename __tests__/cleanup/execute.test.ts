@@ -98,6 +98,36 @@ describe('executePlan reads each batch again right before its calls', () => {
     ).toBe(true)
   })
 
+  test('children of an index deleted in an earlier batch go with it, however young: not judged anew as orphans', async () => {
+    // 100 old tagged images fill the first batch with the index; its 3 children, pushed just now (younger than
+    // untagged-older-than, which would keep them alone), come in the next batch, after the index is gone.
+    const records = seed(100)
+    const index = { ...(records[99] as ImageRecord), isIndex: true }
+    records[99] = index
+    const children = [100, 101, 102].map(i => {
+      registry.set(nth(i), { imageDigest: nth(i), imagePushedAt: new Date(), imageStatus: 'ACTIVE' })
+      return {
+        digest: nth(i),
+        tags: [],
+        pushedAt: new Date(),
+        size: 10,
+        isIndex: false,
+        status: 'ACTIVE' as const
+      }
+    })
+    answer()
+    const all = [...records, ...children]
+    const graphed = {
+      ...view(all),
+      graph: { edges: new Map([[index.digest, new Set(children.map(c => c.digest))]]) }
+    }
+    const going = all.map(r => ({ digest: r.digest, verdict: 'delete' as const }))
+    const result = await executePlan(store, 'team/app', going, graphed)
+    expect(result.spared).toEqual(new Map())
+    expect(result.deleted.size).toBe(103)
+    expect(calls(BatchDeleteImageCommand)).toBe(2)
+  })
+
   test('a rollback that moved a kept tag spares that image; the rest of the batch goes', async () => {
     const records = seed(4)
     answer()

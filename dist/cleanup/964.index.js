@@ -316,7 +316,6 @@ function recheckBatch(view, batch, fresh) {
         const now = fresh.get(digest);
         if (!now) {
             result.done.push(digest);
-            view.records.delete(digest);
             continue;
         }
         view.records.set(digest, now);
@@ -427,8 +426,6 @@ async function deleteBatch(store, repository, digests, result, view) {
         (outcome.alreadyGone.length ? `, ${outcome.alreadyGone.length} already gone` : '') +
         (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
         (outcome.failed.length ? `, ${outcome.failed.length} failed` : ''));
-    for (const digest of [...outcome.deleted, ...outcome.alreadyGone])
-        view.records.delete(digest);
     outcome.deleted.forEach(digest => result.deleted.add(digest));
     outcome.alreadyGone.forEach(digest => result.alreadyGone.add(digest));
     result.failed.push(...outcome.failed);

@@ -105,7 +105,6 @@ async function deleteBatch(
       (outcome.referenced.length ? `, ${outcome.referenced.length} still referenced (retried later)` : '') +
       (outcome.failed.length ? `, ${outcome.failed.length} failed` : '')
   )
-  for (const digest of [...outcome.deleted, ...outcome.alreadyGone]) view.records.delete(digest)
   outcome.deleted.forEach(digest => result.deleted.add(digest))
   outcome.alreadyGone.forEach(digest => result.alreadyGone.add(digest))
   result.failed.push(...outcome.failed)

@@ -9,7 +9,9 @@ import {
 
 /**
  * The registry as the cleanup last saw it: the listing, brought up to date batch by batch with what each
- * re-read showed. Images that appeared after the listing are not in it: they are never touched.
+ * re-read showed. Images that appeared after the listing are not in it: they are never touched. An image
+ * deleted since (by this cleanup or not) stays in it as last seen: a child planned to go with its index
+ * still does, instead of being judged anew as an orphan (young untagged images would then be kept).
  */
 export interface RegistryView {
   records: Map<string, ImageRecord>
@@ -48,7 +50,6 @@ export function recheckBatch(
     const now = fresh.get(digest)
     if (!now) {
       result.done.push(digest)
-      view.records.delete(digest)
       continue
     }
     view.records.set(digest, now)
