@@ -397,7 +397,7 @@ async function executePlan(store, repository, going, view) {
         const deletions = decided.go.filter(g => g.verdict === 'delete').map(g => g.digest);
         const archivals = decided.go.filter(g => g.verdict === 'archive').map(g => g.digest);
         if (deletions.length > 0) {
-            const referenced = await deleteBatch(store, repository, deletions, result, view);
+            const referenced = await deleteBatch(store, repository, deletions, result);
             for (const digest of referenced) {
                 const tries = (attempts.get(digest) ?? 1) + 1;
                 attempts.set(digest, tries);
@@ -420,7 +420,7 @@ async function executePlan(store, repository, going, view) {
     return result;
 }
 /** One BatchDeleteImage; returns the digests ECR refused for now because an index still references them. */
-async function deleteBatch(store, repository, digests, result, view) {
+async function deleteBatch(store, repository, digests, result) {
     const outcome = await store.deleteImages(repository, digests);
     log/* info */.p(`${repository}: BatchDeleteImage ${digests.length} → ${outcome.deleted.length} deleted` +
         (outcome.alreadyGone.length ? `, ${outcome.alreadyGone.length} already gone` : '') +

@@ -70,7 +70,7 @@ export async function executePlan(
     const deletions = decided.go.filter(g => g.verdict === 'delete').map(g => g.digest)
     const archivals = decided.go.filter(g => g.verdict === 'archive').map(g => g.digest)
     if (deletions.length > 0) {
-      const referenced = await deleteBatch(store, repository, deletions, result, view)
+      const referenced = await deleteBatch(store, repository, deletions, result)
       for (const digest of referenced) {
         const tries = (attempts.get(digest) ?? 1) + 1
         attempts.set(digest, tries)
@@ -95,8 +95,7 @@ async function deleteBatch(
   store: ImageStore,
   repository: string,
   digests: string[],
-  result: ExecutionResult,
-  view: RegistryView
+  result: ExecutionResult
 ): Promise<string[]> {
   const outcome = await store.deleteImages(repository, digests)
   log.info(
