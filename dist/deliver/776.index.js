@@ -308,6 +308,18 @@ function delivered(stage, result, size) {
     log/* info */.p(`${stage.target.repositoryUri}: ${describe(delivery)}`);
     return { ...stage, delivery };
 }
+/** What a push or a copy into a destination takes: the step's shared options and the destination's tag facts. */
+function writeOptions(stage, options) {
+    const { target } = stage;
+    return {
+        limit: options.limit,
+        mountFrom: options.mountFrom,
+        isImmutable: target.isImmutable,
+        repositoryUri: target.repositoryUri,
+        held: stage.held,
+        referrers: options.referrers
+    };
+}
 /**
  * Pushes a layout straight from its files into every destination still going, at once (alongside the
  * main push, which the caller runs): blobs through the one shared limit, each destination read from the
@@ -316,15 +328,9 @@ function delivered(stage, result, size) {
 async function pushLayoutToDestinations(stages, image, tags, options) {
     const size = image.blobs.reduce((sum, blob) => sum + blob.size, 0);
     return (0,state/* eachGoing */.oO)(stages, 'push', async (stage) => {
-        const { target } = stage;
-        const result = await (0,push/* pushImage */.G)(stage.registry, target.repository, image, tags, {
+        const result = await (0,push/* pushImage */.G)(stage.registry, stage.target.repository, image, tags, {
             concurrency: 1,
-            limit: options.limit,
-            mountFrom: options.mountFrom,
-            isImmutable: target.isImmutable,
-            repositoryUri: target.repositoryUri,
-            held: stage.held,
-            referrers: options.referrers
+            ...writeOptions(stage, options)
         });
         return delivered(stage, result, size);
     });
@@ -336,15 +342,7 @@ async function pushLayoutToDestinations(stages, image, tags, options) {
 async function copyToDestinations(stages, main, delivery, options) {
     const tags = delivery.tags.map(t => t.tag);
     return (0,state/* eachGoing */.oO)(stages, 'copy', async (stage) => {
-        const { target } = stage;
-        const result = await copyImage(main, { registry: stage.registry, repository: target.repository }, delivery.digest, tags, {
-            limit: options.limit,
-            mountFrom: options.mountFrom,
-            isImmutable: target.isImmutable,
-            repositoryUri: target.repositoryUri,
-            held: stage.held,
-            referrers: options.referrers
-        });
+        const result = await copyImage(main, { registry: stage.registry, repository: stage.target.repository }, delivery.digest, tags, writeOptions(stage, options));
         return delivered(stage, result, delivery.size);
     });
 }

@@ -4,7 +4,7 @@ import { ActionError } from '../../common/errors.js'
 import { formatBytes } from '../../common/format.js'
 import * as log from '../../common/log.js'
 import type { RegistryClient } from '../../registry/client.js'
-import { copyImage } from '../../registry/copy.js'
+import { copyImage, type CopyOptions } from '../../registry/copy.js'
 import { pushImage, type PushResult } from '../../registry/push.js'
 import type { LayoutImageSource } from '../../registry/sources/types.js'
 import { resultOf, type Delivery } from '../delivery.js'
@@ -31,6 +31,21 @@ function delivered(stage: Opened, result: PushResult, size: number): Delivered {
   return { ...stage, delivery }
 }
 
+type DestinationOptions = { limit: LimitFunction; mountFrom?: string; referrers: ReferrerChoice }
+
+/** What a push or a copy into a destination takes: the step's shared options and the destination's tag facts. */
+function writeOptions(stage: Opened, options: DestinationOptions): CopyOptions {
+  const { target } = stage
+  return {
+    limit: options.limit,
+    mountFrom: options.mountFrom,
+    isImmutable: target.isImmutable,
+    repositoryUri: target.repositoryUri,
+    held: stage.held,
+    referrers: options.referrers
+  }
+}
+
 /**
  * Pushes a layout straight from its files into every destination still going, at once (alongside the
  * main push, which the caller runs): blobs through the one shared limit, each destination read from the
@@ -40,19 +55,13 @@ export async function pushLayoutToDestinations(
   stages: Stage<Opened>[],
   image: LayoutImageSource,
   tags: string[],
-  options: { limit: LimitFunction; mountFrom?: string; referrers: ReferrerChoice }
+  options: DestinationOptions
 ): Promise<Stage<Delivered>[]> {
   const size = image.blobs.reduce((sum, blob) => sum + blob.size, 0)
   return eachGoing(stages, 'push', async stage => {
-    const { target } = stage
-    const result = await pushImage(stage.registry, target.repository, image, tags, {
+    const result = await pushImage(stage.registry, stage.target.repository, image, tags, {
       concurrency: 1,
-      limit: options.limit,
-      mountFrom: options.mountFrom,
-      isImmutable: target.isImmutable,
-      repositoryUri: target.repositoryUri,
-      held: stage.held,
-      referrers: options.referrers
+      ...writeOptions(stage, options)
     })
     return delivered(stage, result, size)
   })
@@ -66,24 +75,16 @@ export async function copyToDestinations(
   stages: Stage<Opened>[],
   main: { registry: RegistryClient; repository: string },
   delivery: Delivery,
-  options: { limit: LimitFunction; mountFrom?: string; referrers: ReferrerChoice }
+  options: DestinationOptions
 ): Promise<Stage<Delivered>[]> {
   const tags = delivery.tags.map(t => t.tag)
   return eachGoing(stages, 'copy', async stage => {
-    const { target } = stage
     const result = await copyImage(
       main,
-      { registry: stage.registry, repository: target.repository },
+      { registry: stage.registry, repository: stage.target.repository },
       delivery.digest,
       tags,
-      {
-        limit: options.limit,
-        mountFrom: options.mountFrom,
-        isImmutable: target.isImmutable,
-        repositoryUri: target.repositoryUri,
-        held: stage.held,
-        referrers: options.referrers
-      }
+      writeOptions(stage, options)
     )
     return delivered(stage, result, delivery.size)
   })
