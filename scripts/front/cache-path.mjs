@@ -5,15 +5,10 @@
 // mirror it into moto, and only then answer. Other upstreams (Docker Hub, Quay...) cannot be reached from
 // this machine: tests put their images in place first.
 import { ecrApi } from './moto.mjs'
+import { MANIFEST_TYPES } from './site.mjs'
 import { ruleFor } from './cache-rules.mjs'
 import { createForCache } from './templates.mjs'
 
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
 const UPSTREAM = 'public.ecr.aws'
 
 /** Plain HTTP to a site's docker-registry, with the front's credentials. */

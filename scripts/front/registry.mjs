@@ -2,7 +2,7 @@
 // what ECR does and distribution does not (tag immutability, pushes mirrored into moto before the PUT
 // returns, archived images not pullable, pull times), per-repository faults and a request log.
 import { request as httpRequest, Agent } from 'node:http'
-import { applyFault, answerError, record } from './site.mjs'
+import { applyFault, answerError, MANIFEST_TYPES, record } from './site.mjs'
 import { takeFault } from './faults.mjs'
 import { ecrApi, tagIsImmutable } from './moto.mjs'
 import { createOnPush } from './templates.mjs'
@@ -13,12 +13,6 @@ import { startSigning } from './signing.mjs'
 import { hasInactive, isPullable, recordPull, restoreOnPush } from './image-state.mjs'
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 })
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
 
 /** `/v2/<name>/<kind>/...` → {repository, kind, reference}; kind: manifest | blob | upload | tags | referrers | base. */
 function classify(path) {

@@ -3,6 +3,14 @@ import { hold } from './faults.mjs'
 
 const MAX_SEEN = 5000
 
+/** Every manifest type the front asks docker-registry for (an Accept header), indexes first. */
+export const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
 /**
  * One region's registry. seen: repository -> [{method, kind, path, status, fault, peer, host}], its request
  * log: `peer` the client's address (::1 over IPv6), `host` the name it asked for.
