@@ -38,11 +38,3 @@ export function bufferBlob(digest: string, bytes: Buffer): BlobSource {
     open: (start, end) => Readable.from([bytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
   }
 }
-
-/** A small blob read whole from its source, at most `max` bytes. */
-export async function readWhole(blob: BlobSource, max: number): Promise<Buffer> {
-  if (blob.size > max) throw new Error(`blob ${blob.digest} is larger than ${max} bytes`)
-  const chunks: Buffer[] = []
-  for await (const chunk of blob.open()) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}

@@ -1,3 +1,4 @@
+import { ActionError } from '../common/errors.js'
 import { Readable } from 'node:stream'
 import { BlobUploader, type BlobResult, type BlobSource, type PushBlobOptions } from './blobs.js'
 import { Manifests, type StoredManifest } from './manifests.js'
@@ -77,6 +78,14 @@ export class RegistryClient {
   /** A small blob read whole and checked against its digest; undefined when the registry has none. */
   readBlob(repository: string, digest: string, maxBytes: number): Promise<Buffer | undefined> {
     return this.blobs.read(repository, digest, maxBytes)
+  }
+
+  /** A small blob a manifest of the registry names, read whole and verified: absent is an error. */
+  async requireBlob(repository: string, digest: string, maxBytes: number): Promise<Buffer> {
+    const bytes = await this.blobs.read(repository, digest, maxBytes)
+    if (!bytes)
+      throw new ActionError(`${repository}: the blob ${digest} that its manifest names is not there`)
+    return bytes
   }
 
   /**

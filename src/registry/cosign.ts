@@ -1,4 +1,5 @@
-import { constants, createHash, verify, type KeyObject } from 'node:crypto'
+import { constants, verify, type KeyObject } from 'node:crypto'
+import { sha256Digest } from './digest.js'
 import { BlobMediaType, MediaType } from './media-types.js'
 
 /**
@@ -105,7 +106,7 @@ export function withSignatureLayer(
   payload: Buffer,
   signature: Buffer
 ): { manifest: Buffer; config: Buffer; layer: { digest: string; size: number } } {
-  const layer = { digest: sha256(payload), size: payload.length }
+  const layer = { digest: sha256Digest(payload), size: payload.length }
   const config = existing?.config
     ? (JSON.parse(existing.config.toString('utf8')) as ConfigShape)
     : {
@@ -126,7 +127,11 @@ export function withSignatureLayer(
   const manifest = {
     schemaVersion: 2,
     mediaType: MediaType.ociManifest,
-    config: { mediaType: BlobMediaType.ociConfig, size: configBytes.length, digest: sha256(configBytes) },
+    config: {
+      mediaType: BlobMediaType.ociConfig,
+      size: configBytes.length,
+      digest: sha256Digest(configBytes)
+    },
     layers: [
       ...(existing?.manifest.layers ?? []),
       {
@@ -153,8 +158,4 @@ function goJson(value: unknown): string {
 
 function sortKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-}
-
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 }

@@ -1,6 +1,7 @@
 import { createHash, type KeyObject } from 'node:crypto'
+import { sha256Digest } from './digest.js'
 import { ActionError } from '../common/errors.js'
-import { bufferBlob, readWhole } from './blob-types.js'
+import { bufferBlob } from './blob-types.js'
 import type { RegistryClient } from './client.js'
 import {
   SIGNATURE_ANNOTATION,
@@ -65,12 +66,11 @@ export async function signWithCosign(
     )
   const configDigest = (stored?.manifest as { config?: { digest: string; size: number } } | undefined)?.config
   const config = configDigest
-    ? await readWhole(registry.remoteBlob(repository, configDigest), MAX_SMALL_BLOB)
+    ? await registry.requireBlob(repository, configDigest.digest, MAX_SMALL_BLOB)
     : undefined
   const built = withSignatureLayer(existing && { manifest: existing, config }, payload, signature)
   await registry.pushBlob(repository, bufferBlob(built.layer.digest, payload))
-  const configBlob = JSON.parse(built.manifest.toString()) as { config: { digest: string } }
-  await registry.pushBlob(repository, bufferBlob(configBlob.config.digest, built.config))
+  await registry.pushBlob(repository, bufferBlob(sha256Digest(built.config), built.config))
   const digest = await registry.putManifest(repository, tag, built.manifest, MediaType.ociManifest)
   await verifySignature(registry, repository, tag, {
     reference,
@@ -87,7 +87,7 @@ function ourLayer(
   payload: Buffer,
   key: KeyObject
 ): boolean {
-  const digest = `sha256:${sha256(payload).toString('hex')}`
+  const digest = sha256Digest(payload)
   return (manifest?.layers ?? []).some(
     layer =>
       layer.mediaType === SIMPLE_SIGNING &&
@@ -108,13 +108,13 @@ async function verifySignature(
 ): Promise<void> {
   const stored = await registry.requireManifest(repository, tag)
   const layers = (stored.manifest as SignatureManifest['manifest']).layers ?? []
-  const digest = `sha256:${sha256(expected.payload).toString('hex')}`
+  const digest = sha256Digest(expected.payload)
   // Several keys' signatures of one payload are layers of one digest: ours is the one that verifies.
   const ours = layers.filter(l => l.digest === digest)
   const fail = (why: string) =>
     new ActionError(`the signature of ${expected.subject} read back from ${repository}:${tag} ${why}`)
   if (ours.length === 0) throw fail('has no layer with its payload')
-  const bytes = await readWhole(registry.remoteBlob(repository, ours[0] as (typeof ours)[0]), MAX_SMALL_BLOB)
+  const bytes = await registry.requireBlob(repository, (ours[0] as (typeof ours)[0]).digest, MAX_SMALL_BLOB)
   const said = readPayload(bytes)
   if (said?.reference !== expected.reference || said.digest !== expected.subject)
     throw fail('names another image')

@@ -1,6 +1,7 @@
 import { createHash, type KeyObject } from 'node:crypto'
+import { sha256Digest } from './digest.js'
 import { ActionError } from '../common/errors.js'
-import { bufferBlob, readWhole } from './blob-types.js'
+import { bufferBlob } from './blob-types.js'
 import type { RegistryClient } from './client.js'
 import { verifiesWith } from './cosign.js'
 import { MediaType } from './media-types.js'
@@ -19,7 +20,6 @@ const EMPTY = Buffer.from('{}')
 const MAX_BUNDLE = 1024 * 1024
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest()
-const digestOf = (bytes: Buffer) => `sha256:${sha256(bytes).toString('hex')}`
 
 /** Pure: the bundle for a signature of the manifest `subject` (its digest hex is the message's SHA-256). */
 export function messageSignatureBundle(subject: string, signature: Buffer, publicKey: KeyObject): Buffer {
@@ -49,8 +49,8 @@ export function bundleReferrer(
     JSON.stringify({
       schemaVersion: 2,
       mediaType: MediaType.ociManifest,
-      config: { mediaType: EMPTY_TYPE, size: 2, digest: digestOf(EMPTY), artifactType: BUNDLE_TYPE },
-      layers: [{ mediaType: BUNDLE_TYPE, size: bundle.length, digest: digestOf(bundle) }],
+      config: { mediaType: EMPTY_TYPE, size: 2, digest: sha256Digest(EMPTY), artifactType: BUNDLE_TYPE },
+      layers: [{ mediaType: BUNDLE_TYPE, size: bundle.length, digest: sha256Digest(bundle) }],
       annotations: {
         'dev.sigstore.bundle.content': 'message-signature',
         'org.opencontainers.image.created': created
@@ -98,9 +98,9 @@ export async function signWithBundle(
     )
   const descriptor = { mediaType: subject.mediaType, digest: subject.digest, size: subject.bytes.length }
   const manifest = bundleReferrer(descriptor, bundle, new Date().toISOString().replace(/\.\d+Z$/, 'Z'))
-  await registry.pushBlob(repository, bufferBlob(digestOf(EMPTY), EMPTY))
-  await registry.pushBlob(repository, bufferBlob(digestOf(bundle), bundle))
-  const blob = { digest: digestOf(manifest), mediaType: MediaType.ociManifest, bytes: manifest }
+  await registry.pushBlob(repository, bufferBlob(sha256Digest(EMPTY), EMPTY))
+  await registry.pushBlob(repository, bufferBlob(sha256Digest(bundle), bundle))
+  const blob = { digest: sha256Digest(manifest), mediaType: MediaType.ociManifest, bytes: manifest }
   await putReferrer(registry, repository, blob, subject.digest)
   if ((await ourBundle(registry, repository, subject, signer.publicKey)) !== blob.digest)
     throw new ActionError(
@@ -122,7 +122,7 @@ async function ourBundle(
     const layer = (stored?.manifest as { layers?: { mediaType: string; digest: string; size: number }[] })
       ?.layers?.[0]
     if (!layer || layer.mediaType !== BUNDLE_TYPE) continue
-    const bundle = await readWhole(registry.remoteBlob(repository, layer), MAX_BUNDLE)
+    const bundle = await registry.requireBlob(repository, layer.digest, MAX_BUNDLE)
     if (bundleSigns(bundle, subject.digest, subject.bytes, publicKey)) return referrer.digest
   }
   return undefined
