@@ -13,12 +13,10 @@ import { sendAll } from './send-all.js'
 import type { ArchiveImageSource, LayerDescriptor } from './sources/types.js'
 import {
   type HeldTag,
-  conflictLine,
-  immutableConflicts,
-  immutableTagsError,
   planTagWrites,
   putTags,
   readTags,
+  refuseImmutableMoves,
   tagOutcomes,
   verifyTags
 } from './tags.js'
@@ -33,8 +31,6 @@ const MAX_CONFIG_BYTES = 32 * 1024 * 1024
 export interface ArchiveStart {
   known: Map<string, LayerDescriptor>
   headStarts: Map<string, HeadStart>
-  /** Bytes of the layers to compress, in all: what a head start is a share of. */
-  layerBytes: number
   /** Ends the head starts no upload took. */
   cancel(): Promise<void>
 }
@@ -74,7 +70,6 @@ export async function startArchivePush(
   return {
     known,
     headStarts,
-    layerBytes: toCompress.reduce((sum, layer) => sum + (layer.kind === 'compress' ? layer.size : 0), 0),
     cancel: async () => {
       await Promise.all([...headStarts.values()].map(start => start.cancel()))
     }
@@ -107,11 +102,10 @@ export async function pushArchiveImage(
       isOurs: (stored: StoredManifest) => configOf(stored) === configDigest,
       describe: `the archive's image (config ${configDigest})`
     }
-    const otherImages = immutableConflicts(held, before, options.isImmutable)
-    if (otherImages.length > 0)
-      throw immutableTagsError(
-        otherImages.map(h => conflictLine(options.repositoryUri ?? repository, h, before))
-      )
+    refuseImmutableMoves(
+      [{ repositoryUri: options.repositoryUri ?? repository, held, isImmutable: options.isImmutable }],
+      before
+    )
     const known = started?.known ?? (await knownLayers(registry, repository, image, held))
     const sent = await sendLayers(registry, repository, image, known, options)
     log.info(layerSummaryLine(image.layers.length, sent.compressed))
@@ -120,12 +114,7 @@ export async function pushArchiveImage(
     const top = image.manifest(sent.descriptors)
 
     // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.
-    const writes = planTagWrites(
-      held,
-      { digest: top.digest, isOurs: () => false, describe: top.digest },
-      options.isImmutable,
-      options.repositoryUri ?? repository
-    )
+    const writes = planTagWrites(held, top.digest, options.isImmutable, options.repositoryUri ?? repository)
     const { toWrite } = writes
     await putTags(registry, repository, toWrite, top)
     if (toWrite.length > 0) await verifyTags(registry, repository, tags, top.digest)

@@ -79,8 +79,7 @@ export async function pushGraph(
   // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
   // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
   const held = options.held ?? (await readTags(registry, repository, tags, 'digest'))
-  const ours = { digest: top.digest, isOurs: () => false, describe: top.digest }
-  const writes = planTagWrites(held, ours, options.isImmutable, options.repositoryUri ?? repository)
+  const writes = planTagWrites(held, top.digest, options.isImmutable, options.repositoryUri ?? repository)
   const { toWrite } = writes
 
   const withReferrers = options.referrers !== 'skip'

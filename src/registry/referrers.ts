@@ -24,15 +24,6 @@ export function tagSchemaTag(subject: string): string {
   return subject.replace(':', '-')
 }
 
-/** A manifest's subject, when it has one (it is then a referrer). */
-export function subjectOf(manifest: ManifestBlob): string | undefined {
-  try {
-    return (JSON.parse(manifest.bytes.toString('utf8')) as Manifest).subject?.digest
-  } catch {
-    return undefined
-  }
-}
-
 /** Pure: the descriptor a referrers list gives a manifest (its artifactType, or its config's media type). */
 export function referrerDescriptor(manifest: ManifestBlob): Descriptor {
   const parsed = JSON.parse(manifest.bytes.toString('utf8')) as Manifest

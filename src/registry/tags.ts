@@ -60,7 +60,7 @@ export async function readTags(
  * Pure: the immutable tags that hold another image. With the digest known, an immutable tag at another
  * digest is another image even when its config is the same (another tool's compression): it cannot move.
  */
-export function immutableConflicts(
+function immutableConflicts(
   held: HeldTag[],
   image: OurImage,
   isImmutable: (tag: string) => boolean,
@@ -77,12 +77,12 @@ export function immutableConflicts(
 }
 
 /** One line of the refusal: which tag, where, what it holds, and what this image is. */
-export function conflictLine(repositoryUri: string, conflict: HeldTag, image: OurImage): string {
+function conflictLine(repositoryUri: string, conflict: HeldTag, image: OurImage): string {
   return `tag ${quote(conflict.tag)} in ${repositoryUri} already points at ${conflict.digest}, this image is ${image.describe}`
 }
 
 /** The refusal of every conflict at once, before anything is written anywhere. */
-export function immutableTagsError(lines: string[]): ActionError {
+function immutableTagsError(lines: string[]): ActionError {
   return new ActionError(
     `Immutable tag${lines.length > 1 ? 's' : ''} would change: ${lines.join('; ')}. Nothing was pushed: ` +
       'immutable tags cannot be moved to another image; push under a new tag.'
@@ -111,12 +111,16 @@ export function refuseImmutableMoves(
  */
 export function planTagWrites(
   held: HeldTag[],
-  image: OurImage & { digest: string },
+  digest: string,
   isImmutable: (tag: string) => boolean,
   repositoryUri: string
 ): TagWrites {
-  refuseImmutableMoves([{ repositoryUri, held, isImmutable }], image)
-  const unchanged = held.filter(h => h.digest === image.digest).map(h => h.tag)
+  refuseImmutableMoves([{ repositoryUri, held, isImmutable }], {
+    digest,
+    isOurs: () => false,
+    describe: digest
+  })
+  const unchanged = held.filter(h => h.digest === digest).map(h => h.tag)
   return { unchanged, toWrite: held.map(h => h.tag).filter(tag => !unchanged.includes(tag)) }
 }
 
