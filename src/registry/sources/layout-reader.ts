@@ -48,6 +48,7 @@ export class LayoutReader {
   readonly blobs = new Map<string, BlobSource>()
   readonly children: ManifestBlob[] = []
   private readonly seen = new Set<string>()
+  private readonly read = new Map<string, Promise<Buffer>>()
 
   constructor(private readonly files: ImageFiles) {}
 
@@ -161,8 +162,21 @@ export class LayoutReader {
     return size
   }
 
+  /**
+   * A manifest's bytes, checked: read once per digest (the completeness check, the walk and the referrer
+   * listing each ask for the same manifests), its size checked against every descriptor that names it.
+   */
   private async readBlob(descriptor: Descriptor): Promise<Buffer> {
     await this.sizeOf(descriptor)
+    let reading = this.read.get(descriptor.digest)
+    if (!reading) {
+      reading = this.readChecked(descriptor)
+      this.read.set(descriptor.digest, reading)
+    }
+    return reading
+  }
+
+  private async readChecked(descriptor: Descriptor): Promise<Buffer> {
     const bytes = await this.files.read(blobName(descriptor.digest), descriptor.size)
     const actual = sha256Digest(bytes)
     if (actual !== descriptor.digest) {
