@@ -13,10 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
   RegistryClient: () => (/* binding */ RegistryClient)
 });
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry/digest.ts
@@ -1049,6 +1049,7 @@ class Transport {
 
 
 
+
 /**
  * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
  * user agent, timeouts, the one retry layer), manifests, and blob uploads. ECR answers
@@ -1100,6 +1101,13 @@ class RegistryClient {
     /** A small blob read whole and checked against its digest; undefined when the registry has none. */
     readBlob(repository, digest, maxBytes) {
         return this.blobs.read(repository, digest, maxBytes);
+    }
+    /** A small blob a manifest of the registry names, read whole and verified: absent is an error. */
+    async requireBlob(repository, digest, maxBytes) {
+        const bytes = await this.blobs.read(repository, digest, maxBytes);
+        if (!bytes)
+            throw new errors/* ActionError */.lZ(`${repository}: the blob ${digest} that its manifest names is not there`);
+        return bytes;
     }
     /**
      * A blob of this registry as the source of an upload to another (a registry-to-registry copy): read as

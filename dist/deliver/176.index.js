@@ -262,7 +262,7 @@ function addManagedSigningSummary(summary, reports) {
 /* harmony export */   u: () => (/* binding */ verifyReferrers),
 /* harmony export */   xt: () => (/* binding */ listReferrers)
 /* harmony export */ });
-/* unused harmony exports tagSchemaTag, subjectOf, referrerDescriptor */
+/* unused harmony exports tagSchemaTag, referrerDescriptor */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
@@ -272,15 +272,6 @@ function addManagedSigningSummary(summary, reports) {
 /** The tag under which the tag schema keeps a subject's referrers. */
 function tagSchemaTag(subject) {
     return subject.replace(':', '-');
-}
-/** A manifest's subject, when it has one (it is then a referrer). */
-function subjectOf(manifest) {
-    try {
-        return JSON.parse(manifest.bytes.toString('utf8')).subject?.digest;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Pure: the descriptor a referrers list gives a manifest (its artifactType, or its config's media type). */
 function referrerDescriptor(manifest) {

@@ -125,6 +125,8 @@ function refuseOrExplain(error, refuse, call) {
     return (0,ecr_errors/* explainAwsError */.Ni)(error, call);
 }
 
+// EXTERNAL MODULE: ./src/registry/digest.ts
+var registry_digest = __webpack_require__(5035);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/registry/blob-types.ts
@@ -137,19 +139,11 @@ function bufferBlob(digest, bytes) {
         open: (start, end) => external_node_stream_.Readable.from([bytes.subarray(start ?? 0, end === undefined ? undefined : end + 1)])
     };
 }
-/** A small blob read whole from its source, at most `max` bytes. */
-async function readWhole(blob, max) {
-    if (blob.size > max)
-        throw new Error(`blob ${blob.digest} is larger than ${max} bytes`);
-    const chunks = [];
-    for await (const chunk of blob.open())
-        chunks.push(chunk);
-    return Buffer.concat(chunks);
-}
 
 // EXTERNAL MODULE: ./src/registry/media-types.ts
 var media_types = __webpack_require__(9867);
 ;// CONCATENATED MODULE: ./src/registry/cosign.ts
+
 
 
 /**
@@ -223,7 +217,7 @@ function verifiesWith(publicKey, message, signature) {
  * empty image with this layer.
  */
 function withSignatureLayer(existing, payload, signature) {
-    const layer = { digest: sha256(payload), size: payload.length };
+    const layer = { digest: (0,registry_digest/* sha256Digest */.s)(payload), size: payload.length };
     const config = existing?.config
         ? JSON.parse(existing.config.toString('utf8'))
         : {
@@ -244,7 +238,11 @@ function withSignatureLayer(existing, payload, signature) {
     const manifest = {
         schemaVersion: 2,
         mediaType: media_types/* MediaType */.zu.ociManifest,
-        config: { mediaType: media_types/* BlobMediaType */.Gn.ociConfig, size: configBytes.length, digest: sha256(configBytes) },
+        config: {
+            mediaType: media_types/* BlobMediaType */.Gn.ociConfig,
+            size: configBytes.length,
+            digest: (0,registry_digest/* sha256Digest */.s)(configBytes)
+        },
         layers: [
             ...(existing?.manifest.layers ?? []),
             {
@@ -264,9 +262,6 @@ function goJson(value) {
 function sortKeys(record) {
     return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-function sha256(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
 
 ;// CONCATENATED MODULE: ./src/registry/sign.ts
 
@@ -274,8 +269,9 @@ function sha256(bytes) {
 
 
 
+
 const MAX_SMALL_BLOB = 1024 * 1024;
-const sign_sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest();
+const sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest();
 /**
  * Signs `subject` in cosign's key format: a valid signature of this payload by this key already under
  * `sha256-<hex>.sig` leaves everything as it is; otherwise a layer is appended (other keys' signatures are
@@ -295,17 +291,16 @@ async function signWithCosign(registry, repository, subject, reference, signer, 
             'Exclude signature tags from immutability: image-tag-mutability: IMMUTABLE_WITH_EXCLUSION with ' +
             'image-tag-mutability-exclusions: sha256-*.sig');
     }
-    const signature = await signer.sign(sign_sha256(payload));
+    const signature = await signer.sign(sha256(payload));
     if (!verifiesWith(signer.publicKey, payload, signature))
         throw new errors/* ActionError */.lZ(`the signature KMS returned for ${subject} does not verify with the key's public key`);
     const configDigest = stored?.manifest?.config;
     const config = configDigest
-        ? await readWhole(registry.remoteBlob(repository, configDigest), MAX_SMALL_BLOB)
+        ? await registry.requireBlob(repository, configDigest.digest, MAX_SMALL_BLOB)
         : undefined;
     const built = withSignatureLayer(existing && { manifest: existing, config }, payload, signature);
     await registry.pushBlob(repository, bufferBlob(built.layer.digest, payload));
-    const configBlob = JSON.parse(built.manifest.toString());
-    await registry.pushBlob(repository, bufferBlob(configBlob.config.digest, built.config));
+    await registry.pushBlob(repository, bufferBlob((0,registry_digest/* sha256Digest */.s)(built.config), built.config));
     const digest = await registry.putManifest(repository, tag, built.manifest, media_types/* MediaType */.zu.ociManifest);
     await verifySignature(registry, repository, tag, {
         reference,
@@ -317,7 +312,7 @@ async function signWithCosign(registry, repository, subject, reference, signer, 
 }
 /** A layer of the `.sig` manifest holding this payload with a valid signature by this key. */
 function ourLayer(manifest, payload, key) {
-    const digest = `sha256:${sign_sha256(payload).toString('hex')}`;
+    const digest = (0,registry_digest/* sha256Digest */.s)(payload);
     return (manifest?.layers ?? []).some(layer => layer.mediaType === SIMPLE_SIGNING &&
         layer.digest === digest &&
         verifiesWith(key, payload, Buffer.from(layer.annotations?.[SIGNATURE_ANNOTATION] ?? '', 'base64')));
@@ -329,13 +324,13 @@ function ourLayer(manifest, payload, key) {
 async function verifySignature(registry, repository, tag, expected) {
     const stored = await registry.requireManifest(repository, tag);
     const layers = stored.manifest.layers ?? [];
-    const digest = `sha256:${sign_sha256(expected.payload).toString('hex')}`;
+    const digest = (0,registry_digest/* sha256Digest */.s)(expected.payload);
     // Several keys' signatures of one payload are layers of one digest: ours is the one that verifies.
     const ours = layers.filter(l => l.digest === digest);
     const fail = (why) => new errors/* ActionError */.lZ(`the signature of ${expected.subject} read back from ${repository}:${tag} ${why}`);
     if (ours.length === 0)
         throw fail('has no layer with its payload');
-    const bytes = await readWhole(registry.remoteBlob(repository, ours[0]), MAX_SMALL_BLOB);
+    const bytes = await registry.requireBlob(repository, ours[0].digest, MAX_SMALL_BLOB);
     const said = readPayload(bytes);
     if (said?.reference !== expected.reference || said.digest !== expected.subject)
         throw fail('names another image');
@@ -353,6 +348,7 @@ var referrers = __webpack_require__(9191);
 
 
 
+
 /**
  * A signature as cosign 3 writes and reads first: a sigstore bundle (v0.3) as an OCI 1.1 referrer of the
  * image. Here a message-signature bundle over the image's manifest (its digest is the message digest), by
@@ -364,7 +360,6 @@ const EMPTY_TYPE = 'application/vnd.oci.empty.v1+json';
 const EMPTY = Buffer.from('{}');
 const MAX_BUNDLE = 1024 * 1024;
 const sigstore_bundle_sha256 = (bytes) => (0,external_node_crypto_.createHash)('sha256').update(bytes).digest();
-const digestOf = (bytes) => `sha256:${sigstore_bundle_sha256(bytes).toString('hex')}`;
 /** Pure: the bundle for a signature of the manifest `subject` (its digest hex is the message's SHA-256). */
 function messageSignatureBundle(subject, signature, publicKey) {
     const spki = publicKey.export({ format: 'der', type: 'spki' });
@@ -385,8 +380,8 @@ function bundleReferrer(subject, bundle, created) {
     return Buffer.from(JSON.stringify({
         schemaVersion: 2,
         mediaType: media_types/* MediaType */.zu.ociManifest,
-        config: { mediaType: EMPTY_TYPE, size: 2, digest: digestOf(EMPTY), artifactType: BUNDLE_TYPE },
-        layers: [{ mediaType: BUNDLE_TYPE, size: bundle.length, digest: digestOf(bundle) }],
+        config: { mediaType: EMPTY_TYPE, size: 2, digest: (0,registry_digest/* sha256Digest */.s)(EMPTY), artifactType: BUNDLE_TYPE },
+        layers: [{ mediaType: BUNDLE_TYPE, size: bundle.length, digest: (0,registry_digest/* sha256Digest */.s)(bundle) }],
         annotations: {
             'dev.sigstore.bundle.content': 'message-signature',
             'org.opencontainers.image.created': created
@@ -422,9 +417,9 @@ async function signWithBundle(registry, repository, subject, signer) {
         throw new errors/* ActionError */.lZ(`the signature KMS returned for ${subject.digest} does not verify with the key's public key`);
     const descriptor = { mediaType: subject.mediaType, digest: subject.digest, size: subject.bytes.length };
     const manifest = bundleReferrer(descriptor, bundle, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
-    await registry.pushBlob(repository, bufferBlob(digestOf(EMPTY), EMPTY));
-    await registry.pushBlob(repository, bufferBlob(digestOf(bundle), bundle));
-    const blob = { digest: digestOf(manifest), mediaType: media_types/* MediaType */.zu.ociManifest, bytes: manifest };
+    await registry.pushBlob(repository, bufferBlob((0,registry_digest/* sha256Digest */.s)(EMPTY), EMPTY));
+    await registry.pushBlob(repository, bufferBlob((0,registry_digest/* sha256Digest */.s)(bundle), bundle));
+    const blob = { digest: (0,registry_digest/* sha256Digest */.s)(manifest), mediaType: media_types/* MediaType */.zu.ociManifest, bytes: manifest };
     await (0,referrers/* putReferrer */.j5)(registry, repository, blob, subject.digest);
     if ((await ourBundle(registry, repository, subject, signer.publicKey)) !== blob.digest)
         throw new errors/* ActionError */.lZ(`the bundle signature of ${subject.digest} is not listed as its referrer after the push`);
@@ -440,7 +435,7 @@ async function ourBundle(registry, repository, subject, publicKey) {
             ?.layers?.[0];
         if (!layer || layer.mediaType !== BUNDLE_TYPE)
             continue;
-        const bundle = await readWhole(registry.remoteBlob(repository, layer), MAX_BUNDLE);
+        const bundle = await registry.requireBlob(repository, layer.digest, MAX_BUNDLE);
         if (bundleSigns(bundle, subject.digest, subject.bytes, publicKey))
             return referrer.digest;
     }
@@ -542,7 +537,7 @@ async function signDestinations(signing, stages) {
 /* harmony export */   u: () => (/* binding */ verifyReferrers),
 /* harmony export */   xt: () => (/* binding */ listReferrers)
 /* harmony export */ });
-/* unused harmony exports tagSchemaTag, subjectOf, referrerDescriptor */
+/* unused harmony exports tagSchemaTag, referrerDescriptor */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
@@ -552,15 +547,6 @@ async function signDestinations(signing, stages) {
 /** The tag under which the tag schema keeps a subject's referrers. */
 function tagSchemaTag(subject) {
     return subject.replace(':', '-');
-}
-/** A manifest's subject, when it has one (it is then a referrer). */
-function subjectOf(manifest) {
-    try {
-        return JSON.parse(manifest.bytes.toString('utf8')).subject?.digest;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Pure: the descriptor a referrers list gives a manifest (its artifactType, or its config's media type). */
 function referrerDescriptor(manifest) {

@@ -21,6 +21,8 @@ var registry_tags = __webpack_require__(7906);
 var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/deliver/fan-out/state.ts
 var state = __webpack_require__(7851);
+// EXTERNAL MODULE: ./src/deliver/payload.ts + 1 modules
+var deliver_payload = __webpack_require__(7216);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var core = __webpack_require__(7264);
 // EXTERNAL MODULE: external "node:crypto"
@@ -85,12 +87,12 @@ function planTagWrites(held, image, isImmutable, repositoryUri) {
 
 
 /**
- * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
- * the registry itself, to the one digest reported, and that digest is the local image.
+ * Delivers an image from the docker engine under every tag (`held`: what they hold, read before) and
+ * proves it: afterwards each tag resolves, in the registry itself, to the one digest reported, and that
+ * digest is the local image.
  */
 async function deliverDockerImage(docker, registry, local, target, tags, held) {
-    const current = held ?? (await (0,registry_tags.readTags)(registry, target.repository, tags, 'manifest'));
-    const plan = planTagWrites(current, engineImage(local), target.isImmutable, target.repositoryUri);
+    const plan = planTagWrites(held, engineImage(local), target.isImmutable, target.repositoryUri);
     const digest = await executePlan(docker, registry, local, target, plan);
     await (0,registry_tags.verifyTags)(registry, target.repository, tags, digest);
     const results = resultsOf(plan);
@@ -259,6 +261,7 @@ async function deliverSourceImage(registry, image, target, tags, options) {
 
 
 
+
 /**
  * Pushes to the main registry and every destination. Each registry's tags are read once, and an
  * immutable tag that holds another image anywhere fails the step before anything is written anywhere;
@@ -267,8 +270,7 @@ async function deliverSourceImage(registry, image, target, tags, options) {
 async function pushPayload(context, payload) {
     const { main, fanOut } = context;
     const tags = payload.work.tags;
-    // A layout's digest is known: a HEAD per tag is enough. The others are known by config or image ID.
-    const read = payload.kind === 'layout' ? 'digest' : 'manifest';
+    const read = (0,deliver_payload/* tagReadOf */.S7)(payload);
     const [mainRead, opened] = await Promise.all([
         (main.held ?? (0,registry_tags.readTags)(main.registry, main.target.repository, tags, read)).then(held => ({ held }), (error) => ({ error })),
         fanOut ? fanOut.module.readDestinationTags(fanOut.destinations, tags, read, fanOut.openRegistry) : []
@@ -438,8 +440,7 @@ async function pushGraph(registry, repository, image, tags, options) {
     // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
     // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
     const held = options.held ?? (await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.readTags)(registry, repository, tags, 'digest'));
-    const ours = { digest: top.digest, isOurs: () => false, describe: top.digest };
-    const writes = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.planTagWrites)(held, ours, options.isImmutable, options.repositoryUri ?? repository);
+    const writes = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.planTagWrites)(held, top.digest, options.isImmutable, options.repositoryUri ?? repository);
     const { toWrite } = writes;
     const withReferrers = options.referrers !== 'skip';
     const attached = image.children.filter(hasSubject);
@@ -503,7 +504,7 @@ function hasSubject(manifest) {
 /* harmony export */   u: () => (/* binding */ verifyReferrers),
 /* harmony export */   xt: () => (/* binding */ listReferrers)
 /* harmony export */ });
-/* unused harmony exports tagSchemaTag, subjectOf, referrerDescriptor */
+/* unused harmony exports tagSchemaTag, referrerDescriptor */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
@@ -513,15 +514,6 @@ function hasSubject(manifest) {
 /** The tag under which the tag schema keeps a subject's referrers. */
 function tagSchemaTag(subject) {
     return subject.replace(':', '-');
-}
-/** A manifest's subject, when it has one (it is then a referrer). */
-function subjectOf(manifest) {
-    try {
-        return JSON.parse(manifest.bytes.toString('utf8')).subject?.digest;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Pure: the descriptor a referrers list gives a manifest (its artifactType, or its config's media type). */
 function referrerDescriptor(manifest) {

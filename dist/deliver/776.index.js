@@ -941,8 +941,7 @@ async function pushGraph(registry, repository, image, tags, options) {
     // uploads: an immutable tag elsewhere fails before anything is sent, and a re-push of what the tags
     // already hold costs one request per tag instead of a HEAD per blob, the PUTs and the read-back.
     const held = options.held ?? (await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.readTags)(registry, repository, tags, 'digest'));
-    const ours = { digest: top.digest, isOurs: () => false, describe: top.digest };
-    const writes = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.planTagWrites)(held, ours, options.isImmutable, options.repositoryUri ?? repository);
+    const writes = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__.planTagWrites)(held, top.digest, options.isImmutable, options.repositoryUri ?? repository);
     const { toWrite } = writes;
     const withReferrers = options.referrers !== 'skip';
     const attached = image.children.filter(hasSubject);
@@ -1006,7 +1005,7 @@ function hasSubject(manifest) {
 /* harmony export */   u: () => (/* binding */ verifyReferrers),
 /* harmony export */   xt: () => (/* binding */ listReferrers)
 /* harmony export */ });
-/* unused harmony exports tagSchemaTag, subjectOf, referrerDescriptor */
+/* unused harmony exports tagSchemaTag, referrerDescriptor */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9867);
@@ -1016,15 +1015,6 @@ function hasSubject(manifest) {
 /** The tag under which the tag schema keeps a subject's referrers. */
 function tagSchemaTag(subject) {
     return subject.replace(':', '-');
-}
-/** A manifest's subject, when it has one (it is then a referrer). */
-function subjectOf(manifest) {
-    try {
-        return JSON.parse(manifest.bytes.toString('utf8')).subject?.digest;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Pure: the descriptor a referrers list gives a manifest (its artifactType, or its config's media type). */
 function referrerDescriptor(manifest) {

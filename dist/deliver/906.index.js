@@ -7,9 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   conflictLine: () => (/* binding */ conflictLine),
-/* harmony export */   immutableConflicts: () => (/* binding */ immutableConflicts),
-/* harmony export */   immutableTagsError: () => (/* binding */ immutableTagsError),
 /* harmony export */   planTagWrites: () => (/* binding */ planTagWrites),
 /* harmony export */   putTags: () => (/* binding */ putTags),
 /* harmony export */   readTags: () => (/* binding */ readTags),
@@ -67,9 +64,13 @@ function refuseImmutableMoves(registries, image) {
  * Pure: with the image's digest known, refuses a move of an immutable tag (throws, naming each) and
  * splits the tags that hold the image already from those to write.
  */
-function planTagWrites(held, image, isImmutable, repositoryUri) {
-    refuseImmutableMoves([{ repositoryUri, held, isImmutable }], image);
-    const unchanged = held.filter(h => h.digest === image.digest).map(h => h.tag);
+function planTagWrites(held, digest, isImmutable, repositoryUri) {
+    refuseImmutableMoves([{ repositoryUri, held, isImmutable }], {
+        digest,
+        isOurs: () => false,
+        describe: digest
+    });
+    const unchanged = held.filter(h => h.digest === digest).map(h => h.tag);
     return { unchanged, toWrite: held.map(h => h.tag).filter(tag => !unchanged.includes(tag)) };
 }
 /** The per-tag outcome of a push: written, or left alone because it held the image already. */

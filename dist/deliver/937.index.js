@@ -169,7 +169,6 @@ async function startArchivePush(registry, repository, image, held, options) {
     return {
         known,
         headStarts,
-        layerBytes: toCompress.reduce((sum, layer) => sum + (layer.kind === 'compress' ? layer.size : 0), 0),
         cancel: async () => {
             await Promise.all([...headStarts.values()].map(start => start.cancel()));
         }
@@ -195,9 +194,7 @@ async function pushArchiveImage(registry, repository, image, tags, options) {
             isOurs: (stored) => configOf(stored) === configDigest,
             describe: `the archive's image (config ${configDigest})`
         };
-        const otherImages = (0,registry_tags.immutableConflicts)(held, before, options.isImmutable);
-        if (otherImages.length > 0)
-            throw (0,registry_tags.immutableTagsError)(otherImages.map(h => (0,registry_tags.conflictLine)(options.repositoryUri ?? repository, h, before)));
+        (0,registry_tags.refuseImmutableMoves)([{ repositoryUri: options.repositoryUri ?? repository, held, isImmutable: options.isImmutable }], before);
         const known = started?.known ?? (await knownLayers(registry, repository, image, held));
         const sent = await sendLayers(registry, repository, image, known, options);
         log/* info */.p(layerSummaryLine(image.layers.length, sent.compressed));
@@ -206,7 +203,7 @@ async function pushArchiveImage(registry, repository, image, tags, options) {
             log/* info */.p(`${(0,format/* formatBytes */.z)(ahead)} of them compressed before their uploads opened`);
         const top = image.manifest(sent.descriptors);
         // Same config, other layer bytes (another tool's compression): an immutable tag cannot move to ours.
-        const writes = (0,registry_tags.planTagWrites)(held, { digest: top.digest, isOurs: () => false, describe: top.digest }, options.isImmutable, options.repositoryUri ?? repository);
+        const writes = (0,registry_tags.planTagWrites)(held, top.digest, options.isImmutable, options.repositoryUri ?? repository);
         const { toWrite } = writes;
         await (0,registry_tags.putTags)(registry, repository, toWrite, top);
         if (toWrite.length > 0)
@@ -362,9 +359,6 @@ async function sendAll(items, send, limit) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   conflictLine: () => (/* binding */ conflictLine),
-/* harmony export */   immutableConflicts: () => (/* binding */ immutableConflicts),
-/* harmony export */   immutableTagsError: () => (/* binding */ immutableTagsError),
 /* harmony export */   planTagWrites: () => (/* binding */ planTagWrites),
 /* harmony export */   putTags: () => (/* binding */ putTags),
 /* harmony export */   readTags: () => (/* binding */ readTags),
@@ -422,9 +416,13 @@ function refuseImmutableMoves(registries, image) {
  * Pure: with the image's digest known, refuses a move of an immutable tag (throws, naming each) and
  * splits the tags that hold the image already from those to write.
  */
-function planTagWrites(held, image, isImmutable, repositoryUri) {
-    refuseImmutableMoves([{ repositoryUri, held, isImmutable }], image);
-    const unchanged = held.filter(h => h.digest === image.digest).map(h => h.tag);
+function planTagWrites(held, digest, isImmutable, repositoryUri) {
+    refuseImmutableMoves([{ repositoryUri, held, isImmutable }], {
+        digest,
+        isOurs: () => false,
+        describe: digest
+    });
+    const unchanged = held.filter(h => h.digest === digest).map(h => h.tag);
     return { unchanged, toWrite: held.map(h => h.tag).filter(tag => !unchanged.includes(tag)) };
 }
 /** The per-tag outcome of a push: written, or left alone because it held the image already. */

@@ -2046,6 +2046,7 @@ class Transport {
 
 
 
+
 /**
  * An OCI distribution client, in layers as go-containerregistry lays it out: the transport (credentials,
  * user agent, timeouts, the one retry layer), manifests, and blob uploads. ECR answers
@@ -2097,6 +2098,13 @@ class RegistryClient {
     /** A small blob read whole and checked against its digest; undefined when the registry has none. */
     readBlob(repository, digest, maxBytes) {
         return this.blobs.read(repository, digest, maxBytes);
+    }
+    /** A small blob a manifest of the registry names, read whole and verified: absent is an error. */
+    async requireBlob(repository, digest, maxBytes) {
+        const bytes = await this.blobs.read(repository, digest, maxBytes);
+        if (!bytes)
+            throw new common_errors/* ActionError */.lZ(`${repository}: the blob ${digest} that its manifest names is not there`);
+        return bytes;
     }
     /**
      * A blob of this registry as the source of an upload to another (a registry-to-registry copy): read as

@@ -6,13 +6,14 @@ import type { DockerCli, LocalImage } from '../docker/cli.js'
 import type { RegistryClient } from '../registry/client.js'
 import type { StoredManifest } from '../registry/manifests.js'
 import { imageManifestSize, isIndex } from '../registry/media-types.js'
-import { putTags as putManifestTags, readTags, verifyTags, type HeldTag } from '../registry/tags.js'
+import { putTags as putManifestTags, verifyTags, type HeldTag } from '../registry/tags.js'
 import type { Delivery, DeliveryTarget, TagResult } from './delivery.js'
 import { engineImage, isSameImage, planTagWrites, type TagPlan } from './tag-plan.js'
 
 /**
- * Delivers an image from the docker engine under every tag and proves it: afterwards each tag resolves, in
- * the registry itself, to the one digest reported, and that digest is the local image.
+ * Delivers an image from the docker engine under every tag (`held`: what they hold, read before) and
+ * proves it: afterwards each tag resolves, in the registry itself, to the one digest reported, and that
+ * digest is the local image.
  */
 export async function deliverDockerImage(
   docker: DockerCli,
@@ -20,10 +21,9 @@ export async function deliverDockerImage(
   local: LocalImage,
   target: DeliveryTarget,
   tags: string[],
-  held?: HeldTag[]
+  held: HeldTag[]
 ): Promise<Delivery> {
-  const current = held ?? (await readTags(registry, target.repository, tags, 'manifest'))
-  const plan = planTagWrites(current, engineImage(local), target.isImmutable, target.repositoryUri)
+  const plan = planTagWrites(held, engineImage(local), target.isImmutable, target.repositoryUri)
   const digest = await executePlan(docker, registry, local, target, plan)
   await verifyTags(registry, target.repository, tags, digest)
   const results = resultsOf(plan)

@@ -4,7 +4,7 @@ import type { ArchiveStart } from '../registry/push-archive.js'
 import type { HeldTag } from '../registry/tags.js'
 import type { DeliverInputs } from './inputs.js'
 import { load, openRegistry } from './lazy.js'
-import type { Payload } from './payload.js'
+import { tagReadOf, type Payload } from './payload.js'
 
 /**
  * What a push starts as soon as the main registry's credentials are there, while its repository is
@@ -37,8 +37,7 @@ export function startEarlyPush(
   inputs: DeliverInputs
 ): EarlyPush {
   const registry = openRegistry(login, inputs.stallTimeoutMs)
-  // A layout's digest is known: a HEAD per tag is enough. The others are known by config or image ID.
-  const read = payload.kind === 'layout' ? 'digest' : 'manifest'
+  const read = tagReadOf(payload)
   const tags = payload.kind === 'none' ? [] : payload.work.tags
   const held = Promise.all([registry, load.tags()]).then(([client, { readTags }]) =>
     readTags(client, name, tags, read)

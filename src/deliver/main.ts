@@ -8,6 +8,7 @@ import { removeImageTag } from '../ecr/images.js'
 import { describeRepository } from '../ecr/repositories.js'
 import { archivedDigests } from '../ecr/image-status.js'
 import { removePublicImageTag } from '../ecr/public.js'
+import type { RegistryClient } from '../registry/client.js'
 import { prepareClients, refuseEndpoints, type Clients } from './clients.js'
 import { Input, Output, State } from './constants.js'
 import { markRestored } from './delivery.js'
@@ -160,13 +161,14 @@ async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
       ? removePublicImageTag(clients.public, name, tag)
       : removeImageTag(clients.ecr, name, tag, inputs.registryId)
   )
+  const registry = mainRegistry(run, target)
   const pushed = await core.group(`Push to ${target.repositoryUri}`, () =>
-    push(run, target, payload, ensured)
+    push(run, target, registry, payload, ensured)
   )
   if (!pushed.ok) return { ...base, target, destinations: pushed.destinations, failure: pushed.error }
   setDeliveryOutputs(target.repositoryUri, pushed.delivery, pushed.destinations)
   // Signed with the key first: the digest handed on is signed once the step is green.
-  const keySigned = run.signing ? await signWithKey(run, run.signing, target, pushed) : undefined
+  const keySigned = run.signing ? await signWithKey(run, run.signing, target, registry, pushed) : undefined
   if (keySigned && 'failure' in keySigned)
     return {
       ...base,
@@ -179,7 +181,7 @@ async function deliverTo(name: string, run: Delivering): Promise<Outcome> {
   // Created by the push itself (a CREATE_ON_PUSH template): governed now that it exists.
   if (repository.createdOnPush) repository = await ensureTarget(clients, inputs, name, login.host)
   const signed = inputs.managedSigning
-    ? await managedSigning(run, target, repository, afterKey)
+    ? await managedSigning(run, target, registry, repository, afterKey)
     : { delivery: pushed.delivery, destinations: afterKey.destinations, signing: undefined }
   const scan = inputs.scan.wait
     ? await scanGate(clients.ecr, inputs, repository, target.repositoryUri, signed.delivery)
@@ -221,18 +223,24 @@ async function ensureTarget(
   return report
 }
 
+/** The main registry's client for the push and the signing after it: the one opened early, or now. */
+function mainRegistry(run: Delivering, target: ReturnType<typeof deliveryTarget>): Promise<RegistryClient> {
+  const host = target.repositoryUri.split('/')[0] as string
+  return run.early?.registry ?? openRegistry({ ...run.login, host }, run.inputs.stallTimeoutMs)
+}
+
 /** The push, to the main registry and every destination; a restored archived image is said so. */
 async function push(
   run: Delivering,
   target: ReturnType<typeof deliveryTarget>,
+  mainClient: Promise<RegistryClient>,
   payload: PushPayload,
   ensured: Awaited<ReturnType<FanOut['ensureDestinationRepositories']>>
 ): Promise<PushOutcome> {
-  const { inputs, clients, login, fanOut, early } = run
-  const registryLogin = { ...login, host: target.repositoryUri.split('/')[0] as string }
+  const { inputs, clients, fanOut, early } = run
   const [{ pushPayload }, registry, archiveStart] = await Promise.all([
     load.push(),
-    early?.registry ?? openRegistry(registryLogin, inputs.stallTimeoutMs),
+    mainClient,
     early?.archive
   ])
   // Read beside the push: an archived image's tags read as missing, and writing them restores it.

@@ -39,6 +39,11 @@ export interface Exporting {
 /** A payload to push: found, exported, anything but none. */
 export type PushPayload = Exclude<Payload, { kind: 'none' } | Exporting>
 
+/** How its tags are read: a layout's digest is known, so a HEAD per tag is enough; the others are known by config or image ID. */
+export function tagReadOf(payload: Payload): 'digest' | 'manifest' {
+  return payload.kind === 'layout' ? 'digest' : 'manifest'
+}
+
 /**
  * Finds what the step is to push: the engine's image, its export by ID begun (docker push only where it
  * cannot be exported), or the source read and checked. A missing image or a broken source is bad input,

@@ -10,7 +10,7 @@ import type { Delivered, Ensured, Opened, Stage } from './fan-out/index.js'
 import type { OpenRegistry } from './fan-out/prepare.js'
 import { isFailed } from './fan-out/state.js'
 import type { DeliverInputs, ReferrerChoice } from './inputs.js'
-import type { PushPayload } from './payload.js'
+import { tagReadOf, type PushPayload } from './payload.js'
 import { deliverDockerImage } from './docker-push.js'
 import { deliverSourceImage } from './source-push.js'
 import { engineImage } from './tag-plan.js'
@@ -53,8 +53,7 @@ interface Prepared {
 export async function pushPayload(context: PushContext, payload: PushPayload): Promise<PushOutcome> {
   const { main, fanOut } = context
   const tags = payload.work.tags
-  // A layout's digest is known: a HEAD per tag is enough. The others are known by config or image ID.
-  const read = payload.kind === 'layout' ? 'digest' : 'manifest'
+  const read = tagReadOf(payload)
   const [mainRead, opened] = await Promise.all([
     (main.held ?? readTags(main.registry, main.target.repository, tags, read)).then(
       held => ({ held }),

@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { Output } from './constants.js'
 import type { RepositoryReport } from './governance.js'
-import { load, openRegistry } from './lazy.js'
+import type { RegistryClient } from '../registry/client.js'
+import { load } from './lazy.js'
 import type { Delivering } from './main.js'
 import type { ManagedSigningInputs } from './managed-signing-inputs.js'
 import type { Outcome } from './outcome.js'
@@ -12,14 +13,6 @@ import type { deliveryTarget } from './target.js'
 type Target = ReturnType<typeof deliveryTarget>
 type Pushed = Extract<PushOutcome, { ok: true }>
 
-/** The main registry's client, opened again for a phase after the push (the token is the login's). */
-function mainRegistry(run: Delivering, target: Target) {
-  return openRegistry(
-    { ...run.login, host: target.repositoryUri.split('/')[0] as string },
-    run.inputs.stallTimeoutMs
-  )
-}
-
 /**
  * With signing-key: the delivered digest signed in the main registry and in every destination, each read
  * back and verified. A main signature that fails fails the step (the outputs and the summary still say
@@ -29,9 +22,10 @@ export async function signWithKey(
   run: Delivering,
   signing: ReadySigning,
   target: Target,
+  mainClient: Promise<RegistryClient>,
   pushed: Pushed
 ): Promise<{ rows: SignatureRow[]; destinations: PushOutcome['destinations'] } | { failure: unknown }> {
-  const [module, registry] = await Promise.all([load.signing(), mainRegistry(run, target)])
+  const [module, registry] = await Promise.all([load.signing(), mainClient])
   return core.group('Sign', async () => {
     try {
       const rows = await module.signDelivered(signing, registry, target, pushed.delivery)
@@ -51,12 +45,13 @@ export async function signWithKey(
 export async function managedSigning(
   run: Delivering,
   target: Target,
+  mainClient: Promise<RegistryClient>,
   repository: RepositoryReport,
   pushed: Pushed
 ): Promise<Omit<Pushed, 'ok'> & Pick<Outcome, 'signing'>> {
   const { inputs, clients, fanOut } = run
   const signing = inputs.managedSigning as ManagedSigningInputs
-  const [module, registry] = await Promise.all([load.managedSigning(), mainRegistry(run, target)])
+  const [module, registry] = await Promise.all([load.managedSigning(), mainClient])
   return core.group('ECR managed signing', async () => {
     const main = {
       ecr: clients.ecr,
