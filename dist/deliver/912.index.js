@@ -3413,10 +3413,12 @@ function registryHostIn(loginHost, variant) {
 /* harmony export */   SR: () => (/* binding */ removeImageTag)
 /* harmony export */ });
 /* unused harmony exports PAGE_SIZE, BATCH_SIZE, listRepositories, deleteEmptyRepository, listImages, readManifests, getManifests, deleteImages, sortFailures, chunks */
-/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8249);
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8249);
 /* harmony import */ var _registry_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9867);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1922);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2103);
+/* harmony import */ var _repositories_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5048);
+
 
 
 
@@ -3425,9 +3427,7 @@ const PAGE_SIZE = 1000;
 const BATCH_SIZE = 100;
 /** Every repository of the registry (name and registry ID), every page. */
 async function listRepositories(client, registryId) {
-    const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId });
-    const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories);
-    return repositories
+    return (await describeAllRepositories(client, registryId))
         .filter(r => r.repositoryName)
         .map(r => ({ name: r.repositoryName, registryId: r.registryId }));
 }
@@ -3544,7 +3544,7 @@ function sortFailures(batch, failures) {
  * image goes with it when that was its last tag, as ECR does; a tag already gone is fine.
  */
 async function removeImageTag(client, repositoryName, tag, registryId) {
-    const response = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .IY)(`BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_3__/* .BatchDeleteImageCommand */ .wau({ repositoryName, registryId, imageIds: [{ imageTag: tag }] })));
+    const response = await (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .IY)(`BatchDeleteImage ${repositoryName}:${tag}`, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_4__/* .BatchDeleteImageCommand */ .wau({ repositoryName, registryId, imageIds: [{ imageTag: tag }] })));
     const failure = (response.failures ?? []).find(f => f.failureCode !== 'ImageNotFound');
     if (failure) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`BatchDeleteImage ${repositoryName}:${tag}: ${failure.failureCode ?? 'failed'}: ${failure.failureReason ?? ''}`);
@@ -4328,6 +4328,8 @@ function sameKmsKey(actualArn, declared) {
 /* harmony export */   YA: () => (/* binding */ SIGNING_PROFILE_ARN)
 /* harmony export */ });
 /* unused harmony exports MAX_SIGNING_RULES, MAX_SIGNING_FILTERS, filterMatches, ruleCovers */
+/* harmony import */ var _common_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9184);
+
 /**
  * ECR managed signing's registry configuration, pure: which rule covers a repository with a profile, and
  * the smallest change that makes one cover it. The configuration is registry-wide: every rule but the one
@@ -4344,11 +4346,7 @@ const FILTER = /^(?:[a-z0-9*]+(?:[._-][a-z0-9*]+)*\/)*[a-z0-9*]+(?:[._-][a-z0-9*
 const MAX_FILTER = 256;
 /** Pure: a WILDCARD_MATCH filter against a repository name: `*` is any run of characters, `/` included. */
 function filterMatches(filter, repository) {
-    const pattern = filter
-        .split('*')
-        .map(part => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${pattern}$`).test(repository);
+    return (0,_common_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .wildcardToRegExp */ .ny)(filter).test(repository);
 }
 /** Pure: whether a rule signs the repository's images (a rule without filters covers every repository). */
 function ruleCovers(rule, repository) {
@@ -4838,7 +4836,7 @@ function withQuery(url, params) {
 /* harmony export */   bn: () => (/* binding */ REPOSITORY_PATH),
 /* harmony export */   og: () => (/* binding */ isRepositoryPath)
 /* harmony export */ });
-/* unused harmony exports DIGEST, isTag */
+/* unused harmony exports DIGEST, ARTIFACT_TAG, isTag */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 
 /**
@@ -4853,6 +4851,8 @@ const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`)
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** A sha256 digest, the only algorithm ECR uses. */
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** cosign's `sha256-<hex>.sig` / `.att` / `.sbom` tags, and the referrers tag schema's: they name the image they belong to. */
+const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/;
 const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
 const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]{1,5})?$`);
 const isDigest = (value) => typeof value === 'string' && DIGEST.test(value);

@@ -879,6 +879,8 @@ const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`)
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** A sha256 digest, the only algorithm ECR uses. */
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** cosign's `sha256-<hex>.sig` / `.att` / `.sbom` tags, and the referrers tag schema's: they name the image they belong to. */
+const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/;
 const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
 const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]{1,5})?$`);
 const isDigest = (value) => typeof value === 'string' && DIGEST.test(value);
@@ -4357,10 +4359,7 @@ async function run() {
 async function logIn(ecr, inputs, region) {
     const { registryId } = inputs;
     const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : [], inputs.endpoint);
-    if (!login)
-        throw new common_errors/* ActionError */.lZ('GetAuthorizationToken returned no registry');
-    const host = parseRegistryHost(login.host);
-    const accountId = registryId ?? (host?.kind === 'private' ? host.accountId : undefined);
+    const accountId = registryId ?? accountOfHost(login.host);
     if (!accountId)
         throw new common_errors/* ActionError */.lZ(`Cannot tell the registry's account from ${login.host}: set registry-id`);
     // Checked once already; now the credential ARNs get (and are compared with) the registry's account.

@@ -1,6 +1,7 @@
 import type { ImageDetail } from '@aws-sdk/client-ecr'
 import { IMAGE_CONFIG_TYPES, INDEX_MEDIA_TYPES, isIndex, type Manifest } from '../registry/media-types.js'
-import { ARTIFACT_TAG, type ImageGraph, type ImageRecord, type ImageStatus } from './planner.js'
+import { ARTIFACT_TAG } from '../registry/reference.js'
+import type { ImageGraph, ImageRecord, ImageStatus } from './planner.js'
 
 export function toImageRecord(detail: ImageDetail): ImageRecord {
   return {

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch'
 import { formatAge } from '../common/duration.js'
+import { ARTIFACT_TAG } from '../registry/reference.js'
 import { parentsFirst, parentsOf } from './order.js'
 
 /** One image in a repository, as listed (an index, a platform image, a signature...). */
@@ -52,9 +53,6 @@ export interface CleanupRules {
 
 /** Where each image in use is used (digest → descriptions), from the in-use scan. */
 export type InUseDigests = ReadonlyMap<string, readonly { source: string; where: string }[]>
-
-/** cosign's `sha256-<hex>.sig` / `.att` / `.sbom` tags name the image they belong to. */
-export const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/
 
 export type Verdict = 'keep' | CleanupAction
 

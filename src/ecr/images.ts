@@ -3,7 +3,6 @@ import {
   BatchGetImageCommand,
   DeleteRepositoryCommand,
   paginateDescribeImages,
-  paginateDescribeRepositories,
   type ECRClient,
   type ImageDetail,
   type ImageFailure
@@ -11,6 +10,7 @@ import {
 import { ACCEPT_ALL_MANIFESTS, type Manifest } from '../registry/media-types.js'
 import { ActionError, quote } from '../common/errors.js'
 import { callAws, collectPages } from './errors.js'
+import { describeAllRepositories } from './repositories.js'
 
 export const PAGE_SIZE = 1000
 export const BATCH_SIZE = 100
@@ -20,9 +20,7 @@ export async function listRepositories(
   client: ECRClient,
   registryId?: string
 ): Promise<{ name: string; registryId?: string }[]> {
-  const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId })
-  const repositories = await collectPages('DescribeRepositories', pages, page => page.repositories)
-  return repositories
+  return (await describeAllRepositories(client, registryId))
     .filter(r => r.repositoryName)
     .map(r => ({ name: r.repositoryName as string, registryId: r.registryId }))
 }

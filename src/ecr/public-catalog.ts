@@ -53,22 +53,13 @@ export function checkPublicCatalog(
   return { catalog, warnings }
 }
 
-/** The catalog data as ECR Public keeps it, for comparing. */
-export interface StoredCatalog {
-  description?: string
-  aboutText?: string
-  usageText?: string
-  architectures?: string[]
-  operatingSystems?: string[]
-}
-
 /**
  * Pure: the declared fields that differ from what ECR Public holds (a field not declared is left as it
  * is), and the catalog to put: what is held with the declared fields over it.
  */
 export function catalogChanges(
   declared: PublicCatalog,
-  held: StoredCatalog
+  held: PublicCatalog
 ): { changed: (keyof PublicCatalog)[]; catalog: PublicCatalog } {
   const changed: (keyof PublicCatalog)[] = []
   const catalog: PublicCatalog = {

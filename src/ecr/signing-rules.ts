@@ -1,4 +1,5 @@
 import type { SigningRule } from '@aws-sdk/client-ecr'
+import { wildcardToRegExp } from '../common/inputs.js'
 
 /**
  * ECR managed signing's registry configuration, pure: which rule covers a repository with a profile, and
@@ -21,11 +22,7 @@ const MAX_FILTER = 256
 
 /** Pure: a WILDCARD_MATCH filter against a repository name: `*` is any run of characters, `/` included. */
 export function filterMatches(filter: string, repository: string): boolean {
-  const pattern = filter
-    .split('*')
-    .map(part => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-    .join('.*')
-  return new RegExp(`^${pattern}$`).test(repository)
+  return wildcardToRegExp(filter).test(repository)
 }
 
 /** Pure: whether a rule signs the repository's images (a rule without filters covers every repository). */

@@ -12,7 +12,7 @@ import {
   validateCacheRule
 } from '../ecr/cache-rules.js'
 import { createEcrClient, resolveRegion } from '../ecr/client.js'
-import { parseRegistryHost } from '../ecr/hosts.js'
+import { accountOfHost } from '../ecr/hosts.js'
 import { RegistryClient } from '../registry/client.js'
 import { registryHooks } from '../common/registry-hooks.js'
 import { parseCacheInputs, refuseEndpoints, type CacheInputs } from './inputs.js'
@@ -113,9 +113,7 @@ async function logIn(
 ): Promise<{ login: RegistryLogin; declared: CacheRule[] }> {
   const { registryId } = inputs
   const [login] = await getRegistryLogins(ecr, registryId ? [registryId] : [], inputs.endpoint)
-  if (!login) throw new ActionError('GetAuthorizationToken returned no registry')
-  const host = parseRegistryHost(login.host)
-  const accountId = registryId ?? (host?.kind === 'private' ? host.accountId : undefined)
+  const accountId = registryId ?? accountOfHost(login.host)
   if (!accountId)
     throw new ActionError(`Cannot tell the registry's account from ${login.host}: set registry-id`)
   // Checked once already; now the credential ARNs get (and are compared with) the registry's account.

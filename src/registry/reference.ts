@@ -12,6 +12,8 @@ export const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONEN
 export const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/
 /** A sha256 digest, the only algorithm ECR uses. */
 export const DIGEST = /^sha256:[a-f0-9]{64}$/
+/** cosign's `sha256-<hex>.sig` / `.att` / `.sbom` tags, and the referrers tag schema's: they name the image they belong to. */
+export const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/
 
 const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])'
 const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]{1,5})?$`)

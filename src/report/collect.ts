@@ -9,7 +9,8 @@ import { resolveInUse, type FoundReference } from '../ecr/in-use/references.js'
 import type { RegistryEntry, ReportDocument, RepositoryEntry } from './document.js'
 import { repositoryEntry, type RepositoryRead } from './facts.js'
 import type { ReportInputs } from './inputs.js'
-import { listRepositories, readRepository } from './read.js'
+import { describeAllRepositories } from '../ecr/repositories.js'
+import { readRepository } from './read.js'
 import { readRegistrySettings, registryScansOnPush } from './registry-settings.js'
 import { evaluate, type Requirements } from './requirements.js'
 
@@ -40,7 +41,7 @@ export async function openRegions(inputs: ReportInputs, regions: string[]): Prom
     regions.map(region =>
       limit(async () => {
         const client = createEcrClient(region, inputs.endpoint)
-        const all = await listRepositories(client, inputs.registryId)
+        const all = await describeAllRepositories(client, inputs.registryId)
         const repositories = matchRepositories(all, inputs.repositories)
         const settings = inputs.registryId ? undefined : await readRegistrySettings(client)
         const registryId = inputs.registryId ?? all[0]?.registryId ?? ''

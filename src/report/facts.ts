@@ -2,10 +2,9 @@ import type { ImageDetail, Repository } from '@aws-sdk/client-ecr'
 import { repositoryConsoleUrl } from '../ecr/console.js'
 import { exclusionsOf } from '../ecr/mutability.js'
 import { INDEX_MEDIA_TYPES, isIndex, type Manifest } from '../registry/media-types.js'
+import { ARTIFACT_TAG } from '../registry/reference.js'
 import { monthlyCost, type ReportDocument, type RepositoryEntry } from './document.js'
 
-/** cosign's tag schema: `sha256-<subject hex>.sig` / `.att` / `.sbom`. */
-const ARTIFACT_TAG = /^sha256-[a-f0-9]{64}(\.[a-z]+)?$/
 /** BuildKit's attestations: children of the image index, annotated with what they attest. */
 const ATTESTATION_ANNOTATION = 'vnd.docker.reference.type'
 const WEEK_MS = 7 * 86_400_000

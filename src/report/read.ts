@@ -2,22 +2,15 @@ import {
   DescribeImageScanFindingsCommand,
   GetLifecyclePolicyCommand,
   GetRepositoryPolicyCommand,
-  paginateDescribeRepositories,
   type ECRClient,
   type Repository
 } from '@aws-sdk/client-ecr'
 import * as log from '../common/log.js'
-import { awsErrorName, callAws, collectPages } from '../ecr/errors.js'
-import { listImages, PAGE_SIZE, readManifests } from '../ecr/images.js'
+import { awsErrorName, callAws } from '../ecr/errors.js'
+import { listImages, readManifests } from '../ecr/images.js'
 import type { Manifest } from '../registry/media-types.js'
 import type { RepositoryEntry } from './document.js'
 import { newestScannable, referrersOf, type RepositoryRead } from './facts.js'
-
-/** Every repository of the registry with its settings, 1,000 a page. */
-export async function listRepositories(client: ECRClient, registryId?: string): Promise<Repository[]> {
-  const pages = paginateDescribeRepositories({ client, pageSize: PAGE_SIZE }, { registryId })
-  return collectPages('DescribeRepositories', pages, page => page.repositories)
-}
 
 /**
  * Every manifest of the repository, 100 a BatchGetImage, as stored (every type accepted). One gone since

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml'
 import { InputError, quote } from '../common/errors.js'
 import { formatBytes } from '../common/format.js'
 import { TAG_MUTABILITIES, type TagMutability } from '../ecr/mutability.js'
+import { ENCRYPTION_TYPES, type EncryptionType } from '../ecr/settings-diff.js'
 import { Input } from './constants.js'
 
 /** The facts about one repository that the requirements judge (a slice of its report entry). */
@@ -16,13 +17,11 @@ export interface RepositoryFacts {
   findings?: { status: string; counts?: Record<string, number> }
 }
 
-export const ENCRYPTIONS = ['AES256', 'KMS', 'KMS_DSSE'] as const
-
 /** The rules `require` may hold, each with its parsed value. */
 export interface Requirements {
   'scan-on-push'?: boolean
   mutability?: TagMutability[]
-  encryption?: (typeof ENCRYPTIONS)[number][]
+  encryption?: EncryptionType[]
   'lifecycle-policy'?: 'present' | 'absent'
   'repository-policy'?: 'present' | 'absent'
   'public-access'?: false
@@ -143,7 +142,7 @@ const PARSERS: { [R in RuleName]-?: (value: unknown) => NonNullable<Requirements
   'scan-on-push': v =>
     typeof v === 'boolean' ? v : fail('scan-on-push', `must be true or false, got ${quote(v)}`),
   mutability: v => oneOf('mutability', v, TAG_MUTABILITIES),
-  encryption: v => oneOf('encryption', v, ENCRYPTIONS),
+  encryption: v => oneOf('encryption', v, ENCRYPTION_TYPES),
   'lifecycle-policy': v => oneOf('lifecycle-policy', v, ['present', 'absent'] as const)[0] as 'present',
   'repository-policy': v => oneOf('repository-policy', v, ['present', 'absent'] as const)[0] as 'present',
   'public-access': v =>
