@@ -16,6 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   ensurePublicRepository: () => (/* binding */ ensurePublicRepository),
   galleryUrl: () => (/* binding */ galleryUrl),
   getPublicLogin: () => (/* binding */ getPublicLogin),
+  publicSdk: () => (/* binding */ publicSdk),
   removePublicImageTag: () => (/* binding */ removePublicImageTag)
 });
 

@@ -2270,6 +2270,7 @@ function registryHostIn(loginHost, variant) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   BU: () => (/* binding */ BATCH_SIZE),
+  md: () => (/* binding */ PAGE_SIZE),
   VN: () => (/* binding */ chunks),
   Ds: () => (/* binding */ deleteEmptyRepository),
   KK: () => (/* binding */ deleteImages),
@@ -2279,7 +2280,7 @@ __webpack_require__.d(__webpack_exports__, {
   KB: () => (/* binding */ sortFailures)
 });
 
-// UNUSED EXPORTS: PAGE_SIZE, readManifests, removeImageTag
+// UNUSED EXPORTS: readManifests, removeImageTag
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);

@@ -3868,7 +3868,7 @@ function catalogChanges(declared, held) {
 /* harmony export */   uT: () => (/* binding */ galleryUrl),
 /* harmony export */   xf: () => (/* binding */ getPublicLogin)
 /* harmony export */ });
-/* unused harmony export PUBLIC_REGISTRY_HOST */
+/* unused harmony exports PUBLIC_REGISTRY_HOST, publicSdk */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7454);
 /* harmony import */ var _common_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2064);

@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(50), __nccwpck_require__.e(136)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1136));
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(809), __nccwpck_require__.e(50), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9437));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(934), __nccwpck_require__.e(809), __nccwpck_require__.e(50), __nccwpck_require__.e(949)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7949));
 await runAction(run);
 
 __webpack_async_result__();

@@ -3,11 +3,8 @@ import type { ECRPUBLICClient } from '@aws-sdk/client-ecr-public'
 import type { Manifest } from '../registry/media-types.js'
 import { collectPages, callAws } from './errors.js'
 import type { ImageStore } from './image-store.js'
-import { BATCH_SIZE, chunks, sortFailures, type DeleteOutcome } from './images.js'
-
-const PAGE_SIZE = 1000
-/** The ECR Public SDK, loaded only by a run that uses ECR Public. */
-const publicSdk = () => import('@aws-sdk/client-ecr-public')
+import { BATCH_SIZE, chunks, PAGE_SIZE, sortFailures, type DeleteOutcome } from './images.js'
+import { publicSdk } from './public.js'
 
 /**
  * ECR Public behind the cleanup's interface. Its API has no BatchGetImage, no image status and no

@@ -12,7 +12,7 @@ export const PUBLIC_API_REGION = 'us-east-1'
 export const PUBLIC_REGISTRY_HOST = 'public.ecr.aws'
 
 /** The ECR Public SDK, loaded only by a run that uses ECR Public (ncc puts it in a chunk of its own). */
-const publicSdk = () => import('@aws-sdk/client-ecr-public')
+export const publicSdk = () => import('@aws-sdk/client-ecr-public')
 
 /** The ECR Public client; a variant other than the default is refused before (ecr/endpoints.ts). */
 export async function createEcrPublicClient(endpoint: EndpointVariant): Promise<ECRPUBLICClient> {

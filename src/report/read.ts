@@ -1,13 +1,8 @@
-import {
-  DescribeImageScanFindingsCommand,
-  GetLifecyclePolicyCommand,
-  GetRepositoryPolicyCommand,
-  type ECRClient,
-  type Repository
-} from '@aws-sdk/client-ecr'
+import { DescribeImageScanFindingsCommand, type ECRClient, type Repository } from '@aws-sdk/client-ecr'
 import * as log from '../common/log.js'
 import { awsErrorName, callAws } from '../ecr/errors.js'
 import { listImages, readManifests } from '../ecr/images.js'
+import { getLifecyclePolicyText, getRepositoryPolicyText } from '../ecr/policies.js'
 import type { Manifest } from '../registry/media-types.js'
 import type { RepositoryEntry } from './document.js'
 import { newestScannable, referrersOf, type RepositoryRead } from './facts.js'
@@ -28,18 +23,6 @@ async function manifestsOf(
   if (unread.length > 0)
     log.info(`${repositoryName}: ${unread.length} manifests could not be read: their blobs are not counted`)
   return manifests
-}
-
-/** A policy's text, or undefined when the repository has none (`notFound`). */
-async function policyText(action: string, notFound: string, read: () => Promise<string | undefined>) {
-  return callAws(action, async () => {
-    try {
-      return await read()
-    } catch (error) {
-      if (awsErrorName(error) === notFound) return undefined
-      throw error
-    }
-  })
 }
 
 /** The newest image's scan: its severity counts when the scan is done (one call, one finding a page). */
@@ -82,21 +65,12 @@ export async function readRepository(
 ): Promise<Omit<RepositoryRead, 'inUse' | 'registryScansOnPush'>> {
   const name = repository.repositoryName ?? ''
   const { registryId } = options
-  const ref = { repositoryName: name, registryId }
   const details = await listImages(client, name, registryId)
   const digests = details.map(d => d.imageDigest ?? '').filter(Boolean)
   const [manifests, lifecyclePolicyText, repositoryPolicyText] = await Promise.all([
     manifestsOf(client, name, digests, registryId),
-    policyText(
-      `GetLifecyclePolicy ${name}`,
-      'LifecyclePolicyNotFoundException',
-      async () => (await client.send(new GetLifecyclePolicyCommand(ref))).lifecyclePolicyText
-    ),
-    policyText(
-      `GetRepositoryPolicy ${name}`,
-      'RepositoryPolicyNotFoundException',
-      async () => (await client.send(new GetRepositoryPolicyCommand(ref))).policyText
-    )
+    getLifecyclePolicyText(client, { name, registryId }),
+    getRepositoryPolicyText(client, { name, registryId })
   ])
   let findings: RepositoryEntry['findings']
   if (options.findings) {
