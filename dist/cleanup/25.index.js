@@ -25,7 +25,7 @@ async function scanDeployments(options) {
     const perRegion = await Promise.all(options.regions.map(region => limit(async () => {
         const found = [];
         for (const kind of options.kinds) {
-            if (kind === 'inspector' && region !== options.registryRegion)
+            if (kind === 'inspector' && !options.registryRegions.includes(region))
                 continue;
             const references = await scanKind(kind, region, options);
             _common_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .p(`in use: ${kind} in ${region}: ${references.length} image reference${references.length === 1 ? '' : 's'}`);

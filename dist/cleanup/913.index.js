@@ -1411,7 +1411,7 @@ async function findImagesInUse(inputs, identity, region, listings, now) {
             found.push(...(await scanDeployments({
                 kinds,
                 regions,
-                registryRegion: region,
+                registryRegions: [region],
                 keepRevisions: inputs.inUse.keepRevisions,
                 keepPulledWithinMs: inputs.rules.keepPulledWithinMs,
                 now,

@@ -2904,17 +2904,18 @@ async function scanInUse(inputs, opened, now) {
         __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 5206))
     ]);
     try {
-        // Each region's deployments, and Inspector's coverage of each region's registry there. What is in use
-        // is what runs now: no older revisions (keepRevisions 0; Batch keeps each definition's newest).
-        const perRegion = await Promise.all(opened.map(region => scanDeployments({
+        // Each region's deployments, and Inspector's coverage of each region's registry there, a few regions at
+        // once. What is in use is what runs now: no older revisions (keepRevisions 0; Batch keeps each
+        // definition's newest).
+        const regions = opened.map(region => region.region);
+        return await scanDeployments({
             kinds: inputs.inUse,
-            regions: [region.region],
-            registryRegion: region.region,
+            regions,
+            registryRegions: regions,
             keepRevisions: 0,
             now,
             endpoint: inputs.endpoint
-        })));
-        return perRegion.flat();
+        });
     }
     catch (error) {
         if (!(error instanceof InUseScanError))

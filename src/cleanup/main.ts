@@ -101,7 +101,7 @@ async function findImagesInUse(
         ...(await scanDeployments({
           kinds,
           regions,
-          registryRegion: region,
+          registryRegions: [region],
           keepRevisions: inputs.inUse.keepRevisions,
           keepPulledWithinMs: inputs.rules.keepPulledWithinMs,
           now,

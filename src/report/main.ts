@@ -98,21 +98,18 @@ async function scanInUse(
     import('../ecr/in-use/scan-call.js')
   ])
   try {
-    // Each region's deployments, and Inspector's coverage of each region's registry there. What is in use
-    // is what runs now: no older revisions (keepRevisions 0; Batch keeps each definition's newest).
-    const perRegion = await Promise.all(
-      opened.map(region =>
-        scanDeployments({
-          kinds: inputs.inUse,
-          regions: [region.region],
-          registryRegion: region.region,
-          keepRevisions: 0,
-          now,
-          endpoint: inputs.endpoint
-        })
-      )
-    )
-    return perRegion.flat()
+    // Each region's deployments, and Inspector's coverage of each region's registry there, a few regions at
+    // once. What is in use is what runs now: no older revisions (keepRevisions 0; Batch keeps each
+    // definition's newest).
+    const regions = opened.map(region => region.region)
+    return await scanDeployments({
+      kinds: inputs.inUse,
+      regions,
+      registryRegions: regions,
+      keepRevisions: 0,
+      now,
+      endpoint: inputs.endpoint
+    })
   } catch (error) {
     if (!(error instanceof InUseScanError)) throw error
     throw new ActionError(

@@ -7,8 +7,8 @@ export interface ScanOptions {
   kinds: readonly ScanKind[]
   /** Regions whose deployments may pull from the registry, the registry's own first. */
   regions: readonly string[]
-  /** Inspector covers the images of its own region's registry: it is asked there only. */
-  registryRegion: string
+  /** The regions whose registry is read: Inspector covers its own region's registry, so it is asked there only. */
+  registryRegions: readonly string[]
   keepRevisions: number
   keepPulledWithinMs?: number
   now: Date
@@ -31,7 +31,7 @@ export async function scanDeployments(options: ScanOptions): Promise<FoundRefere
       limit(async () => {
         const found: FoundReference[] = []
         for (const kind of options.kinds) {
-          if (kind === 'inspector' && region !== options.registryRegion) continue
+          if (kind === 'inspector' && !options.registryRegions.includes(region)) continue
           const references = await scanKind(kind, region, options)
           log.info(
             `in use: ${kind} in ${region}: ${references.length} image reference${references.length === 1 ? '' : 's'}`
