@@ -3673,6 +3673,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   applyRepositoryPolicy: () => (/* binding */ applyRepositoryPolicy),
 /* harmony export */   getLifecyclePolicyText: () => (/* binding */ getLifecyclePolicyText),
 /* harmony export */   getRepositoryPolicyText: () => (/* binding */ getRepositoryPolicyText),
+/* harmony export */   policyStatements: () => (/* binding */ policyStatements),
 /* harmony export */   withPullAccounts: () => (/* binding */ withPullAccounts)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8249);
@@ -3684,13 +3685,26 @@ __webpack_require__.r(__webpack_exports__);
 const MAX_REPOSITORY_POLICY_CHARS = 10_240;
 const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
 const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+/** A policy's statements as a list: IAM allows a single statement without the array. */
+function statementList(statement) {
+    return Array.isArray(statement) ? statement : statement ? [statement] : [];
+}
+/** Pure: the statements of a policy's text; none when there is no policy or it is not a JSON object. */
+function policyStatements(text) {
+    try {
+        return statementList(JSON.parse(text ?? '{}').Statement);
+    }
+    catch {
+        return [];
+    }
+}
 /**
  * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
  * (a statement of ours from an earlier run is replaced, the others are kept).
  */
 function withPullAccounts(policy, accounts) {
     const base = policy ?? { Version: '2012-10-17', Statement: [] };
-    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
+    const statements = statementList(base.Statement);
     if (accounts.length === 0)
         return base;
     return {

@@ -2983,13 +2983,26 @@ function lintLifecyclePolicy(policy, text) {
 const MAX_REPOSITORY_POLICY_CHARS = 10_240;
 const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
 const PULL_ACTIONS = (/* unused pure expression or super */ null && (['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']));
+/** A policy's statements as a list: IAM allows a single statement without the array. */
+function statementList(statement) {
+    return Array.isArray(statement) ? statement : statement ? [statement] : [];
+}
+/** Pure: the statements of a policy's text; none when there is no policy or it is not a JSON object. */
+function policyStatements(text) {
+    try {
+        return statementList(JSON.parse(text ?? '{}').Statement);
+    }
+    catch {
+        return [];
+    }
+}
 /**
  * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
  * (a statement of ours from an earlier run is replaced, the others are kept).
  */
 function withPullAccounts(policy, accounts) {
     const base = policy ?? { Version: '2012-10-17', Statement: [] };
-    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
+    const statements = statementList(base.Statement);
     if (accounts.length === 0)
         return base;
     return {

@@ -1690,11 +1690,130 @@ function repositoryConsoleUrl(region, registryId, name) {
 
 // EXTERNAL MODULE: ./src/ecr/mutability.ts
 var mutability = __webpack_require__(8860);
+// EXTERNAL MODULE: ./src/common/json.ts
+var json = __webpack_require__(2308);
+// EXTERNAL MODULE: ./src/ecr/errors.ts
+var ecr_errors = __webpack_require__(2103);
+;// CONCATENATED MODULE: ./src/ecr/policies.ts
+
+
+
+const MAX_REPOSITORY_POLICY_CHARS = 10_240;
+const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
+const PULL_ACTIONS = (/* unused pure expression or super */ null && (['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']));
+/** A policy's statements as a list: IAM allows a single statement without the array. */
+function statementList(statement) {
+    return Array.isArray(statement) ? statement : statement ? [statement] : [];
+}
+/** Pure: the statements of a policy's text; none when there is no policy or it is not a JSON object. */
+function policyStatements(text) {
+    try {
+        return statementList(JSON.parse(text ?? '{}').Statement);
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
+ * (a statement of ours from an earlier run is replaced, the others are kept).
+ */
+function withPullAccounts(policy, accounts) {
+    const base = policy ?? { Version: '2012-10-17', Statement: [] };
+    const statements = statementList(base.Statement);
+    if (accounts.length === 0)
+        return base;
+    return {
+        ...base,
+        Version: base.Version ?? '2012-10-17',
+        Statement: [
+            ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
+            {
+                Sid: PULL_STATEMENT_SID,
+                Effect: 'Allow',
+                Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
+                Action: PULL_ACTIONS
+            }
+        ]
+    };
+}
+/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
+async function applyLifecyclePolicy(client, ref, text) {
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return applyIfDifferent({
+        action: `lifecycle policy of ${ref.name}`,
+        notFound: 'LifecyclePolicyNotFoundException',
+        read: async () => (await client.send(new GetLifecyclePolicyCommand(repository))).lifecyclePolicyText,
+        desired: parseJson(text),
+        write: () => client.send(new PutLifecyclePolicyCommand({ ...repository, lifecyclePolicyText: text }))
+    });
+}
+/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
+async function applyRepositoryPolicy(client, ref, policy) {
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return applyIfDifferent({
+        action: `repository policy of ${ref.name}`,
+        notFound: 'RepositoryPolicyNotFoundException',
+        read: async () => (await client.send(new GetRepositoryPolicyCommand(repository))).policyText,
+        desired: policy,
+        write: () => client.send(new SetRepositoryPolicyCommand({ ...repository, policyText: JSON.stringify(policy) }))
+    });
+}
+/** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
+async function applyIfDifferent(step) {
+    const current = await readDocument(step);
+    if (current !== undefined && sameAsCurrent(current, step.desired))
+        return 'unchanged';
+    await callAws(`writing the ${step.action}`, step.write);
+    return current === undefined ? 'created' : 'changed';
+}
+/** The current document's text; undefined when the repository has none (`notFound`). */
+async function readDocument(step) {
+    return (0,ecr_errors/* callAws */.IY)(`reading the ${step.action}`, async () => {
+        try {
+            return await step.read();
+        }
+        catch (error) {
+            if ((0,ecr_errors/* awsErrorName */.ZH)(error) === step.notFound)
+                return undefined;
+            throw error;
+        }
+    });
+}
+/** The repository's lifecycle policy text; undefined when it has none. */
+async function getLifecyclePolicyText(client, ref) {
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return readDocument({
+        action: `lifecycle policy of ${ref.name}`,
+        notFound: 'LifecyclePolicyNotFoundException',
+        read: async () => (await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C(repository))).lifecyclePolicyText
+    });
+}
+/** The repository's policy text; undefined when it has none. */
+async function getRepositoryPolicyText(client, ref) {
+    const repository = { repositoryName: ref.name, registryId: ref.registryId };
+    return readDocument({
+        action: `repository policy of ${ref.name}`,
+        notFound: 'RepositoryPolicyNotFoundException',
+        read: async () => (await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN(repository))).policyText
+    });
+}
+/** A current document that does not parse (or nests absurdly) is simply different. */
+function sameAsCurrent(current, desired) {
+    try {
+        return sameJson(parseJson(current), desired);
+    }
+    catch {
+        return false;
+    }
+}
+
 // EXTERNAL MODULE: ./src/registry/media-types.ts
 var media_types = __webpack_require__(9867);
 // EXTERNAL MODULE: ./src/report/document.ts
 var report_document = __webpack_require__(8101);
 ;// CONCATENATED MODULE: ./src/report/facts.ts
+
 
 
 
@@ -1754,15 +1873,8 @@ function blobBytes(details, manifests) {
 function policyFacts(text) {
     if (text === undefined)
         return { present: false, statements: 0, publicAccess: false };
-    let document = {};
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        // ECR keeps only valid policies; an unreadable one is shown as present with no statement.
-    }
-    const raw = document.Statement;
-    const statements = (Array.isArray(raw) ? raw : raw ? [raw] : []);
+    // ECR keeps only valid policies; an unreadable one is shown as present with no statement.
+    const statements = policyStatements(text);
     const anyone = (principal) => {
         if (principal === '*')
             return true;
@@ -1872,113 +1984,8 @@ function repositoryEntry(read, context) {
 
 // EXTERNAL MODULE: ./src/ecr/repositories.ts
 var ecr_repositories = __webpack_require__(5048);
-// EXTERNAL MODULE: ./src/ecr/errors.ts
-var ecr_errors = __webpack_require__(2103);
 // EXTERNAL MODULE: ./src/ecr/images.ts
 var ecr_images = __webpack_require__(2298);
-// EXTERNAL MODULE: ./src/common/json.ts
-var json = __webpack_require__(2308);
-;// CONCATENATED MODULE: ./src/ecr/policies.ts
-
-
-
-const MAX_REPOSITORY_POLICY_CHARS = 10_240;
-const PULL_STATEMENT_SID = 'EcrDeliverAllowPull';
-const PULL_ACTIONS = (/* unused pure expression or super */ null && (['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']));
-/**
- * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
- * (a statement of ours from an earlier run is replaced, the others are kept).
- */
-function withPullAccounts(policy, accounts) {
-    const base = policy ?? { Version: '2012-10-17', Statement: [] };
-    const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : [];
-    if (accounts.length === 0)
-        return base;
-    return {
-        ...base,
-        Version: base.Version ?? '2012-10-17',
-        Statement: [
-            ...statements.filter(statement => statement.Sid !== PULL_STATEMENT_SID),
-            {
-                Sid: PULL_STATEMENT_SID,
-                Effect: 'Allow',
-                Principal: { AWS: accounts.map(account => `arn:aws:iam::${account}:root`) },
-                Action: PULL_ACTIONS
-            }
-        ]
-    };
-}
-/** Puts the lifecycle policy only when it differs from the current one (compared as parsed JSON). */
-async function applyLifecyclePolicy(client, ref, text) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return applyIfDifferent({
-        action: `lifecycle policy of ${ref.name}`,
-        notFound: 'LifecyclePolicyNotFoundException',
-        read: async () => (await client.send(new GetLifecyclePolicyCommand(repository))).lifecyclePolicyText,
-        desired: parseJson(text),
-        write: () => client.send(new PutLifecyclePolicyCommand({ ...repository, lifecyclePolicyText: text }))
-    });
-}
-/** Sets the repository policy only when it differs from the current one (compared as parsed JSON). */
-async function applyRepositoryPolicy(client, ref, policy) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return applyIfDifferent({
-        action: `repository policy of ${ref.name}`,
-        notFound: 'RepositoryPolicyNotFoundException',
-        read: async () => (await client.send(new GetRepositoryPolicyCommand(repository))).policyText,
-        desired: policy,
-        write: () => client.send(new SetRepositoryPolicyCommand({ ...repository, policyText: JSON.stringify(policy) }))
-    });
-}
-/** Reads the current document (absent: `notFound`), and writes only when it differs from `desired`. */
-async function applyIfDifferent(step) {
-    const current = await readDocument(step);
-    if (current !== undefined && sameAsCurrent(current, step.desired))
-        return 'unchanged';
-    await callAws(`writing the ${step.action}`, step.write);
-    return current === undefined ? 'created' : 'changed';
-}
-/** The current document's text; undefined when the repository has none (`notFound`). */
-async function readDocument(step) {
-    return (0,ecr_errors/* callAws */.IY)(`reading the ${step.action}`, async () => {
-        try {
-            return await step.read();
-        }
-        catch (error) {
-            if ((0,ecr_errors/* awsErrorName */.ZH)(error) === step.notFound)
-                return undefined;
-            throw error;
-        }
-    });
-}
-/** The repository's lifecycle policy text; undefined when it has none. */
-async function getLifecyclePolicyText(client, ref) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return readDocument({
-        action: `lifecycle policy of ${ref.name}`,
-        notFound: 'LifecyclePolicyNotFoundException',
-        read: async () => (await client.send(new dist_cjs/* GetLifecyclePolicyCommand */.O0C(repository))).lifecyclePolicyText
-    });
-}
-/** The repository's policy text; undefined when it has none. */
-async function getRepositoryPolicyText(client, ref) {
-    const repository = { repositoryName: ref.name, registryId: ref.registryId };
-    return readDocument({
-        action: `repository policy of ${ref.name}`,
-        notFound: 'RepositoryPolicyNotFoundException',
-        read: async () => (await client.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN(repository))).policyText
-    });
-}
-/** A current document that does not parse (or nests absurdly) is simply different. */
-function sameAsCurrent(current, desired) {
-    try {
-        return sameJson(parseJson(current), desired);
-    }
-    catch {
-        return false;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/report/read.ts
 
 
@@ -2174,6 +2181,7 @@ function coveringTemplate(templates, repository, scenario) {
 
 
 
+
 /** The account settings the report shows. */
 const ACCOUNT_SETTINGS = ['BASIC_SCAN_TYPE_VERSION', 'REGISTRY_POLICY_SCOPE', 'BLOB_MOUNTING'];
 const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
@@ -2203,20 +2211,11 @@ async function readable(action, read, absent) {
         return { notReadable: `${name ?? 'error'}: ${(0,errors/* quote */.hD)((0,errors/* messageOf */.bD)(error).split('\n')[0], 160)}` };
     }
 }
-const statementsOf = (text) => {
-    try {
-        const statement = JSON.parse(text ?? '{}').Statement;
-        return Array.isArray(statement) ? statement.length : statement ? 1 : 0;
-    }
-    catch {
-        return 0;
-    }
-};
 /** Every registry-level setting the report shows, read at once; each on its own (a denied one is noted). */
 async function readRegistrySettings(client) {
     const [registryPolicy, replication, scanning, pullThroughCacheRules, creationTemplates, signing, ...accounts] = await Promise.all([
         readable('GetRegistryPolicy', async () => ({
-            statements: statementsOf((await client.send(new dist_cjs/* GetRegistryPolicyCommand */.J9O({}))).policyText)
+            statements: policyStatements((await client.send(new dist_cjs/* GetRegistryPolicyCommand */.J9O({}))).policyText).length
         }), { error: 'RegistryPolicyNotFoundException', value: null }),
         readable('DescribeRegistry', async () => {
             const rules = (await client.send(new dist_cjs/* DescribeRegistryCommand */.IRV({}))).replicationConfiguration?.rules ?? [];

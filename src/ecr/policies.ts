@@ -19,13 +19,27 @@ interface PolicyDocument {
   [key: string]: unknown
 }
 
+/** A policy's statements as a list: IAM allows a single statement without the array. */
+function statementList(statement: PolicyDocument['Statement']): Record<string, unknown>[] {
+  return Array.isArray(statement) ? statement : statement ? [statement] : []
+}
+
+/** Pure: the statements of a policy's text; none when there is no policy or it is not a JSON object. */
+export function policyStatements(text: string | undefined): Record<string, unknown>[] {
+  try {
+    return statementList((JSON.parse(text ?? '{}') as PolicyDocument).Statement)
+  } catch {
+    return []
+  }
+}
+
 /**
  * Pure: the repository policy with the usual cross-account pull statement for `accounts` merged in
  * (a statement of ours from an earlier run is replaced, the others are kept).
  */
 export function withPullAccounts(policy: PolicyDocument | undefined, accounts: string[]): PolicyDocument {
   const base: PolicyDocument = policy ?? { Version: '2012-10-17', Statement: [] }
-  const statements = Array.isArray(base.Statement) ? base.Statement : base.Statement ? [base.Statement] : []
+  const statements = statementList(base.Statement)
   if (accounts.length === 0) return base
   return {
     ...base,

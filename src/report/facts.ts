@@ -1,6 +1,7 @@
 import type { ImageDetail, Repository } from '@aws-sdk/client-ecr'
 import { repositoryConsoleUrl } from '../ecr/console.js'
 import { exclusionsOf } from '../ecr/mutability.js'
+import { policyStatements } from '../ecr/policies.js'
 import { INDEX_MEDIA_TYPES, isIndex, type Manifest } from '../registry/media-types.js'
 import { ARTIFACT_TAG } from '../registry/reference.js'
 import { monthlyCost, type ReportDocument, type RepositoryEntry } from './document.js'
@@ -77,14 +78,8 @@ export function blobBytes(
 /** Pure: whether a repository policy lets anyone in (an Allow to Principal "*" without a condition). */
 export function policyFacts(text: string | undefined): RepositoryEntry['repositoryPolicy'] {
   if (text === undefined) return { present: false, statements: 0, publicAccess: false }
-  let document: { Statement?: unknown } = {}
-  try {
-    document = JSON.parse(text) as { Statement?: unknown }
-  } catch {
-    // ECR keeps only valid policies; an unreadable one is shown as present with no statement.
-  }
-  const raw = document.Statement
-  const statements = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Record<string, unknown>[]
+  // ECR keeps only valid policies; an unreadable one is shown as present with no statement.
+  const statements = policyStatements(text)
   const anyone = (principal: unknown): boolean => {
     if (principal === '*') return true
     const aws = (principal as { AWS?: unknown } | undefined)?.AWS

@@ -10,6 +10,7 @@ import { messageOf, quote } from '../common/errors.js'
 import { wildcardToRegExp } from '../common/inputs.js'
 import { listCacheRules } from '../ecr/cache-rules.js'
 import { listCreationTemplates } from '../ecr/creation-templates.js'
+import { policyStatements } from '../ecr/policies.js'
 import type { Readable, RegistrySettings } from './document.js'
 
 /** The account settings the report shows. */
@@ -45,15 +46,6 @@ export async function readable<T>(
   }
 }
 
-const statementsOf = (text: string | undefined): number => {
-  try {
-    const statement = (JSON.parse(text ?? '{}') as { Statement?: unknown }).Statement
-    return Array.isArray(statement) ? statement.length : statement ? 1 : 0
-  } catch {
-    return 0
-  }
-}
-
 /** Every registry-level setting the report shows, read at once; each on its own (a denied one is noted). */
 export async function readRegistrySettings(client: ECRClient): Promise<RegistrySettings> {
   const [
@@ -68,7 +60,7 @@ export async function readRegistrySettings(client: ECRClient): Promise<RegistryS
     readable(
       'GetRegistryPolicy',
       async () => ({
-        statements: statementsOf((await client.send(new GetRegistryPolicyCommand({}))).policyText)
+        statements: policyStatements((await client.send(new GetRegistryPolicyCommand({}))).policyText).length
       }),
       { error: 'RegistryPolicyNotFoundException', value: null }
     ),
