@@ -482,13 +482,31 @@ async function checkArchived(store, repository, result) {
     }
 }
 
+// EXTERNAL MODULE: ./src/common/inputs.ts
+var common_inputs = __webpack_require__(9184);
 // EXTERNAL MODULE: ./src/ecr/hosts.ts
 var hosts = __webpack_require__(4045);
 ;// CONCATENATED MODULE: ./src/ecr/in-use/references.ts
 
 
+
+
 /** The kinds of deployment the scan reads, and the other sources of "in use". */
 const SCAN_KINDS = ['ecs', 'lambda', 'batch', 'apprunner', 'inspector'];
+/** Pure: an input naming scan kinds (a list, any case; `none` alone for none; empty for the fallback). */
+function parseScanKinds(input, raw, fallback) {
+    const given = (0,common_inputs/* parseList */.E1)(raw);
+    if (given.length === 0)
+        return [...fallback];
+    if (given.length === 1 && given[0]?.toLowerCase() === 'none')
+        return [];
+    return given.map(kind => {
+        const known = SCAN_KINDS.find(k => k === kind.toLowerCase());
+        if (!known)
+            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.hD)(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`);
+        return known;
+    });
+}
 /** The API each kind is read through (its endpoint choice is checked before any call). */
 const SCAN_SERVICES = {
     ecs: 'ECS',
@@ -915,8 +933,6 @@ function parseRegion(input, raw) {
     return region;
 }
 
-// EXTERNAL MODULE: ./src/common/inputs.ts
-var common_inputs = __webpack_require__(9184);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -1028,21 +1044,7 @@ function parseKeepDigest(entry) {
     return digest;
 }
 function parseInUseInputs(get) {
-    const given = (0,common_inputs/* parseList */.E1)(get(Input.keepInUse));
-    let kinds;
-    if (given.length === 0)
-        kinds = [...DEFAULT_KEEP_IN_USE];
-    else if (given.length === 1 && given[0]?.toLowerCase() === 'none')
-        kinds = [];
-    else {
-        kinds = given.map(kind => {
-            const known = SCAN_KINDS.find(k => k === kind.toLowerCase());
-            if (!known) {
-                throw new errors/* InputError */.dz(Input.keepInUse, `${(0,errors/* quote */.hD)(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`);
-            }
-            return known;
-        });
-    }
+    const kinds = parseScanKinds(Input.keepInUse, get(Input.keepInUse), DEFAULT_KEEP_IN_USE);
     const regions = (0,common_inputs/* parseList */.E1)(get(Input.inUseRegions)).map(region => parseRegion(Input.inUseRegions, region));
     return {
         kinds,

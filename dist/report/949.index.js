@@ -1526,6 +1526,8 @@ function refuseUnofferedEndpoints(input, variant, uses, env) {
         throw new errors/* InputError */.dz(input, `${(0,endpoints/* choiceOf */.FH)(variant)} is not offered: ${[...reasons].join('; ')}`);
 }
 
+// EXTERNAL MODULE: ./src/common/inputs.ts
+var common_inputs = __webpack_require__(9184);
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 
 /**
@@ -1595,8 +1597,24 @@ function parseReference(text, options) {
 ;// CONCATENATED MODULE: ./src/ecr/in-use/references.ts
 
 
+
+
 /** The kinds of deployment the scan reads, and the other sources of "in use". */
 const SCAN_KINDS = ['ecs', 'lambda', 'batch', 'apprunner', 'inspector'];
+/** Pure: an input naming scan kinds (a list, any case; `none` alone for none; empty for the fallback). */
+function parseScanKinds(input, raw, fallback) {
+    const given = (0,common_inputs/* parseList */.E1)(raw);
+    if (given.length === 0)
+        return [...fallback];
+    if (given.length === 1 && given[0]?.toLowerCase() === 'none')
+        return [];
+    return given.map(kind => {
+        const known = SCAN_KINDS.find(k => k === kind.toLowerCase());
+        if (!known)
+            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.hD)(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`);
+        return known;
+    });
+}
 /** The API each kind is read through (its endpoint choice is checked before any call). */
 const SCAN_SERVICES = {
     ecs: 'ECS',
@@ -2051,8 +2069,6 @@ async function readRepository(client, repository, options) {
     return { repository, details, manifests, lifecyclePolicyText, repositoryPolicyText, findings };
 }
 
-// EXTERNAL MODULE: ./src/common/inputs.ts
-var common_inputs = __webpack_require__(9184);
 ;// CONCATENATED MODULE: ./src/ecr/cache-rules.ts
 
 
@@ -2559,7 +2575,7 @@ function parseReportInputs(get, env = process.env) {
         requirements: parseRequirements(get(constants/* Input */.p.require), findings),
         failOn: (0,common_inputs/* parseEnum */.nL)(constants/* Input */.p.failOn, get(constants/* Input */.p.failOn), ['none', 'non-compliant']) ?? 'none',
         findings,
-        inUse: parseInUse(get(constants/* Input */.p.inUse)),
+        inUse: parseScanKinds(constants/* Input */.p.inUse, get(constants/* Input */.p.inUse), []),
         prices: {
             perGbMonth: parsePrice(constants/* Input */.p.pricePerGbMonth, get(constants/* Input */.p.pricePerGbMonth)),
             archivePerGbMonth: parsePrice(constants/* Input */.p.archivePricePerGbMonth, get(constants/* Input */.p.archivePricePerGbMonth))
@@ -2595,15 +2611,6 @@ function parsePrice(input, raw) {
     if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > MAX_PRICE)
         throw new errors/* InputError */.dz(input, `must be a price in USD from 0 to ${MAX_PRICE} (like 0.10), got ${(0,errors/* quote */.hD)(value)}`);
     return Number(value);
-}
-function parseInUse(raw) {
-    const given = (0,common_inputs/* parseList */.E1)(raw);
-    if (given.length === 0 || (given.length === 1 && given[0]?.toLowerCase() === 'none'))
-        return [];
-    return given.map(kind => SCAN_KINDS.find(k => k === kind.toLowerCase()) ??
-        (() => {
-            throw new errors/* InputError */.dz(constants/* Input */.p.inUse, `${(0,errors/* quote */.hD)(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`);
-        })());
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { readFileInside, workspaceRoot } from '../common/files.js'
 import { parseReference } from '../registry/reference.js'
-import { SCAN_KINDS, type ScanKind } from '../ecr/in-use/references.js'
+import { parseScanKinds, type ScanKind } from '../ecr/in-use/references.js'
 import type { CleanupRules } from './planner.js'
 import { Input } from './constants.js'
 
@@ -158,22 +158,7 @@ function parseKeepDigest(entry: string): string {
 }
 
 function parseInUseInputs(get: (name: string) => string): InUseInputs {
-  const given = parseList(get(Input.keepInUse))
-  let kinds: ScanKind[]
-  if (given.length === 0) kinds = [...DEFAULT_KEEP_IN_USE]
-  else if (given.length === 1 && given[0]?.toLowerCase() === 'none') kinds = []
-  else {
-    kinds = given.map(kind => {
-      const known = SCAN_KINDS.find(k => k === kind.toLowerCase())
-      if (!known) {
-        throw new InputError(
-          Input.keepInUse,
-          `${quote(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`
-        )
-      }
-      return known
-    })
-  }
+  const kinds = parseScanKinds(Input.keepInUse, get(Input.keepInUse), DEFAULT_KEEP_IN_USE)
   const regions = parseList(get(Input.inUseRegions)).map(region => parseRegion(Input.inUseRegions, region))
   return {
     kinds,

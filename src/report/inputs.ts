@@ -1,7 +1,7 @@
 import { parseEndpointChoice, variantOf, type EndpointVariant } from '../common/endpoints.js'
 import { InputError, quote } from '../common/errors.js'
 import { parseBoolean, parseEnum, parseLines, parseList } from '../common/inputs.js'
-import { SCAN_KINDS, type ScanKind } from '../ecr/in-use/references.js'
+import { parseScanKinds, type ScanKind } from '../ecr/in-use/references.js'
 import { parseAccountId, parseRegion } from '../ecr/names.js'
 import { Input } from './constants.js'
 import type { ReportDocument } from './document.js'
@@ -48,7 +48,7 @@ export function parseReportInputs(
     requirements: parseRequirements(get(Input.require), findings),
     failOn: parseEnum(Input.failOn, get(Input.failOn), ['none', 'non-compliant'] as const) ?? 'none',
     findings,
-    inUse: parseInUse(get(Input.inUse)),
+    inUse: parseScanKinds(Input.inUse, get(Input.inUse), []),
     prices: {
       perGbMonth: parsePrice(Input.pricePerGbMonth, get(Input.pricePerGbMonth)),
       archivePerGbMonth: parsePrice(Input.archivePricePerGbMonth, get(Input.archivePricePerGbMonth))
@@ -90,19 +90,4 @@ function parsePrice(input: string, raw: string): number {
       `must be a price in USD from 0 to ${MAX_PRICE} (like 0.10), got ${quote(value)}`
     )
   return Number(value)
-}
-
-function parseInUse(raw: string): ScanKind[] {
-  const given = parseList(raw)
-  if (given.length === 0 || (given.length === 1 && given[0]?.toLowerCase() === 'none')) return []
-  return given.map(
-    kind =>
-      SCAN_KINDS.find(k => k === kind.toLowerCase()) ??
-      (() => {
-        throw new InputError(
-          Input.inUse,
-          `${quote(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`
-        )
-      })()
-  )
 }

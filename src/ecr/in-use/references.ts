@@ -1,11 +1,26 @@
 import type { ImageDetail } from '@aws-sdk/client-ecr'
 import type { AwsService } from '../../common/endpoints.js'
+import { InputError, quote } from '../../common/errors.js'
+import { parseList } from '../../common/inputs.js'
 import { parseRegistryHost } from '../hosts.js'
 import { parseReference } from '../../registry/reference.js'
 
 /** The kinds of deployment the scan reads, and the other sources of "in use". */
 export const SCAN_KINDS = ['ecs', 'lambda', 'batch', 'apprunner', 'inspector'] as const
 export type ScanKind = (typeof SCAN_KINDS)[number]
+
+/** Pure: an input naming scan kinds (a list, any case; `none` alone for none; empty for the fallback). */
+export function parseScanKinds(input: string, raw: string, fallback: readonly ScanKind[]): ScanKind[] {
+  const given = parseList(raw)
+  if (given.length === 0) return [...fallback]
+  if (given.length === 1 && given[0]?.toLowerCase() === 'none') return []
+  return given.map(kind => {
+    const known = SCAN_KINDS.find(k => k === kind.toLowerCase())
+    if (!known)
+      throw new InputError(input, `${quote(kind)} is not one of ${SCAN_KINDS.join(', ')}, or none (alone)`)
+    return known
+  })
+}
 export type InUseSource = ScanKind | 'in-use-images' | 'pulled'
 
 /** The API each kind is read through (its endpoint choice is checked before any call). */
